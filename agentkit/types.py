@@ -68,24 +68,24 @@ def _modifier(value: str) -> str:
 
 Cpt = Annotated[
     str,
-    BeforeValidator(_clean),
     Field(pattern=CPT_PATTERN, description="CPT code: 5 digits, or 4 digits + F or T"),
+    BeforeValidator(_clean),
 ]
 Hcpcs = Annotated[
     str,
-    BeforeValidator(_clean),
     Field(pattern=HCPCS_PATTERN, description="HCPCS Level II code: a letter and 4 digits"),
+    BeforeValidator(_clean),
 ]
 Icd10cm = Annotated[
     str,
-    BeforeValidator(_clean),
     Field(pattern=ICD10CM_PATTERN, description="ICD-10-CM code, e.g. K80.20"),
+    BeforeValidator(_clean),
     AfterValidator(_icd),
 ]
 Modifier = Annotated[
     str,
-    BeforeValidator(_clean),
     Field(pattern=MODIFIER_PATTERN, description="Two-character CPT or HCPCS modifier, e.g. RT, 59"),
+    BeforeValidator(_clean),
     AfterValidator(_modifier),
 ]
 Confidence = Annotated[float, Field(ge=0.0, le=1.0, description="0 = guess, 1 = certain")]

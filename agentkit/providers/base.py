@@ -76,6 +76,8 @@ class Provider(ABC):
     """Base class for backends. Subclasses set ``name`` and implement :meth:`generate`."""
 
     name: ClassVar[str]
+    #: False for deterministic backends (local, replay): asking again gives the same answer.
+    supports_reask: ClassVar[bool] = True
 
     def __init__(self, model: str = "") -> None:
         self.model = model

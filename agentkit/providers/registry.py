@@ -16,7 +16,15 @@ if TYPE_CHECKING:  # pragma: no cover
     from agentkit.config import AgentkitConfig
     from agentkit.providers.base import Provider
 
-__all__ = ["ProviderFactory", "known_providers", "parse_route_entry", "register_provider", "resolve"]
+__all__ = [
+    "ProviderFactory",
+    "clear_pool",
+    "get_provider",
+    "known_providers",
+    "parse_route_entry",
+    "register_provider",
+    "resolve",
+]
 
 ProviderFactory = Callable[[str, "AgentkitConfig"], "Provider"]
 
@@ -74,3 +82,21 @@ def resolve(entry: str, config: AgentkitConfig) -> Provider:
     else:
         factory = target
     return factory(model, config)
+
+
+_POOL: dict[tuple[str, int], Provider] = {}
+
+
+def get_provider(entry: str, config: AgentkitConfig) -> Provider:
+    """A provider instance for ``entry``, reused across calls so clients keep their pools."""
+    key = (entry, id(config))
+    provider = _POOL.get(key)
+    if provider is None:
+        provider = resolve(entry, config)
+        _POOL[key] = provider
+    return provider
+
+
+def clear_pool() -> None:
+    """Forget cached provider instances (tests, config reloads)."""
+    _POOL.clear()

@@ -1,0 +1,242 @@
+"""The phrase language of concept rules and assertion cues, and a fast matcher for it.
+
+Coding experts write triggers as plain phrases, never as regular expressions, so that no rule
+can backtrack catastrophically and a rule reads like the note it matches. A phrase is a
+sequence of word elements separated by spaces, matched case-insensitively on word tokens
+(punctuation and hyphens only separate words):
+
+=================  =================================================================
+``snare``          the word *snare*
+``polypectom*``    any word starting with *polypectom* (at least 3 letters before ``*``)
+``(egd|upper)``    one word out of the alternatives (each may end in ``*``)
+``the?``           an optional word (also ``(a|the)?``)
+``~4``             up to 4 arbitrary words (a gap, 1-12; never first or last)
+``#``              a number written in digits (``3``, ``10``)
+=================  =================================================================
+
+``post-operative`` is the two words *post operative*; ``s/p`` is *s p*. A phrase matches inside
+one sentence. Matching dispatches on the first word through a hash table and then checks the
+rest with bounded branching, so the work is linear in the length of the note.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+__all__ = ["MAX_GAP", "Element", "PhraseMatch", "PhraseSet", "PhraseSyntaxError", "parse_phrase"]
+
+T = TypeVar("T")
+
+MAX_GAP = 12
+_MIN_PREFIX = 3
+_WORD = re.compile(r"[^\W_]+")
+_GAP = re.compile(r"~([0-9]{1,2})")
+
+
+class PhraseSyntaxError(ValueError):
+    """A phrase cannot be compiled; the message says what to write instead."""
+
+
+@dataclass(frozen=True, slots=True)
+class Element:
+    """One position of a phrase: a word test, a gap of up to ``gap`` words, or a number."""
+
+    exact: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()
+    optional: bool = False
+    gap: int = 0
+    number: bool = False
+
+    def accepts(self, word: str) -> bool:
+        if self.number:
+            return word.isdigit()
+        if word in self.exact:
+            return True
+        return any(word.startswith(p) for p in self.prefixes)
+
+
+def _word_alternative(alt: str, phrase: str) -> tuple[str | None, str | None]:
+    """``word`` -> (word, None); ``word*`` -> (None, prefix)."""
+    star = alt.endswith("*")
+    core = alt[:-1] if star else alt
+    pieces = _WORD.findall(core.lower())
+    if len(pieces) != 1 or "*" in core:
+        raise PhraseSyntaxError(
+            f"in phrase {phrase!r}: {alt!r} inside ( | ) must be one word; "
+            "write a second phrase for a multi-word alternative"
+        )
+    word = pieces[0]
+    if star:
+        if len(word) < _MIN_PREFIX:
+            raise PhraseSyntaxError(
+                f"in phrase {phrase!r}: prefix {alt!r} is too short; give at least "
+                f"{_MIN_PREFIX} letters before '*'"
+            )
+        return None, word
+    return word, None
+
+
+def parse_phrase(phrase: str) -> tuple[Element, ...]:
+    """Compile one phrase; raise :class:`PhraseSyntaxError` with a fix when it is malformed."""
+    if not isinstance(phrase, str) or not phrase.strip():
+        raise PhraseSyntaxError("empty phrase; write the words a note uses, e.g. 'snare polypectomy'")
+    elements: list[Element] = []
+    for raw in phrase.split():
+        gap = _GAP.fullmatch(raw)
+        if gap:
+            n = int(gap.group(1))
+            if not 1 <= n <= MAX_GAP:
+                raise PhraseSyntaxError(f"in phrase {phrase!r}: gap {raw} must be ~1 to ~{MAX_GAP}")
+            elements.append(Element(gap=n))
+            continue
+        if raw == "#":
+            elements.append(Element(number=True))
+            continue
+        optional = raw.endswith("?")
+        body = raw[:-1] if optional else raw
+        if body.startswith("("):
+            if not body.endswith(")") or body.count("(") != 1 or body.count(")") != 1:
+                raise PhraseSyntaxError(
+                    f"in phrase {phrase!r}: {raw!r} has unbalanced parentheses; write (a|b) with "
+                    "no spaces inside"
+                )
+            alts = [a for a in body[1:-1].split("|")]
+            if any(not a for a in alts):
+                raise PhraseSyntaxError(f"in phrase {phrase!r}: empty alternative in {raw!r}")
+            exact: set[str] = set()
+            prefixes: list[str] = []
+            for alt in alts:
+                w, p = _word_alternative(alt, phrase)
+                if w is not None:
+                    exact.add(w)
+                if p is not None:
+                    prefixes.append(p)
+            elements.append(Element(frozenset(exact), tuple(prefixes), optional))
+            continue
+        if any(c in body for c in "()|~#"):
+            raise PhraseSyntaxError(
+                f"in phrase {phrase!r}: {raw!r} mixes words with ( | ~ #; put alternatives in "
+                "parentheses with no spaces, e.g. (snare|snared)"
+            )
+        star = body.endswith("*")
+        core = body[:-1] if star else body
+        if "*" in core:
+            raise PhraseSyntaxError(f"in phrase {phrase!r}: '*' may only end a word ({raw!r})")
+        pieces = _WORD.findall(core.lower())
+        if not pieces:
+            raise PhraseSyntaxError(f"in phrase {phrase!r}: {raw!r} has no letters or digits")
+        if optional and len(pieces) > 1:
+            raise PhraseSyntaxError(f"in phrase {phrase!r}: '?' needs a single word ({raw!r})")
+        for k, piece in enumerate(pieces):
+            last = k == len(pieces) - 1
+            if star and last:
+                if len(piece) < _MIN_PREFIX:
+                    raise PhraseSyntaxError(
+                        f"in phrase {phrase!r}: prefix {raw!r} is too short; give at least "
+                        f"{_MIN_PREFIX} letters before '*'"
+                    )
+                elements.append(Element(prefixes=(piece,), optional=optional))
+            else:
+                elements.append(Element(exact=frozenset((piece,)), optional=optional))
+    if elements[0].gap or elements[-1].gap:
+        raise PhraseSyntaxError(f"in phrase {phrase!r}: a phrase cannot start or end with a gap")
+    if all(e.optional or e.gap for e in elements):
+        raise PhraseSyntaxError(f"in phrase {phrase!r}: at least one word must be required")
+    return tuple(elements)
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch(Generic[T]):
+    """A match of one phrase: token indexes ``start`` (inclusive) to ``end`` (exclusive)."""
+
+    payload: T
+    start: int
+    end: int
+    phrase: str
+
+
+def _match_rest(
+    elements: tuple[Element, ...], k: int, norms: Sequence[str], pos: int, hi: int
+) -> int:
+    """End index of the shortest match of ``elements[k:]`` at ``pos``, or -1. Bounded branching."""
+    if k == len(elements):
+        return pos
+    el = elements[k]
+    if el.gap:
+        for skip in range(0, el.gap + 1):
+            if pos + skip > hi:
+                break
+            end = _match_rest(elements, k + 1, norms, pos + skip, hi)
+            if end >= 0:
+                return end
+        return -1
+    if pos < hi and el.accepts(norms[pos]):
+        end = _match_rest(elements, k + 1, norms, pos + 1, hi)
+        if end >= 0:
+            return end
+    if el.optional:
+        return _match_rest(elements, k + 1, norms, pos, hi)
+    return -1
+
+
+class PhraseSet(Generic[T]):
+    """Many phrases, each with a payload, matched together over a token range."""
+
+    def __init__(self) -> None:
+        self._exact: dict[str, list[tuple[tuple[Element, ...], T, str]]] = {}
+        self._prefix: dict[str, list[tuple[tuple[Element, ...], T, str]]] = {}
+        self._prefix_lengths: set[int] = set()
+        self._numeric: list[tuple[tuple[Element, ...], T, str]] = []
+        self.size = 0
+
+    def add(self, phrase: str, payload: T) -> None:
+        """Compile and index ``phrase``; raises :class:`PhraseSyntaxError`."""
+        elements = parse_phrase(phrase)
+        self._index(elements, payload, phrase)
+        self.size += 1
+
+    def _index(self, elements: tuple[Element, ...], payload: T, phrase: str) -> None:
+        first = elements[0]
+        if first.optional:
+            # Register both the form with and the form without the optional first word.
+            self._index((Element(first.exact, first.prefixes, False, 0, first.number), *elements[1:]),
+                        payload, phrase)
+            self._index(elements[1:], payload, phrase)
+            return
+        entry = (elements, payload, phrase)
+        if first.number:
+            self._numeric.append(entry)
+        for w in first.exact:
+            self._exact.setdefault(w, []).append(entry)
+        for p in first.prefixes:
+            self._prefix.setdefault(p, []).append(entry)
+            self._prefix_lengths.add(len(p))
+
+    def find_all(self, norms: Sequence[str], lo: int = 0, hi: int | None = None) -> list[PhraseMatch[T]]:
+        """Every match that starts in ``[lo, hi)`` and ends by ``hi`` (one per phrase and start)."""
+        hi = len(norms) if hi is None else hi
+        out: list[PhraseMatch[T]] = []
+        lengths = sorted(self._prefix_lengths)
+        exact, prefix, numeric = self._exact, self._prefix, self._numeric
+        for i in range(lo, hi):
+            word = norms[i]
+            if not word:
+                continue
+            cands = exact.get(word)
+            entries: list[tuple[tuple[Element, ...], T, str]] = list(cands) if cands else []
+            for n in lengths:
+                if n > len(word):
+                    break
+                more = prefix.get(word[:n])
+                if more:
+                    entries.extend(more)
+            if numeric and word.isdigit():
+                entries.extend(numeric)
+            for elements, payload, phrase in entries:
+                end = _match_rest(elements, 1, norms, i + 1, hi)
+                if end >= 0:
+                    out.append(PhraseMatch(payload, i, end, phrase))
+        return out

@@ -1,0 +1,1 @@
+"""The engine behind every typed call: one async path shared by calls, batch and server."""
