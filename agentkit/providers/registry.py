@@ -61,7 +61,7 @@ def parse_route_entry(entry: str) -> tuple[str, str]:
         raise ValueError(f"unknown provider '{name}' in route entry '{entry}'; {hint}")
     needs_model = _REGISTRY[name][1]
     if needs_model and not model:
-        raise ValueError(f"route entry '{entry}' needs a model: write '{name}/<model-name>'")
+        raise ValueError(f"route entry '{entry}' needs a model; write '{name}/<model-name>'")
     return name, model
 
 

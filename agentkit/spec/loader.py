@@ -96,13 +96,15 @@ def _normalize_fields(fields: dict[str, Any], path: YPath, source: SourceMap) ->
 def _normalize_field(value: Any, path: YPath, source: SourceMap) -> Any:
     """``age: integer`` -> ``{type: integer}``; ``items: {code: ...}`` -> an object's fields."""
     if isinstance(value, str):
+        if path in source.values:
+            source.values[(*path, "type")] = source.values[path]
         return {"type": value}
     if not isinstance(value, dict):
         return value
     out = dict(value)
     items = out.get("items")
     if isinstance(items, str):
-        out["items"] = {"type": items}
+        out["items"] = _normalize_field(items, (*path, "items"), source)
     elif isinstance(items, dict):
         if isinstance(items.get("type"), str):
             out["items"] = _normalize_field(items, (*path, "items"), source)
@@ -123,16 +125,19 @@ def _normalize_field(value: Any, path: YPath, source: SourceMap) -> Any:
 
 def _validate_sections(draft: SpecDraft) -> None:
     known = SpecFile.model_fields
+    guessed: set[str] = set()
     for key in draft.data:
         if key not in known:
             guess = did_you_mean(key, known)
+            if guess:
+                guessed.add(guess)
             fix = f"did you mean '{guess}'?" if guess else f"allowed keys: {', '.join(known)}"
             draft.issues.append(
                 draft.source.issue((key,), f"unknown key '{key}'", fix=fix, key=True)
             )
     for name, info in known.items():
         if name not in draft.data:
-            if info.is_required():
+            if info.is_required() and name not in guessed:
                 draft.issues.append(
                     SpecIssue(
                         draft.source.file,
@@ -143,8 +148,8 @@ def _validate_sections(draft: SpecDraft) -> None:
                         fix=f"add '{name}:' ({info.description or 'required'})",
                     )
                 )
-                if name in ("input", "output"):
-                    draft.fields_complete = False
+            if info.is_required() and name in ("input", "output"):
+                draft.fields_complete = False
             continue
         raw = draft.data[name]
         if name in ("input", "output"):
@@ -177,12 +182,23 @@ def _validate_fields(draft: SpecDraft, section: str, raw: Any) -> None:
 
 
 def _report(draft: SpecDraft, exc: ValidationError, base: YPath, annotation: Any) -> None:
+    errors = exc.errors()
+    # A misspelt key shows up twice: as unknown, and as its correct spelling missing. Say it once.
+    misspelt: set[YPath] = set()
+    for err in errors:
+        loc = _clean_loc(err["loc"])
+        if err["type"] == "extra_forbidden" and loc:
+            guess = did_you_mean(str(loc[-1]), _model_keys(annotation, loc[:-1]))
+            if guess:
+                misspelt.add((*loc[:-1], guess))
     seen: set[tuple[YPath, str]] = set()
-    for err in exc.errors():
+    for err in errors:
         loc = _clean_loc(err["loc"])
         path = (*base, *loc)
         etype = err["type"]
-        if (path, etype) in seen:
+        if (path, etype) in seen or (etype == "missing" and loc in misspelt):
+            continue
+        if any(path[: len(r)] == r for r in draft.source.refused):
             continue
         seen.add((path, etype))
         draft.issues.append(_issue_for(draft, path, loc, err, annotation))

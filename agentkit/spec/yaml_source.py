@@ -37,6 +37,8 @@ class SourceMap:
         self.file = file
         self.values: dict[Path, Mark] = {}
         self.keys: dict[Path, Mark] = {}
+        self._renames: list[tuple[Path, Path]] = []  # (normalised prefix, as written)
+        self.refused: set[Path] = set()  # values dropped for a foreign tag: no follow-on errors
 
     def mark(self, path: Path, *, key: bool = False) -> Mark | None:
         table = self.keys if key else self.values
@@ -62,13 +64,21 @@ class SourceMap:
             line=mark.line if mark else None,
             column=mark.column if mark else None,
             message=message,
-            key=format_path(path) or None,
+            key=format_path(self.as_written(path)) or None,
             fix=fix,
         )
+
+    def as_written(self, path: Path) -> Path:
+        """Undo normalisation renames so messages show the path the author wrote."""
+        for new, old in sorted(self._renames, key=lambda r: -len(r[0])):
+            if path[: len(new)] == new:
+                return old + path[len(new) :]
+        return path
 
     def move(self, old: Path, new: Path) -> None:
         """Record that the subtree at ``old`` now lives at ``new`` (after normalisation)."""
         n = len(old)
+        self._renames.append((new, old))
         for table in (self.values, self.keys):
             for path in [p for p in table if p[:n] == old]:
                 table[new + path[n:]] = table[path]
@@ -165,7 +175,7 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
                 line=mark.line + 1 if mark else None,
                 column=mark.column + 1 if mark else None,
                 message=f"YAML syntax error: {problem}{context}",
-                fix=_syntax_fix(problem),
+                fix=_syntax_fix(problem, exc.context, exc.context_mark),
             )
         )
         return YamlDocument(None, source, issues)
@@ -181,7 +191,14 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
     return YamlDocument(data, source, issues)
 
 
-def _syntax_fix(problem: str) -> str:
+def _syntax_fix(problem: str, context: str | None, context_mark: Any) -> str:
+    if context and context_mark is not None and problem != context:
+        opener = {"flow mapping": "{", "flow sequence": "["}.get(
+            next((k for k in ("flow mapping", "flow sequence") if k in context), ""), ""
+        )
+        if opener:
+            closer = "}" if opener == "{" else "]"
+            return f"close the '{opener}' opened on line {context_mark.line + 1} with '{closer}'"
     if "\\t" in problem or "\t" in problem:
         return "indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:
@@ -196,6 +213,7 @@ def _convert(
 ) -> Any:
     source.values[path] = _mark(node)
     if node.tag not in _STANDARD_TAGS:
+        source.refused.add(path)
         issues.append(
             source.issue(
                 path,
