@@ -264,8 +264,16 @@ def _input_errors(exc: ValidationError, fields: Mapping[str, FieldSpec]) -> list
         elif err["type"] == "missing":
             out.append((loc, "is required"))
         else:
-            shown = err.get("input")
-            shown_s = repr(shown) if isinstance(shown, int | float | bool) or shown is None else (
-                f"{len(shown)} characters" if isinstance(shown, str) and len(shown) > 40 else repr(shown))
-            out.append((loc, f"{err['msg']} (got {shown_s})"))
+            out.append((loc, f"{err['msg'].removeprefix('Value error, ')}{_shown(err.get('input'))}"))
     return out
+
+
+def _shown(value: Any) -> str:
+    """A safe glimpse of a bad value: never more than a short word of text (it may be PHI)."""
+    if isinstance(value, str):
+        if not value.strip():
+            return " (got blank text)"
+        return f" (got {value!r})" if len(value) <= 24 else f" (got {len(value)} characters of text)"
+    if isinstance(value, bool | int | float) or value is None:
+        return f" (got {value!r})"
+    return f" (got {type(value).__name__})"
