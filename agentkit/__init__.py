@@ -1,9 +1,9 @@
 """agentkit: spec-driven LLM agents for medical coding.
 
-    import agentkit
-    cpt = agentkit.load("cpt_coding", route=["local"])
-    result = cpt(note="PROCEDURE: Laparoscopic cholecystectomy ...")
-    result.output.procedures[0].code   # "47562"
+import agentkit
+cpt = agentkit.load("cpt_coding", route=["local"])
+result = cpt(note="PROCEDURE: Laparoscopic cholecystectomy ...")
+result.output.procedures[0].code   # "47562"
 """
 
 from agentkit.checks.registry import CheckContext, CheckOptions, register_check

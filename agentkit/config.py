@@ -34,7 +34,7 @@ class _Section(BaseModel):
 
 
 class ProviderSettings(_Section):
-    """Connection settings for one provider name (``openai``, ``anthropic``, ``openai-compatible``)."""
+    """Connection settings for one provider (``openai``, ``anthropic``, ``openai-compatible``)."""
 
     api_key_env: str | None = Field(default=None, description="Name of the env var holding the key")
     base_url: str | None = None
@@ -73,7 +73,9 @@ class ReplaySettings(_Section):
 
 
 class RouterSettings(_Section):
-    retries: int = Field(default=3, ge=0, description="extra tries per route entry on transient errors")
+    retries: int = Field(
+        default=3, ge=0, description="extra tries per route entry on transient errors"
+    )
     backoff_initial: float = 0.5
     backoff_max: float = 20.0
     breaker_failures: int = Field(default=5, ge=1)
@@ -125,7 +127,7 @@ class AgentkitConfig(_Section):
 
 
 def find_config_file(start: Path | None = None) -> Path | None:
-    """``AGENTKIT_CONFIG``, else the nearest agentkit.toml or pyproject.toml with [tool.agentkit]."""
+    """``AGENTKIT_CONFIG``, else the nearest agentkit.toml or [tool.agentkit] in pyproject.toml."""
     env = os.environ.get("AGENTKIT_CONFIG")
     if env:
         path = Path(env)
@@ -173,7 +175,10 @@ def load_config(path: Path | None = None) -> AgentkitConfig:
     config.source = str(path)
     config.root = str(path.parent)
     if config.prices_file:
-        config.prices = {**_load_prices_file(config.resolve_path(config.prices_file)), **config.prices}
+        config.prices = {
+            **_load_prices_file(config.resolve_path(config.prices_file)),
+            **config.prices,
+        }
     return config
 
 

@@ -157,7 +157,9 @@ class ProviderError(AgentkitError):
         self.status = status
         self.request_id = request_id
         self.retry_after = retry_after
-        prefix = f"{provider}/{model}: " if provider and model else (f"{provider}: " if provider else "")
+        prefix = (
+            f"{provider}/{model}: " if provider and model else (f"{provider}: " if provider else "")
+        )
         super().__init__(prefix + message)
 
 

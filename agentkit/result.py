@@ -36,7 +36,9 @@ class Finding(BaseModel):
     path: str | None = None
     codes: tuple[str, ...] = ()
     source: str | None = None
-    reask: bool = Field(default=False, description="Whether the router sends this back to the model")
+    reask: bool = Field(
+        default=False, description="Whether the router sends this back to the model"
+    )
 
 
 class Review(BaseModel):

@@ -32,7 +32,7 @@ def quotes_in_source(ctx: CheckContext, options: CheckOptions) -> Iterator[Findi
                 check="quotes_in_source",
                 severity="error",
                 path=tv.path,
-                message=f"{tv.path} is empty: every answer must quote the {source_name} as evidence",
+                message=f"{tv.path} is empty: quote the {source_name} as evidence",
             )
             continue
         if source is None or not quote_in_source(quote, source):
@@ -41,7 +41,7 @@ def quotes_in_source(ctx: CheckContext, options: CheckOptions) -> Iterator[Findi
                 check="quotes_in_source",
                 severity="error",
                 path=tv.path,
-                message=f"{tv.path}: the quote \"{shown}\" does not occur in the {source_name}; "
+                message=f'{tv.path}: the quote "{shown}" does not occur in the {source_name}; '
                 "copy the words exactly as written",
             )
 

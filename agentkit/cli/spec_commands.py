@@ -28,7 +28,9 @@ __all__ = ["register"]
 out = Console(highlight=False, soft_wrap=True, emoji=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
-SpecArg = Annotated[str, typer.Argument(help="Spec name (looked up in ./specs) or path to a .yaml file")]
+SpecArg = Annotated[
+    str, typer.Argument(help="Spec name (looked up in ./specs) or path to a .yaml file")
+]
 
 
 def _load(spec: str, route: list[str] | None = None) -> CompiledSpec[Any, Any]:
@@ -79,7 +81,9 @@ def validate(
             failed += 1
             _print_spec_error(exc)
             continue
-        out.print(f"[green]ok[/green] {file}  ({spec.name} {spec.version}, {spec.fingerprint[:12]})")
+        out.print(
+            f"[green]ok[/green] {file}  ({spec.name} {spec.version}, {spec.fingerprint[:12]})"
+        )
     if failed:
         err.print(f"[red]{failed} of {len(files)} spec file(s) have errors[/red]")
         raise typer.Exit(1)
@@ -99,7 +103,9 @@ def show(spec: SpecArg) -> None:
     out.print(f"route:       {', '.join(s.effective_route(get_config()))}")
     out.print(f"checks:      {', '.join(c.check.name for c in s.checks)}")
     reviews = [
-        f"{k}={v}" for cond in s.review_policy.when for k, v in cond.model_dump(exclude_none=True).items()
+        f"{k}={v}"
+        for cond in s.review_policy.when
+        for k, v in cond.model_dump(exclude_none=True).items()
     ]
     out.print(f"review when: {'; '.join(reviews) or '(never)'}")
     out.print("\n[bold]inputs[/bold]")
@@ -121,7 +127,9 @@ def schema(
     out.print(json.dumps(s.input_schema if input_ else s.output_schema, indent=2), markup=False)
 
 
-def _read_inputs(input_file: Path | None, note_file: Path | None, extra: dict[str, Any]) -> dict[str, Any]:
+def _read_inputs(
+    input_file: Path | None, note_file: Path | None, extra: dict[str, Any]
+) -> dict[str, Any]:
     if (input_file is None) == (note_file is None):
         err.print("[red]error:[/red] give exactly one of --input FILE.json or --note FILE.txt")
         raise typer.Exit(2)
@@ -141,7 +149,9 @@ def _read_inputs(input_file: Path | None, note_file: Path | None, extra: dict[st
         err.print("[red]error:[/red] the file is not UTF-8 text")
         raise typer.Exit(2) from None
     except json.JSONDecodeError as exc:
-        err.print(f"[red]error:[/red] {input_file}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg})")
+        err.print(
+            f"[red]error:[/red] {input_file}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg})"
+        )
         raise typer.Exit(2) from None
     data.update({k: v for k, v in extra.items() if v is not None})
     return data
@@ -149,8 +159,12 @@ def _read_inputs(input_file: Path | None, note_file: Path | None, extra: dict[st
 
 def render(
     spec: SpecArg,
-    input_file: Annotated[Path | None, typer.Option("--input", help="JSON file with the inputs")] = None,
-    note_file: Annotated[Path | None, typer.Option("--note", help="Text file with the note")] = None,
+    input_file: Annotated[
+        Path | None, typer.Option("--input", help="JSON file with the inputs")
+    ] = None,
+    note_file: Annotated[
+        Path | None, typer.Option("--note", help="Text file with the note")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the messages as JSON")] = False,
 ) -> None:
     """Print the exact messages that would be sent to a model for these inputs."""
@@ -171,8 +185,10 @@ def render(
         _print_spec_error(exc)
         raise typer.Exit(1) from None
     if as_json:
-        out.print(json.dumps([{"role": m.role, "content": m.content} for m in messages], indent=2),
-                  markup=False)
+        out.print(
+            json.dumps([{"role": m.role, "content": m.content} for m in messages], indent=2),
+            markup=False,
+        )
         return
     for m in messages:
         out.rule(f"[bold]{m.role}[/bold]")
@@ -181,12 +197,20 @@ def render(
 
 def run(
     spec: SpecArg,
-    input_file: Annotated[Path | None, typer.Option("--input", help="JSON file with the inputs")] = None,
-    note_file: Annotated[Path | None, typer.Option("--note", help="Text file with the note")] = None,
+    input_file: Annotated[
+        Path | None, typer.Option("--input", help="JSON file with the inputs")
+    ] = None,
+    note_file: Annotated[
+        Path | None, typer.Option("--note", help="Text file with the note")
+    ] = None,
     provider: Annotated[
         list[str] | None,
-        typer.Option("--provider", "-p", help="Route entry to use instead of the spec's route "
-                     "(repeat or comma-separate for a fallback chain), e.g. local"),
+        typer.Option(
+            "--provider",
+            "-p",
+            help="Route entry to use instead of the spec's route "
+            "(repeat or comma-separate for a fallback chain), e.g. local",
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the whole Result as JSON")] = False,
 ) -> None:
@@ -204,15 +228,21 @@ def run(
         raise typer.Exit(1) from None
     except AgentkitError as exc:
         if as_json:
-            payload = {"status": "failed", "error": str(exc), "error_class": type(exc).__name__,
-                       "attempts": [a.model_dump(mode="json") for a in getattr(exc, "attempts", [])],
-                       "trace_id": getattr(exc, "trace_id", None)}
+            payload = {
+                "status": "failed",
+                "error": str(exc),
+                "error_class": type(exc).__name__,
+                "attempts": [a.model_dump(mode="json") for a in getattr(exc, "attempts", [])],
+                "trace_id": getattr(exc, "trace_id", None),
+            }
             out.print(json.dumps(payload, indent=2), markup=False)
         else:
             err.print(f"[red]failed:[/red] {type(exc).__name__}: {escape(str(exc))}")
             for a in getattr(exc, "attempts", []):
-                err.print(f"  attempt {a.provider} {a.status} {a.error_class or ''} {a.error or ''}",
-                          markup=False)
+                err.print(
+                    f"  attempt {a.provider} {a.status} {a.error_class or ''} {a.error or ''}",
+                    markup=False,
+                )
         raise typer.Exit(1) from None
     if as_json:
         out.print(json.dumps(result.summary(), indent=2), markup=False)
@@ -221,9 +251,13 @@ def run(
 
 
 def _print_result(spec: CompiledSpec[Any, Any], result: Result[Any]) -> None:
-    colour = {Status.ACCEPTED: "green", Status.NEEDS_REVIEW: "yellow", Status.FAILED: "red"}[result.status]
-    out.print(f"[bold]{spec.name}[/bold] {spec.version} on [bold]{result.provider}[/bold]"
-              f" → [{colour}]{result.status.value}[/{colour}]")
+    colour = {Status.ACCEPTED: "green", Status.NEEDS_REVIEW: "yellow", Status.FAILED: "red"}[
+        result.status
+    ]
+    out.print(
+        f"[bold]{spec.name}[/bold] {spec.version} on [bold]{result.provider}[/bold]"
+        f" → [{colour}]{result.status.value}[/{colour}]"
+    )
     output = result.output
     assert output is not None
     for name, field in spec.output_fields.items():
@@ -232,15 +266,19 @@ def _print_result(spec: CompiledSpec[Any, Any], result: Result[Any]) -> None:
             columns = list((field.items.fields or {}).keys())
             table = Table(title=name, show_lines=False, title_justify="left")
             for col in columns:
-                table.add_column(col, overflow="fold", max_width=60 if col in ("evidence", "rationale") else None)
+                table.add_column(
+                    col, overflow="fold", max_width=60 if col in ("evidence", "rationale") else None
+                )
             for item in value or []:
                 table.add_row(*[Text(_cell(getattr(item, c, None))) for c in columns])
             if not value:
                 table.add_row(*(["(none)"] + [""] * (len(columns) - 1)))
             out.print(table)
         elif field.type == "object" and value is not None:
-            out.print(f"[bold]{name}[/bold]: " + escape(", ".join(
-                f"{k}={_cell(v)}" for k, v in value.model_dump().items())))
+            out.print(
+                f"[bold]{name}[/bold]: "
+                + escape(", ".join(f"{k}={_cell(v)}" for k, v in value.model_dump().items()))
+            )
         else:
             out.print(f"[bold]{name}[/bold]: {escape(_cell(value))}")
     if result.findings:
@@ -257,8 +295,10 @@ def _print_result(spec: CompiledSpec[Any, Any], result: Result[Any]) -> None:
             out.print(f"  - {reason}", markup=False)
     u = result.usage
     cost = f", ${u.cost_usd:.4f}" if u.cost_usd is not None else ""
-    out.print(f"[dim]{u.attempts} attempt(s), {u.input_tokens}+{u.output_tokens} tokens{cost}, "
-              f"{u.latency_s * 1000:.0f} ms, trace {result.trace_id or '(not traced)'}[/dim]")
+    out.print(
+        f"[dim]{u.attempts} attempt(s), {u.input_tokens}+{u.output_tokens} tokens{cost}, "
+        f"{u.latency_s * 1000:.0f} ms, trace {result.trace_id or '(not traced)'}[/dim]"
+    )
 
 
 def _cell(value: Any) -> str:
@@ -295,7 +335,9 @@ def codegen(
 
 
 def spec_schema(
-    output: Annotated[Path | None, typer.Option("--out", help="Write to this file instead of stdout")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--out", help="Write to this file instead of stdout")
+    ] = None,
 ) -> None:
     """Print the JSON Schema of the spec file format (for editor autocomplete and linting)."""
     from agentkit.spec.editor_schema import spec_file_schema

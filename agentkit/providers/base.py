@@ -96,7 +96,7 @@ class Provider(ABC):
 
     @abstractmethod
     async def generate(self, request: ProviderRequest) -> ProviderResponse:
-        """Produce one answer. Raise :class:`agentkit.errors.ProviderError` subclasses on failure."""
+        """Produce one answer; on failure raise an ``agentkit.errors.ProviderError`` subclass."""
 
-    async def aclose(self) -> None:  # noqa: B027 - optional hook
+    async def aclose(self) -> None:  # noqa: B027 (an optional hook, not abstract)
         """Release network clients. The default has nothing to release."""

@@ -38,7 +38,9 @@ _REGISTRY: dict[str, tuple[str | ProviderFactory, bool]] = {
 }
 
 
-def register_provider(name: str, factory: str | ProviderFactory, *, needs_model: bool = True) -> None:
+def register_provider(
+    name: str, factory: str | ProviderFactory, *, needs_model: bool = True
+) -> None:
     """Add or replace a backend. ``factory(model, config)`` returns a Provider."""
     _REGISTRY[name] = (factory, needs_model)
 
@@ -48,16 +50,21 @@ def known_providers() -> list[str]:
 
 
 def parse_route_entry(entry: str) -> tuple[str, str]:
-    """``"openai/gpt-5.4-mini"`` -> ``("openai", "gpt-5.4-mini")``; ``"local"`` -> ``("local", "")``.
+    """Split a route entry: ``"openai/gpt-5.4-mini"`` -> ``("openai", "gpt-5.4-mini")``.
 
-    Raises ValueError with a fix when the provider name is unknown or a model is missing.
+    ``"local"`` gives ``("local", "")``. Raises ValueError with a fix when the provider
+    name is unknown or a model is missing.
     """
     name, _, model = entry.strip().partition("/")
     if name not in _REGISTRY:
         import difflib
 
         close = difflib.get_close_matches(name, list(_REGISTRY), n=1)
-        hint = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(known_providers())}"
+        hint = (
+            f"did you mean '{close[0]}'?"
+            if close
+            else f"use one of: {', '.join(known_providers())}"
+        )
         raise ValueError(f"unknown provider '{name}' in route entry '{entry}'; {hint}")
     needs_model = _REGISTRY[name][1]
     if needs_model and not model:

@@ -23,7 +23,7 @@ from agentkit.providers.base import Provider, ProviderRequest, ProviderResponse
 if TYPE_CHECKING:  # pragma: no cover
     from agentkit.config import AgentkitConfig
 
-__all__ = ["ReplayProvider", "create", "recording_path", "record_response", "replay_dir"]
+__all__ = ["ReplayProvider", "create", "record_response", "recording_path", "replay_dir"]
 
 
 def replay_dir(config: AgentkitConfig) -> Path:
@@ -56,7 +56,9 @@ class ReplayProvider(Provider):
                 provider="replay",
             ) from None
         except (OSError, json.JSONDecodeError) as exc:
-            raise ProviderRequestError(f"recording {path} cannot be read: {exc}", provider="replay") from exc
+            raise ProviderRequestError(
+                f"recording {path} cannot be read: {exc}", provider="replay"
+            ) from exc
         resp = data.get("response", {})
         return ProviderResponse(
             parsed=resp.get("parsed"),

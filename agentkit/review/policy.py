@@ -29,7 +29,11 @@ def decide_review(
         if cond.always:
             reasons.append("the spec reviews every answer")
         if cond.confidence_below is not None:
-            low = [v for v in values if v.field.type == "confidence" and float(v.value) < cond.confidence_below]
+            low = [
+                v
+                for v in values
+                if v.field.type == "confidence" and float(v.value) < cond.confidence_below
+            ]
             for v in low:
                 reasons.append(f"{v.path} is {float(v.value):.2f}, below {cond.confidence_below:g}")
         if cond.check_failed is not None:

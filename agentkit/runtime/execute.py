@@ -79,7 +79,9 @@ async def execute(
         "input_hash": ihash,
         "inputs": inputs_json,
         "messages": [MessageRecord(role=m.role, content=m.content) for m in messages],
-        "prompt_hash": hashlib.sha256(canonical_json([m.content for m in messages]).encode()).hexdigest(),
+        "prompt_hash": hashlib.sha256(
+            canonical_json([m.content for m in messages]).encode()
+        ).hexdigest(),
         "text_fields": spec.text_inputs,
         "codeset_versions": _codeset_versions(spec, inputs),
     }
@@ -88,15 +90,18 @@ async def execute(
     except AgentkitError as exc:
         attempts: list[Attempt] = list(getattr(exc, "attempts", []))
         latency = time.perf_counter() - started
-        _write_trace(config, CallRecord(
-            **base,
-            attempts=attempts,
-            status=Status.FAILED.value,
-            usage=Usage.from_attempts(attempts, latency),
-            latency_s=latency,
-            error=str(exc),
-            error_class=type(exc).__name__,
-        ))
+        _write_trace(
+            config,
+            CallRecord(
+                **base,
+                attempts=attempts,
+                status=Status.FAILED.value,
+                usage=Usage.from_attempts(attempts, latency),
+                latency_s=latency,
+                error=str(exc),
+                error_class=type(exc).__name__,
+            ),
+        )
         exc.trace_id = trace_id  # type: ignore[attr-defined]
         raise
 
@@ -119,28 +124,35 @@ async def execute(
         model=outcome.model,
     )
     if len(outcome.messages) > len(messages):
-        base["messages"] = [MessageRecord(role=m.role, content=m.content, tool_call_id=m.tool_call_id)
-                            for m in outcome.messages]
-    written = _write_trace(config, CallRecord(
-        **base,
-        attempts=outcome.attempts,
-        provider=outcome.provider,
-        model=outcome.model,
-        request_id=outcome.response.request_id,
-        raw_response=outcome.response.text,
-        output=outcome.output.model_dump(mode="json"),
-        findings=outcome.findings,
-        review=review,
-        status=status.value,
-        usage=usage,
-        latency_s=latency,
-    ))
+        base["messages"] = [
+            MessageRecord(role=m.role, content=m.content, tool_call_id=m.tool_call_id)
+            for m in outcome.messages
+        ]
+    written = _write_trace(
+        config,
+        CallRecord(
+            **base,
+            attempts=outcome.attempts,
+            provider=outcome.provider,
+            model=outcome.model,
+            request_id=outcome.response.request_id,
+            raw_response=outcome.response.text,
+            output=outcome.output.model_dump(mode="json"),
+            findings=outcome.findings,
+            review=review,
+            status=status.value,
+            usage=usage,
+            latency_s=latency,
+        ),
+    )
     result.trace_id = trace_id if written else None
     _maybe_record(config, request, outcome.response, outcome.provider)
     return result
 
 
-def _candidates(spec: CompiledSpec[Any, Any], inputs: dict[str, Any]) -> list[dict[str, Any]] | None:
+def _candidates(
+    spec: CompiledSpec[Any, Any], inputs: dict[str, Any]
+) -> list[dict[str, Any]] | None:
     if spec.candidates != "local":
         return None
     try:
@@ -152,7 +164,9 @@ def _candidates(spec: CompiledSpec[Any, Any], inputs: dict[str, Any]) -> list[di
 
 
 def _codeset_versions(spec: CompiledSpec[Any, Any], inputs: BaseModel) -> dict[str, str]:
-    uses_coding = any(c.check.name not in ("quotes_in_source", "no_duplicate_codes") for c in spec.checks)
+    uses_coding = any(
+        c.check.name not in ("quotes_in_source", "no_duplicate_codes") for c in spec.checks
+    )
     if not uses_coding:
         return {}
     try:

@@ -37,7 +37,9 @@ def _json_from_text(text: str) -> Any:
         try:
             return json.loads(stripped[start : end + 1])
         except json.JSONDecodeError as exc:
-            raise ParseFailure([f"the answer is not valid JSON ({exc.msg} at character {exc.pos})"]) from None
+            raise ParseFailure(
+                [f"the answer is not valid JSON ({exc.msg} at character {exc.pos})"]
+            ) from None
     raise ParseFailure(["the answer is not a JSON object"])
 
 
@@ -51,6 +53,9 @@ def parse_output(parsed: Any, text: str, model: type[BaseModel]) -> BaseModel:
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
-            loc = ".".join(str(p) for p in err["loc"] if not (isinstance(p, str) and "[" in p)) or "(root)"
+            loc = (
+                ".".join(str(p) for p in err["loc"] if not (isinstance(p, str) and "[" in p))
+                or "(root)"
+            )
             problems.append(f"{loc}: {err['msg']}")
         raise ParseFailure(problems) from None

@@ -33,7 +33,9 @@ _DOMAIN = {
 
 def contract_hash(spec: CompiledSpec[Any, Any]) -> str:
     """Changes when the typed interface changes (fields, types), not when rules change."""
-    blob = json.dumps([spec.input_schema, spec.output_schema], sort_keys=True, separators=(",", ":"))
+    blob = json.dumps(
+        [spec.input_schema, spec.output_schema], sort_keys=True, separators=(",", ":")
+    )
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
@@ -104,8 +106,16 @@ def _default(spec: FieldSpec) -> str | None:
     if spec.has_default:
         value = spec.default
         if isinstance(value, list):
-            return "Field(default_factory=list)" if not value else f"Field(default_factory=lambda: {value!r})"
-        return _py(value) if not hasattr(value, "isoformat") else f"datetime.date.fromisoformat({_py(value.isoformat())})"
+            return (
+                "Field(default_factory=list)"
+                if not value
+                else f"Field(default_factory=lambda: {value!r})"
+            )
+        return (
+            _py(value)
+            if not hasattr(value, "isoformat")
+            else f"datetime.date.fromisoformat({_py(value.isoformat())})"
+        )
     if spec.optional:
         return "None"
     return None
@@ -125,8 +135,11 @@ def _class(mod: _Module, name: str, fields: dict[str, FieldSpec]) -> None:
         if desc and default is not None and default.startswith("Field("):
             default = default[:-1] + f", description={_py(desc)})"
         elif desc:
-            default = f"Field(description={_py(desc)})" if default is None else (
-                f"Field(default={default}, description={_py(desc)})")
+            default = (
+                f"Field(description={_py(desc)})"
+                if default is None
+                else (f"Field(default={default}, description={_py(desc)})")
+            )
         line = f"    {fname}: {annotation}" + (f" = {default}" if default is not None else "")
         lines.extend(_wrap_assignment(line))
     mod.classes.append("\n".join(lines).rstrip())
@@ -182,7 +195,9 @@ def generate_module(spec: CompiledSpec[Any, Any], out_dir: Path) -> str:
         if default is not None and default.startswith("Field("):
             default = "None"
             annotation += "" if optional else " | None"
-        params.append(f"    {fname}: {annotation}" + (f" = {default}" if default is not None else ""))
+        params.append(
+            f"    {fname}: {annotation}" + (f" = {default}" if default is not None else "")
+        )
         passes.append(f'"{fname}": {fname}')
     params.append("    route: Sequence[str] | None = None")
 
@@ -193,19 +208,29 @@ def generate_module(spec: CompiledSpec[Any, Any], out_dir: Path) -> str:
         std_imports.append("import datetime")
     std_imports.append("from collections.abc import Sequence")
     std_imports.append("from pathlib import Path")
-    typing_names = [n for n, used in (("Annotated", mod.uses_annotated), ("Literal", mod.uses_literal)) if used]
+    typing_names = [
+        n for n, used in (("Annotated", mod.uses_annotated), ("Literal", mod.uses_literal)) if used
+    ]
     if typing_names:
         std_imports.append(f"from typing import {', '.join(typing_names)}")
     domain = sorted({_DOMAIN[t] for t in _DOMAIN if _uses_type(spec, t)})
-    support = sorted(["BaseModel", "ConfigDict", "Field", "GeneratedSpec", "Result", *domain],
-                     key=lambda s: (not s.isupper(), s))
+    support = sorted(
+        ["BaseModel", "ConfigDict", "Field", "GeneratedSpec", "Result", *domain],
+        key=lambda s: (not s.isupper(), s),
+    )
     support = sorted(support, key=_isort_key)
     import_line = "from agentkit.codegen_support import " + ", ".join(support)
     if len(import_line) > 100:
-        import_line = "from agentkit.codegen_support import (\n" + "".join(f"    {n},\n" for n in support) + ")"
+        import_line = (
+            "from agentkit.codegen_support import (\n"
+            + "".join(f"    {n},\n" for n in support)
+            + ")"
+        )
 
     doc_title = spec.title.replace('"""', "'''")
-    description = textwrap.fill(spec.description, 92, initial_indent="    ", subsequent_indent="    ")
+    description = textwrap.fill(
+        spec.description, 92, initial_indent="    ", subsequent_indent="    "
+    )
     header = (
         f'"""Typed function for the agentkit spec `{spec.name}` (generated; do not edit).\n\n'
         f"Regenerate with: agentkit codegen <specs dir> --out <this dir>\n"
@@ -219,7 +244,7 @@ def generate_module(spec: CompiledSpec[Any, Any], out_dir: Path) -> str:
         "",
         import_line,
         "",
-        f"SPEC = GeneratedSpec(",
+        "SPEC = GeneratedSpec(",
         f"    name={_py(spec.name)},",
         f"    version={_py(spec.version)},",
         f"    path=Path(__file__).parent / {_py(Path(rel).as_posix())},",
@@ -234,18 +259,24 @@ def generate_module(spec: CompiledSpec[Any, Any], out_dir: Path) -> str:
     call_args = "{" + ", ".join(passes) + "}"
     call = f"    return SPEC.call({out_cls}, {call_args}, route=route)"
     if len(call) > 100:
-        call = (f"    return SPEC.call(\n        {out_cls},\n        {{\n"
-                + "".join(f"            {p},\n" for p in passes)
-                + "        },\n        route=route,\n    )")
+        call = (
+            f"    return SPEC.call(\n        {out_cls},\n        {{\n"
+            + "".join(f"            {p},\n" for p in passes)
+            + "        },\n        route=route,\n    )"
+        )
     body += [signature, f'    """{doc_title}.\n\n{description}\n    """', call, ""]
-    asig = f"async def {spec.name}_async(\n    *,\n" + ",\n".join(params) + f",\n) -> Result[{out_cls}]:"
+    asig = (
+        f"async def {spec.name}_async(\n    *,\n"
+        + ",\n".join(params)
+        + f",\n) -> Result[{out_cls}]:"
+    )
     acall = call.replace("return SPEC.call(", "return await SPEC.acall(")
     body += ["", asig, f'    """{doc_title} (async)."""', acall, ""]
     return "\n".join(body)
 
 
 def _isort_key(name: str) -> tuple[int, str]:
-    # ruff/isort order within one import: CONSTANTS, then Classes, then functions (force-sort-within)
+    # isort order inside one import: CONSTANTS, then Classes, then functions
     if name.isupper():
         return (0, name)
     if name[:1].isupper():

@@ -170,11 +170,15 @@ class CompiledSpec(Generic[InputT, OutputT]):
 
     # ------------------------------------------------------------------ steps
 
-    def validate_inputs(self, data: Mapping[str, Any] | BaseModel | None = None, /, **kwargs: Any) -> InputT:
+    def validate_inputs(
+        self, data: Mapping[str, Any] | BaseModel | None = None, /, **kwargs: Any
+    ) -> InputT:
         """Inputs as the Input model; one InputError lists every bad field."""
         if isinstance(data, self.Input):
             return data
-        values: dict[str, Any] = dict(data.model_dump() if isinstance(data, BaseModel) else (data or {}))
+        values: dict[str, Any] = dict(
+            data.model_dump() if isinstance(data, BaseModel) else (data or {})
+        )
         values.update(kwargs)
         try:
             return self.Input.model_validate(values)
@@ -200,7 +204,9 @@ class CompiledSpec(Generic[InputT, OutputT]):
         )
 
     def render(
-        self, inputs: BaseModel | Mapping[str, Any], candidates: Sequence[Mapping[str, Any]] | None = None
+        self,
+        inputs: BaseModel | Mapping[str, Any],
+        candidates: Sequence[Mapping[str, Any]] | None = None,
     ) -> list[Message]:
         """The exact messages a provider would receive for these inputs."""
         model = self.validate_inputs(inputs)
@@ -229,13 +235,17 @@ class CompiledSpec(Generic[InputT, OutputT]):
 
     # ------------------------------------------------------------------ calling
 
-    async def acall(self, inputs: Mapping[str, Any] | BaseModel | None = None, /, **kwargs: Any) -> Result[OutputT]:
+    async def acall(
+        self, inputs: Mapping[str, Any] | BaseModel | None = None, /, **kwargs: Any
+    ) -> Result[OutputT]:
         """Run the spec on one input. Raises a typed AgentkitError when no valid answer came."""
         from agentkit.runtime.execute import execute
 
         return await execute(self, self.validate_inputs(inputs, **kwargs))
 
-    def __call__(self, inputs: Mapping[str, Any] | BaseModel | None = None, /, **kwargs: Any) -> Result[OutputT]:
+    def __call__(
+        self, inputs: Mapping[str, Any] | BaseModel | None = None, /, **kwargs: Any
+    ) -> Result[OutputT]:
         """Synchronous form of :meth:`acall` (runs on agentkit's background event loop)."""
         from agentkit.runtime.loop import run_sync
 
@@ -264,7 +274,9 @@ def _input_errors(exc: ValidationError, fields: Mapping[str, FieldSpec]) -> list
         elif err["type"] == "missing":
             out.append((loc, "is required"))
         else:
-            out.append((loc, f"{err['msg'].removeprefix('Value error, ')}{_shown(err.get('input'))}"))
+            out.append(
+                (loc, f"{err['msg'].removeprefix('Value error, ')}{_shown(err.get('input'))}")
+            )
     return out
 
 
@@ -273,7 +285,9 @@ def _shown(value: Any) -> str:
     if isinstance(value, str):
         if not value.strip():
             return " (got blank text)"
-        return f" (got {value!r})" if len(value) <= 24 else f" (got {len(value)} characters of text)"
+        return (
+            f" (got {value!r})" if len(value) <= 24 else f" (got {len(value)} characters of text)"
+        )
     if isinstance(value, bool | int | float) or value is None:
         return f" (got {value!r})"
     return f" (got {type(value).__name__})"

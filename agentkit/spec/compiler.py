@@ -111,23 +111,42 @@ def _check_identity(draft: SpecDraft) -> None:
     name = s.get("spec")
     if isinstance(name, str) and not _NAME_RE.match(name):
         suggestion = re.sub(r"[^a-z0-9_]+", "_", name.lower()).strip("_") or "my_spec"
-        draft.issues.append(src.issue(("spec",), f"spec name '{name}' must be lower_snake_case",
-                                      fix=f"write 'spec: {suggestion}'"))
-    elif isinstance(name, str) and draft.path.stem != name and draft.path.suffix in (".yaml", ".yml"):
+        draft.issues.append(
+            src.issue(
+                ("spec",),
+                f"spec name '{name}' must be lower_snake_case",
+                fix=f"write 'spec: {suggestion}'",
+            )
+        )
+    elif (
+        isinstance(name, str) and draft.path.stem != name and draft.path.suffix in (".yaml", ".yml")
+    ):
         pass  # the file name may differ (copies, drafts); `agentkit.load(name)` looks for both
     version = s.get("version")
     if isinstance(version, str) and not _SEMVER_RE.match(version):
         parts = re.findall(r"\d+", version)[:3]
         parts += ["0"] * (3 - len(parts))
-        draft.issues.append(src.issue(("version",), f"version '{version}' is not semantic versioning",
-                                      fix=f"write MAJOR.MINOR.PATCH, e.g. 'version: {'.'.join(parts)}'"))
+        draft.issues.append(
+            src.issue(
+                ("version",),
+                f"version '{version}' is not semantic versioning",
+                fix=f"write MAJOR.MINOR.PATCH, e.g. 'version: {'.'.join(parts)}'",
+            )
+        )
     raw_version = draft.data.get("version")
     if isinstance(raw_version, int | float) and not isinstance(raw_version, bool):
-        draft.issues[:] = [i for i in draft.issues if not (i.key == "version" and "string" in i.message)]
-        draft.issues.append(src.issue(("version",), f"version {raw_version!r} is not semantic versioning",
-                                      fix=f"write it as text with three parts, e.g. 'version: \"{raw_version}.0\"'"
-                                      if isinstance(raw_version, float) else
-                                      f"write 'version: {raw_version}.0.0'"))
+        draft.issues[:] = [
+            i for i in draft.issues if not (i.key == "version" and "string" in i.message)
+        ]
+        draft.issues.append(
+            src.issue(
+                ("version",),
+                f"version {raw_version!r} is not semantic versioning",
+                fix=f"write it as text with three parts, e.g. 'version: \"{raw_version}.0\"'"
+                if isinstance(raw_version, float)
+                else f"write 'version: {raw_version}.0.0'",
+            )
+        )
 
 
 # --------------------------------------------------------------------------- checks
@@ -140,6 +159,7 @@ def _check_checks(draft: SpecDraft) -> list[ConfiguredCheck]:
     seen: set[str] = set()
     for i, entry in enumerate(raw):
         path: YPath = ("checks", i)
+        options: dict[str, Any]
         if isinstance(entry, str):
             name, options = entry, {}
         elif isinstance(entry, dict) and len(entry) == 1:
@@ -147,18 +167,30 @@ def _check_checks(draft: SpecDraft) -> list[ConfiguredCheck]:
             options = opts or {}
             path = (*path, name)
         else:
-            draft.issues.append(draft.source.issue(path, "write a check as its name, or 'name: {options}'",
-                                                   fix="e.g. '- ncci_ptp' or '- mue: {setting: hospital}'"))
+            draft.issues.append(
+                draft.source.issue(
+                    path,
+                    "write a check as its name, or 'name: {options}'",
+                    fix="e.g. '- ncci_ptp' or '- mue: {setting: hospital}'",
+                )
+            )
             continue
         check = get_check(name)
         if check is None:
             guess = did_you_mean(name, available)
-            fix = f"did you mean '{guess}'?" if guess else f"known checks: {', '.join(sorted(available))}"
+            fix = (
+                f"did you mean '{guess}'?"
+                if guess
+                else f"known checks: {', '.join(sorted(available))}"
+            )
             draft.issues.append(draft.source.issue(path, f"unknown check '{name}'", fix=fix))
             continue
         if name in seen:
-            draft.issues.append(draft.source.issue(path, f"check '{name}' is listed twice",
-                                                   fix="list each check once"))
+            draft.issues.append(
+                draft.source.issue(
+                    path, f"check '{name}' is listed twice", fix="list each check once"
+                )
+            )
             continue
         seen.add(name)
         try:
@@ -168,12 +200,23 @@ def _check_checks(draft: SpecDraft) -> list[ConfiguredCheck]:
                 loc = tuple(str(p) for p in err["loc"])
                 if err["type"] == "extra_forbidden":
                     guess = did_you_mean(loc[-1], check.options_model.model_fields)
-                    fix = f"did you mean '{guess}'?" if guess else (
-                        "options: " + ", ".join(check.options_model.model_fields))
-                    draft.issues.append(draft.source.issue((*path, *loc), f"check '{name}' has no option "
-                                                           f"'{loc[-1]}'", fix=fix, key=True))
+                    fix = (
+                        f"did you mean '{guess}'?"
+                        if guess
+                        else ("options: " + ", ".join(check.options_model.model_fields))
+                    )
+                    draft.issues.append(
+                        draft.source.issue(
+                            (*path, *loc),
+                            f"check '{name}' has no option '{loc[-1]}'",
+                            fix=fix,
+                            key=True,
+                        )
+                    )
                 else:
-                    draft.issues.append(draft.source.issue((*path, *loc), f"check '{name}': {err['msg']}"))
+                    draft.issues.append(
+                        draft.source.issue((*path, *loc), f"check '{name}': {err['msg']}")
+                    )
             continue
         configured.append(ConfiguredCheck(check, parsed))
     # checks that always run (evidence quotes) are added even when not listed
@@ -190,38 +233,69 @@ def _check_review(draft: SpecDraft, review: ReviewPolicy, checks: list[Configure
         path: YPath = ("review", "when", i)
         given = [k for k in cond.model_fields_set if getattr(cond, k) is not None]
         if len(given) != 1:
-            draft.issues.append(src.issue(path, "each review condition needs exactly one key",
-                                          fix="split it into separate '- key: value' entries"
-                                          if given else "e.g. '- confidence_below: 0.85'"))
+            draft.issues.append(
+                src.issue(
+                    path,
+                    "each review condition needs exactly one key",
+                    fix="split it into separate '- key: value' entries"
+                    if given
+                    else "e.g. '- confidence_below: 0.85'",
+                )
+            )
             continue
         key = given[0]
         value = getattr(cond, key)
         if key == "confidence_below" and not 0 < value <= 1:
-            draft.issues.append(src.issue((*path, key), f"confidence_below must be between 0 and 1, not {value}"))
+            draft.issues.append(
+                src.issue((*path, key), f"confidence_below must be between 0 and 1, not {value}")
+            )
         if key == "check_failed" and value not in ("error", "warning") and value not in check_names:
             guess = did_you_mean(value, [*check_names, "error", "warning"])
-            draft.issues.append(src.issue((*path, key), f"check_failed '{value}' is not a severity or a listed check",
-                                          fix=f"did you mean '{guess}'?" if guess else
-                                          "use error, warning, or a check from 'checks:'"))
+            draft.issues.append(
+                src.issue(
+                    (*path, key),
+                    f"check_failed '{value}' is not a severity or a listed check",
+                    fix=f"did you mean '{guess}'?"
+                    if guess
+                    else "use error, warning, or a check from 'checks:'",
+                )
+            )
         if key == "empty":
             spec = draft.output_fields.get(value)
             if spec is None:
                 guess = did_you_mean(value, draft.output_fields)
-                draft.issues.append(src.issue((*path, key), f"empty '{value}' names no output field",
-                                              fix=f"did you mean '{guess}'?" if guess else
-                                              f"output fields: {', '.join(draft.output_fields)}"))
+                draft.issues.append(
+                    src.issue(
+                        (*path, key),
+                        f"empty '{value}' names no output field",
+                        fix=f"did you mean '{guess}'?"
+                        if guess
+                        else f"output fields: {', '.join(draft.output_fields)}",
+                    )
+                )
             elif spec.type != "list":
-                draft.issues.append(src.issue((*path, key), f"empty '{value}' must name a list field, not {spec.type}"))
+                draft.issues.append(
+                    src.issue(
+                        (*path, key), f"empty '{value}' must name a list field, not {spec.type}"
+                    )
+                )
         if key == "codes":
             for j, code in enumerate(value):
                 if not _is_code(code):
-                    draft.issues.append(src.issue((*path, key, j), f"'{code}' is not a CPT, HCPCS or ICD-10-CM code",
-                                                  fix="quote codes: codes: [\"99215\"]"))
+                    draft.issues.append(
+                        src.issue(
+                            (*path, key, j),
+                            f"'{code}' is not a CPT, HCPCS or ICD-10-CM code",
+                            fix='quote codes: codes: ["99215"]',
+                        )
+                    )
 
 
 def _is_code(code: str) -> bool:
     c = code.strip().upper()
-    return any(re.match(p, c) for p in (domain.CPT_PATTERN, domain.HCPCS_PATTERN, domain.ICD10CM_PATTERN))
+    return any(
+        re.match(p, c) for p in (domain.CPT_PATTERN, domain.HCPCS_PATTERN, domain.ICD10CM_PATTERN)
+    )
 
 
 def _check_route(draft: SpecDraft, settings: ModelSettings) -> None:
@@ -231,7 +305,9 @@ def _check_route(draft: SpecDraft, settings: ModelSettings) -> None:
         except ValueError as exc:
             msg = str(exc)
             fix = msg.split("; ", 1)[1] if "; " in msg else None
-            draft.issues.append(draft.source.issue(("model", "route", i), msg.split("; ", 1)[0], fix=fix))
+            draft.issues.append(
+                draft.source.issue(("model", "route", i), msg.split("; ", 1)[0], fix=fix)
+            )
 
 
 # --------------------------------------------------------------------------- examples
@@ -247,7 +323,9 @@ def _check_examples(
     for i, ex in enumerate(examples):
         base: YPath = ("examples", i)
         inputs = _validate_located(draft, input_model, ex.input, (*base, "input"), "example input")
-        output = _validate_located(draft, output_model, ex.output, (*base, "output"), "example output")
+        output = _validate_located(
+            draft, output_model, ex.output, (*base, "output"), "example output"
+        )
         if inputs is None or output is None:
             continue
         for tv in walk_values(output, draft.output_fields):
@@ -257,9 +335,13 @@ def _check_examples(
             if not isinstance(source_text, str) or not quote_in_source(
                 str(tv.value), normalize_for_quote(source_text)
             ):
-                draft.issues.append(src.issue((*base, "output", *_split_path(tv.path)),
-                                              f"example evidence \"{tv.value}\" is not in the example's "
-                                              f"{tv.field.of}", fix="copy the words exactly from the example input"))
+                draft.issues.append(
+                    src.issue(
+                        (*base, "output", *_split_path(tv.path)),
+                        f'example evidence "{tv.value}" is not in the example\'s {tv.field.of}',
+                        fix="copy the words exactly from the example input",
+                    )
+                )
 
 
 def _validate_located(
@@ -276,8 +358,11 @@ def _validate_located(
                 msg = f"{what} is missing '{loc[-1]}'"
             else:
                 msg = f"{what} does not fit the contract: {err['msg']} (got {err.get('input')!r})"
-            draft.issues.append(draft.source.issue((*base, *loc), msg,
-                                                   fix="make the example match the spec's fields"))
+            draft.issues.append(
+                draft.source.issue(
+                    (*base, *loc), msg, fix="make the example match the spec's fields"
+                )
+            )
         return None
 
 
@@ -357,8 +442,17 @@ def _trial_render(
         output_fields=draft.output_fields,
         examples=examples,
         inputs=inputs,
-        candidates=[{"code": "00000", "description": "sample", "evidence": "sample",
-                     "confidence": 0.5, "why": "sample"}] if draft.sections.get("candidates") else None,
+        candidates=[
+            {
+                "code": "00000",
+                "description": "sample",
+                "evidence": "sample",
+                "confidence": 0.5,
+                "why": "sample",
+            }
+        ]
+        if draft.sections.get("candidates")
+        else None,
     )
     try:
         templates.render(ctx)
@@ -391,7 +485,13 @@ def _placeholder(spec: FieldSpec) -> Any:
         return []
     if t == "object":
         return _placeholder_inputs(spec.fields or {})
-    return {"cpt": "99213", "hcpcs": "G0121", "icd10cm": "R69", "modifier": "RT", "confidence": 0.5}.get(t)
+    return {
+        "cpt": "99213",
+        "hcpcs": "G0121",
+        "icd10cm": "R69",
+        "modifier": "RT",
+        "confidence": 0.5,
+    }.get(t)
 
 
 # --------------------------------------------------------------------------- fingerprint
@@ -417,5 +517,7 @@ def _fingerprint(draft: SpecDraft, rules: list[str], templates: PromptTemplates)
         "evals": s.get("evals"),
         "templates": [templates.system_source.text, templates.user_source.text],
     }
-    blob = json.dumps(content, sort_keys=True, separators=(",", ":"), default=str, ensure_ascii=False)
+    blob = json.dumps(
+        content, sort_keys=True, separators=(",", ":"), default=str, ensure_ascii=False
+    )
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()

@@ -175,7 +175,8 @@ class ContractBuilder:
                 constraints["min_length"] = int(lo)
             if hi is not None:
                 constraints["max_length"] = int(hi)
-            return Annotated[list[item], Field(**constraints)] if constraints else list[item]
+            list_type: Any = list[item]  # type: ignore[valid-type]
+            return Annotated[list_type, Field(**constraints)] if constraints else list_type
         if t == "object":
             if not spec.fields:
                 return None
@@ -206,28 +207,52 @@ class ContractBuilder:
                 key=True,
             )
         if t == "list" and spec.items is None:
-            self.error(path, "a list needs 'items' saying what each element is",
-                       fix="add e.g. 'items: {type: cpt}'")
+            self.error(
+                path,
+                "a list needs 'items' saying what each element is",
+                fix="add e.g. 'items: {type: cpt}'",
+            )
         if t != "list" and "items" in set_:
-            self.error((*path, "items"), f"'items' only applies to lists, not {t}",
-                       fix="remove 'items' or change the type to list", key=True)
+            self.error(
+                (*path, "items"),
+                f"'items' only applies to lists, not {t}",
+                fix="remove 'items' or change the type to list",
+                key=True,
+            )
         if t == "object" and not spec.fields:
-            self.error(path, "an object needs 'fields'", fix="add 'fields:' with at least one field")
+            self.error(
+                path, "an object needs 'fields'", fix="add 'fields:' with at least one field"
+            )
         if t != "object" and "fields" in set_:
-            self.error((*path, "fields"), f"'fields' only applies to objects, not {t}",
-                       fix="remove 'fields' or change the type to object", key=True)
+            self.error(
+                (*path, "fields"),
+                f"'fields' only applies to objects, not {t}",
+                fix="remove 'fields' or change the type to object",
+                key=True,
+            )
         if t == "quote":
             self._check_quote(spec, path, is_input=is_input)
         elif "of" in set_:
-            self.error((*path, "of"), f"'of' only applies to quote fields, not {t}", key=True,
-                       fix="remove 'of' or change the type to quote")
+            self.error(
+                (*path, "of"),
+                f"'of' only applies to quote fields, not {t}",
+                key=True,
+                fix="remove 'of' or change the type to quote",
+            )
         if ("min" in set_ or "max" in set_) and t not in SIZED_TYPES:
             which = "min" if "min" in set_ else "max"
-            self.error((*path, which), f"'{which}' does not apply to {t} fields", key=True,
-                       fix="use min/max only on integer, number, text, string or list")
+            self.error(
+                (*path, which),
+                f"'{which}' does not apply to {t} fields",
+                key=True,
+                fix="use min/max only on integer, number, text, string or list",
+            )
         if spec.min is not None and spec.max is not None and spec.min > spec.max:
-            self.error((*path, "min"), f"min ({spec.min:g}) is larger than max ({spec.max:g})",
-                       fix="swap them or correct one of the numbers")
+            self.error(
+                (*path, "min"),
+                f"min ({spec.min:g}) is larger than max ({spec.max:g})",
+                fix="swap them or correct one of the numbers",
+            )
         if t in ("text", "string", "list") and spec.min is not None and spec.min < 0:
             self.error((*path, "min"), "a length cannot be negative")
         if spec.optional and spec.has_default and spec.default is not None:
@@ -235,8 +260,11 @@ class ContractBuilder:
 
     def _check_quote(self, spec: FieldSpec, path: Path, *, is_input: bool) -> None:
         if is_input:
-            self.error(path, "quote fields belong in the output, copied from an input text",
-                       fix="use type text for inputs")
+            self.error(
+                path,
+                "quote fields belong in the output, copied from an input text",
+                fix="use type text for inputs",
+            )
             return
         if not spec.of:
             names = [n for n, f in self.input_fields.items() if f.type in ("text", "string")]
@@ -249,10 +277,16 @@ class ContractBuilder:
             from agentkit.spec.loader import did_you_mean
 
             guess = did_you_mean(spec.of, names)
-            fix = f"did you mean '{guess}'?" if guess else f"use one of: {', '.join(names) or '(none)'}"
+            fix = (
+                f"did you mean '{guess}'?"
+                if guess
+                else f"use one of: {', '.join(names) or '(none)'}"
+            )
             self.error((*path, "of"), f"quote 'of: {spec.of}' names no input field", fix=fix)
         elif target.type not in ("text", "string"):
-            self.error((*path, "of"), f"quote 'of: {spec.of}' must name a text input, not {target.type}")
+            self.error(
+                (*path, "of"), f"quote 'of: {spec.of}' must name a text input, not {target.type}"
+            )
 
     def _input_field(self, dotted: str) -> FieldSpec | None:
         fields: dict[str, FieldSpec] | None = self.input_fields

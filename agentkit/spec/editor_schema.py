@@ -32,7 +32,11 @@ def spec_file_schema() -> dict[str, Any]:
         "description": "The field type",
         "markdownEnumDescriptions": list(FIELD_TYPES.values()),
     }
-    shorthand = {"type": "string", "enum": list(FIELD_TYPES), "description": "shorthand for {type: ...}"}
+    shorthand = {
+        "type": "string",
+        "enum": list(FIELD_TYPES),
+        "description": "shorthand for {type: ...}",
+    }
     defs["FieldRef"] = {"anyOf": [{"$ref": _REF}, shorthand]}
     field_map = {"type": "object", "additionalProperties": {"$ref": "#/$defs/FieldRef"}}
     field_def["properties"]["items"] = {

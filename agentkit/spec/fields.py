@@ -69,11 +69,14 @@ class FieldSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     type: str = Field(description="; ".join(f"{k}: {v}" for k, v in FIELD_TYPES.items()))
-    description: str | None = Field(default=None, description="What the field means, in plain words")
+    description: str | None = Field(
+        default=None, description="What the field means, in plain words"
+    )
     optional: bool = Field(default=False, description="May be left out (null)")
     default: Any = Field(default=None, description="Value used when the field is left out")
     min: float | None = Field(
-        default=None, description="Smallest value (numbers), fewest characters (text) or items (list)"
+        default=None,
+        description="Smallest value (numbers), fewest characters (text) or items (list)",
     )
     max: float | None = Field(
         default=None, description="Largest value (numbers), most characters (text) or items (list)"

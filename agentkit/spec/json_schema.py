@@ -20,12 +20,14 @@ _DROP = {"title", "default", "examples"}
 
 def input_schema(model: type[BaseModel]) -> dict[str, Any]:
     """The Input model's JSON Schema (for HTTP clients and docs), refs inlined."""
-    return _inline(model.model_json_schema())
+    schema: dict[str, Any] = _inline(model.model_json_schema())
+    return schema
 
 
 def strict_output_schema(model: type[BaseModel]) -> dict[str, Any]:
     """The Output model's schema in OpenAI-strict form."""
-    return _strict(_inline(model.model_json_schema()))
+    schema: dict[str, Any] = _strict(_inline(model.model_json_schema()))
+    return schema
 
 
 def _inline(schema: dict[str, Any]) -> dict[str, Any]:

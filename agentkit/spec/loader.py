@@ -67,7 +67,9 @@ def read_spec(path: str | Path) -> SpecDraft:
             [SpecIssue(file, None, None, f"not UTF-8 text ({exc.reason})", fix="save as UTF-8")]
         ) from None
     except OSError as exc:
-        raise SpecError([SpecIssue(file, None, None, f"cannot read the file: {exc.strerror}")]) from None
+        raise SpecError(
+            [SpecIssue(file, None, None, f"cannot read the file: {exc.strerror}")]
+        ) from None
     doc = parse_yaml(text, file)
     if doc.data is None and doc.issues:
         raise SpecError(doc.issues)
@@ -156,7 +158,7 @@ def _validate_sections(draft: SpecDraft) -> None:
             _validate_fields(draft, name, raw)
             continue
         try:
-            draft.sections[name] = TypeAdapter(info.annotation).validate_python(raw)
+            draft.sections[name] = TypeAdapter[Any](info.annotation).validate_python(raw)
         except ValidationError as exc:
             _report(draft, exc, (name,), info.annotation)
 
@@ -214,9 +216,7 @@ def _clean_loc(loc: tuple[Any, ...]) -> YPath:
     return tuple(out)
 
 
-def _issue_for(
-    draft: SpecDraft, path: YPath, loc: YPath, err: Any, annotation: Any
-) -> SpecIssue:
+def _issue_for(draft: SpecDraft, path: YPath, loc: YPath, err: Any, annotation: Any) -> SpecIssue:
     etype = err["type"]
     src = draft.source
     if etype == "extra_forbidden":

@@ -32,7 +32,9 @@ class Example(_Strict):
 
     input: dict[str, Any] = Field(description="Values for the input fields")
     output: dict[str, Any] = Field(description="The expected output, fitting the output fields")
-    note: str | None = Field(default=None, description="Why this example is here (not sent to models)")
+    note: str | None = Field(
+        default=None, description="Why this example is here (not sent to models)"
+    )
 
 
 class ReviewCondition(_Strict):
@@ -43,10 +45,12 @@ class ReviewCondition(_Strict):
     )
     check_failed: str | None = Field(
         default=None,
-        description="Review when a check reports this severity ('error', 'warning') or this check name",
+        description="Review on this severity ('error', 'warning') or on this check's findings",
     )
     empty: str | None = Field(default=None, description="Review when this output list is empty")
-    codes: list[str] | None = Field(default=None, description="Always review answers with these codes")
+    codes: list[str] | None = Field(
+        default=None, description="Always review answers with these codes"
+    )
     always: bool | None = Field(default=None, description="Review every answer")
 
 
@@ -65,11 +69,15 @@ class ModelSettings(_Strict):
         "'openai-compatible/<model>', 'local', 'replay'",
     )
     temperature: float = Field(default=0.0, ge=0, le=2)
-    max_attempts: int = Field(default=3, ge=1, le=10, description="Answers per provider incl. re-asks")
+    max_attempts: int = Field(
+        default=3, ge=1, le=10, description="Answers per provider incl. re-asks"
+    )
     timeout: float = Field(default=60.0, gt=0, description="Seconds per attempt")
     max_tokens: int = Field(default=4096, ge=1, description="Largest answer, in tokens")
     deadline: float | None = Field(default=None, gt=0, description="Overall seconds per call")
-    max_cost_usd: float | None = Field(default=None, gt=0, description="Budget per call, in US dollars")
+    max_cost_usd: float | None = Field(
+        default=None, gt=0, description="Budget per call, in US dollars"
+    )
 
 
 class PromptOverride(_Strict):
@@ -83,9 +91,13 @@ class SpecFile(_Strict):
     """A coding task: identity, contracts, rules, examples, checks, review, model route."""
 
     spec: str = Field(description="Machine name, lower_snake_case (e.g. cpt_coding)")
-    version: str = Field(description="Semantic version, e.g. 1.2.0; bump it when you change the spec")
+    version: str = Field(
+        description="Semantic version, e.g. 1.2.0; bump it when you change the spec"
+    )
     title: str = Field(description="One line saying what the task does")
-    description: str = Field(default="", description="What the task does, for the model and for people")
+    description: str = Field(
+        default="", description="What the task does, for the model and for people"
+    )
     owner: str | None = Field(default=None, description="Who maintains this spec")
     input: dict[str, FieldSpec] = Field(description="The fields the caller provides")
     output: dict[str, FieldSpec] = Field(description="The fields the answer must contain")
@@ -100,4 +112,6 @@ class SpecFile(_Strict):
     candidates: Literal["local"] | None = Field(
         default=None, description="Add the offline coder's candidate codes to the prompt"
     )
-    evals: str | None = Field(default=None, description="Folder of eval cases, relative to the spec")
+    evals: str | None = Field(
+        default=None, description="Folder of eval cases, relative to the spec"
+    )

@@ -121,40 +121,80 @@ class PromptTemplates:
         try:
             return _ENV.from_string(src.text)
         except TemplateSyntaxError as exc:
-            raise PromptError([self._issue(src, exc.lineno, f"template syntax error: {exc.message}",
-                                           "check the {{ }} and {% %} tags on this line")]) from None
+            raise PromptError(
+                [
+                    self._issue(
+                        src,
+                        exc.lineno,
+                        f"template syntax error: {exc.message}",
+                        "check the {{ }} and {% %} tags on this line",
+                    )
+                ]
+            ) from None
 
     def _issue(self, src: TemplateSource, tline: int | None, message: str, fix: str) -> SpecIssue:
         line = None
         if src.first_line is not None:
             line = src.first_line + ((tline or 1) - 1)
-        return SpecIssue(src.file, line, None, f"{message} (spec {self.spec_name})", key=src.key, fix=fix)
+        return SpecIssue(
+            src.file, line, None, f"{message} (spec {self.spec_name})", key=src.key, fix=fix
+        )
 
     def render(self, context: Mapping[str, Any]) -> tuple[Message, Message]:
         system = self._render(self.system, self.system_source, context)
         user = self._render(self.user, self.user_source, context)
         return Message("system", _tidy(system)), Message("user", _tidy(user))
 
-    def _render(self, template: jinja2.Template, src: TemplateSource, ctx: Mapping[str, Any]) -> str:
+    def _render(
+        self, template: jinja2.Template, src: TemplateSource, ctx: Mapping[str, Any]
+    ) -> str:
         try:
             return template.render(ctx)
         except SecurityError as exc:
-            raise PromptError([self._issue(
-                src, _template_line(exc), f"template tried to reach Python internals: {exc}",
-                "templates may only use the documented variables and filters",
-            )]) from None
+            raise PromptError(
+                [
+                    self._issue(
+                        src,
+                        _template_line(exc),
+                        f"template tried to reach Python internals: {exc}",
+                        "templates may only use the documented variables and filters",
+                    )
+                ]
+            ) from None
         except UndefinedError as exc:
             known = ", ".join(sorted(ctx))
-            raise PromptError([self._issue(
-                src, _template_line(exc), f"template uses an undefined name: {exc.message}",
-                f"available names: {known}",
-            )]) from None
+            raise PromptError(
+                [
+                    self._issue(
+                        src,
+                        _template_line(exc),
+                        f"template uses an undefined name: {exc.message}",
+                        f"available names: {known}",
+                    )
+                ]
+            ) from None
         except jinja2.TemplateError as exc:
-            raise PromptError([self._issue(src, _template_line(exc), f"template error: {exc}",
-                                           "check this line of the template")]) from None
+            raise PromptError(
+                [
+                    self._issue(
+                        src,
+                        _template_line(exc),
+                        f"template error: {exc}",
+                        "check this line of the template",
+                    )
+                ]
+            ) from None
         except (TypeError, ValueError, AttributeError) as exc:
-            raise PromptError([self._issue(src, _template_line(exc), f"template error: {exc}",
-                                           "check this line of the template")]) from None
+            raise PromptError(
+                [
+                    self._issue(
+                        src,
+                        _template_line(exc),
+                        f"template error: {exc}",
+                        "check this line of the template",
+                    )
+                ]
+            ) from None
 
 
 _BLANKS = re.compile(r"\n{3,}")

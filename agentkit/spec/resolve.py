@@ -40,11 +40,22 @@ def find_spec(name_or_path: str | Path) -> Path:
             if candidate.is_file():
                 return candidate
     searched = ", ".join(str(d) for d in spec_search_path())
-    raise SpecError([SpecIssue(str(name_or_path), None, None, f"no spec named '{name_or_path}'",
-                               fix=f"give a path to a .yaml file or put it in one of: {searched}")])
+    raise SpecError(
+        [
+            SpecIssue(
+                str(name_or_path),
+                None,
+                None,
+                f"no spec named '{name_or_path}'",
+                fix=f"give a path to a .yaml file or put it in one of: {searched}",
+            )
+        ]
+    )
 
 
-def load(name_or_path: str | Path, *, route: list[str] | str | None = None) -> CompiledSpec[Any, Any]:
+def load(
+    name_or_path: str | Path, *, route: list[str] | str | None = None
+) -> CompiledSpec[Any, Any]:
     """Compile a spec (cached until the file changes) and return its typed function.
 
     ``route`` replaces the spec's model route, e.g. ``route=["local"]``.

@@ -185,7 +185,9 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
     finally:
         loader.dispose()
     if node is None:
-        issues.append(SpecIssue(file, 1, 1, "the spec file is empty", fix="start with 'spec: <name>'"))
+        issues.append(
+            SpecIssue(file, 1, 1, "the spec file is empty", fix="start with 'spec: <name>'")
+        )
         return YamlDocument(None, source, issues)
     data = _convert(node, (), loader, source, issues)
     return YamlDocument(data, source, issues)
@@ -227,7 +229,9 @@ def _convert(
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                issues.append(source.issue(path, "a key must be a plain word, not a list or mapping"))
+                issues.append(
+                    source.issue(path, "a key must be a plain word, not a list or mapping")
+                )
                 continue
             key = str(loader.construct_object(key_node))
             if key == "<<":

@@ -15,10 +15,16 @@ REPO = Path(__file__).resolve().parents[2]
 FIX = REPO / "tests" / "fixtures" / "specs"
 
 
-def agentkit(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def agentkit(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "agentkit", *args],
-        capture_output=True, text=True, cwd=cwd, env={**os.environ, **(env or {})}, timeout=120,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        timeout=120,
     )
 
 
@@ -26,8 +32,12 @@ def test_validate_ok_and_errors_exit_codes(tmp_path: Path) -> None:
     ok = agentkit("validate", str(FIX / "good"), cwd=tmp_path)
     assert ok.returncode == 0, ok.stderr
     assert "ok " in ok.stdout and "visit_summary 1.2.0" in ok.stdout
-    bad = agentkit("validate", str(FIX / "bad" / "many_errors.yaml"), str(FIX / "bad" / "empty.yaml"),
-                   cwd=tmp_path)
+    bad = agentkit(
+        "validate",
+        str(FIX / "bad" / "many_errors.yaml"),
+        str(FIX / "bad" / "empty.yaml"),
+        cwd=tmp_path,
+    )
     assert bad.returncode == 1
     assert "many_errors.yaml:8:1: error: unknown key 'titel'" in bad.stderr
     assert "fix: did you mean 'title'?" in bad.stderr
@@ -41,7 +51,13 @@ def test_show_schema_render(tmp_path: Path) -> None:
     spec = str(FIX / "good" / "visit_summary.yaml")
     show = agentkit("show", spec, cwd=tmp_path)
     assert show.returncode == 0, show.stderr
-    for text in ("visit_summary", "1.2.0", "fingerprint:", "route:       replay", "quotes_in_source"):
+    for text in (
+        "visit_summary",
+        "1.2.0",
+        "fingerprint:",
+        "route:       replay",
+        "quotes_in_source",
+    ):
         assert text in show.stdout
     schema = agentkit("schema", spec, "--output", cwd=tmp_path)
     assert json.loads(schema.stdout)["required"] == ["procedures", "summary"]
@@ -88,19 +104,41 @@ agentkit.register_provider("fixed", lambda m, c: Fixed(m), needs_model=False)
 agentkit.load({str(spec_path)!r}, route=["fixed"])(note="Shave of a 0.4 cm lesion.")
 """
     env = {"AGENTKIT_RECORD": "1", "AGENTKIT_REPLAY_DIR": str(tmp_path / "rec")}
-    rec = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
-                         env={**os.environ, **env})
+    rec = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+    )
     assert rec.returncode == 0, rec.stderr
     (tmp_path / "note.txt").write_text("Shave of a 0.4 cm lesion.")
-    run = agentkit("run", str(spec_path), "--note", "note.txt", "--provider", "replay", "--json",
-                   cwd=tmp_path, env={"AGENTKIT_REPLAY_DIR": str(tmp_path / "rec")})
+    run = agentkit(
+        "run",
+        str(spec_path),
+        "--note",
+        "note.txt",
+        "--provider",
+        "replay",
+        "--json",
+        cwd=tmp_path,
+        env={"AGENTKIT_REPLAY_DIR": str(tmp_path / "rec")},
+    )
     assert run.returncode == 0, run.stderr
     result = json.loads(run.stdout)
     assert result["output"]["procedures"][0]["code"] == "11300"
     assert result["status"] == "accepted" and result["provider"] == "replay"
     assert {"findings", "review", "usage", "attempts", "trace_id"} <= set(result)
-    table = agentkit("run", str(spec_path), "--note", "note.txt", "-p", "replay", cwd=tmp_path,
-                     env={"AGENTKIT_REPLAY_DIR": str(tmp_path / "rec")})
+    table = agentkit(
+        "run",
+        str(spec_path),
+        "--note",
+        "note.txt",
+        "-p",
+        "replay",
+        cwd=tmp_path,
+        env={"AGENTKIT_REPLAY_DIR": str(tmp_path / "rec")},
+    )
     assert table.returncode == 0 and "11300" in table.stdout and "accepted" in table.stdout
 
 
@@ -111,10 +149,15 @@ def test_codegen_and_spec_schema(tmp_path: Path) -> None:
     assert (tmp_path / "gen" / "visit_summary.py").is_file()
     schema = agentkit("spec-schema", cwd=tmp_path)
     data = json.loads(schema.stdout)
-    assert "spec" in data["properties"] and "cpt" in data["$defs"]["FieldSpec"]["properties"]["type"]["enum"]
+    assert (
+        "spec" in data["properties"]
+        and "cpt" in data["$defs"]["FieldSpec"]["properties"]["type"]["enum"]
+    )
 
 
-@pytest.mark.parametrize("cmd", [[], ["run", "--help"], ["validate", "--help"], ["codegen", "--help"]])
+@pytest.mark.parametrize(
+    "cmd", [[], ["run", "--help"], ["validate", "--help"], ["codegen", "--help"]]
+)
 def test_help_is_available(tmp_path: Path, cmd: list[str]) -> None:
     res = agentkit(*(cmd or ["--help"]), cwd=tmp_path)
     assert res.returncode == 0 and "Usage" in res.stdout

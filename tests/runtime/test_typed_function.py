@@ -18,9 +18,15 @@ GOOD = Path(__file__).parent.parent / "fixtures" / "specs" / "good" / "visit_sum
 NOTE = "PROCEDURE: Excision of a 1.2 cm benign lesion of the back with simple closure."
 
 
-def answer(code: str = "11402", evidence: str = "Excision of a 1.2 cm benign lesion", conf: float = 0.95) -> dict[str, Any]:
-    return {"procedures": [{"code": code, "modifiers": [], "units": 1, "evidence": evidence,
-                            "confidence": conf}], "summary": None}
+def answer(
+    code: str = "11402", evidence: str = "Excision of a 1.2 cm benign lesion", conf: float = 0.95
+) -> dict[str, Any]:
+    return {
+        "procedures": [
+            {"code": code, "modifiers": [], "units": 1, "evidence": evidence, "confidence": conf}
+        ],
+        "summary": None,
+    }
 
 
 class Scripted(Provider):
@@ -37,8 +43,14 @@ class Scripted(Provider):
 
 
 def reply(payload: Any, text: str | None = None) -> Callable[[ProviderRequest], ProviderResponse]:
-    return lambda req: ProviderResponse(parsed=payload, text=text or json.dumps(payload), model="m1",
-                                        input_tokens=100, output_tokens=20, request_id="req-1")
+    return lambda req: ProviderResponse(
+        parsed=payload,
+        text=text or json.dumps(payload),
+        model="m1",
+        input_tokens=100,
+        output_tokens=20,
+        request_id="req-1",
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -75,8 +87,10 @@ def test_idempotency_key_is_deterministic_per_spec_and_input() -> None:
 
 
 def test_low_confidence_and_bad_quote_route_to_review() -> None:
-    Scripted.script = [reply(answer(conf=0.5, evidence="laser ablation")),
-                       reply(answer(conf=0.5, evidence="laser ablation"))]
+    Scripted.script = [
+        reply(answer(conf=0.5, evidence="laser ablation")),
+        reply(answer(conf=0.5, evidence="laser ablation")),
+    ]
     spec = agentkit.load(GOOD, route=["scripted"])
     result = spec(note=NOTE)
     assert result.status == agentkit.Status.NEEDS_REVIEW
@@ -129,7 +143,10 @@ def test_fallback_to_the_next_route_entry_is_recorded() -> None:
     Scripted.script = [reply(answer())]
     spec = agentkit.load(GOOD, route=["replay", "scripted"])
     result = spec(note=NOTE)
-    assert [(a.provider, a.status) for a in result.attempts] == [("replay", "error"), ("scripted", "ok")]
+    assert [(a.provider, a.status) for a in result.attempts] == [
+        ("replay", "error"),
+        ("scripted", "ok"),
+    ]
     assert result.attempts[0].error_class == "ProviderRequestError"
 
 

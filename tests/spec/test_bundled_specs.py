@@ -13,9 +13,26 @@ SPECS = sorted((Path(__file__).resolve().parents[2] / "specs").glob("*.yaml"))
 
 # Keywords OpenAI strict structured outputs accept (https://platform.openai.com/docs/guides/structured-outputs).
 _OPENAI_STRICT_KEYWORDS = {
-    "type", "properties", "required", "additionalProperties", "items", "enum", "const",
-    "anyOf", "description", "pattern", "format", "minimum", "maximum", "exclusiveMinimum",
-    "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "$defs", "$ref",
+    "type",
+    "properties",
+    "required",
+    "additionalProperties",
+    "items",
+    "enum",
+    "const",
+    "anyOf",
+    "description",
+    "pattern",
+    "format",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "multipleOf",
+    "minItems",
+    "maxItems",
+    "$defs",
+    "$ref",
 }
 
 
@@ -32,7 +49,9 @@ def assert_openai_strict(node: Any, path: str = "$") -> None:
         unknown = set()  # property names, not keywords
     assert not unknown, f"{path}: keywords not allowed in strict mode: {unknown}"
     if node.get("type") == "object":
-        assert node.get("additionalProperties") is False, f"{path}: additionalProperties must be false"
+        assert node.get("additionalProperties") is False, (
+            f"{path}: additionalProperties must be false"
+        )
         assert sorted(node.get("required", [])) == sorted(node.get("properties", {})), (
             f"{path}: every property must be required"
         )
@@ -73,5 +92,11 @@ def test_strict_checker_catches_a_loose_schema() -> None:
     with pytest.raises(AssertionError):
         assert_openai_strict({"type": "object", "properties": {"a": {"type": "string"}}})
     with pytest.raises(AssertionError):
-        assert_openai_strict({"type": "object", "properties": {"a": {"type": "string", "default": "x"}},
-                              "required": ["a"], "additionalProperties": False})
+        assert_openai_strict(
+            {
+                "type": "object",
+                "properties": {"a": {"type": "string", "default": "x"}},
+                "required": ["a"],
+                "additionalProperties": False,
+            }
+        )

@@ -36,20 +36,37 @@ def test_regeneration_is_byte_identical(tmp_path: Path) -> None:
 def test_generated_code_passes_ruff_and_mypy_strict(tmp_path: Path) -> None:
     out, _ = _generate(tmp_path)
     bin_dir = Path(sys.executable).parent
-    ruff = subprocess.run([str(bin_dir / "ruff"), "check", "--no-cache", "--isolated", str(out)],
-                          capture_output=True, text=True)
+    ruff = subprocess.run(
+        [str(bin_dir / "ruff"), "check", "--no-cache", "--isolated", str(out)],
+        capture_output=True,
+        text=True,
+    )
     assert ruff.returncode == 0, ruff.stdout + ruff.stderr
     env = {**os.environ, "MYPYPATH": str(REPO)}
     mypy = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--follow-imports=silent", "--no-incremental",
-         "--cache-dir", str(tmp_path / ".mypy"), str(out / "visit_summary.py")],
-        capture_output=True, text=True, env=env, cwd=tmp_path,
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--follow-imports=silent",
+            "--no-incremental",
+            "--cache-dir",
+            str(tmp_path / ".mypy"),
+            str(out / "visit_summary.py"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
     )
     assert mypy.returncode == 0, mypy.stdout + mypy.stderr
 
 
-def test_generated_function_is_typed_and_calls_the_runtime(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    out, _ = _generate(tmp_path)
+def test_generated_function_is_typed_and_calls_the_runtime(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _generate(tmp_path)
     monkeypatch.syspath_prepend(str(tmp_path))
     import importlib
 
@@ -63,9 +80,12 @@ def test_generated_function_is_typed_and_calls_the_runtime(tmp_path: Path, monke
 
     # A stale module (spec fields edited after generation) refuses to run with a clear fix.
     spec_path = tmp_path / "specs" / "visit_summary.yaml"
-    spec_path.write_text(spec_path.read_text().replace(
-        "  summary: {type: text, optional: true}\n",
-        "  summary: {type: text, optional: true}\n  severity: {type: integer, optional: true}\n",
-    ))
+    spec_path.write_text(
+        spec_path.read_text().replace(
+            "  summary: {type: text, optional: true}\n",
+            "  summary: {type: text, optional: true}\n"
+            "  severity: {type: integer, optional: true}\n",
+        )
+    )
     with pytest.raises(agentkit.SpecError, match="re-run `agentkit codegen`"):
         module.visit_summary(note="x", route=["replay"])

@@ -37,7 +37,9 @@ def test_comments_blank_lines_and_yaml_style_do_not_change_it(tmp_path: Path) ->
         "  Pick the procedure codes a note documents\n  and quote the words that support each one.",
     )
     assert _fp(tmp_path, rewrapped, "d.yaml") == base
-    rules_rewrapped = original.replace("  - Code only what was done.", "  - Code only what\n    was done.")
+    rules_rewrapped = original.replace(
+        "  - Code only what was done.", "  - Code only what\n    was done."
+    )
     assert _fp(tmp_path, rules_rewrapped, "e.yaml") == base
 
 
@@ -45,8 +47,12 @@ def test_changing_a_rule_field_or_template_changes_it(tmp_path: Path) -> None:
     original = GOOD.read_text()
     base = _fp(tmp_path, original)
     rule = original.replace("Code only what was done.", "Code only what was completed.")
-    field = original.replace("units: {type: integer, min: 1, default: 1}", "units: {type: integer, min: 1, default: 2}")
+    field = original.replace(
+        "units: {type: integer, min: 1, default: 1}", "units: {type: integer, min: 1, default: 2}"
+    )
     template = original + "prompt:\n  user: |\n    {{ inputs.note | fence('note') }}\n"
-    check = original.replace("checks: [quotes_in_source, no_duplicate_codes]", "checks: [quotes_in_source]")
+    check = original.replace(
+        "checks: [quotes_in_source, no_duplicate_codes]", "checks: [quotes_in_source]"
+    )
     fps = {_fp(tmp_path, t, f"{i}.yaml") for i, t in enumerate([rule, field, template, check])}
     assert base not in fps and len(fps) == 4

@@ -18,10 +18,16 @@ def test_default_prompt_has_role_rules_contract_examples_then_inputs() -> None:
     system, user = spec.render({"note": "Excision of lesion of back, 1.2 cm."})
     assert system.role == "system" and user.role == "user"
     text = system.content
-    order = [text.index(s) for s in (
-        "Summarise a visit", "Pick the procedure codes", "- Code only what was done.",
-        '"procedures" (list of', "Example 1 input:",
-    )]
+    order = [
+        text.index(s)
+        for s in (
+            "Summarise a visit",
+            "Pick the procedure codes",
+            "- Code only what was done.",
+            '"procedures" (list of',
+            "Example 1 input:",
+        )
+    ]
     assert order == sorted(order)
     assert "Excision of lesion of back" not in text  # the note is only in the user message
     assert "Excision of lesion of back, 1.2 cm." in user.content
@@ -45,8 +51,10 @@ def test_fence_marker_changes_when_the_text_contains_it() -> None:
 
 
 def _spec_with_prompt(tmp_path: Path, user_template: str) -> Path:
-    text = GOOD.read_text() + "prompt:\n  user: |\n" + "".join(
-        f"    {line}\n" for line in user_template.splitlines()
+    text = (
+        GOOD.read_text()
+        + "prompt:\n  user: |\n"
+        + "".join(f"    {line}\n" for line in user_template.splitlines())
     )
     path = tmp_path / "p.yaml"
     path.write_text(text)
@@ -70,12 +78,16 @@ def test_sandbox_escapes_are_refused_with_a_clear_error(tmp_path: Path, payload:
         agentkit.compile_spec(path)
     message = str(info.value)
     assert str(path) in message
-    assert any(w in message for w in ("Python internals", "undefined name", "template error")), message
+    assert any(w in message for w in ("Python internals", "undefined name", "template error")), (
+        message
+    )
     assert "uid=" not in message
 
 
 def test_custom_template_renders_and_errors_at_call_time_are_prompt_errors(tmp_path: Path) -> None:
-    path = _spec_with_prompt(tmp_path, "Note for {{ spec.title }}:\n{{ inputs.note | fence('note') }}")
+    path = _spec_with_prompt(
+        tmp_path, "Note for {{ spec.title }}:\n{{ inputs.note | fence('note') }}"
+    )
     spec = agentkit.compile_spec(path)
     _, user = spec.render({"note": "Colonoscopy."})
     assert user.content.startswith("Note for Summarise a visit:")
