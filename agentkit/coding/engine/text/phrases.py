@@ -11,7 +11,7 @@ sequence of word elements separated by spaces, matched case-insensitively on wor
 ``(egd|upper)``    one word out of the alternatives (each may end in ``*``)
 ``the?``           an optional word (also ``(a|the)?``)
 ``~4``             up to 4 arbitrary words (a gap, 1-12; never first or last)
-``#``              a number written in digits (``3``, ``10``)
+``#``              a number written in digits (``3``, ``10``); also inside ``(#|one)``
 =================  =================================================================
 
 ``post-operative`` is the two words *post operative*; ``s/p`` is *s p*. A phrase matches inside
@@ -51,8 +51,8 @@ class Element:
     number: bool = False
 
     def accepts(self, word: str) -> bool:
-        if self.number:
-            return word.isdigit()
+        if self.number and word.isdigit():
+            return True
         if word in self.exact:
             return True
         return any(word.startswith(p) for p in self.prefixes)
@@ -82,7 +82,9 @@ def _word_alternative(alt: str, phrase: str) -> tuple[str | None, str | None]:
 def parse_phrase(phrase: str) -> tuple[Element, ...]:
     """Compile one phrase; raise :class:`PhraseSyntaxError` with a fix when it is malformed."""
     if not isinstance(phrase, str) or not phrase.strip():
-        raise PhraseSyntaxError("empty phrase; write the words a note uses, e.g. 'snare polypectomy'")
+        raise PhraseSyntaxError(
+            "empty phrase; write the words a note uses, e.g. 'snare polypectomy'"
+        )
     elements: list[Element] = []
     for raw in phrase.split():
         gap = _GAP.fullmatch(raw)
@@ -108,13 +110,17 @@ def parse_phrase(phrase: str) -> tuple[Element, ...]:
                 raise PhraseSyntaxError(f"in phrase {phrase!r}: empty alternative in {raw!r}")
             exact: set[str] = set()
             prefixes: list[str] = []
+            number = False
             for alt in alts:
+                if alt == "#":
+                    number = True
+                    continue
                 w, p = _word_alternative(alt, phrase)
                 if w is not None:
                     exact.add(w)
                 if p is not None:
                     prefixes.append(p)
-            elements.append(Element(frozenset(exact), tuple(prefixes), optional))
+            elements.append(Element(frozenset(exact), tuple(prefixes), optional, number=number))
             continue
         if any(c in body for c in "()|~#"):
             raise PhraseSyntaxError(
@@ -202,8 +208,11 @@ class PhraseSet(Generic[T]):
         first = elements[0]
         if first.optional:
             # Register both the form with and the form without the optional first word.
-            self._index((Element(first.exact, first.prefixes, False, 0, first.number), *elements[1:]),
-                        payload, phrase)
+            self._index(
+                (Element(first.exact, first.prefixes, False, 0, first.number), *elements[1:]),
+                payload,
+                phrase,
+            )
             self._index(elements[1:], payload, phrase)
             return
         entry = (elements, payload, phrase)
@@ -215,12 +224,15 @@ class PhraseSet(Generic[T]):
             self._prefix.setdefault(p, []).append(entry)
             self._prefix_lengths.add(len(p))
 
-    def find_all(self, norms: Sequence[str], lo: int = 0, hi: int | None = None) -> list[PhraseMatch[T]]:
+    def find_all(
+        self, norms: Sequence[str], lo: int = 0, hi: int | None = None
+    ) -> list[PhraseMatch[T]]:
         """Every match that starts in ``[lo, hi)`` and ends by ``hi`` (one per phrase and start)."""
         hi = len(norms) if hi is None else hi
         out: list[PhraseMatch[T]] = []
         lengths = sorted(self._prefix_lengths)
         exact, prefix, numeric = self._exact, self._prefix, self._numeric
+        seen: set[tuple[str, int, int]] = set()
         for i in range(lo, hi):
             word = norms[i]
             if not word:
@@ -238,5 +250,11 @@ class PhraseSet(Generic[T]):
             for elements, payload, phrase in entries:
                 end = _match_rest(elements, 1, norms, i + 1, hi)
                 if end >= 0:
+                    # A phrase with an optional first word also matches without it, one word
+                    # later: keep only the longer match.
+                    key = (phrase, id(payload), end)
+                    if key in seen:
+                        continue
+                    seen.add(key)
                     out.append(PhraseMatch(payload, i, end, phrase))
         return out

@@ -1,0 +1,1 @@
+"""The text pipeline of the offline coder: tokens, sections, sentences, assertion, attributes."""

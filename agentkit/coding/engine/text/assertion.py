@@ -1,0 +1,266 @@
+"""Is a mention asserted as present, or negated, historical, planned, aborted, converted,
+uncertain, or about a family member?
+
+A ConText-style scan over one sentence: cue phrases from ``data/assertion.yaml`` reach a
+mention within a window of words unless a terminator word or a semicolon (for some statuses,
+a comma) lies between. The nearest cue wins; ties follow the precedence list. Where no cue
+reaches, the section can set the status (a mention under PAST SURGICAL HISTORY is historical).
+Status is per mention, not per sentence: in "converted to open cholecystectomy" the
+laparoscopic words are ``converted`` while "open cholecystectomy" is ``present``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from agentkit.coding.engine.text.phrases import PhraseSet, PhraseSyntaxError
+from agentkit.coding.engine.text.sections import SECTION_KINDS
+from agentkit.coding.engine.yaml_data import YamlMap, line_of, load_yaml
+from agentkit.errors import DataFileError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from agentkit.coding.engine.text.document import Document
+
+__all__ = [
+    "STATUSES",
+    "Assertion",
+    "AssertionRules",
+    "Cue",
+    "assertion_rules",
+    "load_assertion_rules",
+]
+
+STATUSES: tuple[str, ...] = (
+    "present",
+    "negated",
+    "historical",
+    "hypothetical",
+    "aborted",
+    "converted",
+    "uncertain",
+    "family",
+)
+ASSERTION_FILE = Path(__file__).resolve().parent.parent / "data" / "assertion.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue found in a sentence: token indexes ``start``..``end`` (exclusive)."""
+
+    status: str
+    direction: str  # "before" | "after" | "pseudo"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Assertion:
+    """The status of one mention and the cue that set it (None: default or section)."""
+
+    status: str
+    cue: Cue | None = None
+    cue_text: str = ""
+
+    @property
+    def present(self) -> bool:
+        return self.status == "present"
+
+
+@dataclass(frozen=True)
+class AssertionRules:
+    phrases: PhraseSet[tuple[str, str]]
+    windows: dict[str, tuple[int, int]]
+    comma_stops: frozenset[str]
+    precedence: dict[str, int]
+    terminators: frozenset[str]
+    section_defaults: dict[str, str]
+
+    def window(self, status: str) -> tuple[int, int]:
+        return self.windows.get(status, self.windows["default"])
+
+    @property
+    def max_reach(self) -> int:
+        """Longest distance in words a cue can start away from a mention (window + cue)."""
+        return max(max(w) for w in self.windows.values()) + 12
+
+
+def _int(value: object, src: str, line: int | None, what: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 < value <= 20:
+        raise DataFileError(src, f"{what} must be a whole number from 1 to 20", line)
+    return value
+
+
+def load_assertion_rules(path: Path = ASSERTION_FILE) -> AssertionRules:
+    """Read and validate the cue file; every error names the file and line."""
+    data = load_yaml(path)
+    src = str(path)
+    if not isinstance(data, YamlMap):
+        raise DataFileError(src, "expected a mapping (windows, cues, pseudo, ...)", 1)
+    statuses = set(STATUSES) - {"present"}
+    raw_w = data.get("windows", {})
+    if not isinstance(raw_w, YamlMap):
+        raise DataFileError(src, "windows: expected a mapping", line_of(data, "windows"))
+    windows = {
+        "default": (
+            _int(raw_w.get("before", 6), src, line_of(raw_w, "before"), "windows.before"),
+            _int(raw_w.get("after", 4), src, line_of(raw_w, "after"), "windows.after"),
+        )
+    }
+    for key, val in raw_w.items():
+        if key in ("before", "after"):
+            continue
+        if key not in statuses or not isinstance(val, dict):
+            raise DataFileError(
+                src,
+                f"windows: {key!r} must be a status ({', '.join(sorted(statuses))}) "
+                "with {before: N, after: N}",
+                line_of(raw_w, key),
+            )
+        windows[key] = (
+            _int(
+                val.get("before", windows["default"][0]), src, line_of(raw_w, key), f"windows.{key}"
+            ),
+            _int(
+                val.get("after", windows["default"][1]), src, line_of(raw_w, key), f"windows.{key}"
+            ),
+        )
+    phrases: PhraseSet[tuple[str, str]] = PhraseSet()
+    cues = data.get("cues")
+    if not isinstance(cues, YamlMap):
+        raise DataFileError(
+            src, "cues: expected a mapping of status -> {before: [...], after: [...]}", 1
+        )
+    for status, dirs in cues.items():
+        if status not in statuses:
+            raise DataFileError(
+                src,
+                f"cues: unknown status {status!r}; use one of {', '.join(sorted(statuses))}",
+                line_of(cues, status),
+            )
+        if not isinstance(dirs, YamlMap):
+            raise DataFileError(
+                src, f"cues.{status}: expected before: / after: lists", line_of(cues, status)
+            )
+        for direction, items in dirs.items():
+            if direction not in ("before", "after") or not isinstance(items, list):
+                raise DataFileError(
+                    src,
+                    f"cues.{status}: {direction!r} must be 'before' or 'after' with a list",
+                    line_of(dirs, direction),
+                )
+            for i, phrase in enumerate(items):
+                try:
+                    phrases.add(str(phrase), (status, direction))
+                except PhraseSyntaxError as exc:
+                    raise DataFileError(src, str(exc), line_of(items, i)) from exc
+    pseudo = data.get("pseudo", [])
+    for i, phrase in enumerate(pseudo):
+        try:
+            phrases.add(str(phrase), ("", "pseudo"))
+        except PhraseSyntaxError as exc:
+            raise DataFileError(src, str(exc), line_of(pseudo, i)) from exc
+    order = [str(s) for s in data.get("precedence", [])]
+    unknown = [s for s in order if s not in statuses]
+    if unknown or set(order) != statuses:
+        raise DataFileError(
+            src,
+            f"precedence must list each status once: {', '.join(sorted(statuses))}",
+            line_of(data, "precedence"),
+        )
+    comma = [str(s) for s in data.get("comma_stops", [])]
+    if any(s not in statuses for s in comma):
+        raise DataFileError(src, "comma_stops: unknown status", line_of(data, "comma_stops"))
+    defaults = data.get("section_defaults", {})
+    for kind, status in defaults.items():
+        if kind not in SECTION_KINDS or status not in statuses:
+            raise DataFileError(
+                src,
+                f"section_defaults: {kind}: {status} needs a section kind and a status",
+                line_of(defaults, kind),
+            )
+    return AssertionRules(
+        phrases=phrases,
+        windows=windows,
+        comma_stops=frozenset(comma),
+        precedence={s: i for i, s in enumerate(order)},
+        terminators=frozenset(str(t).lower() for t in data.get("terminators", [])),
+        section_defaults={str(k): str(v) for k, v in defaults.items()},
+    )
+
+
+@lru_cache(maxsize=1)
+def assertion_rules() -> AssertionRules:
+    """The bundled cue file, loaded once."""
+    return load_assertion_rules()
+
+
+def find_cues(norms: tuple[str, ...], lo: int, hi: int, rules: AssertionRules) -> list[Cue]:
+    """Cues of one sentence (token range), longest first wins on overlap; pseudo-cues removed."""
+    matches = rules.phrases.find_all(norms, lo, hi)
+    matches.sort(key=lambda m: (-(m.end - m.start), m.start))
+    taken: set[int] = set()
+    kept: list[Cue] = []
+    for m in matches:
+        span = range(m.start, m.end)
+        if any(i in taken for i in span):
+            continue
+        taken.update(span)
+        status, direction = m.payload
+        if direction != "pseudo":
+            kept.append(Cue(status, direction, m.start, m.end))
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def _blocked(doc: Document, rules: AssertionRules, status: str, a: int, b: int) -> bool:
+    """Does a terminator lie between token ``a`` (inclusive) and ``b`` (exclusive)?"""
+    norms = doc.tokens.norms
+    for i in range(a, b):
+        if norms[i] in rules.terminators:
+            return True
+    start = doc.tokens.ends[a - 1] if a > 0 else 0
+    end = doc.tokens.starts[b] if b < len(norms) else len(doc.text)
+    gap = doc.text[start:end]
+    if ";" in gap:
+        return True
+    return status in rules.comma_stops and "," in gap
+
+
+def assertion_for_tokens(doc: Document, sentence_index: int, start: int, end: int) -> Assertion:
+    """Status of the mention covering tokens ``start``..``end`` of sentence ``sentence_index``."""
+    rules = assertion_rules()
+    best: tuple[int, int, Cue] | None = None
+    cues = doc.cues(sentence_index)
+    starts = doc.cue_starts(sentence_index)
+    # Only cues that can reach the mention: bounded work per mention, whatever the sentence.
+    lo = bisect.bisect_left(starts, start - rules.max_reach)
+    hi = bisect.bisect_right(starts, end + rules.max_reach)
+    for cue in cues[lo:hi]:
+        if cue.end <= start and cue.direction == "before":
+            distance = start - cue.end
+            if distance > rules.window(cue.status)[0]:
+                continue
+            if _blocked(doc, rules, cue.status, cue.end, start):
+                continue
+        elif cue.start >= end and cue.direction == "after":
+            distance = cue.start - end
+            if distance > rules.window(cue.status)[1]:
+                continue
+            if _blocked(doc, rules, cue.status, end, cue.start):
+                continue
+        else:
+            continue
+        key = (distance, rules.precedence[cue.status], cue)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    if best is not None:
+        cue = best[2]
+        t = doc.tokens
+        return Assertion(cue.status, cue, doc.text[t.starts[cue.start] : t.ends[cue.end - 1]])
+    kind = doc.sentences[sentence_index].section_kind
+    default = rules.section_defaults.get(kind)
+    return Assertion(default) if default else Assertion("present")

@@ -1,0 +1,322 @@
+"""Attributes coding rules depend on: side, approach, sizes, counts and spine levels.
+
+All functions take a :class:`~agentkit.coding.engine.text.document.Document` and a character
+range, and return findings with offsets into the original note, so a rule can quote them.
+Regular expressions here use only bounded repetition: each match attempt does a constant
+amount of work, so any input is processed in linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from agentkit.coding.engine.text.phrases import PhraseSet, PhraseSyntaxError
+from agentkit.coding.engine.yaml_data import YamlMap, line_of, load_yaml
+from agentkit.errors import DataFileError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from agentkit.coding.engine.text.document import Document
+
+__all__ = [
+    "APPROACHES",
+    "Approach",
+    "Number",
+    "Side",
+    "Size",
+    "SpineLevel",
+    "approaches",
+    "converted_to_open",
+    "count_before",
+    "interspace_count",
+    "numbers",
+    "sides",
+    "sides_summary",
+    "sizes",
+    "spine_levels",
+]
+
+ATTRIBUTES_FILE = Path(__file__).resolve().parent.parent / "data" / "attributes.yaml"
+APPROACHES = ("laparoscopic", "open", "endoscopic", "arthroscopic", "thoracoscopic", "percutaneous")
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    side: str  # right | left | bilateral
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Approach:
+    approach: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Size:
+    """A measurement; ``dims_cm`` holds each dimension (or both ends of a range) in cm."""
+
+    dims_cm: tuple[float, ...]
+    start: int
+    end: int
+
+    @property
+    def largest_cm(self) -> float:
+        return max(self.dims_cm)
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    value: int
+    start: int
+    end: int
+    token_start: int
+    token_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class SpineLevel:
+    """``first``..``last`` as written (``C5``-``C6``; ``last`` == ``first`` for one vertebra)."""
+
+    first: str
+    last: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    sides: PhraseSet[str]
+    left_verb_after: frozenset[str]
+    left_verb_before: frozenset[str]
+    right_not_before: frozenset[str]
+    approaches: PhraseSet[str]
+    numbers: PhraseSet[int]
+
+
+def _phrases(src: str, mapping: YamlMap, what: str) -> PhraseSet[str]:
+    out: PhraseSet[str] = PhraseSet()
+    for key, items in mapping.items():
+        if not isinstance(items, list):
+            raise DataFileError(
+                src, f"{what}.{key}: expected a list of phrases", line_of(mapping, key)
+            )
+        for i, phrase in enumerate(items):
+            try:
+                out.add(str(phrase), str(key))
+            except PhraseSyntaxError as exc:
+                raise DataFileError(src, str(exc), line_of(items, i)) from exc
+    return out
+
+
+def load_vocabulary(path: Path = ATTRIBUTES_FILE) -> _Vocabulary:
+    data = load_yaml(path)
+    src = str(path)
+    if not isinstance(data, YamlMap):
+        raise DataFileError(src, "expected a mapping with laterality, approach, numbers", 1)
+    lat = data.get("laterality")
+    app = data.get("approach")
+    nums = data.get("numbers")
+    if (
+        not isinstance(lat, YamlMap)
+        or not isinstance(app, YamlMap)
+        or not isinstance(nums, YamlMap)
+    ):
+        raise DataFileError(src, "needs laterality:, approach: and numbers: mappings", 1)
+    side_map = YamlMap({k: lat[k] for k in ("right", "left", "bilateral") if k in lat})
+    side_map.key_lines = lat.key_lines
+    bad = [k for k in app if k not in APPROACHES]
+    if bad:
+        raise DataFileError(
+            src,
+            f"approach: unknown approach {bad[0]!r}; use {', '.join(APPROACHES)}",
+            line_of(app, bad[0]),
+        )
+    numbers: PhraseSet[int] = PhraseSet()
+    for phrase, value in nums.items():
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise DataFileError(
+                src, f"numbers: {phrase!r} needs a whole number", line_of(nums, phrase)
+            )
+        try:
+            numbers.add(phrase, value)
+        except PhraseSyntaxError as exc:
+            raise DataFileError(src, str(exc), line_of(nums, phrase)) from exc
+    return _Vocabulary(
+        sides=_phrases(src, side_map, "laterality"),
+        left_verb_after=frozenset(str(w) for w in lat.get("left_is_verb_after", [])),
+        left_verb_before=frozenset(str(w) for w in lat.get("left_is_verb_before", [])),
+        right_not_before=frozenset(str(w) for w in lat.get("right_not_side_before", [])),
+        approaches=_phrases(src, app, "approach"),
+        numbers=numbers,
+    )
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> _Vocabulary:
+    return load_vocabulary()
+
+
+def _token_range(doc: Document, start: int, end: int) -> tuple[int, int]:
+    return doc.tokens.index_at_or_after(start), doc.tokens.index_before(end)
+
+
+def sides(doc: Document, start: int = 0, end: int | None = None) -> list[Side]:
+    """Laterality words in ``[start, end)``, skipping 'left' the verb and 'right angle'."""
+    end = len(doc.text) if end is None else end
+    voc = vocabulary()
+    lo, hi = _token_range(doc, start, end)
+    norms, t = doc.tokens.norms, doc.tokens
+    out: list[Side] = []
+    covered = -1
+    matches = voc.sides.find_all(norms, lo, hi)
+    matches.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    for m in matches:
+        if m.start < covered:
+            continue
+        word = norms[m.start]
+        prev = norms[m.start - 1] if m.start > 0 else ""
+        nxt = norms[m.end] if m.end < len(norms) else ""
+        if (
+            m.payload == "left"
+            and m.end - m.start == 1
+            and (prev in voc.left_verb_after or nxt in voc.left_verb_before)
+        ):
+            continue
+        if m.payload == "right" and m.end - m.start == 1 and nxt in voc.right_not_before:
+            continue
+        if word in ("rt", "lt") and not nxt:
+            continue
+        covered = m.end
+        out.append(Side(m.payload, t.starts[m.start], t.ends[m.end - 1]))
+    return out
+
+
+def sides_summary(found: list[Side]) -> str | None:
+    """'right', 'left', 'bilateral' or None; right and left together count as bilateral."""
+    kinds = {s.side for s in found}
+    if not kinds:
+        return None
+    if "bilateral" in kinds or {"right", "left"} <= kinds:
+        return "bilateral"
+    return next(iter(kinds))
+
+
+def approaches(doc: Document, start: int = 0, end: int | None = None) -> list[Approach]:
+    """Approach words (laparoscopic, open, endoscopic, ...) in ``[start, end)``."""
+    end = len(doc.text) if end is None else end
+    lo, hi = _token_range(doc, start, end)
+    t = doc.tokens
+    return [
+        Approach(m.payload, t.starts[m.start], t.ends[m.end - 1])
+        for m in vocabulary().approaches.find_all(t.norms, lo, hi)
+    ]
+
+
+def converted_to_open(doc: Document) -> bool:
+    """True when the note documents a conversion from a scope to an open procedure."""
+    for i in range(len(doc.sentences)):
+        for cue in doc.cues(i):
+            if cue.status == "converted":
+                return True
+    return False
+
+
+_NUM = r"(?:\d{1,4}(?:\.\d{1,3})?|\.\d{1,3})"
+_SEP = r"[ \t]{0,3}(?:x|X|by|×|\*)[ \t]{0,3}"
+_RANGE = r"[ \t]{0,3}(?:-|–|to)[ \t]{0,3}"
+_UNIT = r"(cm|centimet(?:er|re)s?|mm|millimet(?:er|re)s?)(?![A-Za-z])"
+_SIZE = re.compile(
+    rf"(?<![\w.])({_NUM})(?:{_SEP}({_NUM}))?(?:{_SEP}({_NUM}))?(?:{_RANGE}({_NUM}))?"
+    rf"[ \t]{{0,3}}-?[ \t]{{0,2}}{_UNIT}",
+    re.IGNORECASE,
+)
+
+
+def sizes(doc: Document, start: int = 0, end: int | None = None) -> list[Size]:
+    """Measurements in cm or mm (``1.5 cm``, ``2 x 3 cm``, ``5-mm``, ``1 to 2 cm``), in cm."""
+    end = len(doc.text) if end is None else end
+    out: list[Size] = []
+    for m in _SIZE.finditer(doc.text, start, end):
+        unit = m.group(5).lower()
+        factor = 0.1 if unit.startswith("m") else 1.0
+        dims = tuple(round(float(g) * factor, 4) for g in m.group(1, 2, 3, 4) if g is not None)
+        out.append(Size(dims, m.start(), m.end()))
+    return out
+
+
+def numbers(doc: Document, start: int = 0, end: int | None = None) -> list[Number]:
+    """Counts written in digits (up to 3) or words (``two``, ``a single``) in ``[start, end)``."""
+    end = len(doc.text) if end is None else end
+    lo, hi = _token_range(doc, start, end)
+    t = doc.tokens
+    out: list[Number] = []
+    words = {m.start: m for m in vocabulary().numbers.find_all(t.norms, lo, hi)}
+    i = lo
+    while i < hi:
+        word = t.norms[i]
+        if word.isdigit() and len(word) <= 3:
+            out.append(Number(int(word), t.starts[i], t.ends[i], i, i + 1))
+        elif i in words:
+            m = words[i]
+            out.append(Number(m.payload, t.starts[m.start], t.ends[m.end - 1], m.start, m.end))
+            i = m.end
+            continue
+        i += 1
+    return out
+
+
+def count_before(doc: Document, token_index: int, max_gap: int = 3) -> Number | None:
+    """The count written just before the word at ``token_index`` ("two small polyps")."""
+    lo = max(0, token_index - max_gap - 3)
+    sentence_lo = lo
+    found = [
+        n
+        for n in numbers(doc, doc.tokens.starts[sentence_lo], doc.tokens.starts[token_index])
+        if token_index - n.token_end <= max_gap
+    ]
+    return found[-1] if found else None
+
+
+_SPINE = re.compile(
+    r"(?<![A-Za-z0-9])([CTLS])[ \t]?(\d{1,2})"
+    r"(?:[ \t]{0,2}(?:-|–|/|to|through|thru)[ \t]{0,2}([CTLS])?[ \t]?(\d{1,2}))?(?![0-9])"
+)
+_SPINE_ORDER = (
+    [f"C{i}" for i in range(1, 8)]
+    + [f"T{i}" for i in range(1, 13)]
+    + [f"L{i}" for i in range(1, 6)]
+    + ["S1", "S2"]
+)
+_SPINE_INDEX = {v: i for i, v in enumerate(_SPINE_ORDER)}
+
+
+def spine_levels(doc: Document, start: int = 0, end: int | None = None) -> list[SpineLevel]:
+    """Vertebrae and interspaces as written: ``C5-C6``, ``C5-6``, ``L5-S1``, ``C4 through C7``."""
+    end = len(doc.text) if end is None else end
+    out: list[SpineLevel] = []
+    for m in _SPINE.finditer(doc.text, start, end):
+        first = f"{m.group(1)}{int(m.group(2))}"
+        if first not in _SPINE_INDEX:
+            continue
+        last = first
+        if m.group(4) is not None:
+            cand = f"{m.group(3) or m.group(1)}{int(m.group(4))}"
+            if cand in _SPINE_INDEX and _SPINE_INDEX[cand] > _SPINE_INDEX[first]:
+                last = cand
+        out.append(SpineLevel(first, last, m.start(), m.end()))
+    return out
+
+
+def interspace_count(levels: list[SpineLevel]) -> int:
+    """Distinct interspaces (C5-C6 is one; C4 through C7 is three) among ``levels``."""
+    spaces: set[int] = set()
+    for lv in levels:
+        a, b = _SPINE_INDEX[lv.first], _SPINE_INDEX[lv.last]
+        spaces.update(range(a, b))
+    return len(spaces)

@@ -1,0 +1,178 @@
+"""A note analysed once: sections, sentences, tokens and (lazily) assertion cues.
+
+Every stage of the offline coder reads a :class:`Document`; all offsets point into the
+original, unmodified note text so that evidence can be quoted verbatim.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from agentkit.coding.engine.text.assertion import (
+    Assertion,
+    Cue,
+    assertion_for_tokens,
+    assertion_rules,
+    find_cues,
+)
+from agentkit.coding.engine.text.phrases import PhraseSet
+from agentkit.coding.engine.text.sections import Section, find_sections
+from agentkit.coding.engine.text.sentences import split_sentences
+from agentkit.coding.engine.text.tokens import Tokens, casefold_same_length, tokenize
+
+__all__ = ["Document", "Mention", "Sentence", "analyze", "assertion_of"]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence: ``start``/``end`` offsets into the note, its section, its token range."""
+
+    index: int
+    start: int
+    end: int
+    section_index: int
+    section_kind: str
+    tok_lo: int
+    tok_hi: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention(Generic[T]):
+    """A phrase found in the note, with its assertion status (see :func:`assertion_of`)."""
+
+    payload: T
+    start: int
+    end: int
+    sentence: Sentence
+    tok_lo: int
+    tok_hi: int
+    phrase: str
+    assertion: Assertion
+
+    @property
+    def status(self) -> str:
+        return self.assertion.status
+
+    @property
+    def section_kind(self) -> str:
+        return self.sentence.section_kind
+
+
+@dataclass
+class Document:
+    """The analysed note. Build it with :func:`analyze`."""
+
+    text: str
+    lower: str
+    tokens: Tokens
+    sections: list[Section]
+    sentences: list[Sentence]
+    _cues: dict[int, list[Cue]] = field(default_factory=dict, repr=False)
+    _starts: list[int] = field(default_factory=list, repr=False)
+    _cue_starts: dict[int, list[int]] = field(default_factory=dict, repr=False)
+
+    def cues(self, sentence_index: int) -> list[Cue]:
+        """Assertion cues of one sentence (computed on first use)."""
+        found = self._cues.get(sentence_index)
+        if found is None:
+            s = self.sentences[sentence_index]
+            found = find_cues(self.tokens.norms, s.tok_lo, s.tok_hi, assertion_rules())
+            self._cues[sentence_index] = found
+        return found
+
+    def cue_starts(self, sentence_index: int) -> list[int]:
+        """Start token of each cue of one sentence, for bisecting."""
+        found = self._cue_starts.get(sentence_index)
+        if found is None:
+            found = [c.start for c in self.cues(sentence_index)]
+            self._cue_starts[sentence_index] = found
+        return found
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence containing character ``offset``, if any."""
+        if not self._starts:
+            self._starts = [s.start for s in self.sentences]
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def sections_of(self, *kinds: str) -> list[Section]:
+        return [s for s in self.sections if s.kind in kinds]
+
+    def quote(self, start: int, end: int) -> str:
+        """The note's own characters in ``[start, end)`` (a verbatim evidence quote)."""
+        return self.text[start:end]
+
+    def find(self, phrases: PhraseSet[T], kinds: frozenset[str] | None = None) -> list[Mention[T]]:
+        """Every match of ``phrases`` inside one sentence, with its assertion status.
+
+        ``kinds`` limits the search to sentences in sections of those kinds.
+        """
+        out: list[Mention[T]] = []
+        t = self.tokens
+        for sent in self.sentences:
+            if kinds is not None and sent.section_kind not in kinds:
+                continue
+            if sent.tok_lo >= sent.tok_hi:
+                continue
+            for m in phrases.find_all(t.norms, sent.tok_lo, sent.tok_hi):
+                out.append(
+                    Mention(
+                        m.payload,
+                        t.starts[m.start],
+                        t.ends[m.end - 1],
+                        sent,
+                        m.start,
+                        m.end,
+                        m.phrase,
+                        assertion_for_tokens(self, sent.index, m.start, m.end),
+                    )
+                )
+        return out
+
+
+def analyze(note: str) -> Document:
+    """Analyse ``note`` (any string, possibly empty) into a :class:`Document`. Linear time."""
+    lower = casefold_same_length(note)
+    tokens = tokenize(lower)
+    sections = find_sections(note)
+    sentences: list[Sentence] = []
+    for si, sec in enumerate(sections):
+        # An unknown capitalised heading ("LEFT HEART CATHETERIZATION:") is content too.
+        begin = sec.heading_start if sec.kind == "other" else sec.start
+        for span in split_sentences(note, begin, sec.end):
+            lo = tokens.index_at_or_after(span.start)
+            hi = tokens.index_before(span.end)
+            sentences.append(
+                Sentence(
+                    len(sentences),
+                    span.start,
+                    span.end,
+                    si,
+                    sec.kind,
+                    lo,
+                    max(lo, hi),
+                    note[span.start : span.end],
+                )
+            )
+    return Document(note, lower, tokens, sections, sentences)
+
+
+def assertion_of(doc: Document, start: int, end: int) -> Assertion:
+    """Status of the mention at characters ``[start, end)`` of ``doc``'s note.
+
+    ``present`` unless a cue in the same sentence (or the section) says otherwise: negated,
+    historical, hypothetical, aborted, converted, uncertain or family.
+    """
+    sent = doc.sentence_at(start)
+    if sent is None:
+        return Assertion("present")
+    lo = doc.tokens.index_at_or_after(start)
+    hi = max(lo + 1, doc.tokens.index_before(end))
+    return assertion_for_tokens(doc, sent.index, lo, min(hi, sent.tok_hi))

@@ -1,0 +1,86 @@
+"""Assertion status per mention: negated, historical, planned, aborted, converted, uncertain."""
+
+from __future__ import annotations
+
+import pytest
+
+from agentkit.coding.engine import analyze, assertion_of
+
+
+def _status(note: str, mention: str) -> str:
+    doc = analyze(note)
+    i = note.index(mention)
+    return assertion_of(doc, i, i + len(mention)).status
+
+
+@pytest.mark.parametrize(
+    ("note", "mention", "status"),
+    [
+        ("A snare polypectomy was performed.", "snare polypectomy", "present"),
+        ("No polyps, masses or diverticula were seen.", "diverticula", "negated"),
+        ("Laparoscopic cholecystectomy without cholangiogram.", "cholangiogram", "negated"),
+        ("Negative for malignancy.", "malignancy", "negated"),
+        ("Appendicitis was ruled out.", "Appendicitis", "negated"),
+        ("History of appendectomy.", "appendectomy", "historical"),
+        ("She is status post cholecystectomy.", "cholecystectomy", "historical"),
+        ("We will schedule a colonoscopy.", "colonoscopy", "hypothetical"),
+        ("A repeat EGD is planned.", "EGD", "hypothetical"),
+        ("Unable to advance the scope into the duodenum.", "duodenum", "aborted"),
+        ("The biopsy was aborted because of bleeding.", "biopsy", "aborted"),
+        (
+            "Laparoscopic cholecystectomy converted to open cholecystectomy.",
+            "Laparoscopic cholecystectomy",
+            "converted",
+        ),
+        (
+            "Laparoscopic cholecystectomy converted to open cholecystectomy.",
+            "open cholecystectomy",
+            "present",
+        ),
+        ("Probable acute cholecystitis.", "acute cholecystitis", "uncertain"),
+        ("Findings consistent with pneumonia.", "pneumonia", "uncertain"),
+        ("Rule out appendicitis.", "appendicitis", "uncertain"),
+        ("Family history of colon cancer.", "colon cancer", "family"),
+    ],
+)
+def test_cues(note: str, mention: str, status: str) -> None:
+    assert _status(note, mention) == status
+
+
+def test_pseudo_cues_do_not_negate() -> None:
+    assert _status("The scope was passed without difficulty into the cecum.", "cecum") == "present"
+    assert _status("There was no change in the polyp.", "polyp") == "present"
+    assert _status("Closed with No. 2 Prolene.", "Prolene") == "present"
+
+
+def test_terminators_and_semicolons_stop_a_cue() -> None:
+    assert _status("No bleeding, but a polyp was removed.", "polyp") == "present"
+    assert _status("No masses; polypectomy performed.", "polypectomy") == "present"
+
+
+def test_window_limits_reach() -> None:
+    far = "No sign at all of any trouble of any kind in the whole colon today."
+    assert _status(far, "colon") == "present"
+
+
+def test_commas_stop_planned_but_not_negated() -> None:
+    assert _status("After consent was obtained, colonoscopy was done.", "colonoscopy") == "present"
+    assert _status("No polyps, masses, or ulcers.", "ulcers") == "negated"
+
+
+def test_section_default_when_no_cue() -> None:
+    note = "PAST SURGICAL HISTORY: Appendectomy.\nPLAN: Colonoscopy in one year.\nPROCEDURE: EGD."
+    assert _status(note, "Appendectomy") == "historical"
+    assert _status(note, "Colonoscopy") == "hypothetical"
+    assert _status(note, "EGD") == "present"
+
+
+def test_mentions_found_with_status() -> None:
+    from agentkit.coding.engine import PhraseSet
+
+    ps: PhraseSet[str] = PhraseSet()
+    ps.add("polyp*", "polyp")
+    doc = analyze("FINDINGS: No polyps. A 5 mm polyp in the sigmoid.")
+    found = [(m.status, doc.text[m.start : m.end]) for m in doc.find(ps)]
+    assert found == [("negated", "polyps"), ("present", "polyp")]
+    assert doc.find(ps, kinds=frozenset({"plan"})) == []

@@ -1,0 +1,71 @@
+"""Laterality, approach, sizes, counts and spine levels, with offsets into the note."""
+
+from __future__ import annotations
+
+from agentkit.coding.engine import (
+    analyze,
+    approaches,
+    converted_to_open,
+    count_before,
+    interspace_count,
+    numbers,
+    sides,
+    sides_summary,
+    sizes,
+    spine_levels,
+)
+
+
+def test_sides_skip_left_the_verb_and_right_angle_clamps() -> None:
+    note = "Right knee. The drain was left in place. A right-angle clamp was used. Left wrist."
+    doc = analyze(note)
+    found = sides(doc)
+    assert [(s.side, note[s.start : s.end]) for s in found] == [
+        ("right", "Right"),
+        ("left", "Left"),
+    ]
+
+
+def test_bilateral_forms() -> None:
+    for text in ("Bilateral myringotomy.", "Tubes placed in both ears.", "Right and left ears."):
+        assert sides_summary(sides(analyze(text))) == "bilateral", text
+    assert sides_summary(sides(analyze("Right ear. Left ear."))) == "bilateral"
+    assert sides_summary(sides(analyze("Right ear."))) == "right"
+    assert sides_summary(sides(analyze("The ear."))) is None
+
+
+def test_approaches_and_conversion() -> None:
+    doc = analyze("Laparoscopic appendectomy was converted to open appendectomy.")
+    assert {a.approach for a in approaches(doc)} == {"laparoscopic", "open"}
+    assert converted_to_open(doc)
+    assert not converted_to_open(analyze("Laparoscopic appendectomy."))
+
+
+def test_sizes_in_centimetres() -> None:
+    note = "A 1.5 x 2 cm lesion, a 5-mm polyp, a 1 to 2 cm nodule and 12 millimeters."
+    found = sizes(analyze(note))
+    assert [s.dims_cm for s in found] == [(1.5, 2.0), (0.5,), (1.0, 2.0), (1.2,)]
+    assert found[0].largest_cm == 2.0
+    assert note[found[1].start : found[1].end] == "5-mm"
+
+
+def test_numbers_and_count_before_a_noun() -> None:
+    doc = analyze("Two small polyps and 3 biopsies.")
+    assert [n.value for n in numbers(doc)] == [2, 3]
+    polyps = doc.tokens.norms.index("polyps")
+    found = count_before(doc, polyps)
+    assert found is not None and found.value == 2
+    assert count_before(doc, 0) is None
+
+
+def test_spine_levels_and_interspaces() -> None:
+    doc = analyze("Discectomy at C5-C6 and C6-7; fusion C4 through C7. L5-S1 normal.")
+    levels = spine_levels(doc)
+    assert [(lv.first, lv.last) for lv in levels] == [
+        ("C5", "C6"),
+        ("C6", "C7"),
+        ("C4", "C7"),
+        ("L5", "S1"),
+    ]
+    assert interspace_count(levels[:2]) == 2
+    assert interspace_count(levels[:3]) == 3

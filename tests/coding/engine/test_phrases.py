@@ -1,0 +1,70 @@
+"""The phrase language coders write triggers in, and its matcher."""
+
+from __future__ import annotations
+
+import pytest
+
+from agentkit.coding.engine import PhraseSet, PhraseSyntaxError, analyze, parse_phrase
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return analyze(text).tokens.norms
+
+
+def _match(phrase: str, text: str) -> list[str]:
+    ps: PhraseSet[str] = PhraseSet()
+    ps.add(phrase, "hit")
+    norms = _words(text)
+    return [" ".join(norms[m.start : m.end]) for m in ps.find_all(norms)]
+
+
+def test_literal_words_match_case_insensitively_across_punctuation() -> None:
+    assert _match("snare polypectomy", "Snare-polypectomy was done") == ["snare polypectomy"]
+    assert _match("post operative", "POST-OPERATIVE diagnosis") == ["post operative"]
+    assert _match("post-operative", "post operative") == ["post operative"]
+
+
+def test_prefix_alternatives_optional_and_gap() -> None:
+    assert _match("polypectom*", "polypectomies x2") == ["polypectomies"]
+    assert _match("(egd|esophagogastroduodenoscop*)", "an EGD") == ["egd"]
+    assert _match("(egd|esophagogastroduodenoscop*)", "Esophagogastroduodenoscopy") != []
+    assert _match("the? polyp", "the polyp") == ["the polyp"]
+    assert _match("the? polyp", "a polyp") == ["polyp"]
+    assert _match("polyp ~3 snare", "polyp was removed with snare") == [
+        "polyp was removed with snare"
+    ]
+    assert _match("polyp ~2 snare", "polyp was removed with snare") == []
+
+
+def test_numbers_and_number_alternatives() -> None:
+    assert _match("# polyps", "3 polyps") == ["3 polyps"]
+    assert _match("(#|two) polyps", "two polyps") == ["two polyps"]
+    assert _match("# polyps", "three polyps") == []
+
+
+def test_match_stays_inside_given_token_range() -> None:
+    ps: PhraseSet[int] = PhraseSet()
+    ps.add("polyp removed", 1)
+    norms = _words("polyp removed")
+    assert ps.find_all(norms, 0, 1) == []
+    assert len(ps.find_all(norms, 0, 2)) == 1
+
+
+@pytest.mark.parametrize(
+    ("phrase", "fragment"),
+    [
+        ("", "empty"),
+        ("~3 polyp", "gap"),
+        ("polyp ~3", "gap"),
+        ("polyp ~40 snare", "~1 to ~12"),
+        ("po*", "too short"),
+        ("(a b)", "unbalanced"),
+        ("(snare|hot snare)", "unbalanced"),
+        ("snare|polyp", "parentheses"),
+        ("the?", "required"),
+        ("sn*are", "'*' may only end"),
+    ],
+)
+def test_bad_phrases_say_what_to_write(phrase: str, fragment: str) -> None:
+    with pytest.raises(PhraseSyntaxError, match=fragment):
+        parse_phrase(phrase)
