@@ -81,6 +81,15 @@ class RouterSettings(_Section):
     breaker_failures: int = Field(default=5, ge=1)
     breaker_cooldown: float = 30.0
     deadline: float | None = Field(default=None, description="overall seconds per call")
+    retry_after_max: float = Field(
+        default=60.0, ge=0, description="longest retry-after honoured; a longer one falls back"
+    )
+    max_calls: int | None = Field(
+        default=None, ge=1, description="budget: provider calls per call, retries included"
+    )
+    max_tokens_ceiling: int = Field(
+        default=16384, ge=1, description="largest answer budget a truncated answer is retried with"
+    )
 
 
 class AgentkitConfig(_Section):
