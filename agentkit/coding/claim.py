@@ -14,9 +14,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
-from agentkit.types import CPT_PATTERN, HCPCS_PATTERN, ICD10CM_PATTERN
+from agentkit.types import HCPCS_PATTERN, ICD10CM_PATTERN
 
 __all__ = [
+    "CPT_CLAIM_PATTERN",
     "Claim",
     "ClaimLine",
     "Diagnosis",
@@ -24,19 +25,23 @@ __all__ = [
     "code_system",
     "normalize_dx",
     "normalize_sex",
-    "parse_code_token",
     "parse_code_list",
+    "parse_code_token",
 ]
 
 Setting = Literal["practitioner", "hospital"]
 
-_CPT = re.compile(CPT_PATTERN)
+#: CPT numbers: Category I (5 digits), vaccine (…A), multianalyte assays (…M), proprietary lab
+#: analyses (…U), Category II (…F) and Category III (…T). Broader than ``types.CPT_PATTERN`` so a
+#: claim with 0001U or 0591T is judged by the edits instead of being refused.
+CPT_CLAIM_PATTERN = r"^[0-9]{4}[0-9AFMTU]$"
+_CPT = re.compile(CPT_CLAIM_PATTERN)
 _HCPCS = re.compile(HCPCS_PATTERN)
 _ICD = re.compile(ICD10CM_PATTERN)
 
 
 def code_system(code: str) -> Literal["cpt", "hcpcs", "unknown"]:
-    """``cpt`` for a CPT-shaped code (5 digits, or 4 digits + F/T), ``hcpcs`` for Level II."""
+    """``cpt`` for a CPT-shaped code (5 digits, or 4 digits + A/F/M/T/U), ``hcpcs`` for Level II."""
     if _CPT.match(code):
         return "cpt"
     if _HCPCS.match(code):

@@ -38,7 +38,7 @@ def open_text(path: Path, encoding: str = "utf-8") -> IO[str]:
     try:
         if path.suffix == ".gz":
             return io.TextIOWrapper(gzip.open(path, "rb"), encoding=encoding, newline="")
-        return open(path, encoding=encoding, newline="")  # noqa: SIM115 - caller closes
+        return open(path, encoding=encoding, newline="")
     except OSError as exc:
         raise DataFileError(str(path), f"cannot be read: {exc.strerror or exc}") from exc
 
@@ -81,9 +81,11 @@ def read_tsv(
             raise DataFileError(str(path), "file is empty (no header line)")
 
 
-def write_tsv(path: Path, header: Sequence[str], rows: Sequence[Sequence[str]], comment: str = "") -> None:
+def write_tsv(
+    path: Path, header: Sequence[str], rows: Sequence[Sequence[str]], comment: str = ""
+) -> None:
     """Write a TSV (gzipped, reproducibly, when the name ends in ``.gz``)."""
-    lines = []
+    lines: list[str] = []
     if comment:
         lines.extend(f"# {c}".rstrip() for c in comment.splitlines())
     lines.append("\t".join(header))
@@ -95,9 +97,10 @@ def write_tsv(path: Path, header: Sequence[str], rows: Sequence[Sequence[str]], 
     data = ("\n".join(lines) + "\n").encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.suffix == ".gz":
-        with open(path, "wb") as raw, gzip.GzipFile(
-            filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9
-        ) as gz:
+        with (
+            open(path, "wb") as raw,
+            gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz,
+        ):
             gz.write(data)
     else:
         path.write_bytes(data)

@@ -105,7 +105,9 @@ def _bump() -> None:
 
 def save_dataset(version: DataVersion, payload: Any, rows: int) -> StoredDataset:
     """Write a prepared index and its manifest (replacing one with the same label)."""
-    folder = coding_dir() / "datasets" / _group(version.kind, version.setting) / _slug(version.label)
+    folder = (
+        coding_dir() / "datasets" / _group(version.kind, version.setting) / _slug(version.label)
+    )
     tmp = folder.with_name(folder.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
@@ -158,7 +160,11 @@ def _list(root: str, stamp: float) -> tuple[StoredDataset, ...]:
             bundled=False,
             source=m.get("source", ""),
         )
-        found.append(StoredDataset(manifest_path.parent, version, int(m.get("rows", 0)), m.get("created", "")))
+        found.append(
+            StoredDataset(
+                manifest_path.parent, version, int(m.get("rows", 0)), m.get("created", "")
+            )
+        )
     return tuple(found)
 
 
@@ -171,7 +177,8 @@ def list_datasets(kind: str | None = None, setting: str | None = None) -> list[S
     return [
         d
         for d in _all()
-        if (kind is None or d.version.kind == kind) and (setting is None or d.version.setting == setting)
+        if (kind is None or d.version.kind == kind)
+        and (setting is None or d.version.setting == setting)
     ]
 
 
@@ -182,9 +189,13 @@ def load_payload(dataset: StoredDataset) -> Any:
         with open(path, "rb") as fh:
             blob = pickle.load(fh)
     except (OSError, pickle.UnpicklingError, EOFError) as exc:
-        raise DataFileError(str(path), f"prepared index cannot be read ({exc}); re-import it") from exc
+        raise DataFileError(
+            str(path), f"prepared index cannot be read ({exc}); re-import it"
+        ) from exc
     if not isinstance(blob, dict) or blob.get("format") != FORMAT:
-        raise DataFileError(str(path), "prepared index has an old format; re-import the source file")
+        raise DataFileError(
+            str(path), "prepared index has an old format; re-import the source file"
+        )
     return blob["payload"]
 
 
@@ -206,5 +217,7 @@ def imported_modifiers() -> ModifierSet | None:
         return None
     newest = max(sets, key=lambda d: d.version.effective_from or date.min)
     payload = load_payload(newest)
+    from agentkit.coding.codesets.modifiers import ModifierSet
+
     mods = payload.get("modifiers") if isinstance(payload, dict) else None
-    return mods  # type: ignore[no-any-return]
+    return mods if isinstance(mods, ModifierSet) else None

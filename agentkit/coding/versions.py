@@ -8,13 +8,14 @@ Findings quote the label, so a coder can see which rules judged the claim.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 __all__ = [
     "DataVersion",
+    "Versioned",
     "fiscal_year_range",
     "ncci_version_quarter",
     "quarter_of",
@@ -22,7 +23,6 @@ __all__ = [
     "select_in_force",
 ]
 
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -51,9 +51,17 @@ class DataVersion:
         return f"{self.label} ({lo} to {hi}, {origin})"
 
 
-def select_in_force(
-    candidates: Sequence[T], dos: date, version: Callable[[T], DataVersion]
-) -> tuple[T | None, bool]:
+class Versioned(Protocol):
+    """Anything that carries a :class:`DataVersion` (a loaded table, a data source)."""
+
+    @property
+    def version(self) -> DataVersion: ...
+
+
+V = TypeVar("V", bound=Versioned)
+
+
+def select_in_force(candidates: Sequence[V], dos: date) -> tuple[V | None, bool]:
     """Pick the candidate in force on ``dos``; returns ``(choice, covers)``.
 
     Preference: a version whose range covers ``dos`` (imported before bundled, then the most
@@ -63,17 +71,16 @@ def select_in_force(
     if not candidates:
         return None, False
 
-    def rank(c: T) -> tuple[bool, date]:
-        v = version(c)
-        return (not v.bundled, v.effective_from or date.min)
+    def rank(c: V) -> tuple[bool, date]:
+        return (not c.version.bundled, c.version.effective_from or date.min)
 
-    covering = [c for c in candidates if version(c).covers(dos)]
+    covering = [c for c in candidates if c.version.covers(dos)]
     if covering:
         return max(covering, key=rank), True
-    earlier = [c for c in candidates if (version(c).effective_from or date.min) <= dos]
+    earlier = [c for c in candidates if (c.version.effective_from or date.min) <= dos]
     if earlier:
         return max(earlier, key=rank), False
-    return min(candidates, key=lambda c: version(c).effective_from or date.min), False
+    return min(candidates, key=lambda c: c.version.effective_from or date.min), False
 
 
 def quarter_range(year: int, quarter: int) -> tuple[date, date]:

@@ -1,0 +1,1 @@
+"""Code sets: CPT, HCPCS Level II, ICD-10-CM, modifiers, fee-schedule indicators."""

@@ -1,0 +1,1 @@
+"""Claim edits: NCCI PTP, MUE, add-on codes, modifiers, ICD-10-CM, age/sex, coverage."""

@@ -1,0 +1,189 @@
+"""ICD-10-CM edits: codes that are reportable, complete, correctly sequenced and not mutually
+excluded by an Excludes1 note.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from agentkit.result import Finding
+
+if TYPE_CHECKING:  # pragma: no cover
+    from agentkit.coding.claim import Claim, Diagnosis
+    from agentkit.coding.codesets.icd10cm import Icd10cmCodeSet
+    from agentkit.coding.knowledge import CodingKnowledge
+
+__all__ = ["check_diagnosis_codes_exist", "check_excludes1", "check_icd10cm_valid"]
+
+
+def check_diagnosis_codes_exist(claim: Claim, kb: CodingKnowledge) -> list[Finding]:
+    """Each diagnosis must be a code of the ICD-10-CM version in force."""
+    icd = kb.icd10cm
+    findings = []
+    for dx in claim.diagnoses:
+        if not dx.well_formed:
+            findings.append(
+                Finding(
+                    check="codes_exist",
+                    severity="error",
+                    message=(
+                        f"{dx.code!r} is not an ICD-10-CM code (codes look like K80.20 or E11.9)."
+                    ),
+                    path=dx.path,
+                    codes=(dx.code,),
+                    source=icd.version.label,
+                )
+            )
+        elif icd.get(dx.code) is None:
+            hint = icd.suggest(dx.code)
+            tail = f" Did you mean {hint} (with the placeholder X)?" if hint else ""
+            findings.append(
+                Finding(
+                    check="codes_exist",
+                    severity="error",
+                    message=(
+                        f"{dx.code} is not a valid ICD-10-CM code in {icd.version.label}.{tail}"
+                    ),
+                    path=dx.path,
+                    codes=(dx.code,),
+                    source=icd.version.label,
+                )
+            )
+    return findings
+
+
+def check_icd10cm_valid(claim: Claim, kb: CodingKnowledge) -> list[Finding]:
+    """Headers that are not billable, codes missing their 7th character, a manifestation first."""
+    icd = kb.icd10cm
+    findings = []
+    for position, dx in enumerate(claim.diagnoses):
+        rec = icd.get(dx.code) if dx.well_formed else None
+        if rec is None:
+            continue  # codes_exist reports it
+        if rec.requires_7th:
+            chars = ", ".join(f"{c} {m}" for c, m in list(rec.seven_chr.items())[:6])
+            example = _with_seventh(rec.code, next(iter(rec.seven_chr), "A"))
+            findings.append(
+                Finding(
+                    check="icd10cm_valid",
+                    severity="error",
+                    message=(
+                        f"{rec.code} needs a 7th character for the encounter or episode ({chars}"
+                        f"{', ...' if len(rec.seven_chr) > 6 else ''}); e.g. {example}, with the "
+                        "placeholder X where the code is shorter than six characters."
+                    ),
+                    path=dx.path,
+                    codes=(rec.code,),
+                    source=f"{icd.version.label}, 7th character required",
+                )
+            )
+        elif not rec.billable:
+            options = icd.billable_descendants(rec.code, limit=6)
+            findings.append(
+                Finding(
+                    check="icd10cm_valid",
+                    severity="error",
+                    message=(
+                        f"{rec.code} ({rec.description}) is a category header, not a billable "
+                        f"code; report a code to the highest specificity documented"
+                        + (f", such as {', '.join(options)}" if options else "")
+                        + "."
+                    ),
+                    path=dx.path,
+                    codes=(rec.code, *options),
+                    source=f"{icd.version.label}, non-billable header",
+                )
+            )
+        if position == 0 and kb.mce is not None and "manifestation" in kb.mce.edits(rec.code):
+            first = _code_first_note(icd, rec.code)
+            findings.append(
+                Finding(
+                    check="icd10cm_valid",
+                    severity="error",
+                    message=(
+                        f"{rec.code} is a manifestation code and cannot be listed first; sequence "
+                        "the underlying condition before it"
+                        + (f" ({first})" if first else "")
+                        + "."
+                    ),
+                    path=dx.path,
+                    codes=(rec.code,),
+                    source=f"{kb.mce.version.label}, manifestation as first-listed diagnosis",
+                )
+            )
+    return findings
+
+
+def _with_seventh(code: str, char: str) -> str:
+    key = code.replace(".", "")
+    full = key + "X" * (6 - len(key)) + char
+    return f"{full[:3]}.{full[3:]}"
+
+
+def _code_first_note(icd: Icd10cmCodeSet, code: str) -> str:
+    for key in icd.ancestors(code):
+        rec = icd.get(key) if not key.startswith(("section:", "chapter:")) else None
+        if rec is not None and rec.code_first:
+            return "code first " + "; ".join(rec.code_first[:2])
+    return ""
+
+
+def _covered(code_key: str, lo: str, hi: str) -> bool:
+    return code_key[: len(lo)] >= lo and code_key[: len(hi)] <= hi
+
+
+def check_excludes1(claim: Claim, kb: CodingKnowledge) -> list[Finding]:
+    """Two diagnoses on the claim that an Excludes1 note says never go together."""
+    icd = kb.icd10cm
+    valid: list[Diagnosis] = [
+        d for d in claim.diagnoses if d.well_formed and icd.get(d.code) is not None
+    ]
+    findings: list[Finding] = []
+    reported: set[frozenset[str]] = set()
+    for a in valid:
+        refs = icd.excludes1_refs(a.code)
+        if not refs:
+            continue
+        a_chain = set(icd.ancestors(a.code))
+        for b in valid:
+            if b.code == a.code or frozenset((a.code, b.code)) in reported:
+                continue
+            b_key = b.code.replace(".", "")
+            for lo, hi, where in refs:
+                if not _covered(b_key, lo, hi):
+                    continue
+                if any(
+                    _covered(k, lo, hi)
+                    for k in a_chain
+                    if not k.startswith(("section:", "chapter:"))
+                ):
+                    continue  # a note excluding part of a's own family is not about b vs a
+                note = _matching_note(icd, where, lo, hi)
+                findings.append(
+                    Finding(
+                        check="excludes1",
+                        severity="error",
+                        message=(
+                            f"{a.code} and {b.code} are not reported together: an Excludes1 note "
+                            f"at {icd.display_key(where)} excludes {b.code}"
+                            + (f" ('{note}')" if note else "")
+                            + ". Keep the code the note documents (unless the two conditions "
+                            "are unrelated, per ICD-10-CM guideline I.A.12.a)."
+                        ),
+                        path=b.path,
+                        codes=(a.code, b.code),
+                        source=f"{icd.version.label}, Excludes1 at {icd.display_key(where)}",
+                    )
+                )
+                reported.add(frozenset((a.code, b.code)))
+                break
+    return findings
+
+
+def _matching_note(icd: Icd10cmCodeSet, where: str, lo: str, hi: str) -> str:
+    from agentkit.coding.importers.icd10cm_tabular import parse_code_refs
+
+    for note in icd.excludes1_notes(where):
+        if (lo, hi) in parse_code_refs(note):
+            return note
+    return ""

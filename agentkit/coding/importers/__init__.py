@@ -1,0 +1,1 @@
+"""Importers for the CMS (and AMA) file layouts; each saves a prepared index."""
