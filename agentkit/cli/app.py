@@ -19,6 +19,7 @@ app = typer.Typer(
 _COMMAND_MODULES = [
     "agentkit.cli.spec_commands",
     "agentkit.cli.check_command",
+    "agentkit.cli.codes_command",
     "agentkit.cli.trace_commands",
     "agentkit.cli.review_commands",
     "agentkit.cli.eval_command",

@@ -93,9 +93,9 @@ class ClaimLine:
         return any(m in self.modifiers for m in codes)
 
     def display(self) -> str:
-        """Coder shorthand: ``20610-59-LT x2``."""
+        """Coder shorthand: ``20610-59-LTx2``."""
         text = "-".join((self.code, *self.modifiers))
-        return f"{text} x{self.units}" if self.units != 1 else text
+        return f"{text}x{self.units}" if self.units != 1 else text
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ __all__ = [
     "imported_modifiers",
     "list_datasets",
     "load_payload",
+    "mark_changed",
     "remove_dataset",
     "save_dataset",
 ]
@@ -95,7 +96,7 @@ def generation() -> float:
         return 0.0
 
 
-def _bump() -> None:
+def mark_changed() -> None:
     marker = coding_dir() / "datasets" / ".generation"
     marker.parent.mkdir(parents=True, exist_ok=True)
     marker.write_text(str(time.time_ns()), encoding="utf-8")
@@ -128,7 +129,7 @@ def save_dataset(version: DataVersion, payload: Any, rows: int) -> StoredDataset
     (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     shutil.rmtree(folder, ignore_errors=True)
     tmp.rename(folder)
-    _bump()
+    mark_changed()
     return StoredDataset(folder, _replace_bundled(version), rows, created)
 
 
@@ -205,7 +206,7 @@ def remove_dataset(kind: str, label: str, setting: str | None = None) -> bool:
     if not folder.is_dir():
         return False
     shutil.rmtree(folder)
-    _bump()
+    mark_changed()
     return True
 
 

@@ -24,7 +24,6 @@ __all__ = [
 ]
 
 
-
 @dataclass(frozen=True)
 class DataVersion:
     """The identity of one loaded data set."""
