@@ -80,6 +80,7 @@ def status_failure(
     message: str,
     code: str | None = None,
     key_env: str | None = None,
+    key_set: bool = True,
     base_url: str | None = None,
     request_id: str | None = None,
     retry_after: float | None = None,
@@ -96,6 +97,11 @@ def status_failure(
         return QuotaExceeded(
             f"the account is out of quota or over its spend limit ({status}: {detail}); "
             "add credit or raise the limit in the provider's console. Retrying will not help.",
+            **common,
+        )
+    if status == 401 and not key_set:
+        return ProviderAuthError(
+            f"the server requires an API key (401: {detail}); set {key_env or 'its key variable'}",
             **common,
         )
     if status == 401:

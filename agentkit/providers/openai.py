@@ -186,6 +186,7 @@ class OpenAIProvider(Provider):
             message=_error_text(exc),
             code=exc.code or exc.type,
             key_env=self.key_env,
+            key_set=self.api_key() is not None,
             base_url=self.base_url() if self.name != "openai" else None,
             request_id=exc.request_id,
             retry_after=retry_after_seconds(headers),

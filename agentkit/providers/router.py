@@ -30,7 +30,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Final
 
-from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception
 
 from agentkit.errors import (
     BudgetExceeded,
@@ -41,6 +41,7 @@ from agentkit.errors import (
     ProviderAuthError,
     ProviderError,
     ProviderRequestError,
+    QuotaExceeded,
     Refusal,
     RouteExhausted,
 )
@@ -378,6 +379,7 @@ class Router:
         self, provider: Provider, breaker: Breaker, req: ProviderRequest, call: _Call
     ) -> tuple[ProviderResponse, float]:
         cap = self.config.router.retry_after_max
+        retries = self.config.router.retries
 
         def give_up(state: RetryCallState) -> bool:
             outcome = state.outcome
@@ -387,6 +389,8 @@ class Router:
             reason = None
             if breaker.is_open(now):
                 reason = f"circuit opened after {breaker.failures} consecutive failures"
+            elif state.attempt_number > retries:
+                reason = f"all {retries} retries used"
             elif retry_after is not None and retry_after > cap:
                 reason = (
                     f"retry-after {retry_after:g}s is longer than router.retry_after_max ({cap:g}s)"
@@ -405,7 +409,7 @@ class Router:
             call.attempts[-1].status = "retry"
 
         retrying = AsyncRetrying(
-            stop=stop_after_attempt(self.config.router.retries + 1) | StopWhen(give_up),
+            stop=StopWhen(give_up),
             wait=self.wait,
             retry=retry_if_exception(is_transient),
             sleep=self.sleep,
@@ -525,7 +529,7 @@ class Router:
         if (
             len(typed) == len(errors)
             and len({type(e) for e in typed}) == 1
-            and not typed[0].retryable
+            and isinstance(typed[0], _TERMINAL)
         ):
             # Every entry ended the same non-transient way (all refused, all out of quota):
             # that typed error says more than "exhausted".
@@ -537,6 +541,11 @@ class Router:
         )
         exhausted.__cause__ = typed[-1] if typed else None
         return exhausted
+
+
+#: Answers that end an entry with a verdict rather than a fault; when every entry ends the same
+#: way, that typed error is raised instead of RouteExhausted.
+_TERMINAL = (Refusal, ContentFiltered, ContextOverflow, QuotaExceeded)
 
 
 def _fails_fast(exc: ProviderError) -> bool:

@@ -107,6 +107,7 @@ class Recorded:
     body: Any
     status: int
     step: str
+    peer: str = ""
 
     @property
     def model(self) -> str:
@@ -179,7 +180,7 @@ class FakeLLMServer:
 
     def start(self) -> FakeLLMServer:
         self._thread = threading.Thread(
-            target=self._httpd.serve_forever, name="fake-llm", daemon=True
+            target=self._httpd.serve_forever, args=(0.05,), name="fake-llm", daemon=True
         )
         self._thread.start()
         return self
@@ -238,9 +239,10 @@ class FakeLLMServer:
         except ValueError:
             body = None
         rid = f"req_fake_{next(self._ids):06d}"
+        peer = "{}:{}".format(*h.client_address[:2])
 
         def reject(status: int, message: str, step: str, error_type: str | None = None) -> None:
-            self._record(Recorded(wire, path, headers, body, status, step))
+            self._record(Recorded(wire, path, headers, body, status, step, peer))
             self._send_error(h, wire, status, message, error_type, None, {}, rid)
 
         if not self._authorised(wire, headers):
@@ -275,11 +277,13 @@ class FakeLLMServer:
         if step.delay and self._stopping.wait(step.delay):
             return
         if isinstance(step, Reset):
-            self._record(Recorded(wire, path, headers, body, 0, "reset"))
+            self._record(Recorded(wire, path, headers, body, 0, "reset", peer))
             _reset(h)
             return
         if isinstance(step, Fail):
-            self._record(Recorded(wire, path, headers, body, step.status, f"fail {step.status}"))
+            self._record(
+                Recorded(wire, path, headers, body, step.status, f"fail {step.status}", peer)
+            )
             self._send_error(
                 h,
                 wire,
@@ -291,7 +295,7 @@ class FakeLLMServer:
                 rid,
             )
             return
-        self._record(Recorded(wire, path, headers, body, 200, type(step).__name__.lower()))
+        self._record(Recorded(wire, path, headers, body, 200, type(step).__name__.lower(), peer))
         reply = (
             self._openai_reply(body, step)
             if wire == "openai"
@@ -424,6 +428,9 @@ class _Server(ThreadingHTTPServer):
     block_on_close = False
     allow_reuse_address = True
     fake: FakeLLMServer
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that hung up (timeouts, resets) is part of the script, not a server error."""
 
 
 class _Handler(BaseHTTPRequestHandler):
