@@ -122,11 +122,11 @@ def normalize_dx(code: str) -> str:
     return c if len(c) == 3 else f"{c[:3]}.{c[3:]}"
 
 
-def normalize_sex(value: str | None) -> Literal["F", "M"] | None:
-    """``female``/``F``/``woman`` -> ``F``; unknown or blank -> None."""
+def normalize_sex(value: object) -> Literal["F", "M"] | None:
+    """``female``/``F``/``woman`` (or an enum of them) -> ``F``; unknown or blank -> None."""
     if value is None:
         return None
-    v = value.strip().lower()
+    v = str(getattr(value, "value", value)).strip().lower()
     if v in ("f", "female", "woman", "girl"):
         return "F"
     if v in ("m", "male", "man", "boy"):

@@ -54,7 +54,7 @@ EDITS: tuple[EditDef, ...] = (
         check_procedure_codes_exist,
         True,
         True,
-        "CPT/HCPCS codes exist in the code sets in force on the date of service",
+        "CPT, HCPCS and ICD-10-CM codes exist in the code sets in force on the date of service",
     ),
     EditDef(
         "codes_exist",
