@@ -14,10 +14,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
-from agentkit.types import HCPCS_PATTERN, ICD10CM_PATTERN
+from agentkit.types import HCPCS_PATTERN
 
 __all__ = [
     "CPT_CLAIM_PATTERN",
+    "ICD10CM_CLAIM_PATTERN",
     "Claim",
     "ClaimLine",
     "Diagnosis",
@@ -37,7 +38,10 @@ Setting = Literal["practitioner", "hospital"]
 CPT_CLAIM_PATTERN = r"^[0-9]{4}[0-9AFMTU]$"
 _CPT = re.compile(CPT_CLAIM_PATTERN)
 _HCPCS = re.compile(HCPCS_PATTERN)
-_ICD = re.compile(ICD10CM_PATTERN)
+#: ICD-10-CM shape: a letter, a digit (or the A of FY2026's QA0 category), an alphanumeric, then up
+#: to four more characters after an optional dot. Broader than ``types.ICD10CM_PATTERN``.
+ICD10CM_CLAIM_PATTERN = r"^[A-Z](?:[0-9]|A(?=[0-9]))[0-9A-Z](\.?[0-9A-Z]{1,4})?$"
+_ICD = re.compile(ICD10CM_CLAIM_PATTERN)
 
 
 def code_system(code: str) -> Literal["cpt", "hcpcs", "unknown"]:

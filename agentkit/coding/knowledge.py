@@ -125,7 +125,7 @@ def _sources(kind: str, setting: str | None) -> list[DataSource]:
     elif (kind, setting) in BUNDLED_VERSIONS:
         out.append(DataSource(BUNDLED_VERSIONS[(kind, setting)], f"bundled:{kind}:{setting}"))
     for ds in list_datasets(kind, setting):
-        out.append(DataSource(ds.version, str(ds.path), ds))
+        out.append(DataSource(ds.version, f"{ds.path}@{ds.created}", ds))
     return out
 
 
@@ -337,15 +337,27 @@ class CodingKnowledge:
 
 
 @lru_cache(maxsize=256)
-def _knowledge(dos: date, setting: Setting, stamp: float) -> CodingKnowledge:
+def _knowledge(dos: date, setting: Setting, where: str, stamp: tuple[float, int]) -> CodingKnowledge:
     return CodingKnowledge(dos, setting)
+
+
+def _stamp() -> tuple[str, tuple[float, int]]:
+    """Where the coding data lives and when it last changed (imports, coverage policy files)."""
+    from agentkit.coding.store import coding_dir
+
+    root = coding_dir()
+    try:
+        coverage = (root / "coverage").stat().st_mtime_ns
+    except OSError:
+        coverage = 0
+    return str(root), (generation(), coverage)
 
 
 def knowledge(dos: date | None = None, setting: Setting = "practitioner") -> CodingKnowledge:
     """The code sets and edits in force on ``dos`` (today when None) for ``setting``."""
     if setting not in ("practitioner", "hospital"):
         raise ValueError(f"setting must be 'practitioner' or 'hospital', not {setting!r}")
-    return _knowledge(dos or date.today(), setting, generation())
+    return _knowledge(dos or date.today(), setting, *_stamp())
 
 
 def codeset_versions(dos: date | None = None, setting: Setting = "practitioner") -> dict[str, str]:

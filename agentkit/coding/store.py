@@ -23,7 +23,7 @@ import re
 import shutil
 import time
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -101,7 +101,7 @@ def mark_changed() -> None:
     marker.parent.mkdir(parents=True, exist_ok=True)
     marker.write_text(str(time.time_ns()), encoding="utf-8")
     _list.cache_clear()
-    imported_modifiers.cache_clear()
+    _imported_modifiers.cache_clear()
 
 
 def save_dataset(version: DataVersion, payload: Any, rows: int) -> StoredDataset:
@@ -114,7 +114,7 @@ def save_dataset(version: DataVersion, payload: Any, rows: int) -> StoredDataset
     tmp.mkdir(parents=True)
     with open(tmp / "data.pickle", "wb") as fh:
         pickle.dump({"format": FORMAT, "payload": payload}, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    created = time.strftime("%Y-%m-%dT%H:%M:%S")
+    created = datetime.now().isoformat(timespec="microseconds")
     manifest = {
         "format": FORMAT,
         "kind": version.kind,
@@ -210,9 +210,13 @@ def remove_dataset(kind: str, label: str, setting: str | None = None) -> bool:
     return True
 
 
-@lru_cache(maxsize=1)
 def imported_modifiers() -> ModifierSet | None:
     """Modifiers from the newest imported HCPCS file, if any (for :func:`is_known_modifier`)."""
+    return _imported_modifiers(str(coding_dir()), generation())
+
+
+@lru_cache(maxsize=8)
+def _imported_modifiers(root: str, stamp: float) -> ModifierSet | None:
     sets = list_datasets("hcpcs")
     if not sets:
         return None

@@ -31,7 +31,7 @@ __all__ = [
     "undotted",
 ]
 
-_SHAPE = re.compile(r"^[A-Z][0-9][0-9A-Z][0-9A-Z]{0,4}$")
+_SHAPE = re.compile(r"^[A-Z](?:[0-9]|A(?=[0-9]))[0-9A-Z][0-9A-Z]{0,4}$")
 
 
 def undotted(code: str) -> str:
@@ -285,7 +285,7 @@ _BUNDLED_VERSION = DataVersion(
     source="simple-icd-10-cm 1.5.0: icd10c-tabular-April-1-2026.xml",
 )
 #: Bump when IcdIndexData or the way it is built changes.
-_INDEX_FORMAT = 3
+_INDEX_FORMAT = 4
 
 
 def _package_data_dir() -> Path:
