@@ -125,14 +125,15 @@ class AnthropicProvider(Provider):
         return self._response(message, name, time.perf_counter() - start)
 
     def _failure(self, exc: anthropic.APIStatusError) -> ProviderError:
+        message, code = _error_fields(exc.body)
         return status_failure(
             exc.status_code,
             provider=self.name,
             model=self.model,
-            message=exc.api_message or exc.message,
-            code=exc.error_code or (str(exc.type) if exc.type else None),
+            message=message or exc.message,
+            code=code,
             key_env=self.key_env,
-            request_id=exc.request_id,
+            request_id=getattr(exc, "request_id", None),
             retry_after=retry_after_seconds(exc.response.headers),
         )
 
@@ -224,6 +225,19 @@ def render_messages(messages: Sequence[Message], name: str) -> list[dict[str, An
         else:
             out.append({"role": "user", "content": m.content})
     return out
+
+
+def _error_fields(body: Any) -> tuple[str | None, str | None]:
+    """Message and most specific code of an error body (read here, not from SDK attributes,
+    so older SDKs work too): ``{"error": {"type", "message", "details": {"error_code"}}}``."""
+    error = body.get("error") if isinstance(body, dict) else None
+    if not isinstance(error, dict):
+        return None, None
+    details = error.get("details")
+    code = details.get("error_code") if isinstance(details, dict) else None
+    code = code or error.get("type")
+    message = error.get("message")
+    return (str(message) if message else None), (str(code) if code else None)
 
 
 def create(model: str, config: AgentkitConfig) -> AnthropicProvider:

@@ -188,7 +188,7 @@ class OpenAIProvider(Provider):
             key_env=self.key_env,
             key_set=self.api_key() is not None,
             base_url=self.base_url() if self.name != "openai" else None,
-            request_id=exc.request_id,
+            request_id=getattr(exc, "request_id", None),
             retry_after=retry_after_seconds(headers),
         )
 

@@ -24,6 +24,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["BackoffWait", "StopWhen", "is_transient"]
 
+_RNG = random.Random()  # jitter needs no secrecy; one generator saves seeding one per call
+
 
 def is_transient(exc: BaseException) -> bool:
     """Whether trying the same provider again can help."""
@@ -36,7 +38,7 @@ class BackoffWait(wait_base):
     def __init__(self, initial: float, maximum: float, rng: random.Random | None = None) -> None:
         self.initial = initial
         self.maximum = maximum
-        self.rng = rng or random.Random()
+        self.rng = rng or _RNG
 
     @classmethod
     def from_settings(

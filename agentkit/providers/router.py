@@ -28,7 +28,7 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception
 
@@ -378,6 +378,15 @@ class Router:
     async def _answer(
         self, provider: Provider, breaker: Breaker, req: ProviderRequest, call: _Call
     ) -> tuple[ProviderResponse, float]:
+        try:
+            return await self._once(provider, breaker, req, call)
+        except ProviderError as exc:
+            if not is_transient(exc):
+                self._end_entry(provider, exc, call)
+            first_failure = exc
+        # Transient: tenacity owns the retries. Its first attempt replays the failure just seen,
+        # so the policy sees every real attempt while a call that succeeds at once never pays
+        # for the retry machinery.
         cap = self.config.router.retry_after_max
         retries = self.config.router.retries
 
@@ -416,16 +425,24 @@ class Router:
             before_sleep=mark_retry,
             reraise=True,
         )
+        replay: list[ProviderError] = [first_failure]
         try:
             async for attempt in retrying:
                 with attempt:
+                    if replay:
+                        raise replay.pop()
                     return await self._once(provider, breaker, req, call)
         except ProviderError as exc:
-            if _fails_fast(exc):
-                exc.attempts = call.attempts  # type: ignore[attr-defined]
-                raise
-            raise _EntryFailed(provider.label, exc) from exc
+            self._end_entry(provider, exc, call)
         raise AssertionError("tenacity ended without an outcome")  # pragma: no cover
+
+    @staticmethod
+    def _end_entry(provider: Provider, exc: ProviderError, call: _Call) -> NoReturn:
+        """Fail fast (a configuration problem) or end this entry so the route falls back."""
+        if _fails_fast(exc):
+            exc.attempts = call.attempts  # type: ignore[attr-defined]
+            raise exc
+        raise _EntryFailed(provider.label, exc) from exc
 
     async def _once(
         self, provider: Provider, breaker: Breaker, req: ProviderRequest, call: _Call

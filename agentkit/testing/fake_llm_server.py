@@ -427,6 +427,7 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
     allow_reuse_address = True
+    request_queue_size = 256  # 64+ clients connect at once in the throughput benchmark
     fake: FakeLLMServer
 
     def handle_error(self, request: Any, client_address: Any) -> None:
