@@ -66,3 +66,7 @@ class AuditEvent(BaseModel):
     after: list[str] = Field(default_factory=list)
     spec: str | None = None
     spec_version: str | None = None
+    expected: dict[str, Any] | None = Field(
+        default=None,
+        description="the reviewer's codes as a partial output (eval-case 'expected' shape)",
+    )
