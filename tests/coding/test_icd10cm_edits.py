@@ -88,3 +88,9 @@ def test_excludes1(codes: str, pair: tuple[str, str] | None, where: str | None) 
 def test_excludes1_pair_reported_once() -> None:
     # E10 and E11 each exclude the other; one finding for the pair
     assert len(dx("E10.9, E11.9", ["excludes1"])) == 1
+
+
+def test_a_header_and_its_child_share_one_finding_per_note() -> None:
+    found = dx("E11, E11.9, E10.9", ["excludes1"])
+    at_e11 = [f for f in found if f.source.endswith("Excludes1 at E11")]  # type: ignore[union-attr]
+    assert len(at_e11) == 1 and at_e11[0].codes == ("E11", "E10.9")

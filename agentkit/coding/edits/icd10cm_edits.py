@@ -140,6 +140,7 @@ def check_excludes1(claim: Claim, kb: CodingKnowledge) -> list[Finding]:
     ]
     findings: list[Finding] = []
     reported: set[frozenset[str]] = set()
+    notes_used: set[tuple[str, str]] = set()  # (excluded code, note location): report once
     for a in valid:
         refs = icd.excludes1_refs(a.code)
         if not refs:
@@ -158,6 +159,8 @@ def check_excludes1(claim: Claim, kb: CodingKnowledge) -> list[Finding]:
                     if not k.startswith(("section:", "chapter:"))
                 ):
                     continue  # a note excluding part of a's own family is not about b vs a
+                if (b.code, where) in notes_used:
+                    break  # E11 and E11.9 both sit under E11's note: one finding for b
                 note = _matching_note(icd, where, lo, hi)
                 findings.append(
                     Finding(
@@ -176,6 +179,7 @@ def check_excludes1(claim: Claim, kb: CodingKnowledge) -> list[Finding]:
                     )
                 )
                 reported.add(frozenset((a.code, b.code)))
+                notes_used.add((b.code, where))
                 break
     return findings
 
