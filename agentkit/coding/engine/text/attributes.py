@@ -33,6 +33,7 @@ __all__ = [
     "count_before",
     "interspace_count",
     "numbers",
+    "patient_age",
     "sides",
     "sides_summary",
     "sizes",
@@ -192,9 +193,25 @@ def sides(doc: Document, start: int = 0, end: int | None = None) -> list[Side]:
             continue
         if word in ("rt", "lt") and not nxt:
             continue
+        if m.end - m.start == 1 and _template_pair(doc, m.start):
+            continue  # "right/left eye": an unfilled dictation template, not a side
         covered = m.end
         out.append(Side(m.payload, t.starts[m.start], t.ends[m.end - 1]))
     return out
+
+
+_SIDE_WORDS = frozenset({"right", "left", "rt", "lt"})
+
+
+def _template_pair(doc: Document, i: int) -> bool:
+    """Is token ``i`` one half of ``right/left`` (or ``left/right``)?"""
+    t = doc.tokens
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(t.norms) and t.norms[j] in _SIDE_WORDS and t.norms[j] != t.norms[i]:
+            a, b = (j, i) if j < i else (i, j)
+            if doc.text[t.ends[a] : t.starts[b]].strip() == "/":
+                return True
+    return False
 
 
 def sides_summary(found: list[Side]) -> str | None:
@@ -320,3 +337,28 @@ def interspace_count(levels: list[SpineLevel]) -> int:
         a, b = _SPINE_INDEX[lv.first], _SPINE_INDEX[lv.last]
         spaces.update(range(a, b))
     return len(spaces)
+
+
+_AGE = re.compile(
+    r"(?<![0-9])([0-9]{1,3})(?:[ \t-]{0,2}|[ \t]?-[ \t]?)(year|yr|month|mo|week|wk|day)s?"
+    r"(?:[ \t-]{0,2}|[ \t]?-[ \t]?)old",
+    re.IGNORECASE,
+)
+_AGE_SHORT = re.compile(r"(?<![0-9A-Za-z])([0-9]{1,3})[ \t]?(?:y/?o|yo)(?![A-Za-z])", re.IGNORECASE)
+
+
+def patient_age(doc: Document) -> int | None:
+    """Age in whole years from the first "63-year-old" / "18-month-old" / "45 y/o" (months,
+    weeks and days count as 0 or the whole years they make)."""
+    m = _AGE.search(doc.text)
+    if m is not None:
+        value, unit = int(m.group(1)), m.group(2).lower()
+        if unit in ("year", "yr"):
+            return value if value <= 130 else None
+        if unit in ("month", "mo"):
+            return value // 12
+        return 0
+    m = _AGE_SHORT.search(doc.text)
+    if m is not None and int(m.group(1)) <= 130:
+        return int(m.group(1))
+    return None

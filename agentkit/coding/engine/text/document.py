@@ -7,7 +7,7 @@ original, unmodified note text so that evidence can be quoted verbatim.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 
 from agentkit.coding.engine.text.assertion import (
@@ -19,7 +19,7 @@ from agentkit.coding.engine.text.assertion import (
 )
 from agentkit.coding.engine.text.phrases import PhraseSet
 from agentkit.coding.engine.text.sections import Section, find_sections
-from agentkit.coding.engine.text.sentences import split_sentences
+from agentkit.coding.engine.text.sentences import Span, split_sentences
 from agentkit.coding.engine.text.tokens import Tokens, casefold_same_length, tokenize
 
 __all__ = ["Document", "Mention", "Sentence", "analyze", "assertion_of"]
@@ -137,6 +137,12 @@ class Document:
         return out
 
 
+def _is_narrative(spans: list[Span]) -> bool:
+    """A procedure section that reads as a story: several long sentences."""
+    long = sum(1 for sp in spans if sp.end - sp.start > 100)
+    return len(spans) >= 4 and long >= 2
+
+
 def analyze(note: str) -> Document:
     """Analyse ``note`` (any string, possibly empty) into a :class:`Document`. Linear time."""
     lower = casefold_same_length(note)
@@ -146,7 +152,12 @@ def analyze(note: str) -> Document:
     for si, sec in enumerate(sections):
         # An unknown capitalised heading ("LEFT HEART CATHETERIZATION:") is content too.
         begin = sec.heading_start if sec.kind == "other" else sec.start
-        for span in split_sentences(note, begin, sec.end):
+        spans = split_sentences(note, begin, sec.end)
+        if sec.kind == "procedure" and _is_narrative(spans):
+            # "OPERATION:" or "PROCEDURE:" heading a dictated narrative, not a list of names
+            sec = replace(sec, kind="description")
+            sections[si] = sec
+        for span in spans:
             lo = tokens.index_at_or_after(span.start)
             hi = tokens.index_before(span.end)
             sentences.append(

@@ -26,7 +26,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-__all__ = ["MAX_GAP", "Element", "PhraseMatch", "PhraseSet", "PhraseSyntaxError", "parse_phrase"]
+__all__ = [
+    "MAX_GAP",
+    "Element",
+    "PhraseMatch",
+    "PhraseSet",
+    "PhraseSyntaxError",
+    "compile_phrase",
+    "expand_phrase",
+    "parse_phrase",
+]
 
 T = TypeVar("T")
 
@@ -79,14 +88,79 @@ def _word_alternative(alt: str, phrase: str) -> tuple[str | None, str | None]:
     return word, None
 
 
-def parse_phrase(phrase: str) -> tuple[Element, ...]:
-    """Compile one phrase; raise :class:`PhraseSyntaxError` with a fix when it is malformed."""
+MAX_EXPANSIONS = 256
+_EMPTY = "empty phrase; write the words a note uses, e.g. 'snare polypectomy'"
+
+
+def split_units(phrase: str) -> list[str]:
+    """Split a phrase on spaces, keeping ``( ... )`` groups (which may hold spaces) whole."""
+    units: list[str] = []
+    buf: list[str] = []
+    depth = 0
+    for ch in phrase:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                raise PhraseSyntaxError(f"in phrase {phrase!r}: ')' without '('")
+        if ch.isspace() and depth == 0:
+            if buf:
+                units.append("".join(buf))
+                buf = []
+            continue
+        buf.append(ch)
+    if depth != 0:
+        raise PhraseSyntaxError(f"in phrase {phrase!r}: '(' without ')'")
+    if buf:
+        units.append("".join(buf))
+    return units
+
+
+def expand_phrase(phrase: str) -> list[str]:
+    """Rewrite groups with multi-word alternatives, ``(right lower quadrant|rlq)``, as several
+    phrases of single-word groups, which the matcher indexes directly."""
     if not isinstance(phrase, str) or not phrase.strip():
-        raise PhraseSyntaxError(
-            "empty phrase; write the words a note uses, e.g. 'snare polypectomy'"
-        )
+        raise PhraseSyntaxError(_EMPTY)
+    variants: list[list[str]] = [[]]
+    for unit in split_units(phrase):
+        optional = unit.endswith("?")
+        body = unit[:-1] if optional else unit
+        if (
+            body.startswith("(")
+            and body.endswith(")")
+            and any(" " in a.strip() for a in body[1:-1].split("|"))
+        ):
+            if body.count("(") != 1:
+                raise PhraseSyntaxError(f"in phrase {phrase!r}: groups cannot be nested ({unit!r})")
+            alts = [" ".join(a.split()) for a in body[1:-1].split("|")]
+            if any(not a for a in alts):
+                raise PhraseSyntaxError(f"in phrase {phrase!r}: empty alternative in {unit!r}")
+            if optional:
+                alts.append("")
+            variants = [v + ([a] if a else []) for v in variants for a in alts]
+            if len(variants) > MAX_EXPANSIONS:
+                raise PhraseSyntaxError(
+                    f"in phrase {phrase!r}: too many combinations of alternatives; split it into "
+                    "several phrases"
+                )
+        else:
+            variants = [[*v, unit] for v in variants]
+    return [" ".join(v) for v in variants if v]
+
+
+def compile_phrase(phrase: str) -> list[tuple[Element, ...]]:
+    """All element sequences of a phrase (one per expansion); raises PhraseSyntaxError."""
+    return [parse_phrase(p) for p in expand_phrase(phrase)]
+
+
+def parse_phrase(phrase: str) -> tuple[Element, ...]:
+    """Compile one phrase whose groups hold single words; raise :class:`PhraseSyntaxError`
+    with a fix when it is malformed (:func:`compile_phrase` also takes multi-word groups)."""
+    if not isinstance(phrase, str) or not phrase.strip():
+        raise PhraseSyntaxError(_EMPTY)
     elements: list[Element] = []
-    for raw in phrase.split():
+    for raw in split_units(phrase):
         gap = _GAP.fullmatch(raw)
         if gap:
             n = int(gap.group(1))
@@ -200,8 +274,8 @@ class PhraseSet(Generic[T]):
 
     def add(self, phrase: str, payload: T) -> None:
         """Compile and index ``phrase``; raises :class:`PhraseSyntaxError`."""
-        elements = parse_phrase(phrase)
-        self._index(elements, payload, phrase)
+        for elements in compile_phrase(phrase):
+            self._index(elements, payload, phrase)
         self.size += 1
 
     def _index(self, elements: tuple[Element, ...], payload: T, phrase: str) -> None:

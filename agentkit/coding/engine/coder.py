@@ -1,0 +1,213 @@
+"""Entry points of the offline coder, one per bundled spec, and the table the ``local``
+provider uses to fill a spec's output contract.
+
+    code_cpt(note, patient=None, date_of_service=None)          -> cpt_coding output
+    code_icd10cm(note, patient=None, date_of_service=None)      -> icd10cm_coding output
+    level_em(note, patient_status="unknown", date_of_service=None) -> em_level output
+
+Plug-in points for the ICD-10-CM coder and the E/M leveler (their own packages):
+
+* ``agentkit.coding.engine.icd10.code_diagnoses(doc, *, patient, date_of_service)``
+  returns the ``diagnoses`` items of the icd10cm_coding output (code, sequence, evidence,
+  confidence, rationale), first-listed first;
+* ``agentkit.coding.engine.em.level_visit(doc, *, patient_status, date_of_service)``
+  returns the em_level output dict.
+
+``doc`` is the :class:`~agentkit.coding.engine.text.document.Document` already analysed, so a
+note is read once whatever the spec. Until a plug-in exists, cpt_coding leaves its part out
+and the spec that needs it is refused as unsupported.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from agentkit.coding.engine.cpt.coder import CptResult, code_procedures
+from agentkit.coding.engine.language import is_english_clinical
+from agentkit.coding.engine.note_type import note_type
+from agentkit.coding.engine.text.document import Document, analyze
+from agentkit.errors import InputError, UnsupportedSpec
+
+__all__ = [
+    "FILLERS",
+    "SUPPORTED_SPECS",
+    "code_cpt",
+    "code_icd10cm",
+    "fill",
+    "level_em",
+    "read_note",
+]
+
+MAX_NOTE_CHARS = 5_000_000
+
+
+def read_note(spec: str, note: Any) -> Document:
+    """Validate the note input and analyse it; an empty note is a clear input error."""
+    if not isinstance(note, str):
+        raise InputError(spec, [("note", f"must be text, not {type(note).__name__}")])
+    if not note.strip():
+        raise InputError(spec, [("note", "is empty; give the full text of the clinical note")])
+    if len(note) > MAX_NOTE_CHARS:
+        raise InputError(
+            spec, [("note", f"is {len(note):,} characters; the limit is {MAX_NOTE_CHARS:,}")]
+        )
+    return analyze(note)
+
+
+def _dos(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    if isinstance(value, str) and value.strip():
+        try:
+            return date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _plugin(module: str, attr: str) -> Callable[..., Any] | None:
+    try:
+        mod = importlib.import_module(f"agentkit.coding.engine.{module}")
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("agentkit.coding.engine"):
+            return None
+        raise
+    found = getattr(mod, attr, None)
+    return found if callable(found) else None
+
+
+def _diagnoses(doc: Document, patient: Any, dos: date | None) -> list[dict[str, Any]]:
+    coder = _plugin("icd10", "code_diagnoses")
+    if coder is None:
+        return []
+    found: list[dict[str, Any]] = coder(doc, patient=patient, date_of_service=dos)
+    return found
+
+
+def _visit_level(doc: Document, status: str, dos: date | None) -> dict[str, Any] | None:
+    leveler = _plugin("em", "level_visit")
+    if leveler is None:
+        return None
+    found: dict[str, Any] | None = leveler(doc, patient_status=status, date_of_service=dos)
+    return found
+
+
+def _age(patient: Any) -> int | None:
+    age = patient.get("age") if isinstance(patient, dict) else getattr(patient, "age", None)
+    return age if isinstance(age, int) and not isinstance(age, bool) and 0 <= age <= 130 else None
+
+
+def cpt_result(doc: Document, dos: date | None, patient: Any = None) -> CptResult | None:
+    """The procedure coding of an English clinical note (None for garbage/other languages)."""
+    if not is_english_clinical(doc):
+        return None
+    return code_procedures(doc, date_of_service=dos, age=_age(patient))
+
+
+def code_cpt(
+    note: str, *, patient: Any = None, date_of_service: Any = None, doc: Document | None = None
+) -> dict[str, Any]:
+    """Fill the ``cpt_coding`` output: procedures (E/M first for a visit) and diagnoses."""
+    doc = doc or read_note("cpt_coding", note)
+    dos = _dos(date_of_service)
+    result = cpt_result(doc, dos, patient)
+    if result is None:
+        return {"procedures": [], "diagnoses": []}
+    procedures = list(result.procedures)
+    if note_type(doc) == "visit":
+        visit = _visit_level(doc, "unknown", dos)
+        if visit is not None and visit.get("code"):
+            em_line = {
+                "code": visit["code"],
+                "modifiers": [],
+                "units": 1,
+                "evidence": visit.get("evidence") or doc.text.strip()[:80],
+                "confidence": visit.get("confidence", 0.7),
+                "rationale": visit.get("rationale", "Visit level from medical decision making."),
+            }
+            if procedures:
+                em_line["modifiers"] = ["25"]
+            procedures.insert(0, em_line)
+    diagnoses = [
+        {"code": d["code"], "evidence": d["evidence"], "confidence": d["confidence"]}
+        for d in _diagnoses(doc, patient, dos)
+    ]
+    return {"procedures": procedures, "diagnoses": diagnoses}
+
+
+def code_icd10cm(
+    note: str, *, patient: Any = None, date_of_service: Any = None, doc: Document | None = None
+) -> dict[str, Any]:
+    """Fill the ``icd10cm_coding`` output."""
+    if _plugin("icd10", "code_diagnoses") is None:
+        raise UnsupportedSpec(
+            "the ICD-10-CM coder is not installed in this build", provider="local"
+        )
+    doc = doc or read_note("icd10cm_coding", note)
+    if not is_english_clinical(doc):
+        return {"diagnoses": []}
+    return {"diagnoses": _diagnoses(doc, patient, _dos(date_of_service))}
+
+
+def level_em(
+    note: str,
+    *,
+    patient_status: str = "unknown",
+    date_of_service: Any = None,
+    doc: Document | None = None,
+) -> dict[str, Any]:
+    """Fill the ``em_level`` output."""
+    if _plugin("em", "level_visit") is None:
+        raise UnsupportedSpec("the E/M leveler is not installed in this build", provider="local")
+    doc = doc or read_note("em_level", note)
+    found = _visit_level(doc, patient_status or "unknown", _dos(date_of_service))
+    if found is None:
+        raise UnsupportedSpec("the E/M leveler returned no level", provider="local")
+    return found
+
+
+def _fill_cpt(inputs: dict[str, Any]) -> dict[str, Any]:
+    return code_cpt(
+        inputs.get("note"),  # type: ignore[arg-type]
+        patient=inputs.get("patient"),
+        date_of_service=inputs.get("date_of_service"),
+    )
+
+
+def _fill_icd(inputs: dict[str, Any]) -> dict[str, Any]:
+    return code_icd10cm(
+        inputs.get("note"),  # type: ignore[arg-type]
+        patient=inputs.get("patient"),
+        date_of_service=inputs.get("date_of_service"),
+    )
+
+
+def _fill_em(inputs: dict[str, Any]) -> dict[str, Any]:
+    return level_em(
+        inputs.get("note"),  # type: ignore[arg-type]
+        patient_status=str(inputs.get("patient_status") or "unknown"),
+        date_of_service=inputs.get("date_of_service"),
+    )
+
+
+FILLERS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    "cpt_coding": _fill_cpt,
+    "icd10cm_coding": _fill_icd,
+    "em_level": _fill_em,
+}
+SUPPORTED_SPECS: tuple[str, ...] = tuple(FILLERS)
+
+
+def fill(spec: str, inputs: dict[str, Any]) -> dict[str, Any]:
+    """The output of ``spec`` for ``inputs``; UnsupportedSpec for any other spec."""
+    filler = FILLERS.get(spec)
+    if filler is None:
+        raise UnsupportedSpec(
+            f"spec {spec!r} is not supported by local (the offline coder fills "
+            f"{', '.join(SUPPORTED_SPECS)}); route it to an LLM provider",
+            provider="local",
+        )
+    return filler(inputs)

@@ -1,0 +1,243 @@
+"""Apply the concept rules to one analysed note: which codes does the note document?
+
+One pass finds every concept phrase in the note (a single phrase matcher for all rule files);
+each rule then checks its conditions against those mentions: the trigger said as done in a
+section that documents performance, the required and excluded concepts, the procedure the
+trigger belongs to (its family context), sizes and counts near the trigger. The result is one
+:class:`Hit` per rule that fires, with the mentions that support it, for resolution.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from agentkit.coding.engine.cpt.ruleset import PERFORMANCE_SECTIONS, Rule, RuleSet
+from agentkit.coding.engine.note_type import note_type, title_sentences
+from agentkit.coding.engine.text.attributes import (
+    Size,
+    count_before,
+    interspace_count,
+    patient_age,
+    sizes,
+)
+from agentkit.coding.engine.text.attributes import spine_levels as find_spine_levels
+from agentkit.coding.engine.text.document import Document, Mention
+
+__all__ = ["QUALIFIER_SECTIONS", "Hit", "NoteFacts", "match_rules"]
+
+# Where a required or excluding qualifier ("recurrent", "incarcerated", "laparoscopic") may be
+# documented: besides the performance sections, the diagnoses and indications state them.
+QUALIFIER_SECTIONS = frozenset(
+    {"procedure", "preop_dx", "postop_dx", "diagnosis", "indications", "anesthesia"}
+)
+# When no age is given or written, rules with an age range assume an adult.
+ASSUMED_AGE = 40
+
+
+@dataclass
+class Hit:
+    """A rule that fired: its code, the trigger mentions that support it (best first)."""
+
+    rule: Rule
+    mentions: list[Mention[str]]
+    count: int | None = None
+    size: Size | None = None
+    size_missing: bool = False
+    age_assumed: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def code(self) -> str:
+        return self.rule.code
+
+
+class NoteFacts:
+    """The mentions of every concept in one note, indexed for the rules."""
+
+    def __init__(self, doc: Document, ruleset: RuleSet, age: int | None = None) -> None:
+        self.doc = doc
+        self.ruleset = ruleset
+        self.age = age if age is not None else patient_age(doc)
+        self.note_type = note_type(doc)
+        self.titles = set(title_sentences(doc))
+        self.has_title = any(doc.sentences[i].section_kind == "procedure" for i in self.titles)
+        self.by_concept: dict[str, list[Mention[str]]] = {}
+        for m in doc.find(ruleset.phrases):
+            concept = ruleset.concepts[m.payload]
+            if concept.sections is not None and m.section_kind not in concept.sections:
+                continue
+            self.by_concept.setdefault(m.payload, []).append(m)
+        self._context_index: dict[str, tuple[list[int], list[Mention[str]]]] = {}
+
+    def mentions(
+        self,
+        keys: Iterable[str],
+        sections: frozenset[str] | None = None,
+        *,
+        any_status: bool = False,
+    ) -> list[Mention[str]]:
+        out: list[Mention[str]] = []
+        for key in keys:
+            allowed = self.ruleset.concepts[key].statuses
+            for m in self.by_concept.get(key, ()):
+                if not any_status and m.status not in allowed:
+                    continue
+                if sections is not None and m.section_kind not in sections:
+                    continue
+                out.append(m)
+        return out
+
+    def documented(self, keys: Iterable[str], sections: frozenset[str]) -> bool:
+        return bool(self.mentions(keys, sections))
+
+    def in_sentence(self, keys: Iterable[str], sentence_index: int) -> list[Mention[str]]:
+        return [m for m in self.mentions(keys) if m.sentence.index == sentence_index]
+
+    def context_of(self, family: str, m: Mention[str]) -> str | None:
+        """The family context (e.g. colonoscopy vs EGD) a trigger mention belongs to: the
+        context named in its own sentence, else the nearest one before it, else after it."""
+        keys = self.ruleset.contexts.get(family, ())
+        if not keys:
+            return None
+        if family not in self._context_index:
+            found = sorted(
+                (x for x in self.mentions(keys, PERFORMANCE_SECTIONS | {"procedure"})),
+                key=lambda x: x.start,
+            )
+            self._context_index[family] = ([x.start for x in found], found)
+        starts, found = self._context_index[family]
+        if not found:
+            return None
+        same = [x for x in found if x.sentence.index == m.sentence.index]
+        if same:
+            return min(same, key=lambda x: (abs(x.tok_lo - m.tok_lo), x.start)).payload
+        i = bisect.bisect_right(starts, m.start) - 1
+        if i >= 0:
+            return found[i].payload
+        return found[0].payload
+
+
+def _trigger_sections(rule: Rule, facts: NoteFacts) -> frozenset[str]:
+    return rule.sections | ({"procedure"} if rule.listed else frozenset())
+
+
+def _near_sizes(doc: Document, m: Mention[str]) -> Size | None:
+    sent = m.sentence
+    found = sizes(doc, sent.start, sent.end)
+    if not found:
+        # the next two and the previous sentence of the same section
+        idx = sent.index
+        for j in (idx + 1, idx + 2, idx - 1):
+            if 0 <= j < len(doc.sentences) and doc.sentences[j].section_index == sent.section_index:
+                other = doc.sentences[j]
+                found = sizes(doc, other.start, other.end)
+                if found:
+                    break
+    if not found:
+        return None
+    return max(found, key=lambda s: s.largest_cm)
+
+
+def _count(rule: Rule, facts: NoteFacts, trig: list[Mention[str]]) -> int:
+    spec = rule.count
+    assert spec is not None
+    doc = facts.doc
+    if spec.levels:
+        levels = []
+        for i in sorted(facts.titles | {m.sentence.index for m in trig}):
+            s = doc.sentences[i]
+            levels.extend(find_spine_levels(doc, s.start, s.end))
+        return max(1, interspace_count(levels))
+    best = 0
+    plural = False
+    for m in facts.mentions(spec.of, PERFORMANCE_SECTIONS | rule.sections):
+        n = count_before(doc, m.tok_lo)
+        if n is not None:
+            best = max(best, n.value)
+        word = doc.tokens.norms[m.tok_hi - 1]
+        plural = plural or (word.endswith("s") and not word.endswith("ss"))
+    if best:
+        return best
+    return 2 if plural else 1
+
+
+def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
+    if rule.note_types is not None and facts.note_type not in rule.note_types:
+        return None
+    if rule.age is not None:
+        age = facts.age if facts.age is not None else ASSUMED_AGE
+        if not rule.age[0] <= age <= rule.age[1]:
+            return None
+    doc = facts.doc
+    sections = _trigger_sections(rule, facts)
+    trig = facts.mentions(rule.triggers, sections)
+    if rule.listed and facts.has_title:
+        trig = [m for m in trig if m.sentence.index in facts.titles]
+    if not trig:
+        return None
+    where = PERFORMANCE_SECTIONS | rule.sections | QUALIFIER_SECTIONS
+    for group in rule.requires:
+        if not facts.documented(group, where):
+            return None
+    if rule.excludes and facts.documented(rule.excludes, where):
+        return None
+    if rule.context is not None:
+        trig = [m for m in trig if facts.context_of(rule.family, m) == rule.context]
+    for group in rule.requires_near:
+        trig = [m for m in trig if facts.in_sentence(group, m.sentence.index)]
+    if rule.excludes_near:
+        trig = [m for m in trig if not facts.in_sentence(rule.excludes_near, m.sentence.index)]
+    if not trig:
+        return None
+    hit = Hit(rule, trig)
+    if rule.age is not None and facts.age is None:
+        hit.age_assumed = True
+        hit.notes.append("age not documented; adult assumed")
+    if rule.size_cm is not None:
+        lo, hi = rule.size_cm
+        sized = [(m, _near_sizes(doc, m)) for m in trig]
+        with_size = [(m, s) for m, s in sized if s is not None]
+        if with_size:
+            fits = [(m, s) for m, s in with_size if lo <= round(s.largest_cm, 1) <= hi]
+            if not fits:
+                return None
+            hit.mentions = [m for m, _ in fits]
+            hit.size = fits[0][1]
+        elif rule.size_missing:
+            hit.size_missing = True
+            hit.notes.append("size not documented")
+        else:
+            return None
+    if rule.count is not None:
+        n = _count(rule, facts, hit.mentions)
+        if n < rule.count.min or (rule.count.max is not None and n > rule.count.max):
+            return None
+        hit.count = n
+    # Best evidence first: the procedure list, then longer (more specific) phrases.
+    hit.mentions.sort(
+        key=lambda m: (m.sentence.index not in facts.titles, -(m.tok_hi - m.tok_lo), m.start)
+    )
+    return hit
+
+
+def match_rules(
+    doc: Document, ruleset: RuleSet, age: int | None = None
+) -> tuple[NoteFacts, list[Hit]]:
+    """Every rule that fires on ``doc``; variants of one code keep the best-supported hit."""
+    facts = NoteFacts(doc, ruleset, age)
+    best: dict[str, Hit] = {}
+    for rule in ruleset.rules:
+        hit = _evaluate(rule, facts)
+        if hit is None:
+            continue
+        prev = best.get(hit.code)
+        if prev is None or _strength(hit, facts) > _strength(prev, facts):
+            best[hit.code] = hit
+    return facts, list(best.values())
+
+
+def _strength(hit: Hit, facts: NoteFacts) -> tuple[int, int, int]:
+    m = hit.mentions[0]
+    return (m.sentence.index in facts.titles, not hit.size_missing, m.tok_hi - m.tok_lo)

@@ -1,0 +1,180 @@
+"""Turn the rules that fired into claim lines a coder would accept.
+
+Order of work: (1) rule-level competition - a code supersedes the less specific codes it
+names (snare polypectomy supersedes the diagnostic colonoscopy); (2) NCCI PTP edits from the
+coding knowledge - a column-2 code is dropped unless its rule allows a distinct-site modifier
+(59/X{EPSU}) and the note documents separate work; (3) add-on codes need a primary; (4) units
+from counts, capped by MUE; (5) modifiers from laterality (RT/LT, 50 by the CMS bilateral
+indicator) and rule conditions (52, 53, coronary vessels); (6) principal procedure first:
+highest rule priority, then highest work RVU, add-ons after their primaries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from agentkit.coding.engine.cpt.knowledge_view import KnowledgeView
+from agentkit.coding.engine.cpt.matcher import Hit, NoteFacts
+from agentkit.coding.engine.text.attributes import Side, sides, sides_summary
+
+__all__ = ["Line", "resolve"]
+
+_DX_KINDS = ("postop_dx", "preop_dx", "diagnosis")
+
+
+@dataclass
+class Line:
+    """One claim line being built, with the reasons behind each choice."""
+
+    code: str
+    hit: Hit
+    modifiers: list[str] = field(default_factory=list)
+    units: int = 1
+    side: str | None = None
+    side_conflict: bool = False
+    side_missing: bool = False
+    bypassed: str | None = None  # column-1 code this line was kept next to with a modifier
+    reasons: list[str] = field(default_factory=list)
+    add_on: bool = False
+
+
+def _side_of(facts: NoteFacts, hit: Hit) -> tuple[str | None, bool]:
+    """The documented side of a sided procedure, and whether the note contradicts itself."""
+    doc = facts.doc
+    best = hit.mentions[0]
+    levels: list[list[Side]] = []
+    levels.append(sides(doc, best.sentence.start, best.sentence.end))
+    title: list[Side] = []
+    for i in sorted(facts.titles):
+        s = doc.sentences[i]
+        title.extend(sides(doc, s.start, s.end))
+    levels.append(title)
+    dx: list[Side] = []
+    for sec in doc.sections:
+        if sec.kind in _DX_KINDS:
+            dx.extend(sides(doc, sec.start, sec.end))
+    levels.append(dx)
+    body: list[Side] = []
+    for m in hit.mentions[1:]:
+        body.extend(sides(doc, m.sentence.start, m.sentence.end))
+    levels.append(body)
+    chosen: str | None = None
+    for found in levels:
+        summary = sides_summary(found)
+        if summary is not None:
+            chosen = summary
+            break
+    if chosen is None:
+        return None, False
+    others = {sides_summary(f) for f in levels[:3]} - {None, chosen, "bilateral"}
+    conflict = chosen != "bilateral" and bool(others)
+    return chosen, conflict
+
+
+def _condition_met(facts: NoteFacts, groups: tuple[tuple[str, ...], ...]) -> bool:
+    return all(facts.mentions(group, any_status=True) for group in groups)
+
+
+def resolve(facts: NoteFacts, hits: list[Hit], kv: KnowledgeView) -> list[Line]:
+    """Claim lines, principal procedure first."""
+    by_code = {h.code: h for h in hits}
+    # (1) most specific wins
+    superseded: dict[str, str] = {}
+    for h in hits:
+        for c in h.rule.supersedes:
+            if c in by_code and c != h.code:
+                superseded.setdefault(c, h.code)
+    lines = [Line(h.code, h) for h in hits if h.code not in superseded]
+    rvu = {ln.code: kv.work_rvu(ln.code) for ln in lines}
+    for ln in lines:
+        ln.add_on = kv.is_add_on(ln.code) or bool(ln.hit.rule.addon_of)
+    # (2) NCCI PTP: the higher-valued code of a bundled pair stays
+    lines.sort(key=lambda ln: (-ln.hit.rule.priority, -rvu.get(ln.code, 0.0), ln.code))
+    dropped: set[int] = set()
+    for i, first in enumerate(lines):
+        for j in range(i + 1, len(lines)):
+            second = lines[j]
+            if i in dropped or j in dropped:
+                continue
+            for col1, col2, k in ((first, second, j), (second, first, i)):
+                indicator = kv.ptp_indicator(col1.code, col2.code)
+                if indicator is None:
+                    continue
+                if indicator == 1 and col2.hit.rule.bypass:
+                    bypass = col2.hit.rule.bypass
+                    col2.bypassed = col1.code
+                    if bypass not in col2.modifiers:
+                        col2.modifiers.append(bypass)
+                    col2.reasons.append(
+                        f"{bypass}: separate lesion/site from {col1.code} (NCCI pair)"
+                    )
+                else:
+                    dropped.add(k)
+                break
+    kept = [ln for k, ln in enumerate(lines) if k not in dropped]
+    present = {ln.code for ln in kept}
+    # (3) add-ons need a primary
+    final: list[Line] = []
+    for ln in kept:
+        if ln.add_on:
+            primaries = kv.addon_primaries(ln.code) or set(ln.hit.rule.addon_of)
+            if primaries and not primaries & present:
+                continue
+        final.append(ln)
+    # (4) units
+    result: list[Line] = []
+    for ln in final:
+        rule = ln.hit.rule
+        units = 1
+        if rule.units == "count" and ln.hit.count is not None:
+            units = ln.hit.count
+        elif rule.units.startswith("count_minus:") and ln.hit.count is not None:
+            units = ln.hit.count - int(rule.units.split(":", 1)[1])
+            if units < 1:
+                continue  # e.g. an "each additional level" add-on with one level
+        cap = kv.mue(ln.code)
+        if cap is not None and cap > 0 and units > cap:
+            ln.reasons.append(f"units capped at the MUE of {cap}")
+            units = cap
+        ln.units = max(1, units)
+        if ln.units > 1:
+            ln.reasons.append(f"{ln.units} units")
+        result.append(ln)
+    # (5) modifiers
+    expanded: list[Line] = []
+    for ln in result:
+        rule = ln.hit.rule
+        for mod in rule.modifiers:
+            if mod.unless and facts.mentions(mod.unless, any_status=True):
+                continue
+            if _condition_met(facts, mod.when) and mod.add not in ln.modifiers:
+                ln.modifiers.append(mod.add)
+                ln.reasons.append(f"modifier {mod.add}: documented")
+        if rule.sided:
+            side, conflict = _side_of(facts, ln.hit)
+            ln.side, ln.side_conflict = side, conflict
+            if side is None:
+                ln.side_missing = True
+            elif side == "bilateral":
+                bilateral = kv.bilateral_indicator(ln.code)
+                if bilateral == "3":
+                    left = Line(ln.code, ln.hit, [*ln.modifiers, "LT"], ln.units, "left")
+                    left.reasons = [*ln.reasons, "each side reported on its own line"]
+                    ln.modifiers.append("RT")
+                    expanded.append(ln)
+                    expanded.append(left)
+                    continue
+                if bilateral in (None, "1"):
+                    ln.modifiers.append("50")
+                    ln.units = 1
+                    ln.reasons.append("50: bilateral procedure, one line")
+            else:
+                ln.modifiers.append("RT" if side == "right" else "LT")
+            if conflict:
+                ln.reasons.append("the note names different sides; check laterality")
+        expanded.append(ln)
+    # (6) order: principal procedure first, add-ons after
+    expanded.sort(
+        key=lambda ln: (ln.add_on, -ln.hit.rule.priority, -rvu.get(ln.code, 0.0), ln.code)
+    )
+    return expanded

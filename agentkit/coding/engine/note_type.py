@@ -1,0 +1,102 @@
+"""What kind of note is this: an operative/procedure note, an imaging report, a visit?
+
+The same words mean different things in different notes: "CT of the head" is the service
+in a radiology report but only reviewed data in an office visit, where the service is the
+E/M visit itself. Rules can limit themselves to note types. The decision uses the section
+headings (which notes reliably have) and the words of the note's title.
+"""
+
+from __future__ import annotations
+
+from agentkit.coding.engine.text.document import Document
+from agentkit.coding.engine.text.phrases import PhraseSet
+
+__all__ = ["NOTE_TYPES", "note_type", "title_sentences"]
+
+NOTE_TYPES = ("procedure", "radiology", "visit", "other")
+
+_PROCEDURE_KINDS = {
+    "procedure",
+    "description",
+    "preop_dx",
+    "postop_dx",
+    "anesthesia",
+    "complications",
+}
+_VISIT_KINDS = {
+    "hpi",
+    "chief_complaint",
+    "ros",
+    "exam",
+    "vitals",
+    "social_history",
+    "family_history",
+}
+_RADIOLOGY_KINDS = {"technique", "comparison"}
+
+_IMAGING: PhraseSet[str] = PhraseSet()
+for _p in (
+    "ct",
+    "cta",
+    "mri",
+    "mra",
+    "mr (angiogra*|imaging)",
+    "computed tomograph*",
+    "magnetic resonance",
+    "ultrasound",
+    "sonogra*",
+    "doppler",
+    "duplex",
+    "x ray",
+    "xray",
+    "radiograph*",
+    "(#|one|two|three|four|single) views?",
+    "mammogra*",
+    "pet",
+    "nuclear medicine",
+    "scintigra*",
+    "dexa",
+    "bone density",
+    "fluoroscop*",
+    "esophagram",
+    "barium",
+    "arteriogra*",
+    "venogra*",
+    "echocardiogra*",
+    "ivp",
+    "pyelogra*",
+):
+    _IMAGING.add(_p, "imaging")
+
+
+def title_sentences(doc: Document) -> list[int]:
+    """Indexes of the sentences that name the services: the procedure list (PROCEDURE
+    PERFORMED, OPERATION, EXAM ...) and, when the note opens with a short untitled line, that
+    line."""
+    out = [s.index for s in doc.sentences if s.section_kind == "procedure"]
+    if doc.sentences:
+        first = doc.sentences[0]
+        if first.section_kind in ("body", "other") and first.tok_hi - first.tok_lo <= 14:
+            out.insert(0, first.index)
+    return out
+
+
+def note_type(doc: Document) -> str:
+    """``procedure``, ``radiology``, ``visit`` or ``other`` (see module docstring)."""
+    kinds = {s.kind for s in doc.sections}
+    titles = title_sentences(doc)
+    imaging_title = any(
+        _IMAGING.find_all(doc.tokens.norms, doc.sentences[i].tok_lo, doc.sentences[i].tok_hi)
+        for i in titles
+    )
+    has_proc = bool(kinds & {"description", "preop_dx", "postop_dx", "anesthesia"})
+    visit_score = len(kinds & _VISIT_KINDS)
+    if (kinds & _RADIOLOGY_KINDS or imaging_title) and not has_proc and visit_score < 2:
+        return "radiology"
+    if has_proc or "procedure" in kinds:
+        return "procedure" if visit_score < 3 or "description" in kinds else "visit"
+    if visit_score >= 1 and kinds & {"assessment", "plan", "impression", "diagnosis"}:
+        return "visit"
+    if visit_score >= 2:
+        return "visit"
+    return "other"

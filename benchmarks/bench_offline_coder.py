@@ -1,0 +1,183 @@
+"""Accuracy and speed of the offline coder (the ``local`` provider) on real notes.
+
+    python benchmarks/bench_offline_coder.py [--cases PATH] [--pool PATH] [--verbose]
+
+Accuracy: runs ``code_cpt`` over labeled cases (default: ../shared/data/devset/cases.jsonl, the
+40 real transcribed notes with gold codes) and prints CPT micro precision/recall/F1 (a line
+matches a gold line on its code), modifier agreement on matched lines, primary-procedure
+accuracy, ICD-10-CM micro precision/recall/F1 (sets per note) and a per-specialty table.
+
+Speed: notes per second on one core over 3-5 KB notes (real notes from
+../shared/data/mtsamples-pool.csv, read at run time and never stored), the time to load the
+rules and coding knowledge, and the time for a 1 MB note. When the shared data is absent the
+benchmark says so and measures speed on synthetic notes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared" / "data"
+DEFAULT_CASES = SHARED / "devset" / "cases.jsonl"
+DEFAULT_POOL = SHARED / "mtsamples-pool.csv"
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def accuracy(cases_path: Path, verbose: bool) -> dict[str, Any]:
+    from agentkit.coding.engine.coder import code_cpt
+
+    cases = [json.loads(line) for line in cases_path.read_text().splitlines() if line.strip()]
+    tot = Counter()
+    spec: dict[str, Counter[str]] = defaultdict(Counter)
+    for case in cases:
+        out = code_cpt(case["note"])
+        pred = [p["code"] for p in out["procedures"]]
+        gold_lines = case["gold"]["cpt"]
+        gold = [g["code"] for g in gold_lines]
+        remaining = Counter(gold)
+        tp = 0
+        mods_ok = 0
+        for p in out["procedures"]:
+            if remaining[p["code"]] > 0:
+                remaining[p["code"]] -= 1
+                tp += 1
+                g = next(g for g in gold_lines if g["code"] == p["code"])
+                mods_ok += sorted(g.get("modifiers", [])) == sorted(p["modifiers"])
+        fp = len(pred) - tp
+        fn = len(gold) - tp
+        primary_ok = bool(pred) and pred[0] == case["gold"]["primary_cpt"]
+        gold_icd = set(case["gold"]["icd10cm"])
+        pred_icd = {d["code"] for d in out["diagnoses"]}
+        itp = len(gold_icd & pred_icd)
+        row = Counter(
+            tp=tp,
+            fp=fp,
+            fn=fn,
+            mods_ok=mods_ok,
+            primary=int(primary_ok),
+            n=1,
+            itp=itp,
+            ifp=len(pred_icd) - itp,
+            ifn=len(gold_icd) - itp,
+        )
+        tot.update(row)
+        spec[case["specialty"]].update(row)
+        if verbose and (fp or fn or not primary_ok or mods_ok < tp):
+            shown = [
+                p["code"] + ("-" + "-".join(p["modifiers"]) if p["modifiers"] else "")
+                for p in out["procedures"]
+            ]
+            want = [
+                g["code"] + ("-" + "-".join(g.get("modifiers", [])) if g.get("modifiers") else "")
+                for g in gold_lines
+            ]
+            print(f"  {case['id']:8} {case['specialty'][:22]:22} pred={shown} gold={want}")
+    p, r, f = _prf(tot["tp"], tot["fp"], tot["fn"])
+    ip, ir, iff = _prf(tot["itp"], tot["ifp"], tot["ifn"])
+    print(f"\nCases: {len(cases)} from {cases_path}")
+    print(
+        f"CPT micro   P={p:.3f} R={r:.3f} F1={f:.3f}  (tp={tot['tp']} fp={tot['fp']} fn={tot['fn']})"
+    )
+    mod_acc = tot["mods_ok"] / tot["tp"] if tot["tp"] else 0.0
+    print(f"Modifier agreement on matched CPT lines: {mod_acc:.3f} ({tot['mods_ok']}/{tot['tp']})")
+    print(
+        f"Primary-procedure accuracy: {tot['primary'] / len(cases):.3f} ({tot['primary']}/{len(cases)})"
+    )
+    print(
+        f"ICD-10-CM micro P={ip:.3f} R={ir:.3f} F1={iff:.3f}  (tp={tot['itp']} fp={tot['ifp']} fn={tot['ifn']})"
+    )
+    print("\nPer specialty                  n   CPT-F1  primary  ICD-F1")
+    for name in sorted(spec):
+        c = spec[name]
+        _, _, sf = _prf(c["tp"], c["fp"], c["fn"])
+        _, _, si = _prf(c["itp"], c["ifp"], c["ifn"])
+        print(f"  {name[:28]:28} {c['n']:3}   {sf:.3f}   {c['primary'] / c['n']:.3f}    {si:.3f}")
+    return {"cpt_f1": f, "primary": tot["primary"] / len(cases), "icd_f1": iff}
+
+
+def _speed_notes(pool: Path | None) -> tuple[list[str], str]:
+    if pool is not None and pool.exists():
+        csv.field_size_limit(10_000_000)
+        with pool.open(newline="", encoding="utf-8") as fh:
+            notes = [
+                r["transcription"]
+                for r in csv.DictReader(fh)
+                if 3000 <= len(r["transcription"].encode("utf-8")) <= 5000
+            ]
+        return notes, f"{len(notes)} real notes of 3-5 KB from {pool.name}"
+    base = (
+        "PREOPERATIVE DIAGNOSIS: Symptomatic cholelithiasis.\nPROCEDURE PERFORMED: Laparoscopic "
+        "cholecystectomy.\nDESCRIPTION OF PROCEDURE: The patient was placed supine. Ports were "
+        "placed and the gallbladder was dissected from the liver bed without complication. "
+    )
+    note = (base * 12)[:4000]
+    return [note] * 200, "200 synthetic 4 KB notes (shared data absent)"
+
+
+def speed(pool: Path | None) -> None:
+    import subprocess
+
+    load_code = (
+        "import time; t=time.perf_counter();"
+        "from agentkit.coding.engine.cpt.ruleset import bundled_ruleset; bundled_ruleset();"
+        "from agentkit.coding.engine.cpt.knowledge_view import knowledge_view;"
+        "from agentkit.coding.engine.coder import code_cpt; code_cpt('Colonoscopy with biopsy.');"
+        "print(time.perf_counter()-t)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", load_code], capture_output=True, text=True, check=True
+    )
+    print(f"\nKnowledge + rules load (fresh process, first note coded): {float(done.stdout):.3f} s")
+    from agentkit.coding.engine.coder import code_cpt
+
+    notes, what = _speed_notes(pool)
+    for n in notes[:20]:
+        code_cpt(n)
+    t = time.perf_counter()
+    for n in notes:
+        code_cpt(n)
+    dt = time.perf_counter() - t
+    print(f"Throughput: {len(notes) / dt:.1f} notes/s on one core ({what})")
+    big = (notes[0] + "\n") * (1_000_000 // (len(notes[0]) + 1) + 1)
+    big = big[:1_000_000]
+    t = time.perf_counter()
+    code_cpt(big)
+    print(f"1 MB note: {time.perf_counter() - t:.2f} s")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--cases", type=Path, default=DEFAULT_CASES)
+    ap.add_argument("--pool", type=Path, default=DEFAULT_POOL)
+    ap.add_argument("--verbose", "-v", action="store_true", help="list the cases with errors")
+    ap.add_argument("--no-speed", action="store_true")
+    args = ap.parse_args()
+    if args.cases.exists():
+        accuracy(args.cases, args.verbose)
+    else:
+        print(
+            f"No labeled cases at {args.cases}: accuracy skipped (the devset lives in ../shared)."
+        )
+    if not args.no_speed:
+        speed(args.pool if args.pool.exists() else None)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
