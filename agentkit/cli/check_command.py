@@ -170,7 +170,7 @@ def check(
 
 
 def _print_report(claim: Any, findings: list[Any], kb: Any, show_all: bool) -> None:
-    console = Console(highlight=False, soft_wrap=False)
+    console = Console(highlight=False, soft_wrap=True)
     procedures = ", ".join(ln.display() for ln in claim.lines) or "none"
     diagnoses = ", ".join(d.code for d in claim.diagnoses) or "none"
     patient = " ".join(

@@ -72,7 +72,7 @@ def lookup(
     from agentkit.coding.knowledge import knowledge
 
     kb = knowledge(_date(dos, "--dos"))
-    console = Console(highlight=False)
+    console = Console(highlight=False, soft_wrap=True)
     missing = 0
     for raw in codes:
         code = raw.strip().upper()
@@ -141,7 +141,7 @@ def list_versions(
     if setting not in ("practitioner", "hospital"):
         raise _fail("--setting must be practitioner or hospital")
     kb = knowledge(_date(dos, "--dos"), "hospital" if setting == "hospital" else "practitioner")
-    console = Console(highlight=False)
+    console = Console(highlight=False, soft_wrap=True)
     table = Table(title=f"In force on {kb.dos.isoformat()} ({setting})")
     table.add_column("kind")
     table.add_column("version")

@@ -72,6 +72,10 @@ def check_mue(claim: Claim, kb: CodingKnowledge) -> list[Finding]:
         entry = table.get(code)
         if entry is None:
             continue
+        if all(line.units <= entry.value for line in lines) and (
+            entry.mai == 1 or sum(line.units for line in lines) <= entry.value
+        ):
+            continue  # the common case: within the limit
         mai = _MAI_TEXT.get(entry.mai, f"MAI {entry.mai}")
         source = f"{table.version.label}, MUE {entry.value}, {mai}"
         why = f" ({entry.rationale})" if entry.rationale else ""

@@ -14,9 +14,9 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from agentkit.coding.versions import DataVersion
 from agentkit.result import Finding
@@ -43,15 +43,15 @@ def date_int(d: date | None, default: int) -> int:
     return d.year * 10000 + d.month * 100 + d.day if d is not None else default
 
 
+@lru_cache(maxsize=4096)
 def _int_date(v: int) -> date | None:
     if v in (0, NO_END):
         return None
     return date(v // 10000, v // 100 % 100, v % 100)
 
 
-@dataclass(frozen=True)
-class PtpEdit:
-    """One PTP edit row."""
+class PtpEdit(NamedTuple):
+    """One PTP edit row (a named tuple: cheap to build in the hot path)."""
 
     column_1: str
     column_2: str
@@ -76,6 +76,7 @@ class PtpTable:
         rationales: list[str],
         col1_slices: dict[int, tuple[int, int]],
         version: DataVersion,
+        pair_filter: tuple[bytearray, int] | None = None,
     ) -> None:
         self._keys = keys
         self._eff = effective
@@ -86,6 +87,9 @@ class PtpTable:
         self._rationales = rationales
         self._slices = col1_slices
         self.version = version
+        # a one-hash Bloom filter over the pair keys: most claim pairs have no edit, and a bit
+        # test rejects them without a binary search (about 3 % false positives)
+        self._filter, self._shift = pair_filter or _build_filter(keys)
 
     # ------------------------------------------------------------------ building
     @classmethod
@@ -139,7 +143,7 @@ class PtpTable:
         names = [""] * len(rationale_ids)
         for text, idx in rationale_ids.items():
             names[idx] = text
-        return cls(keys, eff, dele, ind, rat, pre, names, slices, version)
+        return cls(keys, eff, dele, ind, rat, pre, names, slices, version, _build_filter(keys))
 
     def to_payload(self) -> dict[str, Any]:
         """Plain containers for the prepared on-disk index."""
@@ -152,6 +156,7 @@ class PtpTable:
             "pre": self._pre,
             "rationales": self._rationales,
             "slices": self._slices,
+            "filter": (self._filter, self._shift),
         }
 
     @classmethod
@@ -166,17 +171,18 @@ class PtpTable:
             payload["rationales"],
             payload["slices"],
             version,
+            payload.get("filter"),
         )
 
     # ------------------------------------------------------------------ lookups
     def __len__(self) -> int:
         return len(self._keys)
 
-    def _edit(self, i: int) -> PtpEdit:
+    def _edit(self, i: int, column_1: str | None = None, column_2: str | None = None) -> PtpEdit:
         key = self._keys[i]
         return PtpEdit(
-            column_1=_decode(key // _BASE),
-            column_2=_decode(key % _BASE),
+            column_1=column_1 or _decode(key // _BASE),
+            column_2=column_2 or _decode(key % _BASE),
             existed_before_1996=bool(self._pre[i]),
             effective=_int_date(self._eff[i]),
             deletion=_int_date(self._del[i]),
@@ -186,45 +192,75 @@ class PtpTable:
 
     def lookup(self, column_1: str, column_2: str, dos: date) -> PtpEdit | None:
         """The edit in force on ``dos`` for this ordered pair, if any."""
-        sl = self._slices.get(code_key(column_1))
+        sl = self._slices.get(int(column_1, 36))
         if sl is None:
             return None
-        return self._find(sl, code_key(column_1) * _BASE + code_key(column_2), date_int(dos, 0))
+        i = self._find(sl[0], sl[1], int(column_1, 36) * _BASE + int(column_2, 36), date_int(dos, 0))
+        return self._edit(i, column_1, column_2) if i >= 0 else None
 
-    def _find(self, sl: tuple[int, int], key: int, day: int) -> PtpEdit | None:
+    def _find(self, lo: int, hi: int, key: int, day: int) -> int:
+        """Index of the row in force for ``key`` on ``day`` within [lo, hi), or -1."""
         keys = self._keys
-        i = bisect_left(keys, key, sl[0], sl[1])
+        i = bisect_left(keys, key, lo, hi)
+        if i >= hi or keys[i] != key:
+            return -1
+        eff, dele = self._eff, self._del
         best = -1
-        while i < sl[1] and keys[i] == key:
-            if self._eff[i] <= day <= self._del[i]:
+        while i < hi and keys[i] == key:
+            if eff[i] <= day <= dele[i]:
                 # several rows in force (possible only where effective dates are unknown):
                 # prefer the latest start, then the one ending soonest (the narrower window)
-                rank = (self._eff[i], -self._del[i])
-                if best < 0 or rank > (self._eff[best], -self._del[best]):
+                if best < 0 or (eff[i], -dele[i]) > (eff[best], -dele[best]):
                     best = i
             i += 1
-        return self._edit(best) if best >= 0 else None
+        return best
 
     def pairs_among(self, codes: Iterable[str], dos: date) -> Iterator[PtpEdit]:
         """Every edit in force on ``dos`` between two different codes of ``codes``."""
         uniq = list(dict.fromkeys(codes))
-        ints = [(c, code_key(c)) for c in uniq]
+        ints = [(c, int(c, 36)) for c in uniq]
         day = date_int(dos, 0)
+        slices, keys, eff, dele = self._slices, self._keys, self._eff, self._del
+        bits, shift = self._filter, self._shift
         for c1, k1 in ints:
-            sl = self._slices.get(k1)
+            sl = slices.get(k1)
             if sl is None:
                 continue
+            lo, hi = sl
             base = k1 * _BASE
             for c2, k2 in ints:
-                if c2 == c1:
-                    continue
-                edit = self._find(sl, base + k2, day)
-                if edit is not None:
-                    yield edit
+                key = base + k2
+                h = ((key * _MULT) & _MASK64) >> shift
+                if not bits[h >> 3] & (1 << (h & 7)):
+                    continue  # certainly no edit for this pair
+                i = bisect_left(keys, key, lo, hi)
+                if i >= hi or keys[i] != key or k2 == k1:
+                    continue  # the common case: no edit for this pair
+                if i + 1 < hi and keys[i + 1] == key:
+                    i = self._find(i, hi, key, day)  # several rows for the pair
+                elif not eff[i] <= day <= dele[i]:
+                    i = -1
+                if i >= 0:
+                    yield self._edit(i, c1, c2)
 
     def rows(self) -> Iterator[PtpEdit]:
         for i in range(len(self._keys)):
             yield self._edit(i)
+
+
+_MULT = 0x9E3779B97F4A7C15  # Fibonacci hashing
+_MASK64 = (1 << 64) - 1
+
+
+def _build_filter(keys: array[int]) -> tuple[bytearray, int]:
+    """A bitmap with about 32 bits per key, set at each key's multiplicative hash."""
+    bits = max(16, (32 * max(len(keys), 1) - 1).bit_length())
+    shift = 64 - bits
+    buf = bytearray(1 << (bits - 3))
+    for key in keys:
+        h = ((key * _MULT) & _MASK64) >> shift
+        buf[h >> 3] |= 1 << (h & 7)
+    return buf, shift
 
 
 def _decode(value: int) -> str:
