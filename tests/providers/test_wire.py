@@ -103,6 +103,25 @@ def test_openai_tool_call_reask_is_answered_by_a_tool_message() -> None:
     assert openai_wire_problems({"model": "m", "messages": wire}) == []
 
 
+def test_openai_server_accepts_the_tool_call_conversation(wired: FakeLLMServer, spec: Any) -> None:
+    from dataclasses import replace
+
+    request, _ = make_request(spec)
+    system, user = request.messages
+    turns = (
+        system,
+        user,
+        Message("assistant", "{}", "call_7", {"procedures": []}),
+        Message("user", "procedures: at least one code is expected", "call_7"),
+    )
+    provider = resolve("openai/test-model", AgentkitConfig())
+    response = asyncio.run(provider.generate(replace(request, messages=turns, model="test-model")))
+    assert response.parsed == GOOD
+    sent = wired.requests[0]
+    assert sent.status == 200
+    assert [m["role"] for m in sent.body["messages"]] == ["system", "user", "assistant", "tool"]
+
+
 # --------------------------------------------------------------------------- Anthropic
 
 
