@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import openai
 
-from agentkit.errors import ProviderError
+from agentkit.errors import ProviderError, ProviderRequestError
 from agentkit.providers.base import Message, Provider, ProviderRequest, ProviderResponse
 from agentkit.providers.client_pool import ClientPool
 from agentkit.providers.failures import (
@@ -119,7 +119,7 @@ class OpenAIProvider(Provider):
     ) -> tuple[Any, StructuredMode]:
         # A rejected parameter (temperature on a reasoning model, json_schema on a server that
         # lacks it) is adjusted once and the request sent again; anything else is an error.
-        for _ in range(3):
+        for _ in range(4):  # at most: temperature, json_schema, json_object
             mode = self.structured_mode()
             kwargs = self._params(request, mode)
             try:
@@ -133,10 +133,11 @@ class OpenAIProvider(Provider):
             except openai.APIConnectionError as exc:
                 raise connection_failure(self.name, self.model, exc.__cause__ or exc) from None
             return completion, mode
-        raise ProviderError(
-            "the server kept rejecting the request's parameters",
+        raise ProviderRequestError(
+            "the server kept rejecting the request's parameters (400)",
             provider=self.name,
             model=self.model,
+            status=400,
         )
 
     def _params(self, request: ProviderRequest, mode: StructuredMode) -> dict[str, Any]:

@@ -186,7 +186,7 @@ class Router:
                         status="skipped",
                         error_class="CircuitOpen",
                         error=f"circuit open after {breaker.failures} consecutive failures; "
-                        f"tried again in {breaker.remaining(now):.0f}s",
+                        f"next try in {breaker.remaining(now):.0f}s",
                     )
                 )
                 continue
