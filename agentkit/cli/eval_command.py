@@ -477,7 +477,7 @@ def _print_diffs(results_path: Path, max_diffs: int) -> None:
                 out.print(f"      [red]- {code}[/red] missed")
             for code in fam.get("added", []):
                 out.print(f"      [yellow]+ {code}[/yellow] added")
-            if fam.get("primary_ok") is False:
+            if fam.get("primary_ok") is False and fam.get("predicted"):
                 out.print("      principal code is not first")
             for d in fam.get("modifier_diffs", []) + fam.get("unit_diffs", []):
                 out.print(f"      {escape(d)}")

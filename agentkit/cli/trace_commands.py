@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -22,8 +23,16 @@ from agentkit.errors import AgentkitError, ConfigError
 
 __all__ = ["register", "resolve_trace_dir", "traces_app"]
 
-out = Console(highlight=False, soft_wrap=True, emoji=False)
-err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
+def _console(stderr: bool) -> Console:
+    """Tables stay readable in CI logs, where there is no terminal to size them by."""
+    console = Console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False)
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console = Console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False, width=140)
+    return console
+
+
+out = _console(stderr=False)
+err = _console(stderr=True)
 
 traces_app = typer.Typer(
     name="traces",

@@ -188,8 +188,9 @@ def _score_family(
     remaining = list(got)
     pairs: list[tuple[CodeLine, CodeLine]] = []
     unmatched_expected: list[CodeLine] = []
-    for line in want:
-        # prefer a produced line with the same modifiers, so one 59 line is not "used up"
+    # lines that state modifiers pick their partner first, each preferring a produced line
+    # with the same modifiers, so a line without stated modifiers cannot take the 59 line
+    for line in sorted(want, key=lambda x: x.modifiers is None):
         candidates = [g for g in remaining if g.code == line.code]
         if not candidates:
             unmatched_expected.append(line)

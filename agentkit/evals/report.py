@@ -140,7 +140,7 @@ def _case_diff_text(case: dict[str, Any]) -> str:
             lines.append(f"  missed: {' '.join(fam['missed'])}")
         if fam.get("added"):
             lines.append(f"  added: {' '.join(fam['added'])}")
-        if fam.get("primary_ok") is False:
+        if fam.get("primary_ok") is False and fam.get("predicted"):
             lines.append("  principal code is not first")
         lines.extend(f"  {d}" for d in fam.get("modifier_diffs", []) + fam.get("unit_diffs", []))
     lines.extend(case.get("field_diffs") or [])

@@ -20,6 +20,7 @@ scripted_provider.install()
 
 @pytest.fixture(autouse=True)
 def _default_rules() -> Iterator[None]:
+    scripted_provider.install()  # again: another test module may have replaced the name
     scripted_provider.RULES.clear()
     scripted_provider.RULES.update(scripted_provider.DEFAULT_RULES)
     scripted_provider.CALLS.clear()

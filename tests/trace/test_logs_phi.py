@@ -14,11 +14,19 @@ import agentkit
 from agentkit.logs import configure_logging, get_logger
 
 # Synthetic note, invented for this test.
-NOTE = ("Patient Rosalind Vexley, MRN 77120045, underwent laparoscopic cholecystectomy for "
-        "cholelithiasis after three weeks of postprandial pain radiating to the right scapula.")
+NOTE = (
+    "Patient Rosalind Vexley, MRN 77120045, underwent laparoscopic cholecystectomy for "
+    "cholelithiasis after three weeks of postprandial pain radiating to the right scapula."
+)
 BAD_INPUT = {"age": "Vexley 77120045"}
-FRAGMENTS = ["Rosalind", "Vexley", "77120045", "postprandial pain", "right scapula",
-             "laparoscopic cholecystectomy for"]
+FRAGMENTS = [
+    "Rosalind",
+    "Vexley",
+    "77120045",
+    "postprandial pain",
+    "right scapula",
+    "laparoscopic cholecystectomy for",
+]
 
 
 @pytest.fixture
@@ -35,8 +43,9 @@ def _assert_clean(text: str) -> None:
 
 
 @pytest.mark.parametrize("mode", ["hash", "mask", "full"])
-def test_calls_at_debug_log_no_note_text(mode: str, mini_spec: Path, captured: io.StringIO,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_calls_at_debug_log_no_note_text(
+    mode: str, mini_spec: Path, captured: io.StringIO, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("AGENTKIT_TRACE_REDACTION", mode)
     spec = agentkit.load(mini_spec)
     result = spec(note=NOTE)
@@ -44,8 +53,14 @@ def test_calls_at_debug_log_no_note_text(mode: str, mini_spec: Path, captured: i
         spec(note="PROVIDER-DOWN " + NOTE)
     # a careless caller logging the very things that hold the note
     log = get_logger("agentkit.test")
-    log.debug("called", note=NOTE, inputs={"note": NOTE}, trace_id=result.trace_id,
-              messages=[{"role": "user", "content": NOTE}], spec=spec.name)
+    log.debug(
+        "called",
+        note=NOTE,
+        inputs={"note": NOTE},
+        trace_id=result.trace_id,
+        messages=[{"role": "user", "content": NOTE}],
+        spec=spec.name,
+    )
     log.info("answer", raw_response=json.dumps({"evidence": NOTE}), detail=NOTE[:150])
     log.warning(NOTE)
     logging.getLogger("agentkit.runtime").error("stdlib call failed for %s", NOTE)

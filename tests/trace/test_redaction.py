@@ -19,8 +19,19 @@ NOTE = (
     "PROCEDURE: Laparoscopic cholecystectomy on 03/14/2025 by Dr. Tobias Renner.\n"
     "FINDINGS: cholelithiasis. SSN 123-45-6789."
 )
-IDENTIFIERS = ["Eleanor", "Quimby", "00451277", "07/19/1958", "555-0148", "equimby@example.org",
-               "4410 Larkspur", "03/14/2025", "Tobias", "Renner", "123-45-6789"]
+IDENTIFIERS = [
+    "Eleanor",
+    "Quimby",
+    "00451277",
+    "07/19/1958",
+    "555-0148",
+    "equimby@example.org",
+    "4410 Larkspur",
+    "03/14/2025",
+    "Tobias",
+    "Renner",
+    "123-45-6789",
+]
 CLINICAL = "Laparoscopic cholecystectomy"
 
 
@@ -32,8 +43,11 @@ def _call(mini_spec: Path, monkeypatch: pytest.MonkeyPatch, mode: str | None) ->
     spec = agentkit.load(mini_spec)
     result = spec(note=NOTE, date_of_service="2025-03-14", patient={"sex": "female", "age": 93})
     assert result.trace_id is not None
-    records = [r for r in TraceReader(agentkit.config.get_config().trace_dir()).records()
-               if r["id"] == result.trace_id]
+    records = [
+        r
+        for r in TraceReader(agentkit.config.get_config().trace_dir()).records()
+        if r["id"] == result.trace_id
+    ]
     assert len(records) == 1
     return records[0]
 
@@ -42,8 +56,9 @@ def _store_text(trace_dir: Path) -> str:
     return "\n".join(p.read_text() for p in sorted(trace_dir.glob("*.jsonl")))
 
 
-def test_hash_is_the_default_and_keeps_no_note_text(mini_spec: Path, trace_dir: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_hash_is_the_default_and_keeps_no_note_text(
+    mini_spec: Path, trace_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     record = _call(mini_spec, monkeypatch, None)
     assert record["redaction"] == "hash"
     text = _store_text(trace_dir)
@@ -67,7 +82,8 @@ def test_hash_is_the_default_and_keeps_no_note_text(mini_spec: Path, trace_dir: 
 
 
 def test_hash_key_comes_from_the_environment_or_a_private_key_file(
-        mini_spec: Path, trace_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    mini_spec: Path, trace_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     from agentkit.trace.sink import open_sink
 
     monkeypatch.delenv("AGENTKIT_TRACE_KEY", raising=False)
@@ -82,8 +98,9 @@ def test_hash_key_comes_from_the_environment_or_a_private_key_file(
     assert with_env["inputs"]["note"] != no_env["inputs"]["note"]  # type: ignore[index]
 
 
-def test_mask_replaces_identifiers_by_typed_tags(mini_spec: Path, trace_dir: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_mask_replaces_identifiers_by_typed_tags(
+    mini_spec: Path, trace_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     record = _call(mini_spec, monkeypatch, "mask")
     assert record["redaction"] == "mask"
     text = _store_text(trace_dir)
@@ -98,15 +115,17 @@ def test_mask_replaces_identifiers_by_typed_tags(mini_spec: Path, trace_dir: Pat
     assert "[NAME]" in user["content"] and "Quimby" not in user["content"]
 
 
-def test_full_keeps_everything(mini_spec: Path, trace_dir: Path,
-                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_full_keeps_everything(
+    mini_spec: Path, trace_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     record = _call(mini_spec, monkeypatch, "full")
     assert record["redaction"] == "full"
     assert record["inputs"]["note"] == NOTE  # type: ignore[index]
 
 
-def test_failed_call_is_traced_and_redacted(mini_spec: Path, trace_dir: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_call_is_traced_and_redacted(
+    mini_spec: Path, trace_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("AGENTKIT_TRACE_REDACTION", "hash")
     spec = agentkit.load(mini_spec)
     with pytest.raises(agentkit.RouteExhausted) as info:

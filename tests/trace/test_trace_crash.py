@@ -31,8 +31,9 @@ while True:
 
 
 def _kill_writer_midway(directory: Path, fsync: str) -> None:
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(directory), fsync],
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(directory), fsync], stdout=subprocess.PIPE, text=True
+    )
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == "writing"
     time.sleep(0.3)

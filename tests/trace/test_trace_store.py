@@ -123,8 +123,9 @@ def _write_from_process(directory: str, tag: str) -> None:
 def test_processes_share_one_chain(tmp_path: Path) -> None:
     directory = tmp_path / "t"
     ctx = multiprocessing.get_context("spawn")
-    procs = [ctx.Process(target=_write_from_process, args=(str(directory), f"p{n}"))
-             for n in range(3)]
+    procs = [
+        ctx.Process(target=_write_from_process, args=(str(directory), f"p{n}")) for n in range(3)
+    ]
     for p in procs:
         p.start()
     for p in procs:

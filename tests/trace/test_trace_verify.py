@@ -19,8 +19,14 @@ def _store_with(directory: Path, n: int, day: dt.date = dt.date(2025, 3, 14)) ->
     when = dt.datetime(day.year, day.month, day.day, 9, tzinfo=dt.UTC)
     store = TraceStore(directory, clock=lambda: when)
     for i in range(n):
-        store.append({"kind": "call", "id": f"r{i}", "spec": "cpt_coding",
-                      "output": {"procedures": [{"code": "47562"}]}})
+        store.append(
+            {
+                "kind": "call",
+                "id": f"r{i}",
+                "spec": "cpt_coding",
+                "output": {"procedures": [{"code": "47562"}]},
+            }
+        )
     return directory / f"{day.isoformat()}.jsonl"
 
 
@@ -40,8 +46,12 @@ def test_intact_store_verifies(tmp_path: Path) -> None:
 def test_edited_record_is_reported(tmp_path: Path) -> None:
     path = _store_with(tmp_path, 5)
     text = path.read_text()
-    path.write_text(text.replace('"id":"r2","kind":"call","output":{"procedures":[{"code":"47562"}]}',
-                                 '"id":"r2","kind":"call","output":{"procedures":[{"code":"47563"}]}'))
+    path.write_text(
+        text.replace(
+            '"id":"r2","kind":"call","output":{"procedures":[{"code":"47562"}]}',
+            '"id":"r2","kind":"call","output":{"procedures":[{"code":"47563"}]}',
+        )
+    )
     assert path.read_text() != text
     report = verify_store(tmp_path)
     assert [(p.kind, p.line, p.record_id) for p in report.problems] == [("edited", 3, "r2")]
@@ -97,14 +107,16 @@ def test_record_moved_to_another_file_is_reported(tmp_path: Path) -> None:
 def test_anchors_catch_records_cut_off_the_end(tmp_path: Path) -> None:
     path = _store_with(tmp_path, 5)
     anchors = tmp_path / "anchors.json"
-    result = runner.invoke(app, ["traces", "verify", "--dir", str(tmp_path), "--save-anchors",
-                                 str(anchors)])
+    result = runner.invoke(
+        app, ["traces", "verify", "--dir", str(tmp_path), "--save-anchors", str(anchors)]
+    )
     assert result.exit_code == 0
     lines = path.read_bytes().splitlines(keepends=True)
     path.write_bytes(b"".join(lines[:3]))
     assert verify_store(tmp_path).ok  # the chain alone cannot see a cut tail
-    result = runner.invoke(app, ["traces", "verify", "--dir", str(tmp_path),
-                                 "--anchors", str(anchors)])
+    result = runner.invoke(
+        app, ["traces", "verify", "--dir", str(tmp_path), "--anchors", str(anchors)]
+    )
     assert result.exit_code == 1
     assert "truncated" in result.output
 
