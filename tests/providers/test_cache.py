@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import BAD_QUOTE, GOOD, SPEC_PATH, RouterFactory, make_request
+from provider_support import BAD_QUOTE, GOOD, SPEC_PATH, RouterFactory, make_request
 
 from agentkit.config import AgentkitConfig, CacheSettings
 from agentkit.providers.base import ProviderResponse

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import BAD_QUOTE, GOOD, NOTE, SPEC_PATH, TOO_MANY_UNITS
+from provider_support import BAD_QUOTE, GOOD, NOTE, SPEC_PATH, TOO_MANY_UNITS
 
 import agentkit
 from agentkit.errors import OutputInvalid, ProviderAuthError

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 import pytest
-from conftest import (
+from provider_support import (
     BAD_QUOTE,
     GOOD,
     NOTE,

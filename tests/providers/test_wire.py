@@ -7,7 +7,7 @@ import asyncio
 from typing import Any
 
 import pytest
-from conftest import GOOD, NOTE, RouterFactory, make_request
+from provider_support import GOOD, NOTE, RouterFactory, make_request
 
 from agentkit.config import AgentkitConfig, ProviderSettings
 from agentkit.errors import ProviderAuthError
