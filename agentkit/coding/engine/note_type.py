@@ -89,9 +89,13 @@ def note_type(doc: Document) -> str:
         _IMAGING.find_all(doc.tokens.norms, doc.sentences[i].tok_lo, doc.sentences[i].tok_hi)
         for i in titles
     )
-    has_proc = bool(kinds & {"description", "preop_dx", "postop_dx", "anesthesia"})
+    surgical = bool(kinds & {"preop_dx", "postop_dx", "anesthesia"})
+    has_proc = surgical or "description" in kinds
     visit_score = len(kinds & _VISIT_KINDS)
-    if (kinds & _RADIOLOGY_KINDS or imaging_title) and not has_proc and visit_score < 2:
+    if visit_score < 2 and not surgical and (
+        (imaging_title and (kinds & _RADIOLOGY_KINDS or "description" not in kinds))
+        or (kinds & _RADIOLOGY_KINDS and "description" not in kinds)
+    ):
         return "radiology"
     if has_proc or "procedure" in kinds:
         return "procedure" if visit_score < 3 or "description" in kinds else "visit"

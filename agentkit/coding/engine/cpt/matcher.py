@@ -140,6 +140,12 @@ def _near_sizes(doc: Document, m: Mention[str]) -> Size | None:
     return max(found, key=lambda s: s.largest_cm)
 
 
+def _area(size: Size) -> float:
+    """Area in sq cm: length x width, or the square of a single dimension."""
+    dims = sorted(size.dims_cm, reverse=True)
+    return dims[0] * dims[1] if len(dims) >= 2 else dims[0] * dims[0]
+
+
 def _count(rule: Rule, facts: NoteFacts, trig: list[Mention[str]]) -> int:
     spec = rule.count
     assert spec is not None
@@ -195,12 +201,17 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
     if rule.age is not None and facts.age is None:
         hit.age_assumed = True
         hit.notes.append("age not documented; adult assumed")
-    if rule.size_cm is not None:
-        lo, hi = rule.size_cm
+    measure = rule.size_cm or rule.area_cm2
+    if measure is not None:
+        lo, hi = measure
         sized = [(m, _near_sizes(doc, m)) for m in trig]
         with_size = [(m, s) for m, s in sized if s is not None]
         if with_size:
-            fits = [(m, s) for m, s in with_size if lo <= round(s.largest_cm, 1) <= hi]
+            fits = [
+                (m, s)
+                for m, s in with_size
+                if lo <= round(s.largest_cm if rule.size_cm else _area(s), 1) <= hi
+            ]
             if not fits:
                 return None
             hit.mentions = [m for m, _ in fits]

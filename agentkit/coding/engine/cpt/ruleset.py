@@ -77,6 +77,7 @@ _RULE_KEYS = {
     "excludes_near": "none of these may be in the trigger's sentence",
     "size_cm": "[min, max] size in cm near the trigger",
     "size_missing": "true: the rule also fires when no size is written",
+    "area_cm2": "[min, max] defect area in sq cm near the trigger (length x width)",
     "count": "{of: [...], min: N, max: N} or {levels: true, ...}",
     "units": "1, count, or {count_minus: N}",
     "sided": "true: paired organ/limb; RT/LT or 50 from the note",
@@ -149,6 +150,7 @@ class Rule:
     file: str
     line: int | None
     age: tuple[int, int] | None = None
+    area_cm2: tuple[float, float] | None = None
 
 
 @dataclass
@@ -385,6 +387,23 @@ class _FileReader:
                     "size_cm",
                 )
             size = (float(v[0]), float(v[1]))
+        area = None
+        if "area_cm2" in raw:
+            v = raw["area_cm2"]
+            if (
+                not isinstance(v, list)
+                or len(v) != 2
+                or not all(isinstance(x, int | float) and not isinstance(x, bool) for x in v)
+                or v[0] > v[1]
+            ):
+                self.fail(
+                    f"rule {code}: area_cm2 must be [min, max] in sq cm, e.g. [10.1, 30]",
+                    raw,
+                    "area_cm2",
+                )
+            area = (float(v[0]), float(v[1]))
+        if size is not None and area is not None:
+            self.fail(f"rule {code}: use size_cm or area_cm2, not both", raw, "area_cm2")
         count = None
         if "count" in raw:
             c = raw["count"]
@@ -530,6 +549,7 @@ class _FileReader:
             file=self.src,
             line=raw.line,
             age=age,
+            area_cm2=area,
         )
 
 

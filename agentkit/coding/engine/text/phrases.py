@@ -117,35 +117,56 @@ def split_units(phrase: str) -> list[str]:
     return units
 
 
-def expand_phrase(phrase: str) -> list[str]:
-    """Rewrite groups with multi-word alternatives, ``(right lower quadrant|rlq)``, as several
-    phrases of single-word groups, which the matcher indexes directly."""
+def _split_alternatives(body: str, phrase: str) -> list[str]:
+    """Split the inside of a group on its own ``|`` (not those of nested groups)."""
+    alts: list[str] = []
+    depth = 0
+    buf: list[str] = []
+    for ch in body:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if ch == "|" and depth == 0:
+            alts.append("".join(buf))
+            buf = []
+            continue
+        buf.append(ch)
+    alts.append("".join(buf))
+    alts = [" ".join(a.split()) for a in alts]
+    if any(not a for a in alts):
+        raise PhraseSyntaxError(f"in phrase {phrase!r}: empty alternative in ({body})")
+    return alts
+
+
+def expand_phrase(phrase: str, _depth: int = 0) -> list[str]:
+    """Rewrite groups whose alternatives are phrases, ``(right lower quadrant|rlq)`` or
+    ``(scar revision|debridement of ~3 (wound)? edges)``, as several phrases of single-word
+    groups, which the matcher indexes directly."""
     if not isinstance(phrase, str) or not phrase.strip():
         raise PhraseSyntaxError(_EMPTY)
+    if _depth > 4:
+        raise PhraseSyntaxError(f"in phrase {phrase!r}: groups are nested too deeply")
     variants: list[list[str]] = [[]]
     for unit in split_units(phrase):
         optional = unit.endswith("?")
         body = unit[:-1] if optional else unit
-        if (
-            body.startswith("(")
-            and body.endswith(")")
-            and any(" " in a.strip() for a in body[1:-1].split("|"))
-        ):
-            if body.count("(") != 1:
-                raise PhraseSyntaxError(f"in phrase {phrase!r}: groups cannot be nested ({unit!r})")
-            alts = [" ".join(a.split()) for a in body[1:-1].split("|")]
-            if any(not a for a in alts):
-                raise PhraseSyntaxError(f"in phrase {phrase!r}: empty alternative in {unit!r}")
-            if optional:
-                alts.append("")
-            variants = [v + ([a] if a else []) for v in variants for a in alts]
-            if len(variants) > MAX_EXPANSIONS:
-                raise PhraseSyntaxError(
-                    f"in phrase {phrase!r}: too many combinations of alternatives; split it into "
-                    "several phrases"
-                )
-        else:
-            variants = [[*v, unit] for v in variants]
+        if body.startswith("(") and body.endswith(")"):
+            alts = _split_alternatives(body[1:-1], phrase)
+            if any(" " in a or "(" in a for a in alts):
+                expanded: list[str] = []
+                for a in alts:
+                    expanded.extend(expand_phrase(a, _depth + 1))
+                if optional:
+                    expanded.append("")
+                variants = [v + ([a] if a else []) for v in variants for a in expanded]
+                if len(variants) > MAX_EXPANSIONS:
+                    raise PhraseSyntaxError(
+                        f"in phrase {phrase!r}: too many combinations of alternatives; split it "
+                        "into several phrases"
+                    )
+                continue
+        variants = [[*v, unit] for v in variants]
     return [" ".join(v) for v in variants if v]
 
 
