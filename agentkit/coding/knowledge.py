@@ -337,7 +337,9 @@ class CodingKnowledge:
 
 
 @lru_cache(maxsize=256)
-def _knowledge(dos: date, setting: Setting, where: str, stamp: tuple[float, int]) -> CodingKnowledge:
+def _knowledge(
+    dos: date, setting: Setting, where: str, stamp: tuple[float, int]
+) -> CodingKnowledge:
     return CodingKnowledge(dos, setting)
 
 

@@ -83,8 +83,13 @@ def test_codebook_rvus_are_plausible_and_order_principal_procedures() -> None:
     for entry in book:
         if entry.work_rvu is not None:
             assert 0 <= entry.work_rvu < 60, entry.code
-    rvu = {c: book.get(c).work_rvu for c in ("27447", "29881", "20610", "99213")}  # type: ignore[union-attr]
-    assert rvu["27447"] > rvu["29881"] > rvu["20610"]
+
+    def rvu(code: str) -> float:
+        entry = book.get(code)
+        assert entry is not None and entry.work_rvu is not None
+        return entry.work_rvu
+
+    assert rvu("27447") > rvu("29881") > rvu("20610")
 
 
 @pytest.mark.parametrize(

@@ -92,5 +92,5 @@ def test_excludes1_pair_reported_once() -> None:
 
 def test_a_header_and_its_child_share_one_finding_per_note() -> None:
     found = dx("E11, E11.9, E10.9", ["excludes1"])
-    at_e11 = [f for f in found if f.source.endswith("Excludes1 at E11")]  # type: ignore[union-attr]
+    at_e11 = [f for f in found if f.source.endswith("Excludes1 at E11")]
     assert len(at_e11) == 1 and at_e11[0].codes == ("E11", "E10.9")

@@ -195,7 +195,8 @@ class PtpTable:
         sl = self._slices.get(int(column_1, 36))
         if sl is None:
             return None
-        i = self._find(sl[0], sl[1], int(column_1, 36) * _BASE + int(column_2, 36), date_int(dos, 0))
+        key = int(column_1, 36) * _BASE + int(column_2, 36)
+        i = self._find(sl[0], sl[1], key, date_int(dos, 0))
         return self._edit(i, column_1, column_2) if i >= 0 else None
 
     def _find(self, lo: int, hi: int, key: int, day: int) -> int:
@@ -207,11 +208,12 @@ class PtpTable:
         eff, dele = self._eff, self._del
         best = -1
         while i < hi and keys[i] == key:
-            if eff[i] <= day <= dele[i]:
-                # several rows in force (possible only where effective dates are unknown):
-                # prefer the latest start, then the one ending soonest (the narrower window)
-                if best < 0 or (eff[i], -dele[i]) > (eff[best], -dele[best]):
-                    best = i
+            # several rows in force (possible only where effective dates are unknown):
+            # prefer the latest start, then the one ending soonest (the narrower window)
+            if eff[i] <= day <= dele[i] and (
+                best < 0 or (eff[i], -dele[i]) > (eff[best], -dele[best])
+            ):
+                best = i
             i += 1
         return best
 
