@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["TAGS", "mask_text"]
 
@@ -137,8 +138,12 @@ def _replacer(rule: _Rule) -> Callable[[re.Match[str]], str]:
 _COMPILED = tuple((rule.pattern, _replacer(rule)) for rule in _RULES)
 
 
+@lru_cache(maxsize=256)
 def mask_text(text: str) -> str:
-    """``text`` with every Safe Harbor identifier the rules recognise replaced by a tag."""
+    """``text`` with every Safe Harbor identifier the rules recognise replaced by a tag.
+
+    Cached: the rendered system prompt is the same long text on every call of a spec.
+    """
     for pattern, replace in _COMPILED:
         text = pattern.sub(replace, text)
     return text
