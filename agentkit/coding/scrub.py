@@ -2,7 +2,8 @@
 
 ``scrub(claim)`` groups the lines by date of service (edits such as PTP and MUE apply per
 patient per date), picks the code sets and edit tables in force for each date and setting, runs
-the edits and returns the findings in claim order. It knows nothing of specs or models.
+the edits and returns the findings, edit by edit in the order of ``EDITS`` (codes, ICD-10-CM,
+PTP, MUE, add-on, modifiers, Excludes1, age/sex, coverage). It knows nothing of specs or models.
 """
 
 from __future__ import annotations

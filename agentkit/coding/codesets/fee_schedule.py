@@ -10,10 +10,10 @@ indicators; import a newer ``PPRRVU`` file with
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from agentkit.coding.datafile import bundled, read_tsv
 from agentkit.coding.versions import DataVersion
@@ -40,9 +40,8 @@ INDICATOR_COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
-class PolicyIndicators:
-    """The CMS indicators of one code (the row without a modifier)."""
+class PolicyIndicators(NamedTuple):
+    """The CMS indicators of one code (a named tuple: ~18,000 are built at load)."""
 
     code: str
     status: str = (

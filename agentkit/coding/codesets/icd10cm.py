@@ -73,6 +73,7 @@ class Icd10cmCodeSet:
     def __init__(self, data: IcdIndexData, version: DataVersion) -> None:
         self._d = data
         self.version = version
+        self._size: int | None = None
 
     # ------------------------------------------------------------------ resolution
     def _split_extension(self, key: str) -> tuple[str, str] | None:
@@ -245,10 +246,9 @@ class Icd10cmCodeSet:
     ) -> Iterator[tuple[str, str]]:
         """``(dotted code, phrase)``: each code's title and its inclusion terms.
 
-        With ``billable_only`` (default) a header's inclusion terms are attached to its
-        unspecified / first billable descendant is NOT guessed: headers are simply skipped, so an
-        index built from this only ever proposes reportable codes. Leaves needing a 7th
-        character yield their extensions when ``include_extensions`` is set.
+        With ``billable_only`` (the default) headers are skipped, so an index built from these
+        phrases only ever proposes reportable codes. Leaves that need a 7th character yield
+        their complete codes (with each character's meaning) when ``include_extensions`` is set.
         """
         for key, node in self._d.nodes.items():
             if node[2] not in ("category", "subcategory"):
@@ -271,7 +271,12 @@ class Icd10cmCodeSet:
                     )
 
     def __len__(self) -> int:
-        return sum(1 for n in self._d.nodes.values() if n[2] in ("category", "subcategory"))
+        """Categories and subcategories (7th-character codes not counted)."""
+        if self._size is None:
+            self._size = sum(
+                1 for n in self._d.nodes.values() if n[2] in ("category", "subcategory")
+            )
+        return self._size
 
 
 # --------------------------------------------------------------------------- bundled version
