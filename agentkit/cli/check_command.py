@@ -30,7 +30,10 @@ _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 def register(app: typer.Typer) -> None:
     app.command(
         "check",
-        help="Check a claim's codes against NCCI, MUE, add-on, modifier and ICD-10-CM rules.",
+        help=(
+            "Check a claim's codes against NCCI PTP, MUE, add-on, modifier, ICD-10-CM, age/sex "
+            "and coverage rules. Exit status: 0 no error finding, 1 an error finding, 2 bad input."
+        ),
     )(check)
 
 

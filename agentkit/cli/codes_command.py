@@ -3,6 +3,7 @@
     agentkit codes lookup 47562 K80.20 J1100 59
     agentkit codes import ncci-ptp ccipra-v322r0-f1.txt ccipra-v322r0-f2.txt ...
     agentkit codes list [--dos 2026-08-01]
+    agentkit codes remove ncci_ptp "NCCI PTP practitioner 2026 Q3" --setting practitioner
 
 Exit status: 0 on success, 1 when a looked-up code is unknown, 2 for bad usage or input.
 """
@@ -192,6 +193,22 @@ def import_files(
     except ValueError as exc:
         raise _fail(str(exc)) from None
     Console(highlight=False).print(f"[bold green]imported[/] {escape(summary)}")
+
+
+@codes_app.command("remove")
+def remove(
+    kind: Annotated[str, typer.Argument(help="ncci_ptp, mue, aoc, hcpcs, icd10cm, cpt, mce, pfs.")],
+    label: Annotated[str, typer.Argument(help="The label shown by `agentkit codes list`.")],
+    setting: Annotated[
+        str | None, typer.Option("--setting", help="practitioner or hospital (NCCI tables).")
+    ] = None,
+) -> None:
+    """Remove an imported data set (the bundled data comes back into force)."""
+    from agentkit.coding.store import remove_dataset
+
+    if not remove_dataset(kind.replace("-", "_"), label, setting):
+        raise _fail(f"no imported {kind} data set labelled {label!r} (see `agentkit codes list`)")
+    Console(highlight=False).print(f"[bold green]removed[/] {escape(label)}")
 
 
 def _one(files: list[Path], kind: str) -> Path:

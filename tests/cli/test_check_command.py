@@ -189,6 +189,15 @@ def test_codes_import_and_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     )
     code, out = check("--codes", "0001U,0030U", "--dos", "2026-08-01")
     assert code == 1 and "NCCI PTP practitioner 2026 Q3, modifier indicator 1" in out
+    label = "NCCI PTP practitioner 2026 Q3"
+    result = runner.invoke(
+        app, ["codes", "remove", "ncci_ptp", label, "--setting", "practitioner"], env=ENV
+    )
+    assert result.exit_code == 0 and "removed" in result.output
+    result = runner.invoke(
+        app, ["codes", "remove", "ncci_ptp", label, "--setting", "practitioner"], env=ENV
+    )
+    assert result.exit_code == 2 and "no imported" in result.output
 
 
 @pytest.mark.parametrize(
