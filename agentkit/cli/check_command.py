@@ -3,6 +3,7 @@
     agentkit check --codes 47562,49320 --dos 2024-08-01 --dx K80.20
     agentkit check --codes "29881-RT 20610-59-LT 11045x2" --sex F --age 54
     agentkit check claim.json --json
+    agentkit run cpt_coding note.txt --json | agentkit check -    (a spec answer, as it is)
 
 Exit status: 0 when no error finding, 1 when any error finding, 2 for bad usage or input.
 """
@@ -10,6 +11,7 @@ Exit status: 0 when no error finding, 1 when any error finding, 2 for bad usage 
 from __future__ import annotations
 
 import json
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -57,7 +59,8 @@ def check(
     claim_file: Annotated[
         Path | None,
         typer.Argument(
-            help="Claim JSON file (see docs/coding-knowledge.md); or use --codes.",
+            help="Claim JSON file (see docs/coding-knowledge.md), '-' for standard input; "
+            "or use --codes.",
             show_default=False,
         ),
     ] = None,
@@ -94,7 +97,7 @@ def check(
     from dataclasses import replace
 
     from agentkit.coding.claim import Claim, normalize_sex
-    from agentkit.coding.claim_file import load_claim
+    from agentkit.coding.claim_file import claim_from_json, load_claim
     from agentkit.coding.knowledge import knowledge
     from agentkit.coding.scrub import CHECKS, claim_date, scrub
 
@@ -121,7 +124,10 @@ def check(
     service_date = _parse_dos(dos)
     try:
         if claim_file is not None:
-            claim = load_claim(claim_file)
+            if str(claim_file) == "-":
+                claim = claim_from_json(sys.stdin.read(), "<stdin>")
+            else:
+                claim = load_claim(claim_file)
             overrides: dict[str, Any] = {}
             if service_date is not None:
                 overrides["date_of_service"] = service_date

@@ -14,7 +14,9 @@ checked as it is; patient facts and the date of service sit beside it::
       "diagnoses": ["K80.20", {"code": "E11.9"}]
     }
 
-A procedure is an object or coder shorthand (``"20610-59-LT"``, ``"11045x2"``); a diagnosis is
+``agentkit run --json`` output is accepted as it is (the answer sits under ``output``; give the
+date of service and patient with ``agentkit check`` options), and so is an answer whose code sits
+at the top level (``{"code": "99214", ...}``). A procedure is an object or coder shorthand (``"20610-59-LT"``, ``"11045x2"``); a diagnosis is
 an object with ``code`` or the code itself. Optional per line: ``date_of_service`` (for a claim
 spanning several dates) and ``diagnosis_pointers`` (1-based, as on a CMS-1500).
 """
@@ -31,7 +33,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from agentkit.coding.claim import Claim, ClaimLine, Diagnosis, normalize_sex, parse_code_token
 from agentkit.errors import DataFileError
 
-__all__ = ["ClaimFile", "claim_from_dict", "load_claim"]
+__all__ = ["ClaimFile", "claim_from_dict", "claim_from_json", "load_claim"]
 
 
 class _Line(BaseModel):
@@ -118,6 +120,7 @@ def claim_from_dict(data: Any, source: str = "<claim>") -> Claim:
     """Validate a claim document; problems are a DataFileError naming each field."""
     if not isinstance(data, dict):
         raise DataFileError(source, "a claim is a JSON object with procedures and diagnoses")
+    data = _unwrap(data)
     try:
         doc = ClaimFile.model_validate(data)
         return doc.to_claim()
@@ -132,14 +135,34 @@ def claim_from_dict(data: Any, source: str = "<claim>") -> Claim:
         raise DataFileError(source, str(exc)) from exc
 
 
+def _unwrap(data: dict[str, Any]) -> dict[str, Any]:
+    """Accept ``agentkit run --json`` output (the answer under ``output``) and a spec output
+    whose code sits at the top (``{"code": "99214", ...}``, as em_level answers)."""
+    if (
+        "procedures" not in data
+        and "diagnoses" not in data
+        and isinstance(data.get("output"), dict)
+    ):
+        outer = {k: data[k] for k in ("date_of_service", "setting", "patient") if k in data}
+        data = {**data["output"], **outer}
+    if "procedures" not in data and isinstance(data.get("code"), str | int):
+        data = {**data, "procedures": [{"code": data["code"], "modifiers": data.get("modifiers")}]}
+    return data
+
+
 def load_claim(path: Path) -> Claim:
     """Read a claim JSON file."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise DataFileError(str(path), f"cannot be read: {exc.strerror or exc}") from exc
+    return claim_from_json(text, str(path))
+
+
+def claim_from_json(text: str, source: str = "<claim>") -> Claim:
+    """Parse claim JSON text (a file's content, or standard input)."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise DataFileError(str(path), f"not valid JSON: {exc.msg}", exc.lineno) from exc
-    return claim_from_dict(data, str(path))
+        raise DataFileError(source, f"not valid JSON: {exc.msg}", exc.lineno) from exc
+    return claim_from_dict(data, source)

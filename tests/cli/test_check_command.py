@@ -153,6 +153,19 @@ def test_bad_usage_exits_2_with_a_clear_message(args: tuple[str, ...], message: 
     assert "Traceback" not in result.output
 
 
+def test_claim_json_on_standard_input() -> None:
+    doc = {
+        "date_of_service": "2024-08-01",
+        "procedures": ["47562", "49320"],
+        "diagnoses": ["K80.20"],
+    }
+    result = runner.invoke(app, ["check", "-", "--json"], input=json.dumps(doc), env=ENV)
+    assert result.exit_code == 1
+    assert [f["check"] for f in json.loads(result.output)["findings"]] == ["ncci_ptp"]
+    result = runner.invoke(app, ["check", "-"], input="{not json", env=ENV)
+    assert result.exit_code == 2 and "<stdin>:1: not valid JSON" in result.output
+
+
 def test_bad_claim_json_exits_2(tmp_path: Path) -> None:
     path = tmp_path / "claim.json"
     path.write_text('{"procedures": [{"code": "47562", "units": 0}]}', encoding="utf-8")

@@ -176,6 +176,21 @@ def test_claim_json_errors_name_the_field(doc: object, message: str) -> None:
         claim_from_dict(doc, "claim.json")
 
 
+def test_run_results_and_top_level_codes_are_accepted() -> None:
+    result = {
+        "spec": "cpt_coding",
+        "status": "accepted",
+        "output": {"procedures": [{"code": "47562", "modifiers": [], "units": 1}], "diagnoses": []},
+        "findings": [],
+    }
+    claim = claim_from_dict(result)
+    assert [ln.code for ln in claim.lines] == ["47562"] and claim.lines[
+        0
+    ].path == "procedures[0].code"
+    em = claim_from_dict({"code": "99214", "patient_status": "established"})
+    assert [ln.code for ln in em.lines] == ["99214"]
+
+
 def test_claim_json_syntax_error_gives_the_line(tmp_path: Path) -> None:
     path = tmp_path / "bad.json"
     path.write_text('{\n  "procedures": [\n    "47562",\n  ]\n}\n', encoding="utf-8")
