@@ -16,9 +16,10 @@ checked as it is; patient facts and the date of service sit beside it::
 
 ``agentkit run --json`` output is accepted as it is (the answer sits under ``output``; give the
 date of service and patient with ``agentkit check`` options), and so is an answer whose code sits
-at the top level (``{"code": "99214", ...}``). A procedure is an object or coder shorthand (``"20610-59-LT"``, ``"11045x2"``); a diagnosis is
-an object with ``code`` or the code itself. Optional per line: ``date_of_service`` (for a claim
-spanning several dates) and ``diagnosis_pointers`` (1-based, as on a CMS-1500).
+at the top level (``{"code": "99214", ...}``). A procedure is an object or coder shorthand
+(``"20610-59-LT"``, ``"11045x2"``); a diagnosis is an object with ``code`` or the code itself.
+Optional per line: ``date_of_service`` (for a claim spanning several dates) and
+``diagnosis_pointers`` (1-based, as on a CMS-1500).
 """
 
 from __future__ import annotations
