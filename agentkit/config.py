@@ -9,6 +9,7 @@ environment variables that hold them.
 from __future__ import annotations
 
 import os
+import time
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +27,7 @@ __all__ = [
     "find_config_file",
     "get_config",
     "load_config",
+    "reset_config_cache",
 ]
 
 
@@ -208,8 +210,29 @@ def _cached(path: str | None, mtime: float) -> AgentkitConfig:
     return load_config(Path(path) if path else None)
 
 
+_LOOKUP_TTL = 1.0  # seconds a config-file lookup is reused for the same directory
+_lookups: dict[tuple[str, str], tuple[float, AgentkitConfig]] = {}
+
+
 def get_config() -> AgentkitConfig:
-    """The configuration in force for the current directory (cached until the file changes)."""
+    """The configuration in force for the current directory.
+
+    The file lookup walks up the directory tree, so it is reused for a second per directory;
+    an edited file is picked up on the next lookup (the parsed file is cached by mtime).
+    """
+    key = (os.getcwd(), os.environ.get("AGENTKIT_CONFIG", ""))
+    now = time.monotonic()
+    hit = _lookups.get(key)
+    if hit is not None and now - hit[0] < _LOOKUP_TTL:
+        return hit[1]
     path = find_config_file()
     mtime = path.stat().st_mtime if path else 0.0
-    return _cached(str(path) if path else None, mtime)
+    config = _cached(str(path) if path else None, mtime)
+    _lookups[key] = (now, config)
+    return config
+
+
+def reset_config_cache() -> None:
+    """Forget cached lookups (tests that write config files mid-process)."""
+    _lookups.clear()
+    _cached.cache_clear()

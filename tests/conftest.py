@@ -28,11 +28,14 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[N
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("AGENTKIT_TRACE_DIR", str(tmp_path / "traces"))
     monkeypatch.chdir(tmp_path)
+    from agentkit.config import reset_config_cache
     from agentkit.providers.registry import clear_pool
 
     clear_pool()
+    reset_config_cache()
     yield
     clear_pool()
+    reset_config_cache()
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ ellipsis (``...`` or ``…``); each piece must then occur in the source, in orde
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["normalize_for_quote", "quote_in_source"]
 
@@ -31,7 +32,18 @@ _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|\u2026)\s*")
 
 
 def normalize_for_quote(text: str) -> str:
+    if len(text) > 256:
+        return _normalize_cached(text)  # the same note is normalised by several checks
+    return _normalize(text)
+
+
+def _normalize(text: str) -> str:
     return _WS.sub(" ", text.translate(_TRANSLATE)).strip().casefold()
+
+
+@lru_cache(maxsize=32)
+def _normalize_cached(text: str) -> str:
+    return _normalize(text)
 
 
 def quote_in_source(quote: str, source_normalized: str) -> bool:

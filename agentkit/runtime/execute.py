@@ -13,10 +13,10 @@ from pydantic import BaseModel
 
 from agentkit.config import AgentkitConfig, get_config
 from agentkit.errors import AgentkitError
-from agentkit.providers.base import ProviderRequest, ProviderResponse
+from agentkit.providers.base import Message, ProviderRequest, ProviderResponse
 from agentkit.providers.router import Router, Validation
 from agentkit.result import Attempt, Result, Status, Usage
-from agentkit.runtime.hashing import canonical_json, idempotency_key, input_hash
+from agentkit.runtime.hashing import idempotency_key, input_hash
 from agentkit.runtime.parse import ParseFailure, parse_output
 from agentkit.trace.ids import new_id
 from agentkit.trace.record import CallRecord, MessageRecord
@@ -79,9 +79,7 @@ async def execute(
         "input_hash": ihash,
         "inputs": inputs_json,
         "messages": [MessageRecord(role=m.role, content=m.content) for m in messages],
-        "prompt_hash": hashlib.sha256(
-            canonical_json([m.content for m in messages]).encode()
-        ).hexdigest(),
+        "prompt_hash": _prompt_hash(messages),
         "text_fields": spec.text_inputs,
         "codeset_versions": _codeset_versions(spec, inputs),
     }
@@ -199,3 +197,13 @@ def _maybe_record(
     from agentkit.providers.replay import record_response
 
     record_response(config, request, response, provider)
+
+
+def _prompt_hash(messages: list[Message]) -> str:
+    digest = hashlib.sha256()
+    for m in messages:
+        digest.update(m.role.encode())
+        digest.update(b"\x00")
+        digest.update(m.content.encode("utf-8"))
+        digest.update(b"\x00")
+    return digest.hexdigest()

@@ -201,7 +201,9 @@ _BLANKS = re.compile(r"\n{3,}")
 
 
 def _tidy(text: str) -> str:
-    return _BLANKS.sub("\n\n", text).strip()
+    if "\n\n\n" in text:
+        text = _BLANKS.sub("\n\n", text)
+    return text.strip()
 
 
 def _template_line(exc: BaseException) -> int | None:
