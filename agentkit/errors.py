@@ -141,6 +141,8 @@ class ProviderError(AgentkitError):
     """A provider call failed. ``retryable`` tells the router whether trying again can help."""
 
     retryable: bool = False
+    #: every attempt of the call so far, attached by the router when it gives up
+    attempts: list[Attempt]
 
     def __init__(
         self,
@@ -157,6 +159,7 @@ class ProviderError(AgentkitError):
         self.status = status
         self.request_id = request_id
         self.retry_after = retry_after
+        self.attempts = []
         prefix = (
             f"{provider}/{model}: " if provider and model else (f"{provider}: " if provider else "")
         )

@@ -57,7 +57,11 @@ class ProviderRequest:
 
 @dataclass
 class ProviderResponse:
-    """What came back. ``finish_reason`` is normalised: stop, length, refusal, content_filter."""
+    """What came back.
+
+    ``finish_reason`` is normalised across wires: stop, length, refusal, content_filter,
+    context_overflow.
+    """
 
     parsed: Any
     text: str
