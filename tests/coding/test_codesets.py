@@ -309,3 +309,12 @@ def test_knowledge_exposes_every_code_set() -> None:
     assert kb.modifiers.get("59") is not None
     assert kb.fee_schedule.get("64483").bilateral == "1"  # type: ignore[union-attr]
     assert "26" in kb.fee_schedule.priced_modifiers("71046")
+
+
+def test_unknown_hcpcs_is_an_error_only_while_the_file_covers_the_date() -> None:
+    from agentkit.coding import Claim, scrub
+
+    [now] = scrub(Claim.from_codes("J9998", date_of_service=date(2024, 8, 1)), ["codes_exist"])
+    assert now.severity == "error"
+    [later] = scrub(Claim.from_codes("J9998", date_of_service=date(2026, 8, 1)), ["codes_exist"])
+    assert later.severity == "warning" and "import the current HCPCS file" in later.message

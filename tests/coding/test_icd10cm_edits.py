@@ -94,3 +94,11 @@ def test_a_header_and_its_child_share_one_finding_per_note() -> None:
     found = dx("E11, E11.9, E10.9", ["excludes1"])
     at_e11 = [f for f in found if f.source.endswith("Excludes1 at E11")]
     assert len(at_e11) == 1 and at_e11[0].codes == ("E11", "E10.9")
+
+
+def test_stale_tabular_says_so_in_the_message() -> None:
+    found = scrub(
+        Claim.from_codes("", dx="K80.29", date_of_service=date(2027, 1, 15)), ["codes_exist"]
+    )
+    assert len(found) == 1 and found[0].severity == "error"
+    assert "does not cover 2027-01-15" in found[0].message

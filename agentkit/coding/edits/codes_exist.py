@@ -90,11 +90,19 @@ def _hcpcs(code: str, path: str | None, kb: CodingKnowledge) -> list[Finding]:
     codes = kb.hcpcs
     entry = codes.get(code)
     if entry is None:
+        end = codes.version.effective_to
+        newer = end is not None and kb.dos > end
+        tail = (
+            f" That file predates {kb.dos.isoformat()}: if {code} was added since, import the "
+            "current HCPCS file (agentkit codes import hcpcs)."
+            if newer
+            else ""
+        )
         return [
             Finding(
                 check="codes_exist",
-                severity="error" if codes.complete else "warning",
-                message=f"{code} is not a HCPCS Level II code in {codes.version.label}.",
+                severity="error" if codes.complete and not newer else "warning",
+                message=f"{code} is not a HCPCS Level II code in {codes.version.label}.{tail}",
                 path=path,
                 codes=(code,),
                 source=codes.version.label,

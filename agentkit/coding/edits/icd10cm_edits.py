@@ -37,6 +37,11 @@ def check_diagnosis_codes_exist(claim: Claim, kb: CodingKnowledge) -> list[Findi
         elif icd.get(dx.code) is None:
             hint = icd.suggest(dx.code)
             tail = f" Did you mean {hint} (with the placeholder X)?" if hint else ""
+            if not icd.version.covers(kb.dos):
+                tail += (
+                    f" (That version does not cover {kb.dos.isoformat()}: if the code is valid "
+                    "then, import that year's tabular.)"
+                )
             findings.append(
                 Finding(
                     check="codes_exist",
