@@ -440,7 +440,7 @@ class Router:
     def _end_entry(provider: Provider, exc: ProviderError, call: _Call) -> NoReturn:
         """Fail fast (a configuration problem) or end this entry so the route falls back."""
         if _fails_fast(exc):
-            exc.attempts = call.attempts  # type: ignore[attr-defined]
+            exc.attempts = call.attempts
             raise exc
         raise _EntryFailed(provider.label, exc) from exc
 
@@ -551,7 +551,7 @@ class Router:
             # Every entry ended the same non-transient way (all refused, all out of quota):
             # that typed error says more than "exhausted".
             error = typed[-1]
-            error.attempts = call.attempts  # type: ignore[attr-defined]
+            error.attempts = call.attempts
             return error
         exhausted = RouteExhausted(
             f"every route entry failed ({_summary(failures)})", call.attempts

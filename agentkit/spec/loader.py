@@ -157,8 +157,9 @@ def _validate_sections(draft: SpecDraft) -> None:
         if name in ("input", "output"):
             _validate_fields(draft, name, raw)
             continue
+        annotation: Any = info.annotation
         try:
-            draft.sections[name] = TypeAdapter[Any](info.annotation).validate_python(raw)
+            draft.sections[name] = TypeAdapter[Any](annotation).validate_python(raw)
         except ValidationError as exc:
             _report(draft, exc, (name,), info.annotation)
 
