@@ -1,0 +1,410 @@
+"""The ICD-10-CM coder of the offline coder: one analysed note in, ``diagnoses`` items out.
+
+Steps, each a coding guideline:
+
+1. pick the diagnosis statements (:mod:`.statements`): postoperative / final diagnosis,
+   impression, assessment; preoperative diagnosis, indication, reason for visit only when those
+   give nothing codable (uncertain diagnoses are then coded as their signs and symptoms);
+2. read each statement (:mod:`.reading`) through the curated index and the tabular titles, to
+   the most specific billable code the words support (side, site, acuity, spine level, 7th
+   character);
+3. add what a coder adds from the rest of the note: the screening reason of a screening
+   colonoscopy (listed first), status codes documented around the procedure;
+4. apply the guideline rules (:mod:`.guidelines`): combination codes, symptoms integral to a
+   confirmed diagnosis, a less specific code of the same category, Excludes1 pairs, age and
+   sex edits;
+5. sequence (screening, then the reason for the encounter, then the rest; status codes last)
+   and give each code its evidence (the statement as written) and a confidence from the
+   section, the specificity reached and what was inferred.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from agentkit.coding.engine.icd10.concepts import concept_index
+from agentkit.coding.engine.icd10.guidelines import apply_combinations, guidelines
+from agentkit.coding.engine.icd10.lexicon import lexicon
+from agentkit.coding.engine.icd10.reading import Found, NoteContext, read_statement
+from agentkit.coding.engine.icd10.statements import (
+    SECTION_LABELS,
+    Statement,
+    section_plan,
+    statements_of,
+)
+from agentkit.coding.engine.icd10.tabular_index import tabular_index
+from agentkit.coding.engine.language import is_english_clinical
+from agentkit.coding.engine.note_type import note_type, title_sentences
+from agentkit.coding.engine.text.attributes import sides, sides_summary, spine_levels
+from agentkit.coding.engine.text.document import Document
+from agentkit.coding.engine.text.phrases import PhraseSet
+
+__all__ = ["code_diagnoses"]
+
+_BASE_CONFIDENCE = {
+    "postop_dx": 0.92,
+    "diagnosis": 0.9,
+    "assessment": 0.87,
+    "impression": 0.87,
+    "preop_dx": 0.84,
+    "indications": 0.8,
+    "chief_complaint": 0.78,
+    "findings": 0.74,
+    "description": 0.72,
+    "procedure": 0.75,
+}
+_NOTE_KINDS = frozenset(
+    {
+        "procedure",
+        "description",
+        "findings",
+        "impression",
+        "postop_dx",
+        "preop_dx",
+        "diagnosis",
+        "assessment",
+        "indications",
+        "hpi",
+        "chief_complaint",
+        "body",
+        "other",
+        "technique",
+        "specimens",
+    }
+)
+_STATUS_KINDS = frozenset({"procedure", "description", "findings", "indications", "body", "other"})
+_CARRY_FROM_INDICATION = ("Z12.", "Z80.", "Z83.71", "Z86.010", "Z85.038", "Z30.")
+_MAX_QUOTE = 160
+
+_SUBSEQUENT: PhraseSet[int] = PhraseSet()
+for _i, _p in enumerate(
+    (
+        "subsequent encounter",
+        "routine healing",
+        "delayed healing",
+        "(healing|healed) fracture",
+        "follow up ~4 fracture",
+        "cast (removal|change|check)",
+    )
+):
+    _SUBSEQUENT.add(_p, _i)
+_SEQUELA: PhraseSet[int] = PhraseSet()
+_SEQUELA.add("(sequela|sequelae|late effect|late effects)", 0)
+
+
+def _seventh(doc: Document, kind: str) -> str:
+    norms = doc.tokens.norms
+    if _SEQUELA.find_all(norms):
+        return "S"
+    if kind != "procedure" and _SUBSEQUENT.find_all(norms):
+        return "D"
+    return "A"
+
+
+def _build_context(doc: Document, kind: str, icd: Any) -> NoteContext:
+    context_side = None
+    if kind in ("procedure", "radiology"):
+        found = []
+        for i in title_sentences(doc):
+            s = doc.sentences[i]
+            found.extend(sides(doc, s.start, s.end))
+        context_side = sides_summary(found)
+    spine = []
+    note_sentences = []
+    for s in doc.sentences:
+        if s.section_kind in _NOTE_KINDS:
+            note_sentences.append(s.index)
+    for sec in doc.sections:
+        if sec.kind in ("procedure", "postop_dx", "preop_dx", "description", "findings"):
+            spine.extend(spine_levels(doc, sec.start, sec.end))
+    return NoteContext(
+        doc=doc,
+        concepts=concept_index(),
+        tabular=tabular_index(icd),
+        lex=lexicon(),
+        context_side=context_side,
+        context_spine=spine,
+        note_sentences=note_sentences,
+        seventh=_seventh(doc, kind),
+        history_is_indication=kind == "radiology",
+    )
+
+
+def _read(ctx: NoteContext, stmts: list[Statement]) -> tuple[list[Found], list[str]]:
+    found: list[Found] = []
+    uncertain: list[str] = []
+    for st in stmts:
+        f, u = read_statement(ctx, st)
+        found.extend(f)
+        uncertain.extend(u)
+    return found, uncertain
+
+
+def _quote(doc: Document, f: Found) -> tuple[int, int]:
+    st = f.statement
+    lo, hi = st.start, st.end
+    if hi - lo > _MAX_QUOTE:
+        lo = max(st.start, f.start - 60)
+        hi = min(st.end, f.end + 60)
+        while lo > st.start and lo < f.start and not doc.text[lo - 1].isspace():
+            lo += 1
+        while hi < st.end and hi > f.end and not doc.text[hi].isspace():
+            hi -= 1
+    text = doc.text
+    while lo < hi and (text[lo].isspace() or text[lo] in "-*•#.):(0123456789"):
+        if text[lo].isdigit() and lo + 1 < hi and text[lo + 1].isalpha():
+            break
+        lo += 1
+    while hi > lo and text[hi - 1] in " \t\r\n.,;:":
+        hi -= 1
+    if hi <= lo:
+        return f.start, f.end
+    return lo, hi
+
+
+def _unspecified_duplicates(codes: list[str], icd: Any) -> list[str]:
+    """Drop a code whose category also has a more specific code here (K64.9 with K64.8)."""
+    out = list(codes)
+    for code in codes:
+        rec = icd.get(code)
+        if rec is None or "unspecified" not in rec.description.lower():
+            continue
+        cat = code[:3]
+        if any(o != code and o[:3] == cat and o in out for o in codes):
+            others = [o for o in out if o != code and o[:3] == cat]
+            if any("unspecified" not in (icd.get(o).description.lower()) for o in others):
+                out.remove(code)
+    return out
+
+
+def _excludes1(codes: list[str], icd: Any) -> tuple[list[str], list[tuple[str, str]]]:
+    """Keep the earlier code of any pair an Excludes1 note forbids together."""
+    kept: list[str] = []
+    dropped: list[tuple[str, str]] = []
+    for code in codes:
+        conflict = None
+        for other in kept:
+            for a, b in ((other, code), (code, other)):
+                b_key = b.replace(".", "")
+                a_chain = set(icd.ancestors(a))
+                for lo, hi, _where in icd.excludes1_refs(a):
+                    if (
+                        b_key[: len(lo)] >= lo
+                        and b_key[: len(hi)] <= hi
+                        and not any(
+                            k[: len(lo)] >= lo and k[: len(hi)] <= hi
+                            for k in a_chain
+                            if not k.startswith(("section:", "chapter:"))
+                        )
+                    ):
+                        conflict = other
+                        break
+                if conflict:
+                    break
+            if conflict:
+                break
+        if conflict is None:
+            kept.append(code)
+        else:
+            dropped.append((code, conflict))
+    return kept, dropped
+
+
+def _age_sex(codes: list[str], kb: Any, patient: Any) -> list[str]:
+    if not isinstance(patient, dict) and patient is not None:
+        patient = getattr(patient, "model_dump", lambda: {})()
+    patient = patient or {}
+    sex = str(patient.get("sex") or "").lower()
+    age = patient.get("age")
+    mce = getattr(kb, "mce", None)
+    if mce is None or (sex not in ("male", "female") and not isinstance(age, int)):
+        return codes
+    from agentkit.coding.edits.age_sex import AGE_RULES
+
+    out = []
+    for code in codes:
+        edits = mce.edits(code)
+        if (sex == "male" and "female" in edits) or (sex == "female" and "male" in edits):
+            continue
+        if isinstance(age, int) and any(
+            not AGE_RULES[e][0] <= age <= AGE_RULES[e][1] for e in edits & AGE_RULES.keys()
+        ):
+            continue
+        out.append(code)
+    return out
+
+
+def code_diagnoses(
+    doc: Document, *, patient: Any = None, date_of_service: date | None = None
+) -> list[dict[str, Any]]:
+    """The ``diagnoses`` items of the icd10cm_coding output, first-listed first."""
+    if not doc.tokens.norms or not is_english_clinical(doc):
+        return []
+    from agentkit.coding import knowledge
+
+    kb = knowledge(date_of_service)
+    icd = kb.icd10cm
+    kind = note_type(doc)
+    ctx = _build_context(doc, kind, icd)
+    plan = section_plan(doc, kind)
+    found: list[Found] = []
+    uncertain: list[str] = []
+    read_sections: set[int] = set()
+    for role, secs in plan:
+        if role == "fallback" and found:
+            break
+        f, u = _read(ctx, statements_of(doc, secs))
+        read_sections.update(secs)
+        uncertain.extend(u)
+        if role == "fallback" and uncertain:
+            for x in f:
+                x.penalty += 0.05
+                x.notes.append("coded as the sign or symptom of an uncertain diagnosis")
+        found.extend(f)
+    primary_codes = {x.code for x in found}
+    # screening / surveillance reasons stated only in the preoperative diagnosis or indication
+    extra_secs = [
+        i
+        for i, s in enumerate(doc.sections)
+        if s.kind in ("preop_dx", "indications", "chief_complaint") and i not in read_sections
+    ]
+    if extra_secs:
+        f, _ = _read(ctx, statements_of(doc, extra_secs))
+        for x in f:
+            if x.code.startswith(_CARRY_FROM_INDICATION) and x.code not in primary_codes:
+                x.notes.append("reason for the encounter stated in the indication")
+                found.append(x)
+    # status codes documented around the procedure (a bronchoscopy through a tracheostomy)
+    status_secs = [
+        i
+        for i, s in enumerate(doc.sections)
+        if s.kind in _STATUS_KINDS and i not in read_sections and i not in extra_secs
+    ]
+    if status_secs and any(c.anywhere for c in ctx.concepts.concepts):
+        for st in statements_of(doc, status_secs):
+            f, _ = read_statement(ctx, st)
+            for x in f:
+                concept_anywhere = any(
+                    c.anywhere and c.code == x.code for c in ctx.concepts.concepts
+                )
+                if concept_anywhere and x.code not in primary_codes:
+                    x.notes.append("status documented in the note")
+                    x.penalty += 0.08
+                    found.append(x)
+    return _finish(doc, kb, icd, ctx, found, patient)
+
+
+def _finish(
+    doc: Document, kb: Any, icd: Any, ctx: NoteContext, found: list[Found], patient: Any
+) -> list[dict[str, Any]]:
+    by_code: dict[str, Found] = {}
+    order: list[str] = []
+    for f in found:
+        rec = icd.get(f.code)
+        if rec is None or not rec.billable:
+            continue
+        if f.code.startswith(("V", "W", "X", "Y")):
+            continue  # external causes are never reported (house rule)
+        if f.code not in by_code:
+            by_code[f.code] = f
+            order.append(f.code)
+    rules = guidelines()
+
+    def note_says(phrases: PhraseSet[int]) -> bool:
+        return ctx.note_has(phrases) is not None
+
+    codes, made = apply_combinations(rules.combinations, order, note_says)
+    for new, applied in made.items():
+        src = next((by_code[c] for c in applied.removed if c in by_code), None)
+        if src is None:
+            src = next((by_code[c] for c in order if c in by_code), None)
+        if src is not None and new not in by_code:
+            by_code[new] = Found(
+                new,
+                src.start,
+                src.end,
+                src.statement,
+                "rule",
+                src.name,
+                notes=[f"combination rule: {applied.rule}"],
+                penalty=src.penalty + 0.03,
+            )
+    codes = [c for c in codes if c in by_code and icd.is_billable(c)]
+    codes = [c for c in codes if rules.integral_to(c, codes) is None]
+    codes = _unspecified_duplicates(codes, icd)
+    codes, _dropped = _excludes1(codes, icd)
+    codes = _age_sex(codes, kb, patient)
+    codes = _sequence(codes, by_code)
+    out: list[dict[str, Any]] = []
+    for i, code in enumerate(codes):
+        f = by_code[code]
+        lo, hi = _quote(doc, f)
+        rec = icd.get(code)
+        title = rec.description if rec else ""
+        out.append(
+            {
+                "code": code,
+                "sequence": "first_listed" if i == 0 else "secondary",
+                "evidence": doc.text[lo:hi],
+                "confidence": _confidence(f, title),
+                "rationale": _rationale(f, code, title),
+            }
+        )
+    return out
+
+
+def _sequence(codes: list[str], by_code: dict[str, Found]) -> list[str]:
+    """Screening first; then diagnoses in statement order; symptoms, then status codes last."""
+
+    def rank(code: str) -> tuple[int, int, int]:
+        f = by_code[code]
+        if code.startswith("Z12."):
+            group = 0
+        elif f.status or code.startswith(("Z8", "Z9")):
+            group = 3
+        elif code.startswith("R"):
+            group = 2
+        else:
+            group = 1
+        primary = 0 if f.statement.section_kind not in ("preop_dx", "indications") else 1
+        return (group if group != 2 else 1 + primary, f.statement.order, f.start)
+
+    first = codes[0] if codes else None
+    ordered = sorted(codes, key=rank)
+    # the first statement of the diagnosis section is the reason for the encounter, unless it
+    # is only a symptom or a factor (or a screening reason comes first)
+    if (
+        first is not None
+        and not ordered[0].startswith("Z12.")
+        and first != ordered[0]
+        and not first.startswith(("R", "Z"))
+    ):
+        ordered.remove(first)
+        ordered.insert(0, first)
+    return ordered
+
+
+def _confidence(f: Found, title: str) -> float:
+    score = _BASE_CONFIDENCE.get(f.statement.section_kind, 0.72)
+    if f.how == "index":
+        score += 0.03
+    elif f.how == "tabular":
+        score -= 0.08 + (1.0 - min(1.0, f.score)) * 0.5
+    if "unspecified" in title.lower():
+        score -= 0.03
+    score -= f.penalty
+    return round(min(0.97, max(0.3, score)), 2)
+
+
+def _rationale(f: Found, code: str, title: str) -> str:
+    where = SECTION_LABELS.get(f.statement.section_kind, f.statement.section_kind)
+    how = {
+        "index": "documented as",
+        "tabular": "matches the tabular title for",
+        "rule": "combined by guideline from",
+    }[f.how]
+    text = f"{where.capitalize()} {how} '{f.name}': {code} {title}."
+    if f.notes:
+        text += " " + "; ".join(dict.fromkeys(f.notes)).capitalize() + "."
+    return text

@@ -1,0 +1,232 @@
+"""The curated diagnosis index: how clinicians write a diagnosis, and the code it gets.
+
+The tabular list says "Calculus of gallbladder without cholecystitis without obstruction"; a
+surgeon writes "symptomatic cholelithiasis" or "gallstones". ``data/concepts.yaml`` holds such
+phrasings (abbreviations, eponyms, word orders) with the code a coder assigns, and how to reach
+a more specific code from words around the phrase::
+
+    - code: G56.00                        # when nothing more is said
+      phrases: [carpal tunnel syndrome, cts]
+      sides: {right: G56.01, left: G56.02, bilateral: G56.03}
+
+    - code: C44.91
+      phrases: [basal cell (carcinoma|ca|cancer), bcc]
+      refine_in: note                     # site words may be elsewhere in the note
+      refine:                             # first match wins
+        - {when: [nose, nasal, ala], code: C44.311}
+        - {when: [ear], sides: {right: C44.212, left: C44.219}}
+
+    - code: M48.00
+      phrases: [spinal stenosis]
+      spine: {cervical: M48.02, lumbar: M48.061}
+
+Keys: ``code`` and ``phrases`` (required; phrases use the text pipeline's phrase language:
+``word``, ``prefix*``, ``(a|b)``, ``optional?``, ``~N`` gap); ``sides``; ``refine`` and
+``refine_in`` (``statement``, the default, or ``note``; a refinement's words are not coded
+again on their own unless it says ``keep: true``); ``spine`` (by interspace such as
+``C5-C6`` or by region ``cervical``, ``cervicothoracic``, ``thoracic``, ``thoracolumbar``,
+``lumbar``, ``lumbosacral``); ``also`` (codes always reported with it); ``status: true`` for
+status codes that stay true after the fact ("status post CABG"); ``anywhere: true`` for
+concepts worth coding wherever the note documents them (a procedure through a tracheostomy).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from agentkit.coding.engine.text.phrases import PhraseSet, PhraseSyntaxError
+from agentkit.coding.engine.yaml_data import YamlList, YamlMap, line_of, load_yaml
+from agentkit.errors import DataFileError
+
+__all__ = [
+    "CONCEPTS_FILE",
+    "SPINE_REGIONS",
+    "Concept",
+    "ConceptIndex",
+    "Refinement",
+    "concept_index",
+    "load_concepts",
+]
+
+CONCEPTS_FILE = Path(__file__).resolve().parent / "data" / "concepts.yaml"
+SIDES = ("right", "left", "bilateral")
+SPINE_REGIONS = (
+    "cervical",
+    "cervicothoracic",
+    "thoracic",
+    "thoracolumbar",
+    "lumbar",
+    "lumbosacral",
+    "sacral",
+)
+_KEYS = {"code", "phrases", "sides", "refine", "refine_in", "spine", "also", "status", "anywhere"}
+
+
+@dataclass(frozen=True)
+class Refinement:
+    """Words that make a concept more specific, and the code they lead to."""
+
+    phrases: PhraseSet[int]
+    code: str | None
+    sides: dict[str, str]
+    keep: bool = False  # the words that refine are also coded on their own (BPH with retention)
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One curated diagnosis: its phrases, its default code and how to refine it."""
+
+    code: str
+    name: str  # the first phrase, for rationales
+    sides: dict[str, str] = field(default_factory=dict)
+    refine: tuple[Refinement, ...] = ()
+    refine_in: str = "statement"
+    spine: dict[str, str] = field(default_factory=dict)
+    also: tuple[str, ...] = ()
+    status: bool = False
+    anywhere: bool = False
+    source: str = ""  # file:line
+
+    def all_codes(self) -> list[str]:
+        """Every code the entry can produce (for the billable-code test)."""
+        out = [self.code, *self.sides.values(), *self.spine.values(), *self.also]
+        for r in self.refine:
+            if r.code:
+                out.append(r.code)
+            out.extend(r.sides.values())
+        return out
+
+
+@dataclass(frozen=True)
+class ConceptIndex:
+    """All concepts and one phrase matcher over them (payload: index into ``concepts``)."""
+
+    concepts: tuple[Concept, ...]
+    phrases: PhraseSet[int]
+
+
+def _code(value: Any, src: str, line: int | None, what: str) -> str:
+    text = str(value).strip().upper() if value is not None else ""
+    if not text or not text[0].isalpha() or " " in text:
+        raise DataFileError(src, f"{what}: {value!r} is not an ICD-10-CM code", line)
+    return text
+
+
+def _sides(value: Any, src: str, line: int | None) -> dict[str, str]:
+    if not isinstance(value, YamlMap):
+        raise DataFileError(src, "sides: expected {right: CODE, left: CODE, bilateral: CODE}", line)
+    out: dict[str, str] = {}
+    for key, code in value.items():
+        if key not in SIDES:
+            raise DataFileError(
+                src, f"sides: {key!r} is not a side; use right, left or bilateral", line
+            )
+        out[key] = _code(code, src, line_of(value, key), f"sides.{key}")
+    return out
+
+
+def _phrases(items: Any, payload: int, into: PhraseSet[int], src: str, line: int | None) -> None:
+    if not isinstance(items, YamlList) or not items:
+        raise DataFileError(src, "expected a non-empty list of phrases", line)
+    for i, phrase in enumerate(items):
+        try:
+            into.add(str(phrase), payload)
+        except PhraseSyntaxError as exc:
+            raise DataFileError(src, str(exc), line_of(items, i)) from exc
+
+
+def _concept(entry: Any, idx: int, into: PhraseSet[int], src: str, line: int | None) -> Concept:
+    if not isinstance(entry, YamlMap):
+        raise DataFileError(src, "each concept must be a mapping with code: and phrases:", line)
+    unknown = set(entry) - _KEYS
+    if unknown:
+        raise DataFileError(
+            src,
+            f"unknown key {sorted(unknown)[0]!r}; keys are {', '.join(sorted(_KEYS))}",
+            line_of(entry, sorted(unknown)[0]),
+        )
+    if "code" not in entry or "phrases" not in entry:
+        raise DataFileError(src, "a concept needs code: and phrases:", line)
+    code = _code(entry["code"], src, line_of(entry, "code"), "code")
+    _phrases(entry["phrases"], idx, into, src, line_of(entry, "phrases"))
+    sides = _sides(entry["sides"], src, line_of(entry, "sides")) if "sides" in entry else {}
+    refine: list[Refinement] = []
+    raw_refine = entry.get("refine", YamlList())
+    if not isinstance(raw_refine, YamlList):
+        raise DataFileError(src, "refine: expected a list", line_of(entry, "refine"))
+    for i, r in enumerate(raw_refine):
+        rl = line_of(raw_refine, i)
+        if not isinstance(r, YamlMap) or "when" not in r or not ({"code", "sides"} & set(r)):
+            raise DataFileError(src, "refine: each item needs when: [...] and code: or sides:", rl)
+        ps: PhraseSet[int] = PhraseSet()
+        _phrases(r["when"], i, ps, src, line_of(r, "when"))
+        refine.append(
+            Refinement(
+                ps,
+                _code(r["code"], src, line_of(r, "code"), "refine.code") if "code" in r else None,
+                _sides(r["sides"], src, line_of(r, "sides")) if "sides" in r else {},
+                keep=r.get("keep") is True,
+            )
+        )
+    refine_in = str(entry.get("refine_in", "statement"))
+    if refine_in not in ("statement", "note"):
+        raise DataFileError(
+            src, "refine_in: must be 'statement' or 'note'", line_of(entry, "refine_in")
+        )
+    spine: dict[str, str] = {}
+    if "spine" in entry:
+        raw = entry["spine"]
+        if not isinstance(raw, YamlMap):
+            raise DataFileError(src, "spine: expected region: CODE", line_of(entry, "spine"))
+        for key, value in raw.items():
+            ok = key in SPINE_REGIONS or (
+                "-" in key and all(p[:1] in "CTLS" and p[1:].isdigit() for p in key.split("-"))
+            )
+            if not ok:
+                raise DataFileError(
+                    src,
+                    f"spine: {key!r} is neither a region ({', '.join(SPINE_REGIONS)}) nor an "
+                    "interspace like C5-C6",
+                    line_of(raw, key),
+                )
+            spine[key] = _code(value, src, line_of(raw, key), f"spine.{key}")
+    also_raw = entry.get("also", YamlList())
+    if not isinstance(also_raw, list):
+        raise DataFileError(src, "also: expected a list of codes", line_of(entry, "also"))
+    also = tuple(_code(c, src, line_of(also_raw, i), "also") for i, c in enumerate(also_raw))
+    first = entry["phrases"][0]
+    return Concept(
+        code=code,
+        name=str(first),
+        sides=sides,
+        refine=tuple(refine),
+        refine_in=refine_in,
+        spine=spine,
+        also=also,
+        status=entry.get("status") is True,
+        anywhere=entry.get("anywhere") is True,
+        source=f"{src}:{line or 0}",
+    )
+
+
+def load_concepts(path: Path = CONCEPTS_FILE) -> ConceptIndex:
+    """Read a concept file; every mistake is a DataFileError naming the file and line."""
+    src = str(path)
+    data = load_yaml(path)
+    if not isinstance(data, YamlMap) or not isinstance(data.get("concepts"), YamlList):
+        raise DataFileError(src, "expected 'concepts:' with a list of entries", 1)
+    items: YamlList = data["concepts"]
+    phrases: PhraseSet[int] = PhraseSet()
+    concepts = tuple(
+        _concept(entry, i, phrases, src, line_of(items, i)) for i, entry in enumerate(items)
+    )
+    return ConceptIndex(concepts, phrases)
+
+
+@lru_cache(maxsize=1)
+def concept_index() -> ConceptIndex:
+    """The bundled concept file, loaded once."""
+    return load_concepts()

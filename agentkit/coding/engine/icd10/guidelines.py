@@ -1,0 +1,229 @@
+"""ICD-10-CM guideline rules as data: combination codes and symptoms integral to a diagnosis.
+
+``data/guidelines.yaml`` says, for example, that hypertension with chronic kidney disease is
+I12.9 plus the N18 code (the causal link is presumed), that gallstones with acute cholecystitis
+is the single combination code K80.00, and that abdominal pain is not coded with appendicitis.
+This module loads those rules (errors name the file and line) and applies them to a list of
+codes; it knows nothing about any particular code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from agentkit.coding.engine.text.phrases import PhraseSet, PhraseSyntaxError
+from agentkit.coding.engine.yaml_data import YamlList, YamlMap, line_of, load_yaml
+from agentkit.errors import DataFileError
+
+__all__ = [
+    "GUIDELINES_FILE",
+    "Combination",
+    "Guidelines",
+    "IntegralRule",
+    "Pattern",
+    "guidelines",
+    "load_guidelines",
+]
+
+GUIDELINES_FILE = Path(__file__).resolve().parent / "data" / "guidelines.yaml"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """``I10``, ``N18.*`` or ``N18.5|N18.6``: which codes a rule is about."""
+
+    alternatives: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, text: str) -> Pattern:
+        return cls(tuple(a.strip().upper() for a in str(text).split("|") if a.strip()))
+
+    def matches(self, code: str) -> bool:
+        code = code.upper()
+        for alt in self.alternatives:
+            if alt.endswith("*"):
+                if code.startswith(alt[:-1]):
+                    return True
+            elif code == alt:
+                return True
+        return False
+
+    def codes(self) -> list[str]:
+        """The exact codes named (not prefixes), for the billable-code test."""
+        return [a for a in self.alternatives if not a.endswith("*")]
+
+
+@dataclass(frozen=True)
+class Combination:
+    name: str
+    when: tuple[Pattern, ...]
+    note: PhraseSet[int] | None
+    replace: dict[str, str]
+    drop: tuple[Pattern, ...]
+    add: tuple[str, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class IntegralRule:
+    symptoms: tuple[Pattern, ...]
+    of: tuple[Pattern, ...]
+
+
+@dataclass(frozen=True)
+class Guidelines:
+    combinations: tuple[Combination, ...]
+    integral: tuple[IntegralRule, ...]
+
+    def all_codes(self) -> list[str]:
+        out: list[str] = []
+        for c in self.combinations:
+            for p in c.when + c.drop:
+                out.extend(p.codes())
+            out.extend(c.replace)
+            out.extend(c.replace.values())
+            out.extend(c.add)
+        return out
+
+    def integral_to(self, symptom: str, others: list[str]) -> str | None:
+        """The code among ``others`` that makes ``symptom`` redundant, if any."""
+        for rule in self.integral:
+            if not any(p.matches(symptom) for p in rule.symptoms):
+                continue
+            for other in others:
+                if other != symptom and any(p.matches(other) for p in rule.of):
+                    return other
+        return None
+
+
+@dataclass
+class Applied:
+    """What a combination rule did, for the rationale."""
+
+    rule: str
+    removed: list[str]
+    added: list[str]
+
+
+def apply_combinations(
+    rules: tuple[Combination, ...],
+    codes: list[str],
+    note_says: Callable[[PhraseSet[int]], bool],
+) -> tuple[list[str], dict[str, Applied]]:
+    """Run every rule in order over ``codes``; returns the new list (order kept, replacements
+    in place) and, per new code, the rule that produced it."""
+    out = list(codes)
+    made: dict[str, Applied] = {}
+    for rule in rules:
+        matched: list[str] = []
+        for pat in rule.when:
+            hit = next((c for c in out if pat.matches(c)), None)
+            if hit is None:
+                break
+            matched.append(hit)
+        else:
+            if rule.note is not None and not note_says(rule.note):
+                continue
+            removed: list[str] = []
+            added: list[str] = []
+            for old, new in rule.replace.items():
+                if old in out:
+                    # the combination code takes the place of the first code it combines
+                    # (hypertensive CKD I12.9 before the stage N18.x)
+                    first = min(out.index(c) for c in matched if c in out)
+                    out.remove(old)
+                    if new not in out:
+                        out.insert(min(first, len(out)), new)
+                    removed.append(old)
+                    added.append(new)
+            for pat in rule.drop:
+                for c in [c for c in out if pat.matches(c) and c not in added]:
+                    out.remove(c)
+                    removed.append(c)
+            for new in rule.add:
+                if new not in out:
+                    out.append(new)
+                    added.append(new)
+            for new in added:
+                made[new] = Applied(rule.name, removed, added)
+    return out, made
+
+
+def _patterns(value: Any, src: str, line: int | None, what: str) -> tuple[Pattern, ...]:
+    if not isinstance(value, list) or not value:
+        raise DataFileError(src, f"{what}: expected a non-empty list of code patterns", line)
+    pats = tuple(Pattern.parse(str(v)) for v in value)
+    for p in pats:
+        if not p.alternatives or any(" " in a for a in p.alternatives):
+            raise DataFileError(src, f"{what}: {p.alternatives!r} is not a code pattern", line)
+    return pats
+
+
+def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
+    """Read the guideline file; every mistake names the file and line."""
+    src = str(path)
+    data = load_yaml(path)
+    if not isinstance(data, YamlMap):
+        raise DataFileError(src, "expected a mapping with combinations: and integral:", 1)
+    combos: list[Combination] = []
+    raw = data.get("combinations", YamlList())
+    if not isinstance(raw, YamlList):
+        raise DataFileError(src, "combinations: expected a list", line_of(data, "combinations"))
+    for i, item in enumerate(raw):
+        ln = line_of(raw, i)
+        if not isinstance(item, YamlMap) or "when" not in item or "name" not in item:
+            raise DataFileError(src, "each combination needs name: and when: [...]", ln)
+        unknown = set(item) - {"name", "when", "note", "replace", "drop", "add"}
+        if unknown:
+            raise DataFileError(src, f"unknown key {sorted(unknown)[0]!r} in a combination", ln)
+        note: PhraseSet[int] | None = None
+        if "note" in item:
+            note = PhraseSet()
+            for j, phrase in enumerate(item["note"] or []):
+                try:
+                    note.add(str(phrase), j)
+                except PhraseSyntaxError as exc:
+                    raise DataFileError(src, str(exc), line_of(item["note"], j)) from exc
+        replace = item.get("replace", {})
+        if not isinstance(replace, dict):
+            raise DataFileError(src, "replace: expected {OLD: NEW}", line_of(item, "replace"))
+        if not (replace or "drop" in item or "add" in item):
+            raise DataFileError(src, "a combination must replace:, drop: or add: something", ln)
+        combos.append(
+            Combination(
+                name=str(item["name"]),
+                when=_patterns(item["when"], src, line_of(item, "when"), "when"),
+                note=note,
+                replace={str(k).upper(): str(v).upper() for k, v in replace.items()},
+                drop=_patterns(item["drop"], src, line_of(item, "drop"), "drop")
+                if "drop" in item
+                else (),
+                add=tuple(str(c).upper() for c in item.get("add", [])),
+                source=f"{src}:{ln or 0}",
+            )
+        )
+    integral: list[IntegralRule] = []
+    raw_i = data.get("integral", YamlList())
+    if not isinstance(raw_i, YamlList):
+        raise DataFileError(src, "integral: expected a list", line_of(data, "integral"))
+    for i, item in enumerate(raw_i):
+        ln = line_of(raw_i, i)
+        if not isinstance(item, YamlMap) or "symptoms" not in item or "of" not in item:
+            raise DataFileError(src, "each integral rule needs symptoms: [...] and of: [...]", ln)
+        integral.append(
+            IntegralRule(
+                _patterns(item["symptoms"], src, ln, "symptoms"),
+                _patterns(item["of"], src, ln, "of"),
+            )
+        )
+    return Guidelines(tuple(combos), tuple(integral))
+
+
+@lru_cache(maxsize=1)
+def guidelines() -> Guidelines:
+    """The bundled guideline rules, loaded once."""
+    return load_guidelines()

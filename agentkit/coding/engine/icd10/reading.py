@@ -1,0 +1,405 @@
+"""Read one diagnosis statement: which diagnoses it states, how sure, and their codes.
+
+Curated phrases (``concepts.yaml``) are found first, longest first; each is refined from the
+words around it (side, site, acuity, spine level). Words of the statement that no phrase
+explains go to the tabular word index. Every mention gets the assertion status of the text
+pipeline: a negated, planned, family or historical diagnosis is not coded, and an uncertain one
+("probable", "consistent with", "rule out") is set aside so that its signs and symptoms can be
+coded instead (outpatient guideline IV.H).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from agentkit.coding.engine.icd10.concepts import Concept, ConceptIndex
+from agentkit.coding.engine.icd10.lexicon import Lexicon
+from agentkit.coding.engine.icd10.statements import Statement
+from agentkit.coding.engine.icd10.tabular_index import Candidate, TabularIndex
+from agentkit.coding.engine.text.attributes import SpineLevel, sides, spine_levels
+from agentkit.coding.engine.text.document import Document, assertion_of
+from agentkit.coding.engine.text.phrases import PhraseSet
+
+__all__ = ["Found", "NoteContext", "read_statement", "spine_key"]
+
+ACCEPT_SCORE = 0.8
+ACCEPT_RECALL = 0.75
+_SIDE_WORDS = frozenset({"right", "left", "bilateral", "bilaterally", "rt", "lt", "both"})
+_BREAKS = frozenset({",", ";", "and", "&", "/", "with", "plus", "also"})
+_REGION_WORDS = {
+    "cervical": "cervical",
+    "thoracic": "thoracic",
+    "lumbar": "lumbar",
+    "lumbosacral": "lumbosacral",
+    "thoracolumbar": "thoracolumbar",
+    "cervicothoracic": "cervicothoracic",
+    "sacral": "sacral",
+}
+_LETTER_REGION = {
+    ("C", "C"): "cervical",
+    ("C", "T"): "cervicothoracic",
+    ("T", "T"): "thoracic",
+    ("T", "L"): "thoracolumbar",
+    ("L", "L"): "lumbar",
+    ("L", "S"): "lumbosacral",
+    ("S", "S"): "sacral",
+}
+
+
+@dataclass
+class Found:
+    """A diagnosis read from the note, before guideline rules."""
+
+    code: str
+    start: int  # evidence span in the note
+    end: int
+    statement: Statement
+    how: str  # "index" (curated phrase) | "tabular" | "rule"
+    name: str
+    score: float = 1.0  # match quality (tabular), 1.0 for curated phrases
+    notes: list[str] = field(default_factory=list)
+    penalty: float = 0.0
+    status: bool = False  # a status code that stays true after the fact
+
+
+@dataclass
+class NoteContext:
+    """Note-level facts the statements share (computed once per note)."""
+
+    doc: Document
+    concepts: ConceptIndex
+    tabular: TabularIndex
+    lex: Lexicon
+    context_side: str | None  # the side of the procedure, when one side is documented
+    context_spine: list[SpineLevel]
+    note_sentences: list[int]  # sentences where note-wide refinements may be found
+    seventh: str = "A"
+    history_is_indication: bool = False  # radiology: HISTORY is the clinical indication
+
+    def note_has(self, phrases: PhraseSet[int]) -> tuple[int, int] | None:
+        """Span of the first present mention of ``phrases`` in the note-wide sentences."""
+        doc = self.doc
+        for si in self.note_sentences:
+            sent = doc.sentences[si]
+            for m in phrases.find_all(doc.tokens.norms, sent.tok_lo, sent.tok_hi):
+                s, e = doc.tokens.starts[m.start], doc.tokens.ends[m.end - 1]
+                if assertion_of(doc, s, e).status == "present":
+                    return s, e
+        return None
+
+
+def spine_key(levels: list[SpineLevel]) -> tuple[str | None, str | None]:
+    """(interspace such as ``C5-C6``, region such as ``cervical``) of the first level."""
+    if not levels:
+        return None, None
+    lv = levels[0]
+    region = _LETTER_REGION.get((lv.first[0], lv.last[0]))
+    space = None
+    if lv.first != lv.last:
+        space = f"{lv.first}-{lv.last}"
+    return space, region
+
+
+def _side_near(doc: Document, before: tuple[int, int], after: tuple[int, int]) -> str | None:
+    """The side said just before a mention (after the last list break) or just after it."""
+    text = doc.text
+    b_lo, b_hi = before
+    cut = max(text.rfind(",", b_lo, b_hi), text.rfind(";", b_lo, b_hi))
+    low = doc.lower
+    for word in (" and ", " with "):
+        cut = max(cut, low.rfind(word, b_lo, b_hi))
+    found = sides(doc, max(b_lo, cut + 1), b_hi) if b_hi > b_lo else []
+    if found:
+        kinds = {s.side for s in found}
+        return "bilateral" if "bilateral" in kinds or len(kinds) > 1 else found[-1].side
+    a_lo, a_hi = after
+    stop = a_hi
+    for word in (" and ", " with ", ";"):
+        k = low.find(word, a_lo, a_hi)
+        if k >= 0:
+            stop = min(stop, k)
+    found = sides(doc, a_lo, stop) if stop > a_lo else []
+    if found:
+        kinds = {s.side for s in found}
+        return "bilateral" if "bilateral" in kinds or len(kinds) > 1 else found[0].side
+    return None
+
+
+def _first_refinement(
+    ctx: NoteContext, concept: Concept, lo: int, hi: int
+) -> tuple[int, int, int] | None:
+    """(refinement index, token start, token end) of the first refinement found in tokens
+    ``[lo, hi)`` and documented as present."""
+    doc = ctx.doc
+    for ri, ref in enumerate(concept.refine):
+        for m in ref.phrases.find_all(doc.tokens.norms, lo, hi):
+            s, e = doc.tokens.starts[m.start], doc.tokens.ends[m.end - 1]
+            if assertion_of(doc, s, e).status in ("present", "historical"):
+                return ri, m.start, m.end
+    return None
+
+
+def _code_concept(
+    ctx: NoteContext,
+    st: Statement,
+    concept: Concept,
+    m_lo: int,
+    m_hi: int,
+    region: tuple[int, int],
+    consumed: set[int],
+    mentions: list[tuple[int, int]],
+) -> Found:
+    doc = ctx.doc
+    t = doc.tokens
+    start, end = t.starts[m_lo], t.ends[m_hi - 1]
+    found = Found(concept.code, start, end, st, "index", concept.name, status=concept.status)
+    code, side_map = concept.code, concept.sides
+    hit = _first_refinement(ctx, concept, st.tok_lo, st.tok_hi) if concept.refine else None
+    if hit is not None:
+        ref = concept.refine[hit[0]]
+        if not ref.keep:
+            # the refining words are not coded again, nor is a diagnosis they name whole
+            # ("GERD with esophagitis"); a diagnosis they only touch ("colon" of "colon
+            # polyps" refining "diverticulosis") stays
+            for i in range(hit[1], hit[2]):
+                if m_lo <= i < m_hi:
+                    continue
+                owner = next(((a, b) for a, b in mentions if a <= i < b), None)
+                if owner is None or (hit[1] <= owner[0] and owner[1] <= hit[2]):
+                    consumed.add(i)
+        code = ref.code or code
+        side_map = ref.sides or side_map
+        found.notes.append(f"refined by '{doc.text[t.starts[hit[1]] : t.ends[hit[2] - 1]]}'")
+    elif concept.refine and concept.refine_in == "note":
+        for si in ctx.note_sentences:
+            sent = doc.sentences[si]
+            hit = _first_refinement(ctx, concept, sent.tok_lo, sent.tok_hi)
+            if hit is not None:
+                ref = concept.refine[hit[0]]
+                code = ref.code or code
+                side_map = ref.sides or side_map
+                found.notes.append(
+                    f"refined by '{doc.text[t.starts[hit[1]] : t.ends[hit[2] - 1]]}' "
+                    "elsewhere in the note"
+                )
+                found.penalty += 0.05
+                break
+    if concept.spine:
+        levels = spine_levels(doc, st.start, st.end)
+        space, region_name = spine_key(levels)
+        if region_name is None:
+            for w in t.norms[st.tok_lo : st.tok_hi]:
+                if w in _REGION_WORDS:
+                    region_name = _REGION_WORDS[w]
+                    break
+        if space is None and region_name is None and concept.refine_in == "note":
+            space, region_name = spine_key(ctx.context_spine)
+            if region_name:
+                found.penalty += 0.05
+                found.notes.append("spine level from elsewhere in the note")
+        spine_code = concept.spine.get(space or "") or concept.spine.get(region_name or "")
+        if spine_code:
+            code = spine_code
+            found.notes.append(f"spine level {space or region_name}")
+        else:
+            found.penalty += 0.1
+            found.notes.append("spine region not documented")
+    if side_map:
+        side = _side_near(doc, (region[0], start), (end, region[1]))
+        if side is None and ctx.context_side:
+            side = ctx.context_side
+            found.penalty += 0.1
+            found.notes.append(f"side ({side}) taken from the procedure")
+        if side is not None and side in side_map:
+            code = side_map[side]
+            found.notes.append(f"{side} side")
+        elif side is None:
+            found.penalty += 0.05
+            found.notes.append("side not documented")
+    found.code = code
+    return found
+
+
+def _also(f: Found, concept: Concept) -> list[Found]:
+    """The codes always reported with a concept ("chronic back pain": M54.9 and G89.29)."""
+    return [
+        Found(
+            code,
+            f.start,
+            f.end,
+            f.statement,
+            "index",
+            f.name,
+            notes=[f"reported with {f.code}"],
+            penalty=f.penalty,
+        )
+        for code in concept.also
+    ]
+
+
+def _segments(doc: Document, lo: int, hi: int, covered: set[int]) -> list[tuple[int, int]]:
+    """Runs of uncovered tokens in ``[lo, hi)``, split at list breaks (commas, 'and')."""
+    out: list[tuple[int, int]] = []
+    t = doc.tokens
+    run_lo = None
+    for i in range(lo, hi + 1):
+        brk = i == hi or i in covered
+        if not brk and run_lo is not None and i > run_lo:
+            gap = doc.text[t.ends[i - 1] : t.starts[i]]
+            if any(c in gap for c in ",;/()") or t.norms[i] in ("and", "with", "plus"):
+                out.append((run_lo, i))
+                run_lo = None
+                if t.norms[i] in ("and", "with", "plus"):
+                    continue
+        if brk:
+            if run_lo is not None and i > run_lo:
+                out.append((run_lo, i))
+            run_lo = None
+            continue
+        if run_lo is None:
+            run_lo = i
+    return out
+
+
+def _words(ctx: NoteContext, lo: int, hi: int) -> tuple[list[str], str | None]:
+    norms = ctx.doc.tokens.norms
+    words: list[str] = []
+    side: str | None = None
+    for w in norms[lo:hi]:
+        if w in ("right", "rt"):
+            side = "bilateral" if side and side != "right" else "right"
+            continue
+        if w in ("left", "lt"):
+            side = "bilateral" if side and side != "left" else "left"
+            continue
+        if w in ("bilateral", "bilaterally", "both"):
+            side = "bilateral"
+            continue
+        if w.isdigit():
+            continue
+        words.extend(ctx.lex.words(w))
+    return words, side
+
+
+def _tabular(ctx: NoteContext, st: Statement, lo: int, hi: int) -> Found | None:
+    doc = ctx.doc
+    words, side = _words(ctx, lo, hi)
+    content = [w for w in words if w not in ctx.lex.soft]
+    if not content:
+        return None
+    cands = ctx.tabular.match(words, side, soft=ctx.lex.soft)
+    if not cands:
+        return None
+    best: Candidate = cands[0]
+    notes: list[str] = []
+    penalty = 0.0
+    if side is None and best.side == "unspec" and ctx.context_side:
+        sided = ctx.tabular.match(words, ctx.context_side, soft=ctx.lex.soft)
+        if sided and sided[0].side == ctx.context_side:
+            best = sided[0]
+            penalty += 0.1
+            notes.append(f"side ({ctx.context_side}) taken from the procedure")
+    if best.score < ACCEPT_SCORE or best.recall < ACCEPT_RECALL:
+        return None
+    if max(ctx.tabular.weight(w) for w in best.words) < 4.0 and len(best.words) < 2:
+        return None  # one common word ("eye", "pain") is not a diagnosis
+    if len(cands) > 1 and cands[1].code != best.code and cands[1].score >= best.score - 0.02:
+        penalty += 0.1
+        notes.append(f"close alternative {cands[1].code}")
+    code = best.code
+    if best.needs_7th:
+        code = _with_seventh(code, ctx.seventh)
+    start, end = doc.tokens.starts[lo], doc.tokens.ends[hi - 1]
+    return Found(
+        code,
+        start,
+        end,
+        st,
+        "tabular",
+        doc.text[start:end],
+        score=best.score,
+        notes=notes,
+        penalty=penalty,
+    )
+
+
+def _with_seventh(code: str, char: str) -> str:
+    plain = code.replace(".", "")
+    plain = plain + "X" * (6 - len(plain)) + char
+    return f"{plain[:3]}.{plain[3:]}"
+
+
+def _status(ctx: NoteContext, start: int, end: int) -> str:
+    """Assertion status; a 'HISTORY:' section of a report is the reason for the study."""
+    found = assertion_of(ctx.doc, start, end)
+    if found.status == "historical" and found.cue is None and ctx.history_is_indication:
+        return "present"
+    return found.status
+
+
+def read_statement(ctx: NoteContext, st: Statement) -> tuple[list[Found], list[str]]:
+    """The diagnoses of one statement, and the names of those set aside as uncertain."""
+    doc = ctx.doc
+    t = doc.tokens
+    matches = ctx.concepts.phrases.find_all(t.norms, st.tok_lo, st.tok_hi)
+    matches.sort(key=lambda m: (-(m.end - m.start), m.start))
+    taken: set[int] = set()
+    kept = []
+    for m in matches:
+        span = range(m.start, m.end)
+        if any(i in taken for i in span):
+            continue
+        taken.update(span)
+        kept.append(m)
+    kept.sort(key=lambda m: m.start)
+    found: list[Found] = []
+    uncertain: list[str] = []
+    consumed: set[int] = set()
+    covered: set[int] = set(taken)
+    # longest first, so that a combination phrase's refinement words are consumed first
+    order = sorted(range(len(kept)), key=lambda k: -(kept[k].end - kept[k].start))
+    results: dict[int, Found] = {}
+    for k in order:
+        m = kept[k]
+        if any(i in consumed for i in range(m.start, m.end)):
+            continue
+        concept = ctx.concepts.concepts[m.payload]
+        s, e = t.starts[m.start], t.ends[m.end - 1]
+        status = _status(ctx, s, e)
+        if status == "uncertain":
+            uncertain.append(doc.text[s:e])
+            continue
+        if status != "present" and not (status == "historical" and concept.status):
+            continue
+        prev_end = t.ends[kept[k - 1].end - 1] if k > 0 else st.start
+        next_start = t.starts[kept[k + 1].start] if k + 1 < len(kept) else st.end
+        results[k] = _code_concept(
+            ctx,
+            st,
+            concept,
+            m.start,
+            m.end,
+            (prev_end, next_start),
+            consumed,
+            [(x.start, x.end) for x in kept],
+        )
+    for k in sorted(results):
+        m = kept[k]
+        if k in results and not any(i in consumed for i in range(m.start, m.end)):
+            found.append(results[k])
+            found.extend(_also(results[k], ctx.concepts.concepts[m.payload]))
+    covered |= consumed
+    for lo, hi in _segments(doc, st.tok_lo, st.tok_hi, covered):
+        s, e = t.starts[lo], t.ends[hi - 1]
+        status = _status(ctx, s, e)
+        if status not in ("present", "uncertain"):
+            continue
+        hit = _tabular(ctx, st, lo, hi)
+        if hit is None:
+            continue
+        if status == "uncertain":
+            uncertain.append(doc.text[s:e])
+            continue
+        found.append(hit)
+    found.sort(key=lambda f: f.start)
+    return found, uncertain
