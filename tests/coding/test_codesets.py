@@ -241,10 +241,16 @@ def test_icd10cm_search_terms_only_propose_billable_codes() -> None:
 
 
 def test_icd10cm_prepared_index_is_cached_on_disk() -> None:
-    from agentkit.coding.codesets.icd10cm import _cache_path, _package_data_dir
+    from agentkit.coding.codesets import icd10cm
 
-    bundled_icd10cm()
-    assert _cache_path(_package_data_dir() / "icd10c-tabular-April-1-2026.xml").is_file()
+    icd10cm.bundled_icd10cm.cache_clear()
+    first = icd10cm.bundled_icd10cm()  # built, or loaded from this session's data directory
+    cache = icd10cm._cache_path(icd10cm._package_data_dir() / "icd10c-tabular-April-1-2026.xml")
+    assert cache.is_file()
+    icd10cm.bundled_icd10cm.cache_clear()
+    second = icd10cm.bundled_icd10cm()  # now certainly from the prepared index
+    assert second is not first and len(second) == len(first)
+    assert second.get("S72.001A") == first.get("S72.001A")
 
 
 # ---------------------------------------------------------------------------------- modifiers
