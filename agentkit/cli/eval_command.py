@@ -90,10 +90,13 @@ def eval_command(
     concurrency: Annotated[int, typer.Option("--concurrency", help="Cases in flight at once")] = 4,
     report: Annotated[
         Path | None,
-        typer.Option("--report", help="JSON report (default: eval-reports/<spec>.json)"),
+        typer.Option(
+            "--report", help="JSON report (default: eval-reports/<spec>.json; with --all: a folder)"
+        ),
     ] = None,
     junit: Annotated[
-        Path | None, typer.Option("--junit", help="Also write JUnit XML here (CI)")
+        Path | None,
+        typer.Option("--junit", help="Also write JUnit XML here (CI; with --all: a folder)"),
     ] = None,
     max_diffs: Annotated[
         int, typer.Option("--max-diffs", help="Failed cases to show in detail")
@@ -106,10 +109,10 @@ def eval_command(
     if all_specs == (spec is not None):
         err.print("[red]error:[/red] give a SPEC or --all (not both)")
         raise typer.Exit(2)
-    if all_specs and (cases or baseline or report or junit):
+    if all_specs and (cases or baseline):
         err.print(
-            "[red]error:[/red] --cases, --baseline, --report and --junit name one spec's "
-            "files; with --all each spec uses its own (evals/<spec>/...)"
+            "[red]error:[/red] --cases and --baseline name one spec's files; with --all each "
+            "spec uses its own (evals/<spec>/...)"
         )
         raise typer.Exit(2)
     options = _Options(
@@ -125,6 +128,7 @@ def eval_command(
         junit=junit,
         max_diffs=max_diffs,
         trace_dir=trace_dir,
+        per_spec_dirs=all_specs,
     )
     if tolerance < 0 or repeat < 1 or concurrency < 1:
         err.print("[red]error:[/red] --tolerance must be >= 0, --repeat and --concurrency >= 1")
@@ -148,7 +152,7 @@ def eval_command(
             err.print(f"[red]error:[/red] {escape(str(exc))}")
             code = 2
         worst = max(worst, code)
-    if all_specs and len(targets) > 1:
+    if all_specs:
         verdict = {
             0: "[green]all suites pass the gate[/green]",
             1: "[red]regression[/red]",
@@ -210,6 +214,7 @@ class _Options:
     junit: Path | None
     max_diffs: int
     trace_dir: Path | None
+    per_spec_dirs: bool = False  # --all: --report / --junit are folders, one file per spec
 
 
 def _run_one(target: str, opts: _Options) -> int:
@@ -244,7 +249,11 @@ def _run_one(target: str, opts: _Options) -> int:
         sources = suite_files(spec.evals_dir)
         where = f"{spec.evals_dir}/cases/ and {spec.evals_dir}/*.jsonl"
     baseline_path = baseline or (spec.evals_dir / "baseline.json" if spec.evals_dir else None)
-    report_path = report or Path("eval-reports") / f"{spec.name}.json"
+    if opts.per_spec_dirs:
+        report_path = (report or Path("eval-reports")) / f"{spec.name}.json"
+        junit = junit / f"{spec.name}.xml" if junit else None
+    else:
+        report_path = report or Path("eval-reports") / f"{spec.name}.json"
     results_path = report_path.with_name(report_path.stem + ".cases.jsonl")
     base = load_baseline(baseline_path) if baseline_path else None
     if base is None and opts.require_baseline and not update_baseline:

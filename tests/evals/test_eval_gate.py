@@ -139,6 +139,7 @@ def test_repeat_exposes_flaky_cases(mini_spec: Path, tmp_path: Path) -> None:
         (["no_such_spec"], "no spec named"),
         (["{spec}", "--repeat", "0"], "--repeat"),
         (["{spec}", "--all"], "not both"),
+    (["--all", "--cases", "x"], "with --all each"),
         (["{spec}", "--require-baseline"], "no baseline"),
         (["{spec}", "--provider", "nonesuch"], "unknown provider"),
         (["{spec}", "--cases", "{missing}"], "does not exist"),
@@ -168,3 +169,22 @@ def test_eval_runs_do_not_write_production_traces(
 
     traced = list(TraceReader(tmp_path / "eval-traces").records())
     assert len(traced) == 5 and {r["spec"] for r in traced} == {"mini_cpt"}
+
+
+def test_all_runs_every_spec_with_a_suite(mini_spec: Path, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import agentkit.spec.resolve as resolve
+
+    empty = tmp_path / "no-bundled-specs"
+    empty.mkdir()
+    monkeypatch.setattr(resolve, "bundled_specs_dir", lambda: empty)
+    monkeypatch.chdir(mini_spec.parent.parent)  # ./specs holds mini_cpt.yaml
+    code, output = _eval("--all", "--require-baseline")
+    assert code == 2 and "no baseline" in output
+    assert _eval("--all", "--update-baseline")[0] == 0
+    code, output = _eval("--all", "--require-baseline", "--report", "out", "--junit", "junit")
+    assert code == 0, output
+    assert (Path("out") / "mini_cpt.json").is_file() and (Path("junit") / "mini_cpt.xml").is_file()
+    _without("snare")
+    code, output = _eval("--all")
+    assert code == 1 and "regression" in output

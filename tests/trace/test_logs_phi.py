@@ -73,6 +73,8 @@ def test_calls_at_debug_log_no_note_text(
     _assert_clean(text)
     lines = [json.loads(line) for line in text.splitlines() if line.strip()]
     assert any(line.get("event") == "trace_written" for line in lines)  # logging did happen
+    failed = next(line for line in lines if line.get("event") == "call_failed")
+    assert failed["error_class"] == "RouteExhausted" and failed["spec"] == "mini_cpt"
     called = next(line for line in lines if line.get("event") == "called")
     assert called["trace_id"] == result.trace_id and called["spec"] == "mini_cpt"
     assert {"note", "inputs", "messages"} <= set(called["phi_dropped"])
