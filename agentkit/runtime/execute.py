@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import logging
 import os
 import time
 from typing import TYPE_CHECKING, Any
@@ -13,6 +12,7 @@ from pydantic import BaseModel
 
 from agentkit.config import AgentkitConfig, get_config
 from agentkit.errors import AgentkitError
+from agentkit.logs import get_logger
 from agentkit.providers.base import Message, ProviderRequest, ProviderResponse
 from agentkit.providers.router import Router, Validation
 from agentkit.result import Attempt, Result, Status, Usage
@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["execute"]
 
-log = logging.getLogger("agentkit.runtime")
+log = get_logger("agentkit.runtime")  # structlog; the PHI filter drops any note text
 
 
 async def execute(
@@ -101,6 +101,9 @@ async def execute(
             ),
         )
         exc.trace_id = trace_id  # type: ignore[attr-defined]
+        log.info("call_failed", spec=spec.name, spec_version=spec.version, trace_id=trace_id,
+                 error_class=type(exc).__name__, attempts=len(attempts),
+                 latency_s=round(latency, 3))
         raise
 
     review = spec.decide_review(outcome.output, outcome.findings)
