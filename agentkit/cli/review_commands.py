@@ -74,7 +74,7 @@ def list_command(
         return
     table = Table(title=f"{len(items)} {wanted.replace('_', ' ')} item(s)")
     for column in ("id", "time", "spec", "state", "codes", "reasons"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="fold", no_wrap=column in ("id", "time", "state"))
     for item in items[:limit]:
         s = _summary(item)
         table.add_row(

@@ -141,7 +141,7 @@ def get_sink(config: AgentkitConfig) -> TraceSink | None:
         return result
     if not config.trace.enabled:
         return None
-    directory = config.trace_dir().resolve()
+    directory = Path(os.path.abspath(config.trace_dir()))  # no syscalls on the hot path
     redaction = config.trace_redaction()
     fsync: FsyncMode = "always" if config.trace.fsync else "batch"
     key_value = os.environ.get(config.trace.key_env, "") if redaction == "hash" else ""
