@@ -13,7 +13,7 @@ from agentkit.coding.engine.text.phrases import PhraseSet
 
 __all__ = ["NOTE_TYPES", "note_type", "title_sentences"]
 
-NOTE_TYPES = ("procedure", "radiology", "visit", "other")
+NOTE_TYPES = ("procedure", "radiology", "visit", "pathology", "other")
 
 _PROCEDURE_KINDS = {
     "procedure",
@@ -82,8 +82,11 @@ def title_sentences(doc: Document) -> list[int]:
 
 
 def note_type(doc: Document) -> str:
-    """``procedure``, ``radiology``, ``visit`` or ``other`` (see module docstring)."""
+    """``procedure``, ``radiology``, ``visit``, ``pathology`` or ``other`` (see module docstring)."""
     kinds = {s.kind for s in doc.sections}
+    headings = " ".join(s.heading.lower() for s in doc.sections)
+    if "microscopic" in headings or "gross description" in headings:
+        return "pathology"  # a pathologist's report: no procedure of the note's author to code
     titles = title_sentences(doc)
     imaging_title = any(
         _IMAGING.find_all(doc.tokens.norms, doc.sentences[i].tok_lo, doc.sentences[i].tok_hi)

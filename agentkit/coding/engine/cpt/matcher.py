@@ -32,6 +32,7 @@ __all__ = ["QUALIFIER_SECTIONS", "Hit", "NoteFacts", "match_rules"]
 QUALIFIER_SECTIONS = frozenset(
     {"procedure", "preop_dx", "postop_dx", "diagnosis", "indications", "anesthesia"}
 )
+VISIT_PROCEDURE_SECTIONS = frozenset({"procedure", "description", "technique"})
 # When no age is given or written, rules with an age range assume an adult.
 ASSUMED_AGE = 40
 
@@ -151,11 +152,15 @@ def _count(rule: Rule, facts: NoteFacts, trig: list[Mention[str]]) -> int:
     assert spec is not None
     doc = facts.doc
     if spec.levels:
-        levels = []
-        for i in sorted(facts.titles | {m.sentence.index for m in trig}):
-            s = doc.sentences[i]
-            levels.extend(find_spine_levels(doc, s.start, s.end))
-        return max(1, interspace_count(levels))
+        # The levels written with the service itself ("fusion L4 to S1"); else the procedure list.
+        for group in (sorted({m.sentence.index for m in trig}), sorted(facts.titles)):
+            levels = []
+            for i in group:
+                s = doc.sentences[i]
+                levels.extend(find_spine_levels(doc, s.start, s.end))
+            if levels:
+                return max(1, interspace_count(levels))
+        return 1
     best = 0
     plural = False
     for m in facts.mentions(spec.of, PERFORMANCE_SECTIONS | rule.sections):
@@ -172,15 +177,24 @@ def _count(rule: Rule, facts: NoteFacts, trig: list[Mention[str]]) -> int:
 def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
     if rule.note_types is not None and facts.note_type not in rule.note_types:
         return None
+    if rule.note_types is None and facts.note_type == "pathology":
+        return None
     if rule.age is not None:
         age = facts.age if facts.age is not None else ASSUMED_AGE
         if not rule.age[0] <= age <= rule.age[1]:
             return None
     doc = facts.doc
     sections = _trigger_sections(rule, facts)
+    if facts.note_type == "visit" and rule.sections == PERFORMANCE_SECTIONS:
+        # In a visit note the service is the visit: a procedure counts only when the note
+        # records it as done today under its own heading, not when the history mentions it.
+        sections = VISIT_PROCEDURE_SECTIONS
     trig = facts.mentions(rule.triggers, sections)
     if rule.listed and facts.has_title:
         trig = [m for m in trig if m.sentence.index in facts.titles]
+    elif rule.listed and facts.note_type in ("visit", "other"):
+        # a minor service counts in a visit or progress note only when listed as done
+        trig = [m for m in trig if m.section_kind in ("procedure", "technique")]
     if not trig:
         return None
     where = PERFORMANCE_SECTIONS | rule.sections | QUALIFIER_SECTIONS

@@ -71,8 +71,15 @@ def _side_of(facts: NoteFacts, hit: Hit) -> tuple[str | None, bool]:
     return chosen, conflict
 
 
-def _condition_met(facts: NoteFacts, groups: tuple[tuple[str, ...], ...]) -> bool:
-    return all(facts.mentions(group, any_status=True) for group in groups)
+def _mentioned(facts: NoteFacts, keys: tuple[str, ...], where: set[int] | None) -> bool:
+    found = facts.mentions(keys, any_status=True)
+    return any(where is None or m.sentence.index in where for m in found)
+
+
+def _condition_met(
+    facts: NoteFacts, groups: tuple[tuple[str, ...], ...], where: set[int] | None = None
+) -> bool:
+    return all(_mentioned(facts, group, where) for group in groups)
 
 
 def resolve(facts: NoteFacts, hits: list[Hit], kv: KnowledgeView) -> list[Line]:
@@ -145,9 +152,10 @@ def resolve(facts: NoteFacts, hits: list[Hit], kv: KnowledgeView) -> list[Line]:
     for ln in result:
         rule = ln.hit.rule
         for mod in rule.modifiers:
-            if mod.unless and facts.mentions(mod.unless, any_status=True):
+            where = {m.sentence.index for m in ln.hit.mentions} if mod.near else None
+            if mod.unless and _mentioned(facts, mod.unless, where):
                 continue
-            if _condition_met(facts, mod.when) and mod.add not in ln.modifiers:
+            if _condition_met(facts, mod.when, where) and mod.add not in ln.modifiers:
                 ln.modifiers.append(mod.add)
                 ln.reasons.append(f"modifier {mod.add}: documented")
         if rule.sided:

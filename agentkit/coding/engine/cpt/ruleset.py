@@ -22,6 +22,7 @@ from agentkit.coding.engine.text.assertion import STATUSES
 from agentkit.coding.engine.text.phrases import (
     PhraseSet,
     PhraseSyntaxError,
+    check_specific,
     compile_phrase,
     split_units,
 )
@@ -59,7 +60,7 @@ PERFORMANCE_SECTIONS: frozenset[str] = frozenset(
         "assessment",
     }
 )
-NOTE_TYPES = frozenset({"procedure", "radiology", "visit", "other"})
+NOTE_TYPES = frozenset({"procedure", "radiology", "visit", "pathology", "other"})
 _CPT = re.compile(r"^[0-9]{4}[0-9FT]$")
 _MODIFIER = re.compile(r"^[0-9A-Z]{2}$")
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -82,7 +83,7 @@ _RULE_KEYS = {
     "units": "1, count, or {count_minus: N}",
     "sided": "true: paired organ/limb; RT/LT or 50 from the note",
     "supersedes": "codes this one replaces when both fire",
-    "modifiers": "[{add: '52', when: [...], unless: [...]}]",
+    "modifiers": "[{add: '52', when: [...], unless: [...], near: false}]",
     "bypass": "modifier (59, XS, ...) that keeps this code next to an NCCI-bundled one",
     "note_types": "note types where the rule applies (procedure, radiology, visit, other)",
     "priority": "ordering hint; higher is listed first",
@@ -120,6 +121,7 @@ class ModifierRule:
     add: str
     when: tuple[tuple[str, ...], ...]  # AND of ORs of concept keys (any status)
     unless: tuple[str, ...] = ()  # none of these may be mentioned (any status)
+    near: bool = False  # look only in the sentences that document the service
 
 
 @dataclass(frozen=True)
@@ -239,7 +241,7 @@ class _FileReader:
                 )
             if "@" not in p:
                 try:
-                    compile_phrase(p)
+                    check_specific(p)
                 except PhraseSyntaxError as exc:
                     self.fail(
                         str(exc),
@@ -294,7 +296,7 @@ class _FileReader:
             self.fail(f"unknown concept @{name}{hint}", container, key)
         if "@" not in item:
             try:
-                compile_phrase(item)
+                check_specific(item)
             except PhraseSyntaxError as exc:
                 self.fail(str(exc), container, key)
         # Inline phrases are anonymous concepts, shared by every rule that writes the same words.
@@ -444,7 +446,7 @@ class _FileReader:
             if (
                 not isinstance(m, YamlMap)
                 or "add" not in m
-                or not set(m) <= {"add", "when", "unless"}
+                or not set(m) <= {"add", "when", "unless", "near"}
                 or not ({"when", "unless"} & set(m))
             ):
                 self.fail(
@@ -459,7 +461,7 @@ class _FileReader:
                 )
             when = self.conditions(family, m["when"], m, "when") if "when" in m else ()
             unless = self.ref_list(family, m["unless"], m, "unless") if "unless" in m else ()
-            mods.append(ModifierRule(add, when, unless))
+            mods.append(ModifierRule(add, when, unless, bool(m.get("near", False))))
         bypass = raw.get("bypass")
         if bypass is not None and (not isinstance(bypass, str) or not _MODIFIER.match(bypass)):
             self.fail(
@@ -522,9 +524,12 @@ class _FileReader:
             sections=sections,
             listed=bool(merged.get("listed", False)),
             context=context,
-            requires=self.conditions(family, raw["requires"], raw, "requires")
-            if "requires" in raw
-            else (),
+            requires=(
+                self.conditions(family, defaults["requires"], defaults, "requires")
+                if "requires" in defaults
+                else ()
+            )
+            + (self.conditions(family, raw["requires"], raw, "requires") if "requires" in raw else ()),
             requires_near=self.conditions(family, raw["requires_near"], raw, "requires_near")
             if "requires_near" in raw
             else (),
@@ -578,7 +583,9 @@ def _read_family(
     if not isinstance(defaults, YamlMap):
         reader.fail("defaults: expected a mapping of rule keys", data, "defaults")
     reader.check_keys(
-        defaults, {"sections", "listed", "note_types", "sided", "priority", "context"}, "defaults"
+        defaults,
+        {"sections", "listed", "note_types", "sided", "priority", "context", "requires"},
+        "defaults",
     )
     raw_rules = data.get("rules", YamlList())
     if not isinstance(raw_rules, YamlList):
@@ -663,7 +670,7 @@ def _expand_concepts(concepts: dict[str, Concept]) -> dict[str, list[str]]:
                 )
         for v in variants:
             try:
-                compile_phrase(v)
+                check_specific(v)
             except PhraseSyntaxError as exc:
                 raise DataFileError(
                     owner.file, f"{exc} (after expanding {text!r})", owner.line

@@ -32,6 +32,7 @@ __all__ = [
     "PhraseMatch",
     "PhraseSet",
     "PhraseSyntaxError",
+    "check_specific",
     "compile_phrase",
     "expand_phrase",
     "parse_phrase",
@@ -40,8 +41,13 @@ __all__ = [
 T = TypeVar("T")
 
 MAX_GAP = 12
+# A phrase must require at least one word outside this list, or it would match every note.
+_TOO_COMMON = frozenset(
+    "a an the of and or in on to at by for with was were is are be as it this that from t s "
+    "p no not".split()
+)
 _MIN_PREFIX = 3
-_WORD = re.compile(r"[^\W_]+")
+_WORD = re.compile(r"[^\W_]+(?:&[^\W_]+)*")
 _GAP = re.compile(r"~([0-9]{1,2})")
 
 
@@ -247,6 +253,21 @@ def parse_phrase(phrase: str) -> tuple[Element, ...]:
     if all(e.optional or e.gap for e in elements):
         raise PhraseSyntaxError(f"in phrase {phrase!r}: at least one word must be required")
     return tuple(elements)
+
+
+def check_specific(phrase: str) -> None:
+    """Refuse a concept phrase that would match almost any note (``two views?`` matches every
+    "two"): it must require a word outside the common words, or three words in a row."""
+    for elements in compile_phrase(phrase):
+        required = [e for e in elements if not e.optional and not e.gap]
+        if len(required) < 3 and all(
+            not e.prefixes and not e.number and all(w in _TOO_COMMON for w in e.exact)
+            for e in required
+        ):
+            raise PhraseSyntaxError(
+                f"in phrase {phrase!r}: its required words are all common words that occur in "
+                "almost every note; make a meaningful word required (remove its '?')"
+            )
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 __all__ = ["Tokens", "casefold_same_length", "tokenize"]
 
 # A run of Unicode letters/digits (``\w`` minus the underscore). One linear scan, no backtracking.
-_WORD = re.compile(r"[^\W_]+")
+_WORD = re.compile(r"[^\W_]+(?:&[^\W_]+)*")
 # Tokens longer than this are garbage for phrase matching (base64, runs of one letter): they keep
 # their offsets but get an empty normal form so that they never match a rule.
 MAX_TOKEN_CHARS = 40
