@@ -125,7 +125,9 @@ _sinks_lock = threading.Lock()
 
 @contextmanager
 def use_sink(sink: TraceSink | None) -> Iterator[None]:
-    """Within this block (and tasks started in it) calls trace to ``sink``; None = no traces."""
+    """Within this block, ``await spec.acall(...)`` (and tasks started in it) trace to
+    ``sink``; None = no traces. A context variable: it does not reach the synchronous
+    ``spec(...)``, which runs on agentkit's background loop thread."""
     token = _override.set(sink)
     try:
         yield
