@@ -40,7 +40,7 @@ from agentkit.coding.engine.text.attributes import sides, sides_summary, spine_l
 from agentkit.coding.engine.text.document import Document
 from agentkit.coding.engine.text.phrases import PhraseSet
 
-__all__ = ["code_diagnoses"]
+__all__ = ["code_diagnoses", "statement_codes"]
 
 _BASE_CONFIDENCE = {
     "postop_dx": 0.92,
@@ -408,3 +408,20 @@ def _rationale(f: Found, code: str, title: str) -> str:
     if f.notes:
         text += " " + "; ".join(dict.fromkeys(f.notes)).capitalize() + "."
     return text
+
+
+def statement_codes(
+    doc: Document, kinds: frozenset[str], date_of_service: date | None = None
+) -> list[tuple[tuple[int, int], list[str]]]:
+    """Each diagnosis statement of the sections of ``kinds`` with the codes read from it
+    (before guideline rules): what the E/M leveler counts as problems addressed."""
+    from agentkit.coding import knowledge
+
+    icd = knowledge(date_of_service).icd10cm
+    ctx = _build_context(doc, note_type(doc), icd)
+    secs = [i for i, s in enumerate(doc.sections) if s.kind in kinds]
+    out: list[tuple[tuple[int, int], list[str]]] = []
+    for st in statements_of(doc, secs):
+        found, _ = read_statement(ctx, st)
+        out.append(((st.start, st.end), [f.code for f in found]))
+    return out

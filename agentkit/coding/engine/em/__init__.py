@@ -1,0 +1,231 @@
+"""E/M level of a visit note from medical decision making or total time (offline coder).
+
+    from agentkit.coding.engine import analyze
+    from agentkit.coding.engine.em import level_visit, needs_modifier_25
+
+    level_visit(analyze(note), patient_status="unknown", date_of_service=None)
+    # -> em_level output dict, or None when the note is not a visit
+    needs_modifier_25("99213", ["11104"], kb)  # True: a minor procedure at the same encounter
+
+Office and other outpatient visits get 99202-99205 / 99211-99215; the house rules also level
+emergency department visits (99282-99285) and initial hospital care (99221-99223) by the 2023
+MDM rules. The cue words live in ``data/mdm.yaml``. E/M leveling is judgment: the confidence
+stays modest so that borderline levels go to review.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from agentkit.coding.engine.em.cues import Cues, cues
+from agentkit.coding.engine.em.elements import (
+    Element,
+    data_element,
+    problem_element,
+    risk_element,
+    total_minutes,
+)
+from agentkit.coding.engine.em.levels import MDM_NAMES, code_for, mdm_level, time_level
+from agentkit.coding.engine.em.modifier import needs_modifier_25, procedure_needs_separate_em
+from agentkit.coding.engine.language import is_english_clinical
+from agentkit.coding.engine.note_type import note_type
+from agentkit.coding.engine.text.document import Document, assertion_of
+
+__all__ = ["level_visit", "needs_modifier_25", "procedure_needs_separate_em", "visit_setting"]
+
+_EXCLUDED_FROM_SETTING = frozenset({"pmh", "psh", "family_history", "social_history", "history"})
+
+
+def _present(doc: Document, group: str, name: str, c: Cues) -> tuple[int, int] | None:
+    t = doc.tokens
+    for m in c.matcher(group).find_all(t.norms):
+        if m.payload[0] != name:
+            continue
+        s, e = t.starts[m.start], t.ends[m.end - 1]
+        sent = doc.sentence_at(s)
+        if sent is not None and sent.section_kind in _EXCLUDED_FROM_SETTING:
+            continue
+        if assertion_of(doc, s, e).status in ("present", "hypothetical"):
+            return s, e
+    return None
+
+
+def visit_setting(doc: Document, c: Cues | None = None) -> str | None:
+    """``office``, ``emergency``, ``hospital``, or None when the note is not a visit."""
+    c = c or cues()
+    kind = note_type(doc)
+    headings = " ".join(s.heading.lower() for s in doc.sections)
+    if _present(doc, "setting", "not_a_visit", c) is not None and kind != "visit":
+        return None
+    if kind != "visit":
+        return None
+    if "emergency" in headings or _present(doc, "setting", "emergency", c) is not None:
+        return "emergency"
+    if "admi" in headings or _present(doc, "setting", "hospital", c) is not None:
+        return "hospital"
+    return "office"
+
+
+def _status(doc: Document, given: str, c: Cues) -> tuple[str, bool]:
+    """(new | established, documented in the note?)."""
+    established = _present(doc, "patient_status", "established", c)
+    new = _present(doc, "patient_status", "new", c)
+    if established is not None:
+        return "established", True
+    if new is not None:
+        return "new", True
+    if given in ("new", "established"):
+        return given, False
+    return "established", False
+
+
+def _quote(doc: Document, span: tuple[int, int] | None) -> str:
+    if span is None:
+        return doc.text.strip()[:80].strip()
+    sent = doc.sentence_at(span[0])
+    lo, hi = (sent.start, sent.end) if sent is not None else span
+    if hi - lo > 200:
+        lo, hi = max(lo, span[0] - 60), min(hi, span[1] + 60)
+        while lo < span[0] and not doc.text[lo - 1].isspace():
+            lo += 1
+        while hi > span[1] and hi < len(doc.text) and not doc.text[hi].isspace():
+            hi -= 1
+    text = doc.text
+    while lo < hi and (text[lo].isspace() or text[lo] in "-*•#.):(0123456789"):
+        if text[lo].isdigit() and lo + 1 < hi and text[lo + 1].isalpha():
+            break
+        lo += 1
+    while hi > lo and text[hi - 1] in " \t\r\n.,;:":
+        hi -= 1
+    return text[lo:hi] if hi > lo else text[span[0] : span[1]]
+
+
+def level_visit(
+    doc: Document, *, patient_status: str = "unknown", date_of_service: date | None = None
+) -> dict[str, Any] | None:
+    """The em_level output for a visit note, or None when the note is not a visit."""
+    if not doc.tokens.norms or not is_english_clinical(doc):
+        return None
+    c = cues()
+    setting = visit_setting(doc, c)
+    if setting is None:
+        return None
+    status, status_documented = _status(doc, patient_status, c)
+    from agentkit.coding.engine.icd10.coder import statement_codes
+
+    items = statement_codes(doc, c.sections["problems"], date_of_service)
+    if not items:
+        items = statement_codes(doc, frozenset({"chief_complaint"}), date_of_service)
+    problems, _found = problem_element(doc, c, items)
+    data = data_element(doc, c)
+    risk = risk_element(doc, c)
+    level = mdm_level(problems.level, data.level, risk.level)
+    timed = total_minutes(doc)
+    minutes = timed[0] if timed else None
+    by_time = time_level(setting, status, minutes)
+    basis = "mdm"
+    if by_time is not None and by_time > level:
+        basis = "time"
+    final = by_time if basis == "time" and by_time is not None else level
+    code = code_for(setting, status, final)
+    if (
+        setting == "office"
+        and status == "established"
+        and basis == "mdm"
+        and level == 0
+        and problems.span is None
+        and risk.span is None
+    ):
+        code = "99211"
+    evidence_span = _evidence(problems, data, risk, level, timed if basis == "time" else None)
+    confidence = _confidence(problems, data, risk, basis, status_documented, setting)
+    return {
+        "code": code,
+        "patient_status": status,
+        "basis": basis,
+        "mdm": {
+            "problems": problems.name,
+            "data": data.name,
+            "risk": risk.name,
+            "level": MDM_NAMES[level],
+        },
+        "total_minutes": minutes,
+        "evidence": _quote(doc, evidence_span),
+        "confidence": confidence,
+        "rationale": _rationale(
+            setting, status, status_documented, problems, data, risk, level, basis, minutes, code
+        ),
+    }
+
+
+def _evidence(
+    problems: Element,
+    data: Element,
+    risk: Element,
+    level: int,
+    timed: tuple[int, tuple[int, int]] | None,
+) -> tuple[int, int] | None:
+    if timed is not None:
+        return timed[1]
+    for element in (risk, problems, data):
+        if element.level >= level and element.span is not None:
+            return element.span
+    return problems.span or risk.span or data.span
+
+
+def _confidence(
+    problems: Element,
+    data: Element,
+    risk: Element,
+    basis: str,
+    status_documented: bool,
+    setting: str,
+) -> float:
+    levels = sorted((problems.level, data.level, risk.level))
+    score = 0.78 if basis == "time" else 0.72
+    if basis == "mdm":
+        if levels[0] == levels[2]:
+            score += 0.06  # all three elements agree
+        elif levels[1] == levels[2]:
+            score += 0.03  # the deciding pair agrees
+        if levels[2] - levels[0] >= 2:
+            score -= 0.05  # one element far from the others: the level is debatable
+        if problems.span is None:
+            score -= 0.1
+    if not status_documented:
+        score -= 0.04
+    if setting != "office":
+        score -= 0.04
+    return round(max(0.3, min(0.85, score)), 2)
+
+
+def _rationale(
+    setting: str,
+    status: str,
+    status_documented: bool,
+    problems: Element,
+    data: Element,
+    risk: Element,
+    level: int,
+    basis: str,
+    minutes: int | None,
+    code: str,
+) -> str:
+    where = {
+        "office": "Office/outpatient",
+        "emergency": "Emergency department",
+        "hospital": "Initial hospital",
+    }[setting]
+    who = f"{status} patient" + ("" if status_documented else " (not stated in the note)")
+    text = (
+        f"{where} visit, {who}. Problems {problems.name} ({'; '.join(problems.detail)}), "
+        f"data {data.name} ({'; '.join(data.detail)}), risk {risk.name}: "
+        f"MDM {MDM_NAMES[level]} (two of three elements)."
+    )
+    if minutes is not None:
+        text += f" Total time documented: {minutes} minutes"
+        text += (
+            " sets the level." if basis == "time" else " (MDM gives the same or a higher level)."
+        )
+    return text + f" {code}."

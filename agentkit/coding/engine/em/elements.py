@@ -1,0 +1,228 @@
+"""The three elements of medical decision making, read from a visit note.
+
+* Problems addressed: each assessment item is classified (threat to life, chronic illness with
+  exacerbation, stable chronic illness, undiagnosed new problem, acute illness with systemic
+  symptoms, acute uncomplicated, self-limited) from its words and its ICD-10-CM code.
+* Data: distinct tests ordered or reviewed, external notes, an independent historian (category
+  1), independent interpretation (category 2), discussion with an external physician
+  (category 3).
+* Risk: the most serious management option documented (admission, prescription drug
+  management, over-the-counter drugs, rest and fluids).
+
+Every element keeps the sentence that set it, so the level can be quoted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from agentkit.coding.engine.em.cues import Cues
+from agentkit.coding.engine.text.document import Document, assertion_of
+from agentkit.coding.engine.text.phrases import PhraseSet
+
+__all__ = ["Element", "Problem", "data_element", "problem_element", "risk_element", "total_minutes"]
+
+_COUNTED = ("present", "hypothetical", "uncertain")
+_TIME_WORDS = frozenset(
+    {
+        "total",
+        "spent",
+        "face",
+        "counseling",
+        "counselling",
+        "coordination",
+        "time",
+        "visit",
+        "encounter",
+    }
+)
+
+
+@dataclass
+class Element:
+    """One MDM element: its level (0-3), its name for that level, and the quote behind it."""
+
+    level: int
+    name: str
+    span: tuple[int, int] | None = None
+    detail: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Problem:
+    kind: str  # threat | exacerbation | stable | new_uncertain | systemic | acute | self_limited
+    span: tuple[int, int]
+
+
+def _hits(
+    doc: Document, phrases: PhraseSet[tuple[str, int]], lo: int, hi: int, statuses: tuple[str, ...]
+) -> list[tuple[str, int, tuple[int, int]]]:
+    """(list name, item index, char span) of the cues in tokens ``[lo, hi)`` with a counted
+    assertion status."""
+    out = []
+    t = doc.tokens
+    matches = phrases.find_all(t.norms, lo, hi)
+    matches.sort(key=lambda m: (-(m.end - m.start), m.start))
+    taken: set[int] = set()
+    for m in matches:
+        # the longest cue wins its words: "antibiotic ointment" is not "antibiotic"
+        if any(i in taken for i in range(m.start, m.end)):
+            continue
+        taken.update(range(m.start, m.end))
+        s, e = t.starts[m.start], t.ends[m.end - 1]
+        if assertion_of(doc, s, e).status in statuses:
+            out.append((m.payload[0], m.payload[1], (s, e)))
+    return out
+
+
+def _sentences(doc: Document, kinds: frozenset[str]) -> list[int]:
+    return [s.index for s in doc.sentences if s.section_kind in kinds and s.tok_lo < s.tok_hi]
+
+
+def classify_problem(names: set[str], codes: list[str], cues: Cues) -> str:
+    """The kind of one assessment item from its cue lists and codes."""
+    chronic = bool(names & {"chronic"}) or any(c.startswith(cues.chronic_codes) for c in codes)
+    threat_codes = (
+        "I21",
+        "I22",
+        "I26",
+        "I63",
+        "I61",
+        "I60",
+        "A41",
+        "R65.2",
+        "J96",
+        "K92.2",
+        "E10.1",
+        "E11.1",
+        "R57",
+        "I46",
+    )
+    if "threat" in names or any(c.startswith(threat_codes) for c in codes):
+        return "threat"
+    if chronic and "exacerbation" in names:
+        return "exacerbation"
+    if chronic:
+        return "stable"
+    if "new_uncertain" in names:
+        return "new_uncertain"
+    if "systemic" in names:
+        return "systemic"
+    if "self_limited" in names:
+        return "self_limited"
+    return "acute"
+
+
+def problem_element(
+    doc: Document, cues: Cues, items: list[tuple[tuple[int, int], list[str]]]
+) -> tuple[Element, list[Problem]]:
+    """Problems level from the assessment items: ``[(char span, ICD-10-CM codes)]``."""
+    problems: list[Problem] = []
+    phrases = cues.matcher("problems")
+    t = doc.tokens
+    for (start, end), codes in items:
+        lo, hi = t.index_at_or_after(start), t.index_before(end)
+        hits = _hits(doc, phrases, lo, hi, ("present", "uncertain", "historical"))
+        names = {h[0] for h in hits}
+        status = assertion_of(doc, start, end).status
+        if not codes and not names:
+            continue
+        if status in ("negated", "family") or (status == "historical" and not codes):
+            continue
+        problems.append(Problem(classify_problem(names, codes, cues), (start, end)))
+    kinds = [p.kind for p in problems]
+    first = {k: next((p.span for p in problems if p.kind == k), None) for k in set(kinds)}
+    if "threat" in kinds:
+        return Element(3, "high", first["threat"], ["threat to life or bodily function"]), problems
+    moderate_reasons = []
+    if "exacerbation" in kinds:
+        moderate_reasons.append(("exacerbation", "chronic illness with exacerbation"))
+    if kinds.count("stable") >= 2:
+        moderate_reasons.append(("stable", f"{kinds.count('stable')} stable chronic illnesses"))
+    if "new_uncertain" in kinds:
+        moderate_reasons.append(("new_uncertain", "undiagnosed new problem"))
+    if "systemic" in kinds:
+        moderate_reasons.append(("systemic", "acute illness with systemic symptoms"))
+    if moderate_reasons:
+        kind, _why = moderate_reasons[0]
+        return Element(2, "moderate", first[kind], [w for _, w in moderate_reasons]), problems
+    if "stable" in kinds or "acute" in kinds or kinds.count("self_limited") >= 2:
+        kind = "stable" if "stable" in kinds else "acute" if "acute" in kinds else "self_limited"
+        what = {
+            "stable": "one stable chronic illness",
+            "acute": "acute uncomplicated illness or injury",
+            "self_limited": "two or more self-limited problems",
+        }[kind]
+        return Element(1, "low", first[kind], [what]), problems
+    if kinds:
+        return Element(0, "minimal", first[kinds[0]], ["one self-limited problem"]), problems
+    return Element(0, "minimal", None, ["no problem addressed found"]), problems
+
+
+def data_element(doc: Document, cues: Cues) -> Element:
+    """Data level from the distinct tests, records, historian, interpretation, discussion."""
+    phrases = cues.matcher("data")
+    tests: dict[int, tuple[int, int]] = {}
+    flags: dict[str, tuple[int, int]] = {}
+    for si in _sentences(doc, cues.sections["data"]):
+        s = doc.sentences[si]
+        for name, item, span in _hits(doc, phrases, s.tok_lo, s.tok_hi, (*_COUNTED, "historical")):
+            if name == "tests":
+                tests.setdefault(item, span)
+            else:
+                flags.setdefault(name, span)
+    cat1 = len(tests) + ("external_notes" in flags) + ("historian" in flags)
+    categories = (cat1 >= 3) + ("interpretation" in flags) + ("discussion" in flags)
+    detail = [f"{len(tests)} distinct test(s)", *sorted(flags)]
+    span: tuple[int, int] | None = next(iter(tests.values()), None) or next(
+        iter(flags.values()), None
+    )
+    if categories >= 2:
+        return Element(3, "extensive", span, detail)
+    if categories == 1:
+        for key in ("interpretation", "discussion"):
+            if key in flags:
+                span = flags[key]
+        return Element(2, "moderate", span, detail)
+    if cat1 >= 2 or "historian" in flags:
+        return Element(1, "limited", span, detail)
+    return Element(0, "minimal", span, detail)
+
+
+def risk_element(doc: Document, cues: Cues) -> Element:
+    """Risk level from the most serious management option documented."""
+    phrases = cues.matcher("risk")
+    rank = {"high": 3, "moderate": 2, "low": 1, "minimal": 0}
+    best: tuple[int, str, tuple[int, int]] | None = None
+    for si in _sentences(doc, cues.sections["risk"]):
+        s = doc.sentences[si]
+        for name, _item, span in _hits(doc, phrases, s.tok_lo, s.tok_hi, _COUNTED):
+            level = rank[name]
+            if best is None or level > best[0]:
+                best = (level, name, span)
+    if best is None:
+        return Element(0, "minimal", None, ["no management option found"])
+    return Element(best[0], best[1], best[2], [best[1]])
+
+
+def total_minutes(doc: Document) -> tuple[int, tuple[int, int]] | None:
+    """Total time on the date of the encounter when the note documents it ('Total time spent
+    was 45 minutes'), with the span that says it."""
+    t = doc.tokens
+    best: tuple[int, tuple[int, int]] | None = None
+    for i, w in enumerate(t.norms):
+        if w not in ("minutes", "minute", "min", "mins") or i == 0:
+            continue
+        num = t.norms[i - 1]
+        if not num.isdigit() or not 1 <= int(num) <= 600:
+            continue
+        window = set(t.norms[max(0, i - 12) : i - 1])
+        if not window & _TIME_WORDS or not window & {"total", "spent"}:
+            continue
+        span = (t.starts[max(0, i - 12)], t.ends[i])
+        sent = doc.sentence_at(t.starts[i])
+        if sent is not None:
+            span = (max(sent.start, span[0]), min(sent.end, span[1]))
+        if best is None or int(num) > best[0]:
+            best = (int(num), span)
+    return best

@@ -1,0 +1,45 @@
+"""From MDM elements or total time to the E/M code (2021+ office rules, 2023 ED and hospital).
+
+The MDM level is the level met or exceeded by two of the three elements. When total time on the
+date of the encounter is documented, the level it supports is used instead if it is higher.
+"""
+
+from __future__ import annotations
+
+__all__ = ["MDM_NAMES", "code_for", "mdm_level", "time_level"]
+
+MDM_NAMES = ("straightforward", "low", "moderate", "high")
+
+_CODES = {
+    ("office", "new"): ("99202", "99203", "99204", "99205"),
+    ("office", "established"): ("99212", "99213", "99214", "99215"),
+    ("emergency", "new"): ("99282", "99283", "99284", "99285"),
+    ("emergency", "established"): ("99282", "99283", "99284", "99285"),
+    ("hospital", "new"): ("99221", "99221", "99222", "99223"),
+    ("hospital", "established"): ("99221", "99221", "99222", "99223"),
+}
+# lowest total minutes for each level (straightforward, low, moderate, high)
+_TIME = {
+    ("office", "new"): (15, 30, 45, 60),
+    ("office", "established"): (10, 20, 30, 40),
+    ("hospital", "new"): (40, 40, 55, 75),
+    ("hospital", "established"): (40, 40, 55, 75),
+}
+
+
+def mdm_level(problems: int, data: int, risk: int) -> int:
+    """The level (0-3) met or exceeded by two of the three elements."""
+    return sorted((problems, data, risk), reverse=True)[1]
+
+
+def time_level(setting: str, status: str, minutes: int | None) -> int | None:
+    """The level total time supports, or None (no time, too little, or a setting without
+    time-based codes such as the emergency department)."""
+    table = _TIME.get((setting, status))
+    if table is None or minutes is None or minutes < table[0]:
+        return None
+    return max(i for i, floor in enumerate(table) if minutes >= floor)
+
+
+def code_for(setting: str, status: str, level: int) -> str:
+    return _CODES[(setting, status)][max(0, min(3, level))]
