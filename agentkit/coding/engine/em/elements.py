@@ -166,11 +166,11 @@ def data_element(doc: Document, cues: Cues) -> Element:
     flags: dict[str, tuple[int, int]] = {}
     for si in _sentences(doc, cues.sections["data"]):
         s = doc.sentences[si]
-        for name, item, span in _hits(doc, phrases, s.tok_lo, s.tok_hi, (*_COUNTED, "historical")):
+        for name, item, where in _hits(doc, phrases, s.tok_lo, s.tok_hi, (*_COUNTED, "historical")):
             if name == "tests":
-                tests.setdefault(item, span)
+                tests.setdefault(item, where)
             else:
-                flags.setdefault(name, span)
+                flags.setdefault(name, where)
     cat1 = len(tests) + ("external_notes" in flags) + ("historian" in flags)
     categories = (cat1 >= 3) + ("interpretation" in flags) + ("discussion" in flags)
     detail = [f"{len(tests)} distinct test(s)", *sorted(flags)]
