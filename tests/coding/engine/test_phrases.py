@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from agentkit.coding.engine import PhraseSet, PhraseSyntaxError, analyze, parse_phrase
+from agentkit.coding.engine.text.phrases import check_specific, compile_phrase, expand_phrase
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -58,8 +59,8 @@ def test_match_stays_inside_given_token_range() -> None:
         ("polyp ~3", "gap"),
         ("polyp ~40 snare", "~1 to ~12"),
         ("po*", "too short"),
-        ("(a b)", "unbalanced"),
-        ("(snare|hot snare)", "unbalanced"),
+        ("(snare|hot snare)", "one word"),
+        ("(snare", "unbalanced|without"),
         ("snare|polyp", "parentheses"),
         ("the?", "required"),
         ("sn*are", "'*' may only end"),
@@ -68,3 +69,26 @@ def test_match_stays_inside_given_token_range() -> None:
 def test_bad_phrases_say_what_to_write(phrase: str, fragment: str) -> None:
     with pytest.raises(PhraseSyntaxError, match=fragment):
         parse_phrase(phrase)
+
+
+def test_multi_word_and_nested_alternatives_expand() -> None:
+    assert expand_phrase("(right lower quadrant|rlq) incision") == [
+        "right lower quadrant incision",
+        "rlq incision",
+    ]
+    assert expand_phrase("(scar revision|debridement of (wound)? edges)") == [
+        "scar revision",
+        "debridement of (wound)? edges",
+    ]
+    assert len(compile_phrase("(right lower quadrant|rlq) incision")) == 2
+    assert _match("(right lower quadrant|rlq) incision", "a right lower quadrant incision") == [
+        "right lower quadrant incision"
+    ]
+
+
+def test_phrases_of_only_common_words_or_numbers_are_refused() -> None:
+    for phrase in ("(two|2) views?", "of the", "no"):
+        with pytest.raises(PhraseSyntaxError, match="common words"):
+            check_specific(phrase)
+    check_specific("(two|2) (view|views)")
+    check_specific("t and a")

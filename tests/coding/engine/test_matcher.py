@@ -1,0 +1,78 @@
+"""Rule matching: contexts, specificity, sizes, counts, age, note types, listed services."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from agentkit.coding.engine import analyze
+from agentkit.coding.engine.cpt.matcher import match_rules
+from agentkit.coding.engine.cpt.ruleset import RULES_DIR, RuleSet, load_ruleset
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "engine" / "rules"
+
+
+@pytest.fixture(scope="module")
+def rules() -> RuleSet:
+    return load_ruleset([RULES_DIR / "common.yaml", FIXTURES / "good_family.yaml"])
+
+
+def _codes(note: str, rs: RuleSet, age: int | None = None) -> set[str]:
+    _, hits = match_rules(analyze(note), rs, age)
+    return {h.code for h in hits}
+
+
+def test_trigger_belongs_to_the_nearest_procedure_context(rules: RuleSet) -> None:
+    note = (
+        "PROCEDURE: Alphascopy and betascopy.\n"
+        "DESCRIPTION: The alphascope was passed. Biopsies of the antrum were taken. "
+        "Then the betascope was inserted. The mucosa was normal."
+    )
+    assert _codes(note, rules) == {"43235", "43239", "45378"}
+
+
+def test_negated_and_planned_triggers_do_not_fire(rules: RuleSet) -> None:
+    note = "PROCEDURE: Alphascopy.\nDESCRIPTION: No biopsies were taken. Will biopsy next time."
+    assert _codes(note, rules) == {"43235"}
+
+
+def test_history_and_plan_sections_do_not_document_performance(rules: RuleSet) -> None:
+    note = "PAST SURGICAL HISTORY: Alphascopy with biopsy.\nPLAN: Betascopy."
+    assert _codes(note, rules) == set()
+
+
+def test_size_ranges_pick_the_variant(rules: RuleSet) -> None:
+    assert "11401" in _codes("Excision of a 0.8 cm lesion of the back.", rules)
+    assert "11400" not in _codes("Excision of a 0.8 cm lesion of the back.", rules)
+    _, hits = match_rules(analyze("Excision of the lesion of the back."), rules)
+    small = next(h for h in hits if h.code == "11400")
+    assert small.size_missing
+
+
+def test_levels_give_add_on_units(rules: RuleSet) -> None:
+    _, hits = match_rules(analyze("Right transforaminal injection at L4-5 and L5-S1."), rules)
+    addon = next(h for h in hits if h.code == "64484")
+    assert addon.count == 2
+    assert {h.code for h in match_rules(analyze("Transforaminal at L5-S1."), rules)[1]} == {"64483"}
+
+
+def test_age_from_input_or_note_and_adult_assumed(rules: RuleSet) -> None:
+    assert _codes("Grabectomy.", rules, age=7) == {"42820"}
+    assert _codes("A 7-year-old boy. Grabectomy was done.", rules) == {"42820"}
+    _, hits = match_rules(analyze("Grabectomy."), rules)
+    assert [h.code for h in hits] == ["42821"] and hits[0].age_assumed
+
+
+def test_note_type_limits_rules(rules: RuleSet) -> None:
+    radiology = "EXAM: Head scan.\nTECHNIQUE: Axial images.\nIMPRESSION: Normal."
+    visit = "CHIEF COMPLAINT: Headache.\nHPI: Head scan was normal.\nEXAM: Alert.\nPLAN: Rest."
+    assert "70450" in _codes(radiology, rules)
+    assert "70450" not in _codes(visit, rules)
+
+
+def test_listed_services_come_from_the_procedure_list(rules: RuleSet) -> None:
+    assert "10060" in _codes("PROCEDURE: Minor thing.\nDESCRIPTION: Done.", rules)
+    assert "10060" not in _codes(
+        "PROCEDURE: Alphascopy.\nDESCRIPTION: A minor thing was done too.", rules
+    )

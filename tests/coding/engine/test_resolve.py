@@ -1,0 +1,96 @@
+"""Resolution: most specific wins, NCCI pairs, add-ons, units, laterality modifiers, order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from agentkit.coding.engine import analyze
+from agentkit.coding.engine.cpt.knowledge_view import knowledge_view
+from agentkit.coding.engine.cpt.matcher import match_rules
+from agentkit.coding.engine.cpt.resolve import Line, resolve
+from agentkit.coding.engine.cpt.ruleset import RULES_DIR, RuleSet, load_ruleset
+from agentkit.coding.engine.coder import code_cpt
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "engine" / "rules"
+
+
+@pytest.fixture(scope="module")
+def rules() -> RuleSet:
+    return load_ruleset([RULES_DIR / "common.yaml", FIXTURES / "good_family.yaml"])
+
+
+def _lines(note: str, rs: RuleSet) -> list[Line]:
+    facts, hits = match_rules(analyze(note), rs)
+    return resolve(facts, hits, knowledge_view(None))
+
+
+def _claim(note: str) -> list[str]:
+    return [
+        p["code"]
+        + "".join(f"-{m}" for m in p["modifiers"])
+        + (f"x{p['units']}" if p["units"] > 1 else "")
+        for p in code_cpt(note)["procedures"]
+    ]
+
+
+def test_most_specific_code_supersedes_the_diagnostic_one(rules: RuleSet) -> None:
+    lines = _lines("PROCEDURE: Alphascopy with biopsy.", rules)
+    assert [ln.code for ln in lines] == ["43239"]
+
+
+def test_add_on_without_its_primary_is_dropped_and_units_follow_levels(rules: RuleSet) -> None:
+    lines = _lines("Left transforaminal injection L3-4, L4-5 and L5-S1.", rules)
+    assert [(ln.code, ln.units) for ln in lines] == [("64483", 1), ("64484", 2)]
+
+
+def test_sides_give_rt_lt_and_bilateral_gives_50(rules: RuleSet) -> None:
+    assert _lines("Right carpal tunnel release.", rules)[0].modifiers == ["RT"]
+    assert _lines("Left carpal tunnel release.", rules)[0].modifiers == ["LT"]
+    assert _lines("Bilateral carpal tunnel release.", rules)[0].modifiers == ["50"]
+    missing = _lines("Carpal tunnel release.", rules)[0]
+    assert missing.modifiers == [] and missing.side_missing
+
+
+def test_contradicting_sides_are_flagged(rules: RuleSet) -> None:
+    note = (
+        "POSTOPERATIVE DIAGNOSIS: Left carpal tunnel syndrome.\n"
+        "PROCEDURE: Right carpal tunnel release."
+    )
+    line = _lines(note, rules)[0]
+    assert line.modifiers == ["RT"] and line.side_conflict
+
+
+def test_reduced_service_modifier_unless_documented(rules: RuleSet) -> None:
+    assert _lines("Widgetomy was done.", rules)[0].modifiers == ["52"]
+    assert _lines("A block was given. Widgetomy was done.", rules)[0].modifiers == []
+
+
+def test_bundled_claims_with_real_rules() -> None:
+    snare_and_biopsy = (
+        "PROCEDURE: Colonoscopy with snare polypectomy and cold biopsy.\n"
+        "DESCRIPTION: The colonoscope was advanced to the cecum. A 1 cm sigmoid polyp was removed "
+        "with a hot snare. A separate flat lesion in the ascending colon was biopsied."
+    )
+    assert _claim(snare_and_biopsy) == ["45385", "45380-59"]
+    assert _claim("PROCEDURE: Laparoscopic cholecystectomy with intraoperative cholangiogram.") == [
+        "47563"
+    ]
+
+
+def test_principal_procedure_first_by_work_value() -> None:
+    note = (
+        "PROCEDURES: 1. Right carpal tunnel release. 2. Right total knee arthroplasty.\n"
+        "DESCRIPTION: Both procedures were completed."
+    )
+    assert _claim(note)[0].startswith("27447")
+
+
+def test_converted_laparoscopic_case_is_coded_open() -> None:
+    note = (
+        "PROCEDURE: Laparoscopic cholecystectomy converted to open cholecystectomy.\n"
+        "DESCRIPTION: Dense adhesions prevented safe dissection, so the case was converted to an "
+        "open procedure through a right subcostal incision and the gallbladder was removed."
+    )
+    assert _claim(note) == ["47600"]
