@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from agentkit.coding.engine import analyze
+from agentkit.coding.engine.coder import code_cpt
 from agentkit.coding.engine.cpt.knowledge_view import knowledge_view
 from agentkit.coding.engine.cpt.matcher import match_rules
 from agentkit.coding.engine.cpt.resolve import Line, resolve
 from agentkit.coding.engine.cpt.ruleset import RULES_DIR, RuleSet, load_ruleset
-from agentkit.coding.engine.coder import code_cpt
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "engine" / "rules"
 

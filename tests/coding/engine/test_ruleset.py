@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from agentkit.coding.engine.cpt.ruleset import RULES_DIR, bundled_ruleset, load_ruleset
 from agentkit.coding.datafile import bundled
+from agentkit.coding.engine.cpt.ruleset import RULES_DIR, bundled_ruleset, load_ruleset
 from agentkit.errors import DataFileError
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "engine" / "rules"
