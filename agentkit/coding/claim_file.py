@@ -144,7 +144,9 @@ def _unwrap(data: dict[str, Any]) -> dict[str, Any]:
         and "diagnoses" not in data
         and isinstance(data.get("output"), dict)
     ):
-        outer = {k: data[k] for k in ("date_of_service", "setting", "patient") if k in data}
+        outer: dict[str, Any] = {
+            k: data[k] for k in ("date_of_service", "setting", "patient") if k in data
+        }
         data = {**data["output"], **outer}
     if "procedures" not in data and isinstance(data.get("code"), str | int):
         data = {**data, "procedures": [{"code": data["code"], "modifiers": data.get("modifiers")}]}
