@@ -100,6 +100,13 @@ def _age(patient: Any) -> int | None:
     return age if isinstance(age, int) and not isinstance(age, bool) and 0 <= age <= 130 else None
 
 
+def _has_global_period(code: str, dos: date | None) -> bool:
+    from agentkit.coding.engine.cpt.knowledge_view import knowledge_view
+
+    entry = knowledge_view(dos).entry(code)
+    return getattr(entry, "global_days", None) in ("000", "010", "090")
+
+
 def cpt_result(doc: Document, dos: date | None, patient: Any = None) -> CptResult | None:
     """The procedure coding of an English clinical note (None for garbage/other languages)."""
     if not is_english_clinical(doc):
@@ -128,7 +135,8 @@ def code_cpt(
                 "confidence": visit.get("confidence", 0.7),
                 "rationale": visit.get("rationale", "Visit level from medical decision making."),
             }
-            if procedures:
+            if any(_has_global_period(p["code"], dos) for p in procedures):
+                # a separately identifiable visit on the day of a minor or major procedure
                 em_line["modifiers"] = ["25"]
             procedures.insert(0, em_line)
     diagnoses = [

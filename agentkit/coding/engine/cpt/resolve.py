@@ -72,7 +72,8 @@ def _side_of(facts: NoteFacts, hit: Hit) -> tuple[str | None, bool]:
 
 
 def _mentioned(facts: NoteFacts, keys: tuple[str, ...], where: set[int] | None) -> bool:
-    found = facts.mentions(keys, any_status=True)
+    """Mentioned with a status its concept accepts (``status: any`` concepts take all)."""
+    found = facts.mentions(keys)
     return any(where is None or m.sentence.index in where for m in found)
 
 

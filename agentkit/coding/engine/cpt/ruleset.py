@@ -529,7 +529,11 @@ class _FileReader:
                 if "requires" in defaults
                 else ()
             )
-            + (self.conditions(family, raw["requires"], raw, "requires") if "requires" in raw else ()),
+            + (
+                self.conditions(family, raw["requires"], raw, "requires")
+                if "requires" in raw
+                else ()
+            ),
             requires_near=self.conditions(family, raw["requires_near"], raw, "requires_near")
             if "requires_near" in raw
             else (),
