@@ -131,11 +131,13 @@ def _build_context(doc: Document, kind: str, icd: Any) -> NoteContext:
     )
 
 
-def _read(ctx: NoteContext, stmts: list[Statement]) -> tuple[list[Found], list[str]]:
+def _read(
+    ctx: NoteContext, stmts: list[Statement], *, tabular: bool = True
+) -> tuple[list[Found], list[str]]:
     found: list[Found] = []
     uncertain: list[str] = []
     for st in stmts:
-        f, u = read_statement(ctx, st)
+        f, u = read_statement(ctx, st, tabular=tabular)
         found.extend(f)
         uncertain.extend(u)
     return found, uncertain
@@ -270,7 +272,7 @@ def code_diagnoses(
         if s.kind in ("preop_dx", "indications", "chief_complaint") and i not in read_sections
     ]
     if extra_secs:
-        f, _ = _read(ctx, statements_of(doc, extra_secs))
+        f, _ = _read(ctx, statements_of(doc, extra_secs), tabular=False)
         for x in f:
             if x.code.startswith(_CARRY_FROM_INDICATION) and x.code not in primary_codes:
                 x.notes.append("reason for the encounter stated in the indication")
@@ -281,14 +283,14 @@ def code_diagnoses(
         for i, s in enumerate(doc.sections)
         if s.kind in _STATUS_KINDS and i not in read_sections and i not in extra_secs
     ]
-    if status_secs and any(c.anywhere for c in ctx.concepts.concepts):
+    anywhere = {c.code for c in ctx.concepts.concepts if c.anywhere}
+    if status_secs and anywhere:
         for st in statements_of(doc, status_secs):
-            f, _ = read_statement(ctx, st)
+            if not ctx.concepts.phrases.find_all(doc.tokens.norms, st.tok_lo, st.tok_hi):
+                continue
+            f, _ = read_statement(ctx, st, tabular=False)
             for x in f:
-                concept_anywhere = any(
-                    c.anywhere and c.code == x.code for c in ctx.concepts.concepts
-                )
-                if concept_anywhere and x.code not in primary_codes:
+                if x.code in anywhere and x.code not in primary_codes:
                     x.notes.append("status documented in the note")
                     x.penalty += 0.08
                     found.append(x)

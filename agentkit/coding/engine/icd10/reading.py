@@ -24,6 +24,7 @@ __all__ = ["Found", "NoteContext", "read_statement", "spine_key"]
 
 ACCEPT_SCORE = 0.8
 ACCEPT_RECALL = 0.75
+MAX_TABULAR_WORDS = 10
 _SIDE_WORDS = frozenset({"right", "left", "bilateral", "bilaterally", "rt", "lt", "both"})
 _BREAKS = frozenset({",", ";", "and", "&", "/", "with", "plus", "also"})
 _REGION_WORDS = {
@@ -285,7 +286,9 @@ def _tabular(ctx: NoteContext, st: Statement, lo: int, hi: int) -> Found | None:
     doc = ctx.doc
     words, side = _words(ctx, lo, hi)
     content = [w for w in words if w not in ctx.lex.soft]
-    if not content:
+    if not content or len(set(content)) > MAX_TABULAR_WORDS:
+        return None  # nothing said, or a narrative sentence rather than a diagnosis
+    if not any(ctx.tabular.knows(w) for w in content):
         return None
     cands = ctx.tabular.match(words, side, soft=ctx.lex.soft)
     if not cands:
@@ -337,8 +340,11 @@ def _status(ctx: NoteContext, start: int, end: int) -> str:
     return found.status
 
 
-def read_statement(ctx: NoteContext, st: Statement) -> tuple[list[Found], list[str]]:
-    """The diagnoses of one statement, and the names of those set aside as uncertain."""
+def read_statement(
+    ctx: NoteContext, st: Statement, *, tabular: bool = True
+) -> tuple[list[Found], list[str]]:
+    """The diagnoses of one statement, and the names of those set aside as uncertain.
+    ``tabular=False`` reads only the curated phrases (for scans of the narrative)."""
     doc = ctx.doc
     t = doc.tokens
     matches = ctx.concepts.phrases.find_all(t.norms, st.tok_lo, st.tok_hi)
@@ -389,6 +395,9 @@ def read_statement(ctx: NoteContext, st: Statement) -> tuple[list[Found], list[s
             found.append(results[k])
             found.extend(_also(results[k], ctx.concepts.concepts[m.payload]))
     covered |= consumed
+    if not tabular:
+        found.sort(key=lambda f: f.start)
+        return found, uncertain
     for lo, hi in _segments(doc, st.tok_lo, st.tok_hi, covered):
         s, e = t.starts[lo], t.ends[hi - 1]
         status = _status(ctx, s, e)

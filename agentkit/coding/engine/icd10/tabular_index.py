@@ -26,6 +26,7 @@ import hashlib
 import marshal
 import math
 import re
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -150,28 +151,55 @@ def parse_title(title: str, lex: Lexicon) -> ParsedTitle:
     )
 
 
+_SIDES = ("", "right", "left", "bilateral", "unspec")
+
+
 class TabularIndex:
-    """Titles and inclusion terms of reportable codes, searchable by statement words."""
+    """Titles and inclusion terms of reportable codes, searchable by statement words.
+
+    Stored as flat arrays (word ids, offsets, a posting list per word) so that the index loads
+    from its cache in milliseconds; sets are only formed for the few titles a statement
+    reaches.
+    """
 
     def __init__(
         self,
-        entries: list[Entry],
-        weights: dict[str, float],
-        postings: dict[str, tuple[int, ...]],
-        must_say: frozenset[str],
+        words: list[str],
+        weights: array[float],
+        codes: list[str],
+        ids: array[int],
+        offsets: array[int],
+        need: array[float],
+        sides: bytes,
+        flags: bytes,
+        post_ids: array[int],
+        post_off: array[int],
+        must_say: frozenset[int],
         version: str,
     ) -> None:
-        self.entries = entries
-        self.weights = weights
-        self.postings = postings
+        self.words = words
+        self.wid = {w: i for i, w in enumerate(words)}
+        self._w = weights
+        self.codes = codes
+        self._ids = ids
+        self._off = offsets
+        self._need = need
+        self._sides = sides
+        self._flags = flags
+        self._post_ids = post_ids
+        self._post_off = post_off
         self.must_say = must_say
         self.version = version
 
+    def __len__(self) -> int:
+        return len(self.codes)
+
     def weight(self, word: str) -> float:
-        return self.weights.get(word, _UNKNOWN_WEIGHT)
+        i = self.wid.get(word)
+        return self._w[i] if i is not None else _UNKNOWN_WEIGHT
 
     def knows(self, word: str) -> bool:
-        return word in self.weights
+        return word in self.wid
 
     def match(
         self,
@@ -182,68 +210,115 @@ class TabularIndex:
         limit: int = 5,
     ) -> list[Candidate]:
         """Titles that fit the statement ``words`` (already normalised), best first."""
-        said = frozenset(words)
-        if not said:
+        said_words = frozenset(words)
+        if not said_words:
             return []
-        w = self.weight
-        said_weight = sum(w(x) * (_SOFT_FACTOR if x in soft else 1.0) for x in said)
-        if said_weight <= 0:
+        wid, wt = self.wid, self._w
+        said: set[int] = set()
+        soft_ids: set[int] = set()
+        said_weight = 0.0
+        for x in said_words:
+            i = wid.get(x)
+            factor = _SOFT_FACTOR if x in soft else 1.0
+            if i is None:
+                said_weight += _UNKNOWN_WEIGHT * factor
+                continue
+            said.add(i)
+            if x in soft:
+                soft_ids.add(i)
+            said_weight += wt[i] * factor
+        if said_weight <= 0 or not said:
             return []
         seen: set[int] = set()
-        out: list[Candidate] = []
-        for word in said:
-            for i in self.postings.get(word, ()):
-                if i in seen:
+        scored: list[tuple[float, str, int, float, float, tuple[int, ...]]] = []
+        post_ids, post_off = self._post_ids, self._post_off
+        for wi in said:
+            for k in range(post_off[wi], post_off[wi + 1]):
+                e = post_ids[k]
+                if e in seen:
                     continue
-                seen.add(i)
-                cand = self._score(self.entries[i], said, said_weight, side, soft)
-                if cand is not None:
-                    out.append(cand)
-        out.sort(key=lambda c: (-c.score, c.code))
-        return out[:limit]
+                seen.add(e)
+                got = self._score(e, said, soft_ids, said_weight, side)
+                if got is not None:
+                    scored.append((-got[0], self.codes[e], e, got[1], got[2], got[3]))
+        scored.sort()
+        out: list[Candidate] = []
+        for neg, code, e, recall, precision, hit in scored[:limit]:
+            flags = self._flags[e]
+            out.append(
+                Candidate(
+                    code=code,
+                    score=round(-neg, 4),
+                    recall=round(recall, 4),
+                    precision=round(precision, 4),
+                    side=_SIDES[self._sides[e]],
+                    needs_7th=bool(flags & NEEDS_7TH),
+                    unspecified=bool(flags & UNSPECIFIED),
+                    other=bool(flags & OTHER),
+                    words=frozenset(self.words[i] for i in hit),
+                )
+            )
+        return out
 
     def _score(
         self,
-        e: Entry,
-        said: frozenset[str],
+        e: int,
+        said: set[int],
+        soft: set[int],
         said_weight: float,
         side: str | None,
-        soft: frozenset[str],
-    ) -> Candidate | None:
-        if e[EXCLUDED] & said:
-            return None
-        e_side = e[SIDE]
+    ) -> tuple[float, float, float, tuple[int, ...]] | None:
+        o = 5 * e
+        off = self._off
+        r0, o0, x0, a0, end = off[o], off[o + 1], off[o + 2], off[o + 3], off[o + 4]
+        ids, wt = self._ids, self._w
+        for k in range(x0, a0):
+            if ids[k] in said:
+                return None
+        e_side = _SIDES[self._sides[e]]
         if e_side in ("right", "left", "bilateral") and e_side != side:
             return None
-        required = e[REQUIRED]
-        if (required & self.must_say) - said:
-            return None
-        w = self.weight
-        need = sum(w(x) for x in required)
-        hit = required & said
-        got = sum(w(x) for x in hit)
-        any_of = e[ANY_OF]
-        if any_of:
-            any_hit = any_of & said
-            if any_hit:
-                best = max(w(x) for x in any_hit)
-                need += best
-                got += best
-                hit = hit | any_hit
+        must = self.must_say
+        need = self._need[e]
+        got = 0.0
+        hit: list[int] = []
+        for k in range(r0, o0):
+            x = ids[k]
+            if x in said:
+                got += wt[x]
+                hit.append(x)
+            elif x in must:
+                return None
+        if a0 < end:
+            best_any = -1
+            for k in range(a0, end):
+                x = ids[k]
+                if x in said and (best_any < 0 or wt[x] > wt[best_any]):
+                    best_any = x
+            if best_any >= 0:
+                need += wt[best_any]
+                got += wt[best_any]
+                hit.append(best_any)
             else:
-                need += max(w(x) for x in any_of)
+                need += max(wt[ids[k]] for k in range(a0, end))
         if need <= 0:
             return None
         recall = got / need
         if recall < MIN_RECALL:
             return None
-        said_of_title = hit | (e[OPTIONAL] & said)
-        explained = sum(w(x) * (_SOFT_FACTOR if x in soft else 1.0) for x in said_of_title)
+        explained = 0.0
+        for x in hit:
+            explained += wt[x] * (_SOFT_FACTOR if x in soft else 1.0)
+        for k in range(o0, x0):
+            x = ids[k]
+            if x in said:
+                hit.append(x)
+                explained += wt[x] * (_SOFT_FACTOR if x in soft else 1.0)
         precision = explained / said_weight
         if precision <= 0:
             return None
         score = 2 * recall * precision / (recall + precision)
-        flags = e[FLAGS]
+        flags = self._flags[e]
         if side and e_side == side:
             score += 0.03
         elif side and e_side == "unspec":
@@ -254,17 +329,7 @@ class TabularIndex:
             score -= 0.01
         if flags & UNSPECIFIED:
             score += 0.002
-        return Candidate(
-            code=e[CODE],
-            score=round(score, 4),
-            recall=round(recall, 4),
-            precision=round(precision, 4),
-            side=e_side,
-            needs_7th=bool(flags & NEEDS_7TH),
-            unspecified=bool(flags & UNSPECIFIED),
-            other=bool(flags & OTHER),
-            words=frozenset(said_of_title),
-        )
+        return score, recall, precision, tuple(hit)
 
 
 def _sided_parents(icd: Icd10cmCodeSet, titles: dict[str, tuple[str, str | None]]) -> set[str]:
@@ -306,17 +371,50 @@ def build_index(icd: Icd10cmCodeSet, lex: Lexicon) -> TabularIndex:
         for x in e[REQUIRED] | e[OPTIONAL] | e[ANY_OF]:
             df[x] += 1
     n = len(entries) or 1
-    weights = {x: max(0.5, math.log((n + 1) / (c + 1))) for x, c in df.items()}
-    postings: dict[str, list[int]] = defaultdict(list)
+    vocab = sorted(set(df) | {x for e in entries for x in e[EXCLUDED]} | set(lex.must_say))
+    wid = {w: i for i, w in enumerate(vocab)}
+    weights = array("d", (max(0.5, math.log((n + 1) / (df.get(w, 0) + 1))) for w in vocab))
+    ids: array[int] = array("i")
+    offsets: array[int] = array("i")
+    need: array[float] = array("d")
+    side_codes = bytearray()
+    flag_codes = bytearray()
+    postings: dict[int, list[int]] = defaultdict(list)
     for i, e in enumerate(entries):
-        ranked = sorted(e[REQUIRED] | e[ANY_OF], key=lambda x: (-weights.get(x, 0.0), x))
-        for x in ranked[:2]:
-            postings[x].append(i)
+        req = sorted((wid[x] for x in e[REQUIRED]), key=lambda k: (-weights[k], k))
+        offsets.append(len(ids))
+        ids.extend(req)
+        offsets.append(len(ids))
+        ids.extend(sorted(wid[x] for x in e[OPTIONAL]))
+        offsets.append(len(ids))
+        ids.extend(sorted(wid[x] for x in e[EXCLUDED]))
+        offsets.append(len(ids))
+        any_ids = sorted(wid[x] for x in e[ANY_OF])
+        ids.extend(any_ids)
+        offsets.append(len(ids))
+        need.append(sum(weights[k] for k in req))
+        side_codes.append(_SIDES.index(e[SIDE]))
+        flag_codes.append(e[FLAGS])
+        ranked = sorted(req + any_ids, key=lambda k: (-weights[k], k))
+        for k in ranked[:2]:
+            postings[k].append(i)
+    post_ids: array[int] = array("i")
+    post_off: array[int] = array("i", [0])
+    for k in range(len(vocab)):
+        post_ids.extend(postings.get(k, ()))
+        post_off.append(len(post_ids))
     return TabularIndex(
-        entries,
+        vocab,
         weights,
-        {k: tuple(v) for k, v in postings.items()},
-        lex.must_say,
+        [e[CODE] for e in entries],
+        ids,
+        offsets,
+        need,
+        bytes(side_codes),
+        bytes(flag_codes),
+        post_ids,
+        post_off,
+        frozenset(wid[w] for w in lex.must_say if w in wid),
         icd.version.label,
     )
 
@@ -334,14 +432,54 @@ def _cache_tag(icd: Icd10cmCodeSet) -> str:
 def _load_cached(path: Path) -> TabularIndex | None:
     try:
         raw = path.read_bytes()
-        entries, weights, postings, must_say, version = marshal.loads(raw)
+        (
+            words,
+            weights,
+            codes,
+            ids,
+            offsets,
+            need,
+            sides,
+            flags,
+            post_ids,
+            post_off,
+            must,
+            version,
+        ) = marshal.loads(raw)
+        index = TabularIndex(
+            words,
+            array("d", weights),
+            codes,
+            array("i", ids),
+            array("i", offsets),
+            array("d", need),
+            sides,
+            flags,
+            array("i", post_ids),
+            array("i", post_off),
+            frozenset(must),
+            version,
+        )
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    return TabularIndex(entries, weights, postings, must_say, version)
+    return index
 
 
 def _save_cached(path: Path, index: TabularIndex) -> None:
-    payload = (index.entries, index.weights, index.postings, index.must_say, index.version)
+    payload = (
+        index.words,
+        index._w.tobytes(),
+        index.codes,
+        index._ids.tobytes(),
+        index._off.tobytes(),
+        index._need.tobytes(),
+        index._sides,
+        index._flags,
+        index._post_ids.tobytes(),
+        index._post_off.tobytes(),
+        tuple(index.must_say),
+        index.version,
+    )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{id(index)}.tmp")
