@@ -26,12 +26,14 @@ __all__ = [
     "normalize_icd10cm",
 ]
 
-CPT_PATTERN = r"^[0-9]{4}[0-9FT]$"
+# CPT: Category I (5 digits), Category II (4 digits + F), Category III (+ T), and the CPT
+# numbers AMA issues for vaccines (+ A), multianalyte assays (+ M) and proprietary labs (+ U).
+CPT_PATTERN = r"^[0-9]{4}[0-9AFMTU]$"
 # HCPCS Level II: one of the letters CMS uses for Level II sections, then four digits.
 HCPCS_PATTERN = r"^[A-CEGHJ-MP-V][0-9]{4}$"
-# ICD-10-CM: letter, digit, alphanumeric category; then up to four more characters after an
-# optional dot (subcategory, 7th character, placeholder X).
-ICD10CM_PATTERN = r"^[A-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$"
+# ICD-10-CM: letter, digit (or the A of FY2026's QA0 category), alphanumeric; then up to four
+# more characters after an optional dot (subcategory, 7th character, placeholder X).
+ICD10CM_PATTERN = r"^[A-Z][0-9A][0-9A-Z](\.?[0-9A-Z]{1,4})?$"
 MODIFIER_PATTERN = r"^[0-9A-Z]{2}$"
 
 _ICD_RE = re.compile(ICD10CM_PATTERN)
@@ -68,7 +70,7 @@ def _modifier(value: str) -> str:
 
 Cpt = Annotated[
     str,
-    Field(pattern=CPT_PATTERN, description="CPT code: 5 digits, or 4 digits + F or T"),
+    Field(pattern=CPT_PATTERN, description="CPT code: 5 digits, or 4 digits + F, T, A, M or U"),
     BeforeValidator(_clean),
 ]
 Hcpcs = Annotated[

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
-from agentkit.types import HCPCS_PATTERN
+from agentkit.types import CPT_PATTERN, HCPCS_PATTERN, ICD10CM_PATTERN
 
 __all__ = [
     "CPT_CLAIM_PATTERN",
@@ -33,14 +33,12 @@ __all__ = [
 Setting = Literal["practitioner", "hospital"]
 
 #: CPT numbers: Category I (5 digits), vaccine (…A), multianalyte assays (…M), proprietary lab
-#: analyses (…U), Category II (…F) and Category III (…T). Broader than ``types.CPT_PATTERN`` so a
-#: claim with 0001U or 0591T is judged by the edits instead of being refused.
-CPT_CLAIM_PATTERN = r"^[0-9]{4}[0-9AFMTU]$"
+#: analyses (…U), Category II (…F) and Category III (…T), as in ``agentkit.types``.
+CPT_CLAIM_PATTERN = CPT_PATTERN
 _CPT = re.compile(CPT_CLAIM_PATTERN)
 _HCPCS = re.compile(HCPCS_PATTERN)
-#: ICD-10-CM shape: a letter, a digit (or the A of FY2026's QA0 category), an alphanumeric, then up
-#: to four more characters after an optional dot. Broader than ``types.ICD10CM_PATTERN``.
-ICD10CM_CLAIM_PATTERN = r"^[A-Z](?:[0-9]|A(?=[0-9]))[0-9A-Z](\.?[0-9A-Z]{1,4})?$"
+#: ICD-10-CM shape, as in ``agentkit.types`` (includes FY2026's QA0 category).
+ICD10CM_CLAIM_PATTERN = ICD10CM_PATTERN
 _ICD = re.compile(ICD10CM_CLAIM_PATTERN)
 
 

@@ -24,7 +24,7 @@ FIELD_TYPES: dict[str, str] = {
     "enum": "one of a fixed list of words given in 'values'",
     "list": "several values; 'items' says what each one is",
     "object": "a group of named fields given in 'fields'",
-    "cpt": "a CPT code: 5 digits, or 4 digits + F (Category II) or T (Category III)",
+    "cpt": "a CPT code: 5 digits, or 4 digits + F (Category II), T (Category III), A, M or U",
     "hcpcs": "a HCPCS Level II code: a letter and 4 digits, e.g. G0121",
     "icd10cm": "an ICD-10-CM code, with or without the dot (stored as K80.20)",
     "modifier": "a two-character CPT or HCPCS modifier, e.g. RT, 50, 59, XS",
