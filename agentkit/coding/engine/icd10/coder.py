@@ -76,6 +76,7 @@ _NOTE_KINDS = frozenset(
 _STATUS_KINDS = frozenset({"procedure", "description", "findings", "indications", "body", "other"})
 _CARRY_FROM_INDICATION = ("Z12.", "Z80.", "Z83.71", "Z86.010", "Z85.038", "Z30.")
 _MAX_QUOTE = 160
+MAX_FALLBACK_TOKENS = 30
 
 _SUBSEQUENT: PhraseSet[int] = PhraseSet()
 for _i, _p in enumerate(
@@ -256,7 +257,16 @@ def code_diagnoses(
     for role, secs in plan:
         if role == "fallback" and found:
             break
-        f, u = _read(ctx, statements_of(doc, secs))
+        stmts = statements_of(doc, secs)
+        if role == "fallback":
+            # a reason for the visit is a short statement; long narrative sentences mention
+            # far more than the diagnoses
+            stmts = [
+                st
+                for st in stmts
+                if st.section_kind == "preop_dx" or st.tok_hi - st.tok_lo <= MAX_FALLBACK_TOKENS
+            ]
+        f, u = _read(ctx, stmts)
         read_sections.update(secs)
         uncertain.extend(u)
         if role == "fallback" and uncertain:

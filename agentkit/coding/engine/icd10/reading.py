@@ -25,6 +25,7 @@ __all__ = ["Found", "NoteContext", "read_statement", "spine_key"]
 ACCEPT_SCORE = 0.8
 ACCEPT_RECALL = 0.75
 MAX_TABULAR_WORDS = 10
+SINGLE_WORD_WEIGHT = 7.0
 _SIDE_WORDS = frozenset({"right", "left", "bilateral", "bilaterally", "rt", "lt", "both"})
 _BREAKS = frozenset({",", ";", "and", "&", "/", "with", "plus", "also"})
 _REGION_WORDS = {
@@ -238,8 +239,10 @@ def _also(f: Found, concept: Concept) -> list[Found]:
     ]
 
 
-def _segments(doc: Document, lo: int, hi: int, covered: set[int]) -> list[tuple[int, int]]:
-    """Runs of uncovered tokens in ``[lo, hi)``, split at list breaks (commas, 'and')."""
+def _segments(
+    doc: Document, lo: int, hi: int, covered: set[int], joins: tuple[str, ...] = ("and", "plus")
+) -> list[tuple[int, int]]:
+    """Runs of uncovered tokens in ``[lo, hi)``, split at list breaks (commas, ``joins``)."""
     out: list[tuple[int, int]] = []
     t = doc.tokens
     run_lo = None
@@ -247,10 +250,10 @@ def _segments(doc: Document, lo: int, hi: int, covered: set[int]) -> list[tuple[
         brk = i == hi or i in covered
         if not brk and run_lo is not None and i > run_lo:
             gap = doc.text[t.ends[i - 1] : t.starts[i]]
-            if any(c in gap for c in ",;/()") or t.norms[i] in ("and", "with", "plus"):
+            if any(c in gap for c in ",;/()") or t.norms[i] in joins:
                 out.append((run_lo, i))
                 run_lo = None
-                if t.norms[i] in ("and", "with", "plus"):
+                if t.norms[i] in joins:
                     continue
         if brk:
             if run_lo is not None and i > run_lo:
@@ -285,6 +288,8 @@ def _words(ctx: NoteContext, lo: int, hi: int) -> tuple[list[str], str | None]:
 def _tabular(ctx: NoteContext, st: Statement, lo: int, hi: int) -> Found | None:
     doc = ctx.doc
     words, side = _words(ctx, lo, hi)
+    if side is None:
+        side = _side_near(doc, (st.start, doc.tokens.starts[lo]), (doc.tokens.ends[hi - 1], st.end))
     content = [w for w in words if w not in ctx.lex.soft]
     if not content or len(set(content)) > MAX_TABULAR_WORDS:
         return None  # nothing said, or a narrative sentence rather than a diagnosis
@@ -304,8 +309,14 @@ def _tabular(ctx: NoteContext, st: Statement, lo: int, hi: int) -> Found | None:
             notes.append(f"side ({ctx.context_side}) taken from the procedure")
     if best.score < ACCEPT_SCORE or best.recall < ACCEPT_RECALL:
         return None
-    if max(ctx.tabular.weight(w) for w in best.words) < 4.0 and len(best.words) < 2:
-        return None  # one common word ("eye", "pain") is not a diagnosis
+    if len(best.words) < 2 and max(ctx.tabular.weight(w) for w in best.words) < SINGLE_WORD_WEIGHT:
+        return None  # one common word ("bladder", "lung") is not a diagnosis
+    # the words the title matched carry the assertion ("probable cancer", "no gradient")
+    toks = [i for i in range(lo, hi) if set(ctx.lex.words(doc.tokens.norms[i])) & best.words]
+    if toks:
+        a_lo, a_hi = doc.tokens.starts[toks[0]], doc.tokens.ends[toks[-1]]
+        if _status(ctx, a_lo, a_hi) != "present":
+            return None
     if len(cands) > 1 and cands[1].code != best.code and cands[1].score >= best.score - 0.02:
         penalty += 0.1
         notes.append(f"close alternative {cands[1].code}")
@@ -377,7 +388,7 @@ def read_statement(
             continue
         if status != "present" and not (status == "historical" and concept.status):
             continue
-        prev_end = t.ends[kept[k - 1].end - 1] if k > 0 else st.start
+        prev_end = st.start  # the side may precede another word of the diagnosis
         next_start = t.starts[kept[k + 1].start] if k + 1 < len(kept) else st.end
         results[k] = _code_concept(
             ctx,
@@ -398,17 +409,21 @@ def read_statement(
     if not tabular:
         found.sort(key=lambda f: f.start)
         return found, uncertain
-    for lo, hi in _segments(doc, st.tok_lo, st.tok_hi, covered):
-        s, e = t.starts[lo], t.ends[hi - 1]
-        status = _status(ctx, s, e)
-        if status not in ("present", "uncertain"):
-            continue
-        hit = _tabular(ctx, st, lo, hi)
-        if hit is None:
-            continue
-        if status == "uncertain":
-            uncertain.append(doc.text[s:e])
-            continue
-        found.append(hit)
+    for seg_lo, seg_hi in _segments(doc, st.tok_lo, st.tok_hi, covered):
+        # "stenosis with obstruction" is one diagnosis; split at "with" only if it is not
+        parts = [(seg_lo, seg_hi)]
+        hits = [_tabular(ctx, st, seg_lo, seg_hi)]
+        if hits[0] is None and "with" in t.norms[seg_lo:seg_hi]:
+            parts = _segments(doc, seg_lo, seg_hi, covered, ("with", "and", "plus"))
+            hits = [_tabular(ctx, st, a, b) for a, b in parts]
+        for (lo, hi), hit in zip(parts, hits, strict=True):
+            if hit is None:
+                continue
+            s, e = t.starts[lo], t.ends[hi - 1]
+            status = _status(ctx, s, e)
+            if status == "uncertain":
+                uncertain.append(doc.text[s:e])
+            elif status == "present":
+                found.append(hit)
     found.sort(key=lambda f: f.start)
     return found, uncertain
