@@ -121,6 +121,8 @@ def section_plan(doc: Document, note_kind: str) -> list[tuple[str, list[int]]]:
         plan.append(("primary", main))
     elif postop:
         plan.append(("primary", postop))
+    elif by_kind.get("postop_dx") and by_kind.get("preop_dx"):
+        plan.append(("primary", by_kind["preop_dx"]))  # "Postoperative diagnosis: same"
     elif by_kind.get("diagnosis"):
         plan.append(("primary", by_kind["diagnosis"]))
     else:

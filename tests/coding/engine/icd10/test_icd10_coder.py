@@ -1,0 +1,211 @@
+"""The ICD-10-CM coder through its public entry point, on short synthetic notes.
+
+Each test states one coding guideline and checks the coder follows it: which section is coded,
+uncertain diagnoses, laterality, 7th characters, combination codes, integral symptoms,
+sequencing, status codes, evidence and confidence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from agentkit.coding.engine import analyze
+from agentkit.coding.engine.icd10 import code_diagnoses
+
+
+def codes(note: str, **kw: Any) -> list[str]:
+    return [d["code"] for d in code_diagnoses(analyze(note), **kw)]
+
+
+def test_postoperative_diagnosis_wins_over_preoperative() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Epigastric pain and anemia.\n"
+        "POSTOPERATIVE DIAGNOSES:\n1. Erosive esophagitis.\n2. Gastric ulcer.\n"
+        "PROCEDURE: Upper endoscopy.\n"
+    )
+    assert codes(note) == ["K21.00", "K25.9"]
+
+
+def test_same_as_above_reads_the_preoperative_diagnosis() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Symptomatic cholelithiasis.\n"
+        "POSTOPERATIVE DIAGNOSIS: Same.\nPROCEDURE: Laparoscopic cholecystectomy.\n"
+    )
+    assert codes(note) == ["K80.20"]
+
+
+def test_uncertain_diagnosis_is_coded_as_its_symptom() -> None:
+    note = (
+        "CHIEF COMPLAINT: Belly pain.\nHISTORY OF PRESENT ILLNESS: Pain for one day.\n"
+        "ASSESSMENT: Right lower quadrant pain, probable appendicitis.\nPLAN: CT scan.\n"
+    )
+    assert codes(note) == ["R10.31"]
+
+
+def test_ruled_out_and_historical_diagnoses_are_not_coded() -> None:
+    note = (
+        "ASSESSMENT:\n1. Gastroesophageal reflux disease.\n2. Pneumonia ruled out.\n"
+        "3. History of kidney stones.\n"
+    )
+    assert codes(note) == ["K21.9", "Z87.442"]
+
+
+def test_laterality_comes_from_the_statement() -> None:
+    note = (
+        "POSTOPERATIVE DIAGNOSIS: Right carpal tunnel syndrome, left trigger thumb.\n"
+        "PROCEDURE: Carpal tunnel release.\n"
+    )
+    assert codes(note) == ["G56.01", "M65.312"]
+
+
+def test_side_of_a_bilateral_procedure_fills_an_unsided_diagnosis() -> None:
+    note = (
+        "POSTOPERATIVE DIAGNOSIS: Chronic otitis media with effusion.\n"
+        "PROCEDURE: Bilateral myringotomy with tube placement.\n"
+    )
+    found = code_diagnoses(analyze(note))
+    assert [d["code"] for d in found] == ["H65.493"]
+    assert "taken from the procedure" in found[0]["rationale"]
+
+
+def test_fracture_gets_placeholder_and_initial_encounter() -> None:
+    note = "POSTOPERATIVE DIAGNOSIS: Left lateral malleolus fracture.\nPROCEDURE: ORIF.\n"
+    assert codes(note) == ["S82.62XA"]
+
+
+def test_tabular_fallback_adds_the_seventh_character() -> None:
+    note = "DIAGNOSES:\n1. Laceration of the right foot.\n"
+    assert codes(note) == ["S91.311A"]
+
+
+def test_tabular_fallback_codes_a_diagnosis_without_a_curated_phrase() -> None:
+    note = "POSTOPERATIVE DIAGNOSIS: Hemoperitoneum.\nPROCEDURE: Diagnostic laparoscopy.\n"
+    assert codes(note) == ["K66.1"]
+
+
+def test_hypertension_with_ckd_is_the_combination_code_first() -> None:
+    note = "ASSESSMENT:\n1. Chronic kidney disease stage 3.\n2. Hypertension.\n"
+    assert codes(note) == ["I12.9", "N18.30"]
+
+
+def test_diabetes_with_ckd_combination() -> None:
+    note = "ASSESSMENT:\n1. Type 2 diabetes mellitus.\n2. Chronic kidney disease, stage 4.\n"
+    assert codes(note) == ["E11.22", "N18.4"]
+
+
+def test_acute_cholecystitis_with_stones_in_the_findings_is_k80_00() -> None:
+    note = (
+        "POSTOPERATIVE DIAGNOSIS: Acute cholecystitis.\nPROCEDURE: Laparoscopic "
+        "cholecystectomy.\nFINDINGS: Distended gallbladder containing multiple stones.\n"
+    )
+    assert codes(note) == ["K80.00"]
+
+
+def test_acute_cholecystitis_without_stones_stays_k81_0() -> None:
+    note = (
+        "POSTOPERATIVE DIAGNOSIS: Acute cholecystitis.\nPROCEDURE: Laparoscopic "
+        "cholecystectomy.\nFINDINGS: Inflamed gallbladder. No stones were identified.\n"
+    )
+    assert codes(note) == ["K81.0"]
+
+
+def test_symptom_integral_to_the_diagnosis_is_dropped() -> None:
+    note = "ASSESSMENT: Acute appendicitis with nausea and abdominal pain.\n"
+    assert codes(note) == ["K35.80"]
+
+
+def test_screening_reason_is_first_listed() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Colon cancer screening.\n"
+        "POSTOPERATIVE DIAGNOSIS: Sigmoid colon polyp, internal hemorrhoids.\n"
+        "PROCEDURE: Colonoscopy with snare polypectomy.\n"
+    )
+    found = code_diagnoses(analyze(note))
+    assert [d["code"] for d in found] == ["Z12.11", "K63.5", "K64.8"]
+    assert [d["sequence"] for d in found] == ["first_listed", "secondary", "secondary"]
+
+
+def test_status_code_documented_around_the_procedure() -> None:
+    note = (
+        "POSTOPERATIVE DIAGNOSIS: Mucus plugging.\n"
+        "PROCEDURE: The bronchoscope was passed through the tracheostomy tube.\n"
+    )
+    assert codes(note) == ["J98.09", "Z93.0"]
+
+
+def test_spine_level_selects_the_cervical_disc_code() -> None:
+    note = (
+        "POSTOPERATIVE DIAGNOSIS: Herniated nucleus pulposus C6-C7 with spinal stenosis.\n"
+        "PROCEDURE: Anterior cervical discectomy and fusion.\n"
+    )
+    assert codes(note) == ["M50.223", "M48.02"]
+
+
+def test_less_specific_code_of_the_same_category_is_dropped() -> None:
+    note = "DIAGNOSIS: Hemorrhoids, internal hemorrhoids.\n"
+    assert codes(note) == ["K64.8"]
+
+
+def test_sex_edit_removes_a_diagnosis_that_cannot_apply() -> None:
+    note = "ASSESSMENT: Benign prostatic hyperplasia. Hypertension.\n"
+    assert codes(note, patient={"sex": "female", "age": 60}) == ["I10"]
+    assert codes(note, patient={"sex": "male", "age": 60}) == ["N40.0", "I10"]
+
+
+def test_radiology_normal_study_codes_the_reason_for_the_exam() -> None:
+    note = (
+        "EXAM: CT of the head without contrast.\nHISTORY: Headache and dizziness.\n"
+        "TECHNIQUE: Axial images.\nIMPRESSION: No acute intracranial abnormality.\n"
+    )
+    assert codes(note) == ["R51.9", "R42"]
+
+
+def test_evidence_is_verbatim_and_confidence_is_bounded() -> None:
+    note = (
+        "POSTOPERATIVE DIAGNOSES:\n  1.  Right inguinal hernia.\n  2.  Umbilical hernia.\n"
+        "PROCEDURE: Open right inguinal hernia repair with mesh; umbilical hernia repair.\n"
+    )
+    found = code_diagnoses(analyze(note))
+    assert [d["code"] for d in found] == ["K40.90", "K42.9"]
+    for d in found:
+        assert d["evidence"] in note and d["evidence"].strip() == d["evidence"]
+        assert 0.0 < d["confidence"] <= 1.0
+        assert d["rationale"]
+    assert found[0]["evidence"] == "Right inguinal hernia"
+
+
+def test_inferred_details_lower_the_confidence() -> None:
+    stated = code_diagnoses(analyze("DIAGNOSIS: Right carpal tunnel syndrome.\n"))
+    unstated = code_diagnoses(analyze("DIAGNOSIS: Carpal tunnel syndrome.\n"))
+    assert stated[0]["code"] == "G56.01" and unstated[0]["code"] == "G56.00"
+    assert unstated[0]["confidence"] < stated[0]["confidence"]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "",
+        "   \n\n",
+        "x" * 5000,
+        "Le patient présente une douleur abdominale aiguë et une cholécystite. " * 20,
+        "%%%% ### 12345 ;;;; :::: " * 200,
+        "POSTOPERATIVE DIAGNOSIS:\n" * 300,
+    ],
+)
+def test_garbage_or_other_language_gives_no_codes(note: str) -> None:
+    assert code_diagnoses(analyze(note)) == []
+
+
+def test_one_megabyte_note_finishes() -> None:
+    unit = (
+        "The patient was seen in the clinic and the plan was discussed with him.\n"
+        "ASSESSMENT: Hypertension; no evidence of pneumonia; possible appendicitis; "
+        "left knee pain ((((, right, right, left)))) no no no not not\n"
+    )
+    note = unit * (1_000_000 // len(unit))
+    found = code_diagnoses(analyze(note))
+    assert {d["code"] for d in found} == {"I10", "M25.562"}
+    for d in found:
+        assert d["evidence"] in note
