@@ -34,6 +34,9 @@ from agentkit.coding.engine.text.document import Document, assertion_of
 
 __all__ = ["level_visit", "needs_modifier_25", "procedure_needs_separate_em", "visit_setting"]
 
+_REPORT_KINDS = frozenset(
+    {"procedure", "description", "postop_dx", "preop_dx", "anesthesia", "technique", "comparison"}
+)
 _EXCLUDED_FROM_SETTING = frozenset({"pmh", "psh", "family_history", "social_history", "history"})
 
 
@@ -56,9 +59,10 @@ def visit_setting(doc: Document, c: Cues | None = None) -> str | None:
     c = c or cues()
     kind = note_type(doc)
     headings = " ".join(s.heading.lower() for s in doc.sections)
+    kinds = {s.kind for s in doc.sections}
+    if kind in ("procedure", "radiology") and kinds & _REPORT_KINDS:
+        return None  # an operative or imaging report: its service is not a visit
     if _present(doc, "setting", "not_a_visit", c) is not None and kind != "visit":
-        return None
-    if kind != "visit":
         return None
     if "emergency" in headings or _present(doc, "setting", "emergency", c) is not None:
         return "emergency"
@@ -115,8 +119,11 @@ def level_visit(
     from agentkit.coding.engine.icd10.coder import statement_codes
 
     items = statement_codes(doc, c.sections["problems"], date_of_service)
-    if not items:
-        items = statement_codes(doc, frozenset({"chief_complaint"}), date_of_service)
+    for fallback in (frozenset({"chief_complaint", "hpi"}), frozenset({"body", "other"})):
+        if any(codes for _, codes in items):
+            break
+        # a short note without an assessment heading states its problems in the text
+        items = statement_codes(doc, fallback, date_of_service)
     problems, _found = problem_element(doc, c, items)
     data = data_element(doc, c)
     risk = risk_element(doc, c)
@@ -125,8 +132,8 @@ def level_visit(
     minutes = timed[0] if timed else None
     by_time = time_level(setting, status, minutes)
     basis = "mdm"
-    if by_time is not None and by_time > level:
-        basis = "time"
+    if by_time is not None and by_time >= level:
+        basis = "time"  # documented total time supports this level (or a higher one)
     final = by_time if basis == "time" and by_time is not None else level
     code = code_for(setting, status, final)
     if (

@@ -129,7 +129,11 @@ def problem_element(
             continue
         if status in ("negated", "family") or (status == "historical" and not codes):
             continue
-        problems.append(Problem(classify_problem(names, codes, cues), (start, end)))
+        # "hyperlipidemia and gout, both stable" is two problems
+        for code in codes or [""]:
+            problems.append(
+                Problem(classify_problem(names, [code] if code else [], cues), (start, end))
+            )
     kinds = [p.kind for p in problems]
     first = {k: next((p.span for p in problems if p.kind == k), None) for k in set(kinds)}
     if "threat" in kinds:
