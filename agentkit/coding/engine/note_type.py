@@ -74,6 +74,14 @@ def title_sentences(doc: Document) -> list[int]:
     PERFORMED, OPERATION, EXAM ...) and, when the note opens with a short untitled line, that
     line."""
     out = [s.index for s in doc.sentences if s.section_kind == "procedure"]
+    # "EXAM: CT of the head" names the study; "EXAM: Alert, no distress" is a physical exam
+    seen: set[int] = set()
+    for s in doc.sentences:
+        if s.section_kind == "exam" and s.section_index not in seen:
+            seen.add(s.section_index)
+            if _IMAGING.find_all(doc.tokens.norms, s.tok_lo, s.tok_hi):
+                out.append(s.index)
+    out.sort()
     if doc.sentences:
         first = doc.sentences[0]
         if first.section_kind in ("body", "other") and first.tok_hi - first.tok_lo <= 14:
@@ -95,9 +103,13 @@ def note_type(doc: Document) -> str:
     surgical = bool(kinds & {"preop_dx", "postop_dx", "anesthesia"})
     has_proc = surgical or "description" in kinds
     visit_score = len(kinds & _VISIT_KINDS)
-    if visit_score < 2 and not surgical and (
-        (imaging_title and (kinds & _RADIOLOGY_KINDS or "description" not in kinds))
-        or (kinds & _RADIOLOGY_KINDS and "description" not in kinds)
+    if (
+        visit_score < 2
+        and not surgical
+        and (
+            (imaging_title and (kinds & _RADIOLOGY_KINDS or "description" not in kinds))
+            or (kinds & _RADIOLOGY_KINDS and "description" not in kinds)
+        )
     ):
         return "radiology"
     if has_proc or "procedure" in kinds:

@@ -65,7 +65,7 @@ def test_age_from_input_or_note_and_adult_assumed(rules: RuleSet) -> None:
 
 
 def test_note_type_limits_rules(rules: RuleSet) -> None:
-    radiology = "EXAM: Head scan.\nTECHNIQUE: Axial images.\nIMPRESSION: Normal."
+    radiology = "EXAM: CT of the head.\nTECHNIQUE: Head scan, axial images.\nIMPRESSION: Normal."
     visit = "CHIEF COMPLAINT: Headache.\nHPI: Head scan was normal.\nEXAM: Alert.\nPLAN: Rest."
     assert "70450" in _codes(radiology, rules)
     assert "70450" not in _codes(visit, rules)

@@ -19,6 +19,7 @@ from agentkit.coding.engine.text.attributes import (
     Size,
     count_before,
     interspace_count,
+    ordinal_after,
     patient_age,
     sizes,
 )
@@ -114,6 +115,15 @@ class NoteFacts:
         same = [x for x in found if x.sentence.index == m.sentence.index]
         if same:
             return min(same, key=lambda x: (abs(x.tok_lo - m.tok_lo), x.start)).payload
+        # anatomy named in the sentence ("duodenal biopsies") points to one procedure
+        documented = {x.payload for x in found}
+        hinted = {
+            ctx
+            for ctx, hint_keys in self.ruleset.hints.get(family, {}).items()
+            if ctx in documented and self.in_sentence(hint_keys, m.sentence.index)
+        }
+        if len(hinted) == 1:
+            return hinted.pop()
         i = bisect.bisect_right(starts, m.start) - 1
         if i >= 0:
             return found[i].payload
@@ -139,6 +149,14 @@ def _near_sizes(doc: Document, m: Mention[str]) -> Size | None:
     if not found:
         return None
     return max(found, key=lambda s: s.largest_cm)
+
+
+def _sizes_where(facts: NoteFacts, keys: tuple[str, ...]) -> Size | None:
+    """The largest size in a sentence that mentions one of ``keys`` ("the defect measured")."""
+    found: list[Size] = []
+    for m in facts.mentions(keys, PERFORMANCE_SECTIONS | QUALIFIER_SECTIONS):
+        found.extend(sizes(facts.doc, m.sentence.start, m.sentence.end))
+    return max(found, key=lambda s: s.largest_cm) if found else None
 
 
 def _area(size: Size) -> float:
@@ -167,6 +185,9 @@ def _count(rule: Rule, facts: NoteFacts, trig: list[Mention[str]]) -> int:
         n = count_before(doc, m.tok_lo)
         if n is not None:
             best = max(best, n.value)
+        after = ordinal_after(doc, m.tok_hi)  # "stage II", "level 3"
+        if after is not None:
+            best = max(best, after)
         word = doc.tokens.norms[m.tok_hi - 1]
         plural = plural or (word.endswith("s") and not word.endswith("ss"))
     if best:
@@ -218,7 +239,7 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
     measure = rule.size_cm or rule.area_cm2
     if measure is not None:
         lo, hi = measure
-        sized = [(m, _near_sizes(doc, m)) for m in trig]
+        sized = [(m, _near_sizes(doc, m) or _sizes_where(facts, rule.size_from)) for m in trig]
         with_size = [(m, s) for m, s in sized if s is not None]
         if with_size:
             fits = [

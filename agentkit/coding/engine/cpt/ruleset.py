@@ -79,6 +79,7 @@ _RULE_KEYS = {
     "size_cm": "[min, max] size in cm near the trigger",
     "size_missing": "true: the rule also fires when no size is written",
     "area_cm2": "[min, max] defect area in sq cm near the trigger (length x width)",
+    "size_from": "when no size is written near the trigger, read it where these are mentioned",
     "count": "{of: [...], min: N, max: N} or {levels: true, ...}",
     "units": "1, count, or {count_minus: N}",
     "sided": "true: paired organ/limb; RT/LT or 50 from the note",
@@ -92,7 +93,16 @@ _RULE_KEYS = {
     "age": "[min, max] patient age in years (from the input or the note)",
 }
 _CONCEPT_KEYS = {"phrases", "status", "sections"}
-_FAMILY_KEYS = {"family", "title", "description", "concepts", "contexts", "defaults", "rules"}
+_FAMILY_KEYS = {
+    "family",
+    "title",
+    "description",
+    "concepts",
+    "contexts",
+    "context_hints",
+    "defaults",
+    "rules",
+}
 
 
 @dataclass(frozen=True)
@@ -153,6 +163,7 @@ class Rule:
     line: int | None
     age: tuple[int, int] | None = None
     area_cm2: tuple[float, float] | None = None
+    size_from: tuple[str, ...] = ()
 
 
 @dataclass
@@ -163,6 +174,7 @@ class RuleSet:
     rules: list[Rule]
     contexts: dict[str, tuple[str, ...]]  # family -> context concept keys
     families: dict[str, str]  # family -> title
+    hints: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     phrases: PhraseSet[str] = field(default_factory=PhraseSet)
     files: tuple[str, ...] = ()
 
@@ -559,12 +571,17 @@ class _FileReader:
             line=raw.line,
             age=age,
             area_cm2=area,
+            size_from=(
+                self.ref_list(family, raw["size_from"], raw, "size_from")
+                if "size_from" in raw
+                else ()
+            ),
         )
 
 
 def _read_family(
     path: Path, concepts: dict[str, Concept]
-) -> tuple[str, str, tuple[str, ...], list[Rule]]:
+) -> tuple[str, str, tuple[str, ...], list[Rule], dict[str, tuple[str, ...]]]:
     reader = _FileReader(path, concepts, path.stem == COMMON_FAMILY)
     data = load_yaml(path)
     if not isinstance(data, YamlMap):
@@ -583,6 +600,16 @@ def _read_family(
         contexts = reader.ref_list(
             family, [f"@{str(c).lstrip('@')}" for c in data["contexts"]], data, "contexts"
         )
+    hints: dict[str, tuple[str, ...]] = {}
+    raw_hints = data.get("context_hints")
+    if raw_hints is not None:
+        if not isinstance(raw_hints, YamlMap):
+            reader.fail("context_hints: expected context: [phrases] entries", data, "context_hints")
+        for name, items in raw_hints.items():
+            key = reader.ref(family, "@" + name, raw_hints, name)
+            if key not in contexts:
+                reader.fail(f"context_hints: {name!r} is not one of the contexts", raw_hints, name)
+            hints[key] = reader.ref_list(family, items, raw_hints, name)
     defaults = data.get("defaults", YamlMap())
     if not isinstance(defaults, YamlMap):
         reader.fail("defaults: expected a mapping of rule keys", data, "defaults")
@@ -595,7 +622,7 @@ def _read_family(
     if not isinstance(raw_rules, YamlList):
         reader.fail("rules: expected a list of rules", data, "rules")
     rules = [reader.rule(family, r, defaults, raw_rules, i) for i, r in enumerate(raw_rules)]
-    return family, str(data.get("title", family)), contexts, rules
+    return family, str(data.get("title", family)), contexts, rules, hints
 
 
 def load_ruleset(paths: Iterable[Path] | None = None) -> RuleSet:
@@ -607,8 +634,10 @@ def load_ruleset(paths: Iterable[Path] | None = None) -> RuleSet:
     rules: list[Rule] = []
     contexts: dict[str, tuple[str, ...]] = {}
     families: dict[str, str] = {}
+    all_hints: dict[str, dict[str, tuple[str, ...]]] = {}
     for path in files:
-        family, title, ctx, found = _read_family(path, concepts)
+        family, title, ctx, found, hints = _read_family(path, concepts)
+        all_hints[family] = hints
         if family in families:
             raise DataFileError(str(path), f"family {family!r} is defined twice", 1)
         families[family] = title
@@ -619,7 +648,9 @@ def load_ruleset(paths: Iterable[Path] | None = None) -> RuleSet:
     for key, texts in expanded.items():
         for p in texts:
             phrases.add(p, key)
-    return RuleSet(concepts, rules, contexts, families, phrases, tuple(str(p) for p in files))
+    return RuleSet(
+        concepts, rules, contexts, families, all_hints, phrases, tuple(str(p) for p in files)
+    )
 
 
 def _lookup(concepts: dict[str, Concept], family: str, name: str) -> Concept | None:

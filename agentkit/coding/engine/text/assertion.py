@@ -202,16 +202,25 @@ def find_cues(norms: tuple[str, ...], lo: int, hi: int, rules: AssertionRules) -
     """Cues of one sentence (token range), longest first wins on overlap; pseudo-cues removed."""
     matches = rules.phrases.find_all(norms, lo, hi)
     matches.sort(key=lambda m: (-(m.end - m.start), m.start))
-    taken: set[int] = set()
+    claimed: dict[int, int] = {}  # token -> length of the longest cue covering it
     kept: list[Cue] = []
+    pseudo: set[int] = set()  # tokens inside a pseudo-cue
     for m in matches:
+        length = m.end - m.start
         span = range(m.start, m.end)
-        if any(i in taken for i in span):
+        # a strictly longer cue (or pseudo-cue) wins; cues of equal length may overlap
+        if any(claimed.get(i, 0) > length for i in span):
             continue
-        taken.update(span)
+        if any(i in pseudo for i in span):
+            continue
+        for i in span:
+            claimed[i] = max(claimed.get(i, 0), length)
         status, direction = m.payload
-        if direction != "pseudo":
+        if direction == "pseudo":
+            pseudo.update(span)
+        else:
             kept.append(Cue(status, direction, m.start, m.end))
+    kept = [c for c in kept if not any(i in pseudo for i in range(c.start, c.end))]
     kept.sort(key=lambda c: c.start)
     return kept
 

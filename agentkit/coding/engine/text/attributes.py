@@ -33,6 +33,7 @@ __all__ = [
     "count_before",
     "interspace_count",
     "numbers",
+    "ordinal_after",
     "patient_age",
     "sides",
     "sides_summary",
@@ -289,8 +290,14 @@ def numbers(doc: Document, start: int = 0, end: int | None = None) -> list[Numbe
 
 
 def count_before(doc: Document, token_index: int, max_gap: int = 3) -> Number | None:
-    """The count written just before the word at ``token_index`` ("two small polyps")."""
+    """The count written just before the word at ``token_index`` ("two small polyps"), within
+    the same sentence."""
     lo = max(0, token_index - max_gap - 3)
+    sent = (
+        doc.sentence_at(doc.tokens.starts[token_index]) if token_index < len(doc.tokens) else None
+    )
+    if sent is not None:
+        lo = max(lo, sent.tok_lo)
     sentence_lo = lo
     found = [
         n
@@ -298,6 +305,19 @@ def count_before(doc: Document, token_index: int, max_gap: int = 3) -> Number | 
         if token_index - n.token_end <= max_gap
     ]
     return found[-1] if found else None
+
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
+
+
+def ordinal_after(doc: Document, token_index: int) -> int | None:
+    """A number or Roman numeral right after a word ("stage II", "level 3"), else None."""
+    if token_index >= len(doc.tokens):
+        return None
+    word = doc.tokens.norms[token_index]
+    if word.isdigit() and len(word) <= 2:
+        return int(word)
+    return _ROMAN.get(word)
 
 
 _SPINE = re.compile(

@@ -44,7 +44,7 @@ MAX_GAP = 12
 # A phrase must require at least one word outside this list, or it would match every note.
 _TOO_COMMON = frozenset(
     "a an the of and or in on to at by for with was were is are be as it this that from t s "
-    "p no not".split()
+    "p no not one two three four five six seven eight nine ten".split()
 )
 _MIN_PREFIX = 3
 _WORD = re.compile(r"[^\W_]+(?:&[^\W_]+)*")
@@ -261,7 +261,7 @@ def check_specific(phrase: str) -> None:
     for elements in compile_phrase(phrase):
         required = [e for e in elements if not e.optional and not e.gap]
         if len(required) < 3 and all(
-            not e.prefixes and not e.number and all(w in _TOO_COMMON for w in e.exact)
+            not e.prefixes and all(w in _TOO_COMMON or w.isdigit() for w in e.exact)
             for e in required
         ):
             raise PhraseSyntaxError(
