@@ -123,7 +123,7 @@ def level_visit(
         if any(codes for _, codes in items):
             break
         # a short note without an assessment heading states its problems in the text
-        items = statement_codes(doc, fallback, date_of_service)
+        items = statement_codes(doc, fallback, date_of_service, tabular=False)
     problems, _found = problem_element(doc, c, items)
     data = data_element(doc, c)
     risk = risk_element(doc, c)

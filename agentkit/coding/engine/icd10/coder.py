@@ -423,10 +423,15 @@ def _rationale(f: Found, code: str, title: str) -> str:
 
 
 def statement_codes(
-    doc: Document, kinds: frozenset[str], date_of_service: date | None = None
+    doc: Document,
+    kinds: frozenset[str],
+    date_of_service: date | None = None,
+    *,
+    tabular: bool = True,
 ) -> list[tuple[tuple[int, int], list[str]]]:
     """Each diagnosis statement of the sections of ``kinds`` with the codes read from it
-    (before guideline rules): what the E/M leveler counts as problems addressed."""
+    (before guideline rules): what the E/M leveler counts as problems addressed.
+    ``tabular=False`` reads only the curated phrases (for narrative sections)."""
     from agentkit.coding import knowledge
 
     icd = knowledge(date_of_service).icd10cm
@@ -434,6 +439,6 @@ def statement_codes(
     secs = [i for i, s in enumerate(doc.sections) if s.kind in kinds]
     out: list[tuple[tuple[int, int], list[str]]] = []
     for st in statements_of(doc, secs):
-        found, _ = read_statement(ctx, st)
+        found, _ = read_statement(ctx, st, tabular=tabular)
         out.append(((st.start, st.end), [f.code for f in found]))
     return out

@@ -44,6 +44,7 @@ _TITLE_TOKEN = re.compile(r"[a-z0-9]+|[(),\[\]]")
 _SOFT_FACTOR = 0.25
 _UNKNOWN_WEIGHT = 3.0
 MIN_RECALL = 0.6
+_CACHE_SIZE = 4096  # statements repeat across notes ("Hypertension.")
 
 # Entry tuple layout (tuples, not objects: 47k of them load from the cache in milliseconds).
 CODE: Final = 0
@@ -190,6 +191,8 @@ class TabularIndex:
         self._post_off = post_off
         self.must_say = must_say
         self.version = version
+        self._cache: dict[tuple[frozenset[str], str | None, frozenset[str], int], list[Candidate]]
+        self._cache = {}
 
     def __len__(self) -> int:
         return len(self.codes)
@@ -213,6 +216,19 @@ class TabularIndex:
         said_words = frozenset(words)
         if not said_words:
             return []
+        key = (said_words, side, soft, limit)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        found = self._match(said_words, side, soft, limit)
+        if len(self._cache) >= _CACHE_SIZE:
+            self._cache.clear()
+        self._cache[key] = found
+        return found
+
+    def _match(
+        self, said_words: frozenset[str], side: str | None, soft: frozenset[str], limit: int
+    ) -> list[Candidate]:
         wid, wt = self.wid, self._w
         said: set[int] = set()
         soft_ids: set[int] = set()
