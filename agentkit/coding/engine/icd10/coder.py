@@ -281,11 +281,27 @@ def code_diagnoses(
         for i, s in enumerate(doc.sections)
         if s.kind in ("preop_dx", "indications", "chief_complaint") and i not in read_sections
     ]
+    # a report without a formal diagnosis section (impression only) also reports the signs,
+    # symptoms and abnormal results that were the reason for the study
+    report = kind in ("procedure", "radiology") and not any(
+        s.kind in ("postop_dx", "diagnosis") for s in doc.sections
+    )
     if extra_secs:
-        f, _ = _read(ctx, statements_of(doc, extra_secs), tabular=False)
+        stmts = [
+            st
+            for st in statements_of(doc, extra_secs)
+            if st.tok_hi - st.tok_lo <= MAX_FALLBACK_TOKENS
+        ]
+        f, _ = _read(ctx, stmts, tabular=False)
         for x in f:
-            if x.code.startswith(_CARRY_FROM_INDICATION) and x.code not in primary_codes:
+            if x.code in primary_codes:
+                continue
+            if x.code.startswith(_CARRY_FROM_INDICATION):
                 x.notes.append("reason for the encounter stated in the indication")
+                found.append(x)
+            elif report and found and x.code.startswith("R"):
+                x.notes.append("sign or symptom that was the reason for the study")
+                x.penalty += 0.05
                 found.append(x)
     # status codes documented around the procedure (a bronchoscopy through a tracheostomy)
     status_secs = [

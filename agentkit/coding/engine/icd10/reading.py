@@ -348,6 +348,12 @@ def _status(ctx: NoteContext, start: int, end: int) -> str:
     found = assertion_of(ctx.doc, start, end)
     if found.status == "historical" and found.cue is None and ctx.history_is_indication:
         return "present"
+    if found.status == "hypothetical" and found.cue_text.lower().startswith("refer"):
+        # "referred for colonoscopy because of heme-positive stools": the planned service is
+        # hypothetical, the reason for it is not
+        sent = ctx.doc.sentence_at(start)
+        if sent is not None and sent.section_kind in ("indications", "chief_complaint", "hpi"):
+            return "present"
     return found.status
 
 
