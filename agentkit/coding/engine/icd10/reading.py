@@ -378,6 +378,13 @@ def read_statement(
     found: list[Found] = []
     uncertain: list[str] = []
     consumed: set[int] = set()
+    # "Rule out reflux esophagitis, enteritis, and ulcer disease": a statement that opens with
+    # an uncertainty cue is uncertain as a whole (the cue reaches across the list)
+    opens_uncertain = any(
+        c.status == "uncertain" and c.direction == "before" and c.start <= st.tok_lo + 1
+        for c in doc.cues(st.sentence_index)
+        if st.tok_lo <= c.start < st.tok_hi
+    )
     covered: set[int] = set(taken)
     # longest first, so that a combination phrase's refinement words are consumed first
     order = sorted(range(len(kept)), key=lambda k: -(kept[k].end - kept[k].start))
@@ -389,6 +396,8 @@ def read_statement(
         concept = ctx.concepts.concepts[m.payload]
         s, e = t.starts[m.start], t.ends[m.end - 1]
         status = _status(ctx, s, e)
+        if status == "present" and opens_uncertain:
+            status = "uncertain"
         if status == "uncertain":
             uncertain.append(doc.text[s:e])
             continue
@@ -427,6 +436,8 @@ def read_statement(
                 continue
             s, e = t.starts[lo], t.ends[hi - 1]
             status = _status(ctx, s, e)
+            if status == "present" and opens_uncertain:
+                status = "uncertain"
             if status == "uncertain":
                 uncertain.append(doc.text[s:e])
             elif status == "present":
