@@ -26,6 +26,7 @@ from typing import Any
 from agentkit.coding.engine.icd10.concepts import concept_index
 from agentkit.coding.engine.icd10.guidelines import apply_combinations, guidelines
 from agentkit.coding.engine.icd10.lexicon import lexicon
+from agentkit.coding.engine.icd10.obstetrics import obstetric_adjustments, pregnancy_facts
 from agentkit.coding.engine.icd10.reading import Found, NoteContext, read_statement
 from agentkit.coding.engine.icd10.statements import (
     SECTION_LABELS,
@@ -362,6 +363,7 @@ def _finish(
     codes = [c for c in codes if rules.integral_to(c, codes) is None]
     codes = _unspecified_duplicates(codes, icd)
     codes, _dropped = _excludes1(codes, icd)
+    codes = _obstetric(doc, icd, ctx, codes, by_code, patient)
     codes = _age_sex(codes, kb, patient)
     codes = _sequence(codes, by_code)
     out: list[dict[str, Any]] = []
@@ -380,6 +382,64 @@ def _finish(
             }
         )
     return out
+
+
+def _obstetric(
+    doc: Document,
+    icd: Any,
+    ctx: NoteContext,
+    codes: list[str],
+    by_code: dict[str, Found],
+    patient: Any,
+) -> list[str]:
+    """Chapter 15 conventions: trimester, conditions in pregnancy, Z3A weeks, Z37 outcome."""
+    facts = pregnancy_facts(doc, note_type(doc))
+    if facts is None:
+        return codes
+    sex = ""
+    if isinstance(patient, dict):
+        sex = str(patient.get("sex") or "").lower()
+    new_codes, notes = obstetric_adjustments(codes, icd, facts, sex)
+    originals = [c for c in codes if c not in new_codes]
+    for code in new_codes:
+        if code in by_code:
+            continue
+        src = None
+        span: tuple[int, int] | None
+        if code.startswith(("Z3A", "O48")) and facts.weeks_span:
+            span = facts.weeks_span
+        elif code.startswith("Z37") and facts.delivery_span:
+            span = facts.delivery_span
+        else:
+            src = next((by_code[o] for o in originals if o in by_code), None)
+            span = (src.start, src.end) if src else None
+        if src is None and span is not None:
+            sent = doc.sentence_at(span[0])
+            if sent is None:
+                continue
+            st = Statement(
+                sent.start,
+                sent.end,
+                sent.tok_lo,
+                sent.tok_hi,
+                sent.section_kind,
+                sent.index,
+                10_000,
+            )
+            src = Found(code, span[0], span[1], st, "rule", doc.text[span[0] : span[1]][:60])
+        if src is None:
+            continue
+        by_code[code] = Found(
+            code,
+            src.start,
+            src.end,
+            src.statement,
+            "rule",
+            src.name,
+            notes=[*src.notes, notes.get(code, "obstetric convention")],
+            penalty=src.penalty + 0.04,
+        )
+    return [c for c in new_codes if c in by_code]
 
 
 def _sequence(codes: list[str], by_code: dict[str, Found]) -> list[str]:

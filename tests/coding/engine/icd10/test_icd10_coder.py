@@ -209,3 +209,28 @@ def test_one_megabyte_note_finishes() -> None:
     assert {d["code"] for d in found} == {"I10", "M25.562"}
     for d in found:
         assert d["evidence"] in note
+
+
+def test_condition_in_pregnancy_uses_chapter_15_with_trimester_and_weeks() -> None:
+    note = (
+        "HISTORY OF PRESENT ILLNESS: She is 24 weeks pregnant with burning on urination.\n"
+        "ASSESSMENT: Acute cystitis.\nPLAN: Cephalexin for seven days.\n"
+    )
+    assert codes(note, patient={"sex": "female", "age": 29}) == ["O23.12", "Z3A.24"]
+
+
+def test_cesarean_delivery_reports_weeks_post_term_and_outcome() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Intrauterine pregnancy at 41 weeks, failed induction of labor.\n"
+        "POSTOPERATIVE DIAGNOSIS: Same.\nPROCEDURE: Primary low transverse cesarean section.\n"
+        "FINDINGS: Delivery of a live female infant, Apgars 8 and 9.\n"
+    )
+    assert codes(note) == ["O61.9", "O48.0", "Z3A.41", "Z37.0"]
+
+
+def test_abortive_outcome_gets_no_weeks_code() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Missed abortion at 9 weeks gestation.\n"
+        "POSTOPERATIVE DIAGNOSIS: Same.\nPROCEDURE: Suction dilation and curettage.\n"
+    )
+    assert codes(note) == ["O02.1"]

@@ -1,0 +1,229 @@
+"""Obstetric coding conventions (ICD-10-CM chapter 15, guideline I.C.15).
+
+* A condition in a pregnant patient is coded to chapter 15 (a bladder infection in pregnancy is
+  O23.1-, pre-existing hypertension O10.01-), with the trimester of the encounter.
+* The trimester comes from the note ("second trimester") or from the weeks of gestation:
+  less than 14 weeks is the first, 14 to 27 the second, 28 and later the third.
+* A Z3A code gives the weeks of gestation with any pregnancy code (not with an abortive
+  outcome, O00-O08).
+* A delivery reports its outcome (Z37.0 single live birth, Z37.2 twins), and a delivery after
+  40 completed weeks is post-term (O48.0; after 42 completed weeks, prolonged, O48.1).
+
+The chapter 15 code for each condition is looked up in the tabular list by its trimester
+title, so only the condition-to-category table below is curated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from agentkit.coding.engine.text.document import Document, assertion_of
+from agentkit.coding.engine.text.phrases import PhraseSet
+
+__all__ = ["Pregnancy", "obstetric_adjustments", "pregnancy_facts"]
+
+_WEEK_WORDS = frozenset({"week", "weeks", "wk", "wks"})
+_CONTEXT = PhraseSet[int]()
+for _i, _p in enumerate(
+    (
+        "gestation*",
+        "pregnan*",
+        "intrauterine pregnancy",
+        "iup",
+        "gravid*",
+        "gestational age",
+        "ega",
+        "weeks pregnant",
+        "g # p #",
+        "trimester",
+    )
+):
+    _CONTEXT.add(_p, _i)
+_TRIMESTER = PhraseSet[str]()
+for _word, _name in (
+    ("first", "first"),
+    ("1st", "first"),
+    ("second", "second"),
+    ("2nd", "second"),
+    ("third", "third"),
+    ("3rd", "third"),
+):
+    _TRIMESTER.add(f"{_word} trimester", _name)
+_DELIVERY = PhraseSet[int]()
+for _i, _p in enumerate(
+    (
+        "cesarean (section|delivery)?",
+        "c section",
+        "(spontaneous|normal|vaginal|operative|vacuum|forceps) ~2 delivery",
+        "(infant|baby|neonate|newborn|male|female|fetus|twins) ~4 delivered",
+        "delivered (a|the)? ~3 (infant|baby|male|female|twins)",
+        "delivery of (a|the)? ~3 (infant|baby|male|female|fetus|twins)",
+    )
+):
+    _DELIVERY.add(_p, _i)
+_LIVE = PhraseSet[int]()
+for _i, _p in enumerate(
+    (
+        "live (born|birth|infant|male|female|baby)",
+        "liveborn",
+        "viable (male|female|infant|baby)",
+        "apgar*",
+    )
+):
+    _LIVE.add(_p, _i)
+_TWINS = PhraseSet[int]()
+_TWINS.add("(twin|twins|twin a|twin b)", 0)
+
+# conditions of a pregnant patient -> the chapter 15 subcategory whose trimester titles apply
+_IN_PREGNANCY = {
+    "N30.": "O23.1",  # cystitis -> infections of bladder in pregnancy
+    "N39.0": "O23.4",  # urinary tract infection -> unspecified infection of urinary tract
+    "N10": "O23.0",  # pyelonephritis -> infections of kidney in pregnancy
+    "I10": "O10.01",  # pre-existing essential hypertension complicating pregnancy
+    "E11.": "O24.11",  # pre-existing type 2 diabetes in pregnancy (E11 code kept)
+    "D64.9": "O99.01",  # anemia complicating pregnancy
+}
+_KEEP_WITH = ("E11.",)  # the chapter 15 code says "use additional code" for these
+
+
+@dataclass(frozen=True)
+class Pregnancy:
+    weeks: int | None
+    trimester: str | None  # first | second | third
+    delivery: bool
+    live_births: int  # 0 when the note does not say
+    weeks_span: tuple[int, int] | None = None  # the sentence that gives the weeks
+    delivery_span: tuple[int, int] | None = None  # the sentence that names the delivery
+
+
+def pregnancy_facts(doc: Document, kind: str) -> Pregnancy | None:
+    """What the note says about a current pregnancy, or None when it is not about one."""
+    norms = doc.tokens.norms
+    context = [m for m in _CONTEXT.find_all(norms)]
+    present = [
+        m
+        for m in context
+        if assertion_of(doc, doc.tokens.starts[m.start], doc.tokens.ends[m.end - 1]).status
+        in ("present", "uncertain")
+    ]
+    if not present:
+        return None
+    weeks = None
+    weeks_span = None
+    for i, w in enumerate(norms):
+        if w in _WEEK_WORDS and i > 0 and norms[i - 1].isdigit():
+            n = int(norms[i - 1])
+            sent = doc.sentence_at(doc.tokens.starts[i])
+            if (
+                4 <= n <= 45
+                and sent is not None
+                and _CONTEXT.find_all(norms, sent.tok_lo, sent.tok_hi)
+            ):
+                weeks = n
+                weeks_span = (sent.start, sent.end)
+                break
+    trimester = None
+    said = _TRIMESTER.find_all(norms)
+    if said:
+        trimester = said[0].payload
+    elif weeks is not None:
+        trimester = "first" if weeks < 14 else "second" if weeks < 28 else "third"
+    delivery = False
+    delivery_span = None
+    if kind == "procedure":
+        kinds = ("procedure", "body", "description", "postop_dx", "preop_dx", "findings")
+        for s in (s for s in doc.sentences if s.section_kind in kinds):
+            if _DELIVERY.find_all(norms, s.tok_lo, s.tok_hi):
+                delivery, delivery_span = True, (s.start, s.end)
+                break
+    live = 0
+    if delivery and _LIVE.find_all(norms):
+        live = 2 if _TWINS.find_all(norms) else 1
+    return Pregnancy(weeks, trimester, delivery, live, weeks_span, delivery_span)
+
+
+def _trimester_code(icd: Any, code: str, trimester: str | None) -> str:
+    """The sibling of ``code`` for ``trimester`` ('unspecified trimester' when unknown)."""
+    rec = icd.get(code)
+    if rec is None or "trimester" not in rec.description.lower():
+        return code
+    ext = ""
+    base = rec
+    if rec.kind == "extension":
+        ext = code.replace(".", "")[-1]
+        base = icd.get(rec.parent) if rec.parent else None
+        if base is None:
+            return code
+    wanted = f"{trimester} trimester" if trimester else "unspecified trimester"
+    parent = base.parent
+    for sib in icd.children(parent) if parent else []:
+        srec = icd.get(sib)
+        if srec is not None and wanted in srec.description.lower():
+            if ext:
+                full = sib.replace(".", "")
+                full = full + "X" * (6 - len(full)) + ext
+                cand = f"{full[:3]}.{full[3:]}"
+                return cand if icd.is_billable(cand) else code
+            return sib if icd.is_billable(sib) else code
+    return code
+
+
+def _subcategory_code(icd: Any, sub: str, trimester: str | None) -> str | None:
+    wanted = f"{trimester} trimester" if trimester else "unspecified trimester"
+    for child in icd.children(sub):
+        rec = icd.get(child)
+        if rec is not None and wanted in rec.description.lower() and rec.billable:
+            return str(child)
+    return None
+
+
+def obstetric_adjustments(
+    codes: list[str], icd: Any, facts: Pregnancy | None, sex: str
+) -> tuple[list[str], dict[str, str]]:
+    """The codes with chapter 15 conventions applied, and a note for each code added."""
+    if facts is None or sex == "male":
+        return codes, {}
+    added: dict[str, str] = {}
+    out: list[str] = []
+    pregnancy_codes = [c for c in codes if c.startswith("O") and not c.startswith(("O0",))]
+    for code in codes:
+        if code.startswith("O"):
+            new = _trimester_code(icd, code, facts.trimester)
+            if new != code:
+                added[new] = f"trimester ({facts.trimester}) from the note"
+            out.append(new)
+            continue
+        target = next((v for k, v in _IN_PREGNANCY.items() if code.startswith(k)), None)
+        if target is not None and (facts.weeks is not None or pregnancy_codes or facts.trimester):
+            new_code = _subcategory_code(icd, target, facts.trimester)
+            if new_code is not None:
+                added[new_code] = "condition complicating the pregnancy (chapter 15)"
+                out.append(new_code)
+                if code.startswith(_KEEP_WITH):
+                    out.append(code)
+                pregnancy_codes.append(new_code)
+                continue
+        out.append(code)
+    if facts.delivery and facts.weeks is not None and facts.weeks >= 41:
+        post = "O48.0" if facts.weeks <= 42 else "O48.1"
+        if not any(c.startswith("O48") for c in out):
+            out.append(post)
+            added[post] = f"delivery at {facts.weeks} weeks"
+            pregnancy_codes.append(post)
+    if pregnancy_codes and facts.weeks is not None and not any(c.startswith("Z3A") for c in out):
+        z = (
+            "Z3A.01"
+            if facts.weeks < 8
+            else "Z3A.49"
+            if facts.weeks > 42
+            else f"Z3A.{facts.weeks:02d}"
+        )
+        if icd.is_billable(z):
+            out.append(z)
+            added[z] = f"{facts.weeks} weeks of gestation"
+    if facts.delivery and facts.live_births and not any(c.startswith("Z37") for c in out):
+        z = "Z37.0" if facts.live_births == 1 else "Z37.2"
+        out.append(z)
+        added[z] = "outcome of delivery"
+    return out, added
