@@ -67,7 +67,5 @@ def _count_written(facts: NoteFacts, line: Line) -> bool:
         return True
     from agentkit.coding.engine.text.attributes import count_before
 
-    for m in facts.mentions(rule.count.of):
-        if count_before(facts.doc, m.tok_lo) is not None:
-            return True
-    return False
+    doc = facts.doc
+    return any(count_before(doc, m.tok_lo) is not None for m in facts.mentions(rule.count.of))

@@ -65,19 +65,21 @@ def known_share(doc: Document) -> tuple[int, float]:
     candidates = [w for w in doc.tokens.norms if len(w) >= 2 and w[0].isalpha()]
     if not candidates:
         return 0, 0.0
-    by_len: dict[int, set[str]] = {}
-    for p in prefixes:
-        by_len.setdefault(len(p), set()).add(p)
-    lengths = sorted(by_len)
-    known = 0
-    for w in candidates:
-        if w in words or any(len(w) > n and w[:n] in by_len[n] for n in lengths):
-            known += 1
+    known = sum(1 for w in candidates if w in words or w.startswith(prefixes))
     return len(candidates), known / len(candidates)
 
 
 def is_english_clinical(doc: Document) -> bool:
     """False for text the coder cannot read: too few known words (see module docstring)."""
+    cached = doc.memo.get("english")
+    if isinstance(cached, bool):
+        return cached
+    result = _decide(doc)
+    doc.memo["english"] = result
+    return result
+
+
+def _decide(doc: Document) -> bool:
     count, share = known_share(doc)
     if count == 0:
         return False

@@ -90,7 +90,7 @@ def title_sentences(doc: Document) -> list[int]:
 
 
 def note_type(doc: Document) -> str:
-    """``procedure``, ``radiology``, ``visit``, ``pathology`` or ``other`` (see module docstring)."""
+    """``procedure``, ``radiology``, ``visit``, ``pathology`` or ``other`` (module docstring)."""
     kinds = {s.kind for s in doc.sections}
     headings = " ".join(s.heading.lower() for s in doc.sections)
     if "microscopic" in headings or "gross description" in headings:

@@ -11,6 +11,9 @@ the line and the fix.
 from __future__ import annotations
 
 import difflib
+import hashlib
+import os
+import pickle
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,7 +26,6 @@ from agentkit.coding.engine.text.phrases import (
     PhraseSet,
     PhraseSyntaxError,
     check_specific,
-    compile_phrase,
     split_units,
 )
 from agentkit.coding.engine.text.sections import SECTION_KINDS
@@ -719,5 +721,41 @@ def _expand_concepts(concepts: dict[str, Concept]) -> dict[str, list[str]]:
 
 @lru_cache(maxsize=1)
 def bundled_ruleset() -> RuleSet:
-    """The bundled rule files, loaded and compiled once per process."""
-    return load_ruleset()
+    """The bundled rule files, loaded and compiled once per process.
+
+    The compiled rules are kept in the user's cache directory, keyed by a hash of every rule
+    file, so later processes start fast; an edited rule file changes the hash and is read
+    afresh. Without a writable cache directory the rules are simply compiled each time.
+    """
+    files = sorted(RULES_DIR.glob("*.yaml"))
+    digest = hashlib.sha256(_CACHE_FORMAT.encode())
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    cache = _cache_dir() / f"rules-{digest.hexdigest()[:24]}.pickle"
+    try:
+        with cache.open("rb") as fh:
+            found = pickle.load(fh)
+        if isinstance(found, RuleSet):
+            return found
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        pass
+    rules = load_ruleset(files)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(rules, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+    return rules
+
+
+_CACHE_FORMAT = "agentkit-rules-1"
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("AGENTKIT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+    root = Path(base) if base else Path.home() / ".cache"
+    return root / "agentkit" if not os.environ.get("AGENTKIT_CACHE_DIR") else root

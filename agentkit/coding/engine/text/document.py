@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field, replace
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from agentkit.coding.engine.text.assertion import (
     Assertion,
@@ -75,6 +75,8 @@ class Document:
     _cues: dict[int, list[Cue]] = field(default_factory=dict, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
     _cue_starts: dict[int, list[int]] = field(default_factory=dict, repr=False)
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Results derived from this note by later stages, computed once per note."""
 
     def cues(self, sentence_index: int) -> list[Cue]:
         """Assertion cues of one sentence (computed on first use)."""

@@ -24,7 +24,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from functools import lru_cache
+from typing import Any, Generic, TypeVar
 
 __all__ = [
     "MAX_GAP",
@@ -42,10 +43,11 @@ T = TypeVar("T")
 
 MAX_GAP = 12
 # A phrase must require at least one word outside this list, or it would match every note.
-_TOO_COMMON = frozenset(
+_TOO_COMMON_TEXT = (
     "a an the of and or in on to at by for with was were is are be as it this that from t s "
-    "p no not one two three four five six seven eight nine ten".split()
+    "p no not one two three four five six seven eight nine ten"
 )
+_TOO_COMMON = frozenset(_TOO_COMMON_TEXT.split())
 _MIN_PREFIX = 3
 _WORD = re.compile(r"[^\W_]+(?:&[^\W_]+)*")
 _GAP = re.compile(r"~([0-9]{1,2})")
@@ -65,12 +67,16 @@ class Element:
     gap: int = 0
     number: bool = False
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # rebuilt through the constructor: unpickling compiled rules stays fast
+        return (Element, (self.exact, self.prefixes, self.optional, self.gap, self.number))
+
     def accepts(self, word: str) -> bool:
-        if self.number and word.isdigit():
-            return True
         if word in self.exact:
             return True
-        return any(word.startswith(p) for p in self.prefixes)
+        if self.prefixes and word.startswith(self.prefixes):
+            return True
+        return self.number and word.isdigit()
 
 
 def _word_alternative(alt: str, phrase: str) -> tuple[str | None, str | None]:
@@ -100,6 +106,8 @@ _EMPTY = "empty phrase; write the words a note uses, e.g. 'snare polypectomy'"
 
 def split_units(phrase: str) -> list[str]:
     """Split a phrase on spaces, keeping ``( ... )`` groups (which may hold spaces) whole."""
+    if "(" not in phrase and ")" not in phrase:
+        return phrase.split()
     units: list[str] = []
     buf: list[str] = []
     depth = 0
@@ -178,7 +186,12 @@ def expand_phrase(phrase: str, _depth: int = 0) -> list[str]:
 
 def compile_phrase(phrase: str) -> list[tuple[Element, ...]]:
     """All element sequences of a phrase (one per expansion); raises PhraseSyntaxError."""
-    return [parse_phrase(p) for p in expand_phrase(phrase)]
+    return list(_compiled(phrase))
+
+
+@lru_cache(maxsize=65536)
+def _compiled(phrase: str) -> tuple[tuple[Element, ...], ...]:
+    return tuple(parse_phrase(p) for p in expand_phrase(phrase))
 
 
 def parse_phrase(phrase: str) -> tuple[Element, ...]:
@@ -255,6 +268,7 @@ def parse_phrase(phrase: str) -> tuple[Element, ...]:
     return tuple(elements)
 
 
+@lru_cache(maxsize=65536)
 def check_specific(phrase: str) -> None:
     """Refuse a concept phrase that would match almost any note (``two views?`` matches every
     "two"): it must require a word outside the common words, or three words in a row."""
