@@ -115,7 +115,7 @@ def _build_context(doc: Document, kind: str, icd: Any) -> NoteContext:
     spine = []
     note_sentences = []
     for s in doc.sentences:
-        if s.section_kind in _NOTE_KINDS:
+        if s.section_kind in _NOTE_KINDS or s.section_kind in ("plan", "medications"):
             note_sentences.append(s.index)
     for sec in doc.sections:
         if sec.kind in ("procedure", "postop_dx", "preop_dx", "description", "findings"):
@@ -170,15 +170,18 @@ def _quote(doc: Document, f: Found) -> tuple[int, int]:
 def _unspecified_duplicates(codes: list[str], icd: Any) -> list[str]:
     """Drop a code whose category also has a more specific code here (K64.9 with K64.8)."""
     out = list(codes)
+
+    def vagueness(c: str) -> int:
+        rec = icd.get(c)
+        return rec.description.lower().count("unspecified") if rec is not None else 0
+
     for code in codes:
-        rec = icd.get(code)
-        if rec is None or "unspecified" not in rec.description.lower():
+        mine = vagueness(code)
+        if mine == 0:
             continue
-        cat = code[:3]
-        if any(o != code and o[:3] == cat and o in out for o in codes):
-            others = [o for o in out if o != code and o[:3] == cat]
-            if any("unspecified" not in (icd.get(o).description.lower()) for o in others):
-                out.remove(code)
+        others = [o for o in out if o != code and o[:3] == code[:3]]
+        if any(vagueness(o) < mine for o in others):
+            out.remove(code)
     return out
 
 
@@ -445,18 +448,20 @@ def _obstetric(
 def _sequence(codes: list[str], by_code: dict[str, Found]) -> list[str]:
     """Screening first; then diagnoses in statement order; symptoms, then status codes last."""
 
+    position = {c: i for i, c in enumerate(codes)}
+
     def rank(code: str) -> tuple[int, int, int]:
         f = by_code[code]
         if code.startswith("Z12."):
             group = 0
-        elif f.status or code.startswith(("Z8", "Z9")):
+        elif f.status or code.startswith(("Z79", "Z8", "Z9")):
             group = 3
         elif code.startswith("R"):
             group = 2
         else:
             group = 1
         primary = 0 if f.statement.section_kind not in ("preop_dx", "indications") else 1
-        return (group if group != 2 else 1 + primary, f.statement.order, f.start)
+        return (group if group != 2 else 1 + primary, position[code], f.start)
 
     first = codes[0] if codes else None
     ordered = sorted(codes, key=rank)

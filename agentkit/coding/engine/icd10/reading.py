@@ -85,7 +85,8 @@ class NoteContext:
             sent = doc.sentences[si]
             for m in phrases.find_all(doc.tokens.norms, sent.tok_lo, sent.tok_hi):
                 s, e = doc.tokens.starts[m.start], doc.tokens.ends[m.end - 1]
-                if assertion_of(doc, s, e).status == "present":
+                # a plan ("continue insulin") documents current management too
+                if assertion_of(doc, s, e).status in ("present", "hypothetical"):
                     return s, e
         return None
 
