@@ -50,7 +50,7 @@ for _p in (
     "x ray",
     "xray",
     "radiograph*",
-    "(#|one|two|three|four|single) views?",
+    "(#|one|two|three|four|single) (view|views)",
     "mammogra*",
     "pet",
     "nuclear medicine",

@@ -77,6 +77,16 @@ def _mentioned(facts: NoteFacts, keys: tuple[str, ...], where: set[int] | None) 
     return any(where is None or m.sentence.index in where for m in found)
 
 
+def _near_sentences(
+    facts: NoteFacts, line: Line, when: tuple[tuple[str, ...], ...]
+) -> set[int]:
+    """The sentence of the best evidence if it settles the condition, else all evidence."""
+    best = {line.hit.mentions[0].sentence.index}
+    if any(_mentioned(facts, group, best) for group in when):
+        return best
+    return {m.sentence.index for m in line.hit.mentions}
+
+
 def _condition_met(
     facts: NoteFacts, groups: tuple[tuple[str, ...], ...], where: set[int] | None = None
 ) -> bool:
@@ -153,7 +163,7 @@ def resolve(facts: NoteFacts, hits: list[Hit], kv: KnowledgeView) -> list[Line]:
     for ln in result:
         rule = ln.hit.rule
         for mod in rule.modifiers:
-            where = {m.sentence.index for m in ln.hit.mentions} if mod.near else None
+            where = _near_sentences(facts, ln, mod.when) if mod.near else None
             if mod.unless and _mentioned(facts, mod.unless, where):
                 continue
             if _condition_met(facts, mod.when, where) and mod.add not in ln.modifiers:
