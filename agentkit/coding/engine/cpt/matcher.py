@@ -210,9 +210,20 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
         # In a visit note the service is the visit: a procedure counts only when the note
         # records it as done today under its own heading, not when the history mentions it.
         sections = VISIT_PROCEDURE_SECTIONS
-    trig = facts.mentions(rule.triggers, sections)
+    trig = [
+        m
+        for m in facts.mentions(rule.triggers)
+        if m.section_kind in sections or m.sentence.index in facts.titles
+    ]
     if rule.listed and facts.has_title:
         trig = [m for m in trig if m.sentence.index in facts.titles]
+    elif facts.note_type == "radiology" and rule.note_types is None:
+        # an imaging report bills other services only when it names them as done
+        trig = [
+            m
+            for m in trig
+            if m.sentence.index in facts.titles or m.section_kind in ("procedure", "technique")
+        ]
     elif rule.listed and facts.note_type in ("visit", "other"):
         # a minor service counts in a visit or progress note only when listed as done
         trig = [m for m in trig if m.section_kind in ("procedure", "technique")]
