@@ -76,3 +76,28 @@ def test_listed_services_come_from_the_procedure_list(rules: RuleSet) -> None:
     assert "10060" not in _codes(
         "PROCEDURE: Alphascopy.\nDESCRIPTION: A minor thing was done too.", rules
     )
+
+
+def test_anatomy_in_the_sentence_picks_the_scope_when_no_scope_is_named() -> None:
+    from agentkit.coding.engine.coder import code_cpt
+
+    note = (
+        "PROCEDURES: EGD and colonoscopy.\n"
+        "DESCRIPTION: The upper endoscope was passed to the duodenum; the mucosa was normal. "
+        "The colonoscope was then advanced to the cecum.\n"
+        "IMPRESSION: Scalloped duodenal folds, biopsied."
+    )
+    assert [p["code"] for p in code_cpt(note)["procedures"]] == ["45378", "43239"]
+
+
+def test_imaging_report_bills_other_services_only_when_named() -> None:
+    from agentkit.coding.engine.coder import code_cpt
+
+    note = (
+        "EXAM: CT abdomen and pelvis with contrast.\n"
+        "TECHNIQUE: Helical images after intravenous contrast.\n"
+        "FINDINGS: The patient is status post cholecystectomy. Clips in the gallbladder fossa; "
+        "the appendix is surgically absent after appendectomy.\n"
+        "IMPRESSION: No acute process."
+    )
+    assert [p["code"] for p in code_cpt(note)["procedures"]] == ["74177"]

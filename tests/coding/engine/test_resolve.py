@@ -94,3 +94,30 @@ def test_converted_laparoscopic_case_is_coded_open() -> None:
         "open procedure through a right subcostal incision and the gallbladder was removed."
     )
     assert _claim(note) == ["47600"]
+
+
+def test_each_service_takes_the_side_written_next_to_it() -> None:
+    assert _claim("PROCEDURE: Left orchiectomy, scrotal exploration, right orchiopexy.") == [
+        "54640-RT",
+        "54520-LT",
+    ]
+
+
+def test_coronary_vessel_modifier_comes_from_the_treated_vessel() -> None:
+    note = (
+        "PROCEDURES: Left heart catheterization with coronary angiography. Stent to the proximal "
+        "right coronary artery.\n"
+        "DESCRIPTION: The LAD and circumflex had mild disease. The right coronary artery had a "
+        "90% proximal stenosis and a drug-eluting stent was deployed with an excellent result."
+    )
+    claim = _claim(note)
+    assert claim[0] == "92928-RC"
+    assert "93458-59" in claim
+
+
+def test_sizes_can_come_from_where_the_defect_is_described() -> None:
+    note = (
+        "PROCEDURE: Repair of recurrent incisional hernia with mesh.\n"
+        "DESCRIPTION: The fascial defect measured 6 x 5 cm and the contents were reduced."
+    )
+    assert _claim(note) == ["49615"]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from agentkit.coding.engine.cpt.knowledge_view import KnowledgeView
 from agentkit.coding.engine.cpt.matcher import Hit, NoteFacts
 from agentkit.coding.engine.text.attributes import Side, sides, sides_summary
+from agentkit.coding.engine.text.document import Document, Mention
 
 __all__ = ["Line", "resolve"]
 
@@ -38,12 +39,26 @@ class Line:
     add_on: bool = False
 
 
+def _clause_sides(doc: Document, mention: Mention[str]) -> list[Side]:
+    """Sides said about this service in its sentence: "left orchiectomy, right orchiopexy"
+    names a different side for each; the nearest side word before the service wins (else the
+    nearest after), unless the sentence says bilateral."""
+    found = sides(doc, mention.sentence.start, mention.sentence.end)
+    if len({s.side for s in found}) <= 1 or any(s.side == "bilateral" for s in found):
+        return found
+    before = [s for s in found if s.end <= mention.start]
+    if before:
+        return [before[-1]]
+    after = [s for s in found if s.start >= mention.end]
+    return [after[0]] if after else found
+
+
 def _side_of(facts: NoteFacts, hit: Hit) -> tuple[str | None, bool]:
     """The documented side of a sided procedure, and whether the note contradicts itself."""
     doc = facts.doc
     best = hit.mentions[0]
     levels: list[list[Side]] = []
-    levels.append(sides(doc, best.sentence.start, best.sentence.end))
+    levels.append(_clause_sides(doc, best))
     title: list[Side] = []
     for i in sorted(facts.titles):
         s = doc.sentences[i]
@@ -77,9 +92,7 @@ def _mentioned(facts: NoteFacts, keys: tuple[str, ...], where: set[int] | None) 
     return any(where is None or m.sentence.index in where for m in found)
 
 
-def _near_sentences(
-    facts: NoteFacts, line: Line, when: tuple[tuple[str, ...], ...]
-) -> set[int]:
+def _near_sentences(facts: NoteFacts, line: Line, when: tuple[tuple[str, ...], ...]) -> set[int]:
     """The sentence of the best evidence if it settles the condition, else all evidence."""
     best = {line.hit.mentions[0].sentence.index}
     if any(_mentioned(facts, group, best) for group in when):
