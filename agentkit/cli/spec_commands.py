@@ -263,17 +263,24 @@ def _print_result(spec: CompiledSpec[Any, Any], result: Result[Any]) -> None:
     for name, field in spec.output_fields.items():
         value = getattr(output, name, None)
         if field.type == "list" and field.items is not None and field.items.type == "object":
-            columns = list((field.items.fields or {}).keys())
+            item_fields = field.items.fields or {}
+            # free-text fields (rationale) read better as notes under the table than as a column
+            notes = [c for c, f in item_fields.items() if f.type == "text"]
+            columns = ["#", *[c for c in item_fields if c not in notes]]
             table = Table(title=name, show_lines=False, title_justify="left")
             for col in columns:
-                table.add_column(
-                    col, overflow="fold", max_width=60 if col in ("evidence", "rationale") else None
-                )
-            for item in value or []:
-                table.add_row(*[Text(_cell(getattr(item, c, None))) for c in columns])
+                table.add_column(col, overflow="fold", max_width=56 if col == "evidence" else None)
+            for i, item in enumerate(value or [], 1):
+                cells = [str(i), *[_cell(getattr(item, c, None)) for c in columns[1:]]]
+                table.add_row(*[Text(c) for c in cells])
             if not value:
-                table.add_row(*(["(none)"] + [""] * (len(columns) - 1)))
+                table.add_row(*(["", "(none)"] + [""] * (len(columns) - 2)))
             out.print(table)
+            for i, item in enumerate(value or [], 1):
+                for c in notes:
+                    text = _cell(getattr(item, c, None))
+                    if text:
+                        out.print(Text(f"  {i}. {c}: {text}", style="dim"))
         elif field.type == "object" and value is not None:
             out.print(
                 f"[bold]{name}[/bold]: "
