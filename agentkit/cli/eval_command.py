@@ -306,6 +306,7 @@ def _run_one(target: str, opts: _Options) -> int:
                     on_result=on_result,
                     trace_sink=trace_sink,
                     route=route,
+                    gate_ids=set(base.cases) if base is not None else None,
                 )
             )
     finally:
@@ -314,17 +315,23 @@ def _run_one(target: str, opts: _Options) -> int:
             trace_sink.flush()
 
     metrics = suite.metrics.metrics()
+    gate_metrics = suite.gate_metrics.metrics()
     comparison = None
+    new_cases = 0
     if base is not None:
+        new_cases = sum(1 for case_id in suite.case_status if case_id not in base.cases)
         comparison = compare(
-            metrics,
+            gate_metrics,
             suite.case_status,
             base,
             tolerance=tolerance,
             fingerprint=spec.fingerprint,
             provider=",".join(route),
         )
-    _print_metrics(metrics, base.metrics if base else None, suite)
+    _print_metrics(gate_metrics if base else metrics, base.metrics if base else None, suite)
+    if new_cases:
+        out.print(f"[dim]note:[/dim] {new_cases} case(s) are not in the baseline: the table and "
+                  "the gate compare the baseline's cases; all-case metrics are in the report")
     _print_confusion(suite)
     _print_diffs(results_path, opts.max_diffs)
     data = build_report(

@@ -63,6 +63,7 @@ def build_report(
         "failed_cases": suite.failed_cases,
         "flaky_cases": suite.flaky,
         "metrics": suite.metrics.metrics(),
+        "gate_metrics": suite.gate_metrics.metrics(),
         "tags": suite.metrics.tag_pass_rates(),
         "confusion": {
             k: [{"what": w, "count": n} for w, n in v] for k, v in suite.metrics.confusion().items()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,6 +69,8 @@ class SuiteResult:
     route: list[str]
     repeat: int
     metrics: MetricsAccumulator = field(default_factory=MetricsAccumulator)
+    # metrics over the cases a baseline knows (like-for-like when cases were added since)
+    gate_metrics: MetricsAccumulator = field(default_factory=MetricsAccumulator)
     case_status: dict[str, bool] = field(default_factory=dict)
     flaky: list[str] = field(default_factory=list)
     started: float = 0.0
@@ -92,8 +94,13 @@ async def run_suite(
     on_result: Callable[[CaseResult], None] | None = None,
     trace_sink: TraceSink | None = None,
     route: list[str] | None = None,
+    gate_ids: Collection[str] | None = None,
 ) -> SuiteResult:
-    """Run every case (``repeat`` times each) and return the aggregated result."""
+    """Run every case (``repeat`` times each) and return the aggregated result.
+
+    ``gate_ids`` (the baseline's cases) get their own metrics in ``gate_metrics``, so a suite
+    that grew since the baseline is still compared like with like.
+    """
     if concurrency < 1:
         raise EvalError("concurrency must be at least 1")
     if repeat < 1:
@@ -123,6 +130,8 @@ async def run_suite(
             result = CaseResult(case, scores)
             for s in scores:
                 suite.metrics.add(s)
+                if gate_ids is None or case.id in gate_ids:
+                    suite.gate_metrics.add(s)
             suite.case_status[case.id] = result.passed
             if result.flaky:
                 suite.flaky.append(case.id)

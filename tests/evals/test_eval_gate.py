@@ -188,3 +188,19 @@ def test_all_runs_every_spec_with_a_suite(mini_spec: Path, tmp_path: Path,
     _without("snare")
     code, output = _eval("--all")
     assert code == 1 and "regression" in output
+
+
+def test_new_failing_cases_do_not_trip_the_gate_on_old_ones(mini_spec: Path) -> None:
+    assert _eval(str(mini_spec), "--update-baseline")[0] == 0
+    new_case = mini_spec.parent.parent / "suites" / "mini_cpt" / "cases" / "new-006.yaml"
+    new_case.write_text(
+        "input: {note: 'Diagnostic arthroscopy of the shoulder.'}\n"
+        "expected: {procedures: [{code: '29805'}]}\n"
+    )
+    code, output = _eval(str(mini_spec))
+    assert code == 0, output  # the 5 baseline cases are unchanged
+    assert "1 case(s) are not in the baseline" in output
+    assert "FAIL new-006" in output
+    _without("snare")
+    code, output = _eval(str(mini_spec))
+    assert code == 1  # an old case getting worse still fails the gate
