@@ -94,6 +94,7 @@ def save_baseline(path: Path, baseline: Baseline) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".baseline-", suffix=".json")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(text)
+    os.chmod(tmp, 0o644)  # a committed file, not a private one (mkstemp makes 0600)
     os.replace(tmp, path)
 
 

@@ -82,6 +82,7 @@ def write_json(path: Path, data: dict[str, Any]) -> None:
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         json.dump(data, fh, indent=2, ensure_ascii=False, sort_keys=True)
         fh.write("\n")
+    os.chmod(tmp, 0o644)  # a CI artefact (mkstemp makes 0600)
     os.replace(tmp, path)
 
 
