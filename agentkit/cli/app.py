@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-import importlib
-
 import typer
+
+from agentkit.cli import (
+    check_command,
+    codes_command,
+    eval_command,
+    review_commands,
+    spec_commands,
+    trace_commands,
+)
 
 app = typer.Typer(
     name="agentkit",
@@ -15,26 +22,19 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-# --- command modules (each exposes register(app)) -------------------------------------------
-_COMMAND_MODULES = [
-    "agentkit.cli.spec_commands",
-    "agentkit.cli.check_command",
-    "agentkit.cli.codes_command",
-    "agentkit.cli.trace_commands",
-    "agentkit.cli.review_commands",
-    "agentkit.cli.eval_command",
-]
-# --- end of command modules ------------------------------------------------------------------
-
-for _name in _COMMAND_MODULES:
-    try:
-        _module = importlib.import_module(_name)
-    except ModuleNotFoundError as _exc:  # a command module not written yet
-        if _exc.name != _name:
-            raise
-        continue
+for _module in (
+    spec_commands,
+    check_command,
+    codes_command,
+    eval_command,
+    trace_commands,
+    review_commands,
+):
     _module.register(app)
 
 
 def main() -> None:
+    from agentkit.logs import configure_logging
+
+    configure_logging()
     app()
