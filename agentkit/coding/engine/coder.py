@@ -25,7 +25,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from agentkit.coding import knowledge
 from agentkit.coding.engine.cpt.coder import CptResult, code_procedures
+from agentkit.coding.engine.em.modifier import needs_modifier_25
 from agentkit.coding.engine.language import is_english_clinical
 from agentkit.coding.engine.note_type import note_type
 from agentkit.coding.engine.text.document import Document, analyze
@@ -100,13 +102,6 @@ def _age(patient: Any) -> int | None:
     return age if isinstance(age, int) and not isinstance(age, bool) and 0 <= age <= 130 else None
 
 
-def _has_global_period(code: str, dos: date | None) -> bool:
-    from agentkit.coding.engine.cpt.knowledge_view import knowledge_view
-
-    entry = knowledge_view(dos).entry(code)
-    return getattr(entry, "global_days", None) in ("000", "010", "090")
-
-
 def cpt_result(doc: Document, dos: date | None, patient: Any = None) -> CptResult | None:
     """The procedure coding of an English clinical note (None for garbage/other languages)."""
     if not is_english_clinical(doc):
@@ -135,8 +130,9 @@ def code_cpt(
                 "confidence": visit.get("confidence", 0.7),
                 "rationale": visit.get("rationale", "Visit level from medical decision making."),
             }
-            if any(_has_global_period(p["code"], dos) for p in procedures):
-                # a separately identifiable visit on the day of a minor or major procedure
+            if needs_modifier_25(visit["code"], [p["code"] for p in procedures], knowledge(dos)):
+                # a separately identifiable visit on the day of a minor procedure or injection
+                # (not for labs or imaging, and not before a 90-day major procedure)
                 em_line["modifiers"] = ["25"]
             procedures.insert(0, em_line)
     diagnoses = [
