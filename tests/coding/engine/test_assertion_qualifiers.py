@@ -1,4 +1,4 @@
-"""Qualifiers after a diagnosis ("not controlled", "not at goal") describe it, not deny it.
+"""Qualifiers after a diagnosis ("not controlled", "not at goal") describe it, not deny it."""
 
 from __future__ import annotations
 
