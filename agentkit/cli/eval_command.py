@@ -227,8 +227,13 @@ def _run_one(target: str, opts: _Options) -> int:
     from agentkit.spec.resolve import load
     from agentkit.trace.sink import open_sink
 
-    cases, provider, baseline, report, junit = (opts.cases, opts.provider, opts.baseline,
-                                                 opts.report, opts.junit)
+    cases, provider, baseline, report, junit = (
+        opts.cases,
+        opts.provider,
+        opts.baseline,
+        opts.report,
+        opts.junit,
+    )
     update_baseline, tolerance, repeat = opts.update_baseline, opts.tolerance, opts.repeat
     spec = load(target)
     if provider:
@@ -276,8 +281,7 @@ def _run_one(target: str, opts: _Options) -> int:
 
     out.print(
         f"[bold]eval {spec.name}[/bold] {spec.version} ({spec.fingerprint[:12]}) on "
-        f"{', '.join(route)}: {total} case(s)"
-        + (f" x{repeat}" if repeat > 1 else "")
+        f"{', '.join(route)}: {total} case(s)" + (f" x{repeat}" if repeat > 1 else "")
     )
     writer = ResultsWriter(results_path)
     progress = Progress(
@@ -330,8 +334,10 @@ def _run_one(target: str, opts: _Options) -> int:
         )
     _print_metrics(gate_metrics if base else metrics, base.metrics if base else None, suite)
     if new_cases:
-        out.print(f"[dim]note:[/dim] {new_cases} case(s) are not in the baseline: the table and "
-                  "the gate compare the baseline's cases; all-case metrics are in the report")
+        out.print(
+            f"[dim]note:[/dim] {new_cases} case(s) are not in the baseline: the table and "
+            "the gate compare the baseline's cases; all-case metrics are in the report"
+        )
     _print_confusion(suite)
     _print_diffs(results_path, opts.max_diffs)
     data = build_report(

@@ -23,6 +23,7 @@ from agentkit.errors import AgentkitError, ConfigError
 
 __all__ = ["register", "resolve_trace_dir", "traces_app"]
 
+
 def _console(stderr: bool) -> Console:
     """Tables stay readable in CI logs, where there is no terminal to size them by."""
     console = Console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False)

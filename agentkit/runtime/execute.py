@@ -101,9 +101,15 @@ async def execute(
             ),
         )
         exc.trace_id = trace_id  # type: ignore[attr-defined]
-        log.info("call_failed", spec=spec.name, spec_version=spec.version, trace_id=trace_id,
-                 error_class=type(exc).__name__, attempts=len(attempts),
-                 latency_s=round(latency, 3))
+        log.info(
+            "call_failed",
+            spec=spec.name,
+            spec_version=spec.version,
+            trace_id=trace_id,
+            error_class=type(exc).__name__,
+            attempts=len(attempts),
+            latency_s=round(latency, 3),
+        )
         raise
 
     review = spec.decide_review(outcome.output, outcome.findings)

@@ -19,19 +19,29 @@ from functools import lru_cache
 
 __all__ = ["TAGS", "mask_text"]
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
 _NAME_WORD = r"[A-Z][a-zA-Z'\-]+"
-_NOT_NAME = (r"(?!(?:MRN|MR|DOB|DOS|SSN|Age|Sex|Date|Account|Acct|ID|Phone|Tel|Fax|Email|"
-             r"Room|Bed)\b)")
+_NOT_NAME = (
+    r"(?!(?:MRN|MR|DOB|DOS|SSN|Age|Sex|Date|Account|Acct|ID|Phone|Tel|Fax|Email|"
+    r"Room|Bed)\b)"
+)
 _FULL_NAME = rf"{_NAME_WORD}(?:,? (?:[A-Z]\. ?)?{_NOT_NAME}{_NAME_WORD}){{0,3}}"
 _TITLE = r"(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof)"
-_RELATIVE = (r"(?:mother|father|wife|husband|spouse|partner|son|daughter|sister|brother|"
-             r"grandmother|grandfather|aunt|uncle|guardian|caregiver|friend|neighbor)")
-_STREET = (r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|"
-           r"Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Trail|Trl|Square|Sq)")
-_STATE = (r"(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|"
-          r"PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY]|PR)")
+_RELATIVE = (
+    r"(?:mother|father|wife|husband|spouse|partner|son|daughter|sister|brother|"
+    r"grandmother|grandfather|aunt|uncle|guardian|caregiver|friend|neighbor)"
+)
+_STREET = (
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|"
+    r"Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Trail|Trl|Square|Sq)"
+)
+_STATE = (
+    r"(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|"
+    r"PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY]|PR)"
+)
 _NO = r"(?: number| no\.?| #| id)"  # "MRN number", "policy no.", "account #"
 _ID_VALUE = r"(?=[A-Z\-]*\d)[A-Z0-9][A-Z0-9\-]{4,}\b"  # an identifier with at least one digit
 _PHONE = r"(?:\+?1[\s.\-]?)?\(?\d{3}\)?[\s.\-]?\d{3}[\s.\-]\d{4}\b"
@@ -45,8 +55,25 @@ _NAME_LABELS = (
 _CREDENTIAL = r"(?:M\.?D\.?|D\.?O\.?|R\.?N\.?|N\.?P\.?|PA-C|CRNA|MBBS|DPM|DDS|PhD|FACS)"
 _AGE_UNIT = r"(?:years?|yrs?|y/?o|months?|weeks?|days?)"
 
-TAGS = ("NAME", "DATE", "AGE 90+", "MRN", "SSN", "PHONE", "FAX", "EMAIL", "ADDRESS", "ZIP", "URL",
-        "IP", "ACCOUNT", "HEALTH PLAN", "LICENSE", "DEVICE", "VEHICLE")
+TAGS = (
+    "NAME",
+    "DATE",
+    "AGE 90+",
+    "MRN",
+    "SSN",
+    "PHONE",
+    "FAX",
+    "EMAIL",
+    "ADDRESS",
+    "ZIP",
+    "URL",
+    "IP",
+    "ACCOUNT",
+    "HEALTH PLAN",
+    "LICENSE",
+    "DEVICE",
+    "VEHICLE",
+)
 
 
 @dataclass(frozen=True)
@@ -75,19 +102,31 @@ _RULES: tuple[_Rule, ...] = (
     _labelled("FAX", r"fax", _PHONE),
     _rule("PHONE", r"(?<![\w/])(?:\+?1[\s.\-]?)?\(\d{3}\)\s?\d{3}[\s.\-]\d{4}\b"),
     _rule("PHONE", r"(?<![\w/.\-])(?:\+?1[\s.\-])?\d{3}[.\-]\d{3}[.\-]\d{4}\b"),
-    _labelled("MRN", rf"MRN|MR#|medical record{_NO}?|chart{_NO}|patient id|pt id|record{_NO}",
-              r"[A-Z0-9][A-Z0-9\-]{3,}\b"),
-    _labelled("HEALTH PLAN", rf"member{_NO}|policy{_NO}?|insurance id|subscriber id|group{_NO}|"
-                             rf"medicare{_NO}?|medicaid{_NO}?|beneficiary id|MBI|HICN",
-              r"[A-Z0-9][A-Z0-9\-]{4,}\b"),
+    _labelled(
+        "MRN",
+        rf"MRN|MR#|medical record{_NO}?|chart{_NO}|patient id|pt id|record{_NO}",
+        r"[A-Z0-9][A-Z0-9\-]{3,}\b",
+    ),
+    _labelled(
+        "HEALTH PLAN",
+        rf"member{_NO}|policy{_NO}?|insurance id|subscriber id|group{_NO}|"
+        rf"medicare{_NO}?|medicaid{_NO}?|beneficiary id|MBI|HICN",
+        r"[A-Z0-9][A-Z0-9\-]{4,}\b",
+    ),
     _labelled("ACCOUNT", rf"(?:account|acct|encounter|visit|FIN|CSN|billing){_NO}?", _ID_VALUE),
     _labelled("LICENSE", rf"(?:license|licence|DEA|NPI|certificate|lic){_NO}?", _ID_VALUE),
     _labelled("VEHICLE", rf"VIN|license plate|plate{_NO}", r"[A-Z0-9\-]{5,17}\b"),
-    _labelled("DEVICE", rf"serial{_NO}?|S/N|device id|UDI|lot{_NO}",
-              r"(?=[A-Z\-]*\d)[A-Z0-9][A-Z0-9\-()]{3,}"),
+    _labelled(
+        "DEVICE",
+        rf"serial{_NO}?|S/N|device id|UDI|lot{_NO}",
+        r"(?=[A-Z\-]*\d)[A-Z0-9][A-Z0-9\-()]{3,}",
+    ),
     # dates: every element except the year alone
-    _rule("DATE", r"\b\d{4}-\d{1,2}-\d{1,2}"
-                  r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+\-]\d{2}:?\d{2})?)?\b"),
+    _rule(
+        "DATE",
+        r"\b\d{4}-\d{1,2}-\d{1,2}"
+        r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+\-]\d{2}:?\d{2})?)?\b",
+    ),
     _rule("DATE", r"(?<![\d/])\d{1,2}/\d{1,2}/\d{2,4}(?![\d/])"),
     _rule("DATE", r"(?<![\d\-])\d{1,2}-\d{1,2}-\d{2,4}(?![\d\-])"),
     _rule("DATE", r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?![\d.])"),
@@ -95,32 +134,53 @@ _RULES: tuple[_Rule, ...] = (
     _rule("DATE", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+\d{{4}}\b"),
     _rule("DATE", rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*(?:mg|mcg|ml|units?|%))"),
     _rule("DATE", rf"\b{_MONTH}\.?,?\s+\d{{4}}\b"),
-    _labelled("DATE", r"DOB|D\.O\.B\.|date of birth|birth ?date|born(?: on)?|date of death|"
-                      r"died on|admitted on|discharged on|admission date|discharge date",
-              r"\d[\d/.\-]{5,9}\d"),
-    _rule("AGE 90+", r"\b(?:9\d|1[0-2]\d)(?:[\s\-]+|\s*)(?:years?|yrs?|y/?o)\b(?:[\s\-]+old)?",
-          flags=re.I),
+    _labelled(
+        "DATE",
+        r"DOB|D\.O\.B\.|date of birth|birth ?date|born(?: on)?|date of death|"
+        r"died on|admitted on|discharged on|admission date|discharge date",
+        r"\d[\d/.\-]{5,9}\d",
+    ),
+    _rule(
+        "AGE 90+",
+        r"\b(?:9\d|1[0-2]\d)(?:[\s\-]+|\s*)(?:years?|yrs?|y/?o)\b(?:[\s\-]+old)?",
+        flags=re.I,
+    ),
     _labelled("AGE 90+", r"aged|age:|age of", r"(?:9\d|1[0-2]\d)\b", sep=r"\s*"),
     # addresses
-    _rule("ADDRESS", rf"\b\d{{1,6}}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-zA-Z]+\s+){{1,4}}{_STREET}\b\.?"
-                     r"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|#)\.?\s*[A-Za-z0-9\-]+)?"),
+    _rule(
+        "ADDRESS",
+        rf"\b\d{{1,6}}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-zA-Z]+\s+){{1,4}}{_STREET}\b\.?"
+        r"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|#)\.?\s*[A-Za-z0-9\-]+)?",
+    ),
     _rule("ADDRESS", r"\b(?i:P\.?\s?O\.?\s+Box)\s+\d+\b"),
-    _rule("ADDRESS", rf"\b(?:[A-Z][a-zA-Z]+\s){{0,2}}[A-Z][a-zA-Z]+,\s+{_STATE}\s+"
-                     r"\d{5}(?:-\d{4})?\b"),
+    _rule(
+        "ADDRESS",
+        rf"\b(?:[A-Z][a-zA-Z]+\s){{0,2}}[A-Z][a-zA-Z]+,\s+{_STATE}\s+"
+        r"\d{5}(?:-\d{4})?\b",
+    ),
     _labelled("ZIP", r"zip|zip code|postal code", r"\d{5}(?:-\d{4})?\b"),
     # names: introduced by a title, a role label, a relation; followed by a credential or age
-    _rule("NAME", rf"(?P<label>\b{_TITLE}\.?\s+){_NAME_WORD}(?:\s+{_NAME_WORD})?"
-                  r"(?:\s+(?:Jr|Sr|II|III|IV)\.?)?"),
+    _rule(
+        "NAME",
+        rf"(?P<label>\b{_TITLE}\.?\s+){_NAME_WORD}(?:\s+{_NAME_WORD})?"
+        r"(?:\s+(?:Jr|Sr|II|III|IV)\.?)?",
+    ),
     _labelled("NAME", _NAME_LABELS, _FULL_NAME, sep=rf"\s*[:\-]\s*(?:{_TITLE}\.?\s+)?"),
     _rule("NAME", rf"\b{_NAME_WORD}(?: (?:[A-Z]\. ?)?{_NAME_WORD}){{1,2}}(?=,? {_CREDENTIAL}\b)"),
-    _rule("NAME", r"(?P<label>(?:\b(?i:patient|pt)\.? )?)"
-                  r"\b(?!The\b|This\b|Patient\b|Pt\b|She\b|He\b)"
-                  rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}(?= (?:is|was) an? \d{{1,3}}[\s\-]*"
-                  rf"{_AGE_UNIT}\b)"),
-    _rule("NAME", rf"(?P<label>\b(?i:{_RELATIVE}(?: of)?|seen (?:with|by)|accompanied by|per|"
-                  rf"discussed with|spoke with|called)\s+(?:{_TITLE}\.?\s+)?)"
-                  r"(?!The\b|This\b|That\b|His\b|Her\b|Their\b|Patient\b|Pt\b|[A-Z]{2,}\b)"
-                  rf"(?!{_TITLE}\b){_NAME_WORD}(?: {_NAME_WORD})?(?=[\s,.;:)]|$)"),
+    _rule(
+        "NAME",
+        r"(?P<label>(?:\b(?i:patient|pt)\.? )?)"
+        r"\b(?!The\b|This\b|Patient\b|Pt\b|She\b|He\b)"
+        rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}(?= (?:is|was) an? \d{{1,3}}[\s\-]*"
+        rf"{_AGE_UNIT}\b)",
+    ),
+    _rule(
+        "NAME",
+        rf"(?P<label>\b(?i:{_RELATIVE}(?: of)?|seen (?:with|by)|accompanied by|per|"
+        rf"discussed with|spoke with|called)\s+(?:{_TITLE}\.?\s+)?)"
+        r"(?!The\b|This\b|That\b|His\b|Her\b|Their\b|Patient\b|Pt\b|[A-Z]{2,}\b)"
+        rf"(?!{_TITLE}\b){_NAME_WORD}(?: {_NAME_WORD})?(?=[\s,.;:)]|$)",
+    ),
 )
 
 

@@ -25,8 +25,11 @@ def _blocks(lang: str) -> list[tuple[str, str]]:
     return found
 
 
-SPEC_BLOCKS = [(name, body) for name, body in _blocks("yaml")
-               if body.lstrip().startswith(("spec:", "# specs/"))]
+SPEC_BLOCKS = [
+    (name, body)
+    for name, body in _blocks("yaml")
+    if body.lstrip().startswith(("spec:", "# specs/"))
+]
 PYTHON_BLOCKS = _blocks("python")
 
 
@@ -42,8 +45,9 @@ def test_spec_examples_in_docs_compile(name: str, body: str, tmp_path: Path) -> 
 def test_python_examples_in_docs_run(name: str, body: str, tmp_path: Path) -> None:
     script = tmp_path / "example.py"
     script.write_text(body, encoding="utf-8")
-    run = subprocess.run([sys.executable, str(script)], cwd=REPO, capture_output=True, text=True,
-                         timeout=300)
+    run = subprocess.run(
+        [sys.executable, str(script)], cwd=REPO, capture_output=True, text=True, timeout=300
+    )
     assert run.returncode == 0, run.stdout + run.stderr
 
 

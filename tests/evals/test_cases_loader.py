@@ -66,8 +66,7 @@ def test_the_documented_case_example_loads(repo: Path, tmp_path: Path) -> None:
     import re
 
     doc = (repo / "docs" / "traces-and-evals.md").read_text(encoding="utf-8")
-    block = next(b for b in re.findall(r"```yaml\n(.*?)```", doc, re.DOTALL)
-                 if b.startswith("id:"))
+    block = next(b for b in re.findall(r"```yaml\n(.*?)```", doc, re.DOTALL) if b.startswith("id:"))
     (tmp_path / "case.yaml").write_text(block)
     (case,) = list(iter_cases(tmp_path))
     assert case.id == "cpt-gi-colonoscopy-snare-001"

@@ -139,7 +139,7 @@ def test_repeat_exposes_flaky_cases(mini_spec: Path, tmp_path: Path) -> None:
         (["no_such_spec"], "no spec named"),
         (["{spec}", "--repeat", "0"], "--repeat"),
         (["{spec}", "--all"], "not both"),
-    (["--all", "--cases", "x"], "with --all each"),
+        (["--all", "--cases", "x"], "with --all each"),
         (["{spec}", "--require-baseline"], "no baseline"),
         (["{spec}", "--provider", "nonesuch"], "unknown provider"),
         (["{spec}", "--cases", "{missing}"], "does not exist"),
@@ -171,8 +171,9 @@ def test_eval_runs_do_not_write_production_traces(
     assert len(traced) == 5 and {r["spec"] for r in traced} == {"mini_cpt"}
 
 
-def test_all_runs_every_spec_with_a_suite(mini_spec: Path, tmp_path: Path,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_all_runs_every_spec_with_a_suite(
+    mini_spec: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import agentkit.spec.resolve as resolve
 
     empty = tmp_path / "no-bundled-specs"
