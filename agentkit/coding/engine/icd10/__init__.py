@@ -6,7 +6,7 @@
     code_diagnoses(analyze(note), patient={"sex": "male", "age": 63}, date_of_service=None)
     # -> [{"code", "sequence", "evidence", "confidence", "rationale"}, ...] first-listed first
 
-The coding knowledge lives in data files coders edit: ``data/concepts.yaml`` (how clinicians
+The coding knowledge lives in data files coders edit: ``data/concepts/*.yaml`` (how clinicians
 write diagnoses, and their codes), ``data/guidelines.yaml`` (combination codes, integral
 symptoms) and ``data/words.yaml`` (word equivalences for matching the tabular list). See
 docs/offline-coder-diagnoses-and-em.md.

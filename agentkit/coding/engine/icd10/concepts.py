@@ -1,9 +1,9 @@
 """The curated diagnosis index: how clinicians write a diagnosis, and the code it gets.
 
 The tabular list says "Calculus of gallbladder without cholecystitis without obstruction"; a
-surgeon writes "symptomatic cholelithiasis" or "gallstones". ``data/concepts.yaml`` holds such
-phrasings (abbreviations, eponyms, word orders) with the code a coder assigns, and how to reach
-a more specific code from words around the phrase::
+surgeon writes "symptomatic cholelithiasis" or "gallstones". ``data/concepts/*.yaml`` (a file
+per chapter group) hold such phrasings (abbreviations, eponyms, word orders) with the code a
+coder assigns, and how to reach a more specific code from words around the phrase::
 
     - code: G56.00                        # when nothing more is said
       phrases: [carpal tunnel syndrome, cts]
@@ -42,7 +42,7 @@ from agentkit.coding.engine.yaml_data import YamlList, YamlMap, line_of, load_ya
 from agentkit.errors import DataFileError
 
 __all__ = [
-    "CONCEPTS_FILE",
+    "CONCEPTS_DIR",
     "SPINE_REGIONS",
     "Concept",
     "ConceptIndex",
@@ -51,7 +51,7 @@ __all__ = [
     "load_concepts",
 ]
 
-CONCEPTS_FILE = Path(__file__).resolve().parent / "data" / "concepts.yaml"
+CONCEPTS_DIR = Path(__file__).resolve().parent / "data" / "concepts"
 SIDES = ("right", "left", "bilateral")
 SPINE_REGIONS = (
     "cervical",
@@ -212,18 +212,25 @@ def _concept(entry: Any, idx: int, into: PhraseSet[int], src: str, line: int | N
     )
 
 
-def load_concepts(path: Path = CONCEPTS_FILE) -> ConceptIndex:
-    """Read a concept file; every mistake is a DataFileError naming the file and line."""
-    src = str(path)
-    data = load_yaml(path)
-    if not isinstance(data, YamlMap) or not isinstance(data.get("concepts"), YamlList):
-        raise DataFileError(src, "expected 'concepts:' with a list of entries", 1)
-    items: YamlList = data["concepts"]
+def load_concepts(path: Path = CONCEPTS_DIR) -> ConceptIndex:
+    """Read a concept file, or every ``*.yaml`` of a folder in name order.
+
+    Every mistake is a DataFileError naming the file and line.
+    """
+    files = sorted(path.glob("*.yaml")) if path.is_dir() else [path]
     phrases: PhraseSet[int] = PhraseSet()
-    concepts = tuple(
-        _concept(entry, i, phrases, src, line_of(items, i)) for i, entry in enumerate(items)
-    )
-    return ConceptIndex(concepts, phrases)
+    concepts: list[Concept] = []
+    for file in files:
+        src = str(file)
+        data = load_yaml(file)
+        if not isinstance(data, YamlMap) or not isinstance(data.get("concepts"), YamlList):
+            raise DataFileError(src, "expected 'concepts:' with a list of entries", 1)
+        items: YamlList = data["concepts"]
+        for entry_index, entry in enumerate(items):
+            concepts.append(
+                _concept(entry, len(concepts), phrases, src, line_of(items, entry_index))
+            )
+    return ConceptIndex(tuple(concepts), phrases)
 
 
 @lru_cache(maxsize=1)

@@ -1,6 +1,6 @@
 """Read one diagnosis statement: which diagnoses it states, how sure, and their codes.
 
-Curated phrases (``concepts.yaml``) are found first, longest first; each is refined from the
+Curated phrases (``data/concepts/*.yaml``) are found first, longest first; each is refined from the
 words around it (side, site, acuity, spine level). Words of the statement that no phrase
 explains go to the tabular word index. Every mention gets the assertion status of the text
 pipeline: a negated, planned, family or historical diagnosis is not coded, and an uncertain one
