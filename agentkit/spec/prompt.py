@@ -151,50 +151,16 @@ class PromptTemplates:
         try:
             return template.render(ctx)
         except SecurityError as exc:
-            raise PromptError(
-                [
-                    self._issue(
-                        src,
-                        _template_line(exc),
-                        f"template tried to reach Python internals: {exc}",
-                        "templates may only use the documented variables and filters",
-                    )
-                ]
-            ) from None
+            message = f"template tried to reach Python internals: {exc}"
+            fix = "templates may only use the documented variables and filters"
+            error: Exception = exc
         except UndefinedError as exc:
-            known = ", ".join(sorted(ctx))
-            raise PromptError(
-                [
-                    self._issue(
-                        src,
-                        _template_line(exc),
-                        f"template uses an undefined name: {exc.message}",
-                        f"available names: {known}",
-                    )
-                ]
-            ) from None
-        except jinja2.TemplateError as exc:
-            raise PromptError(
-                [
-                    self._issue(
-                        src,
-                        _template_line(exc),
-                        f"template error: {exc}",
-                        "check this line of the template",
-                    )
-                ]
-            ) from None
-        except (TypeError, ValueError, AttributeError) as exc:
-            raise PromptError(
-                [
-                    self._issue(
-                        src,
-                        _template_line(exc),
-                        f"template error: {exc}",
-                        "check this line of the template",
-                    )
-                ]
-            ) from None
+            message = f"template uses an undefined name: {exc.message}"
+            fix = f"available names: {', '.join(sorted(ctx))}"
+            error = exc
+        except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as exc:
+            message, fix, error = f"template error: {exc}", "check this line of the template", exc
+        raise PromptError([self._issue(src, _template_line(error), message, fix)]) from None
 
 
 _BLANKS = re.compile(r"\n{3,}")
