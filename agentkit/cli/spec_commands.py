@@ -28,6 +28,8 @@ __all__ = ["register"]
 out = Console(highlight=False, soft_wrap=True, emoji=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
+InputFileOpt = Annotated[Path | None, typer.Option("--input", help="JSON file with the inputs")]
+NoteFileOpt = Annotated[Path | None, typer.Option("--note", help="Text file with the note")]
 SpecArg = Annotated[
     str, typer.Argument(help="Spec name (looked up in ./specs) or path to a .yaml file")
 ]
@@ -159,12 +161,8 @@ def _read_inputs(
 
 def render(
     spec: SpecArg,
-    input_file: Annotated[
-        Path | None, typer.Option("--input", help="JSON file with the inputs")
-    ] = None,
-    note_file: Annotated[
-        Path | None, typer.Option("--note", help="Text file with the note")
-    ] = None,
+    input_file: InputFileOpt = None,
+    note_file: NoteFileOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the messages as JSON")] = False,
 ) -> None:
     """Print the exact messages that would be sent to a model for these inputs."""
@@ -172,12 +170,7 @@ def render(
     data = _read_inputs(input_file, note_file, {})
     try:
         inputs = s.validate_inputs(data)
-        candidates = None
-        if s.candidates == "local":
-            from agentkit.runtime.execute import _candidates
-
-            candidates = _candidates(s, inputs.model_dump(mode="json"))
-        messages = s.render(inputs, candidates)
+        messages = s.render(inputs, s.candidate_codes(inputs.model_dump(mode="json")))
     except InputError as exc:
         err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
@@ -197,12 +190,8 @@ def render(
 
 def run(
     spec: SpecArg,
-    input_file: Annotated[
-        Path | None, typer.Option("--input", help="JSON file with the inputs")
-    ] = None,
-    note_file: Annotated[
-        Path | None, typer.Option("--note", help="Text file with the note")
-    ] = None,
+    input_file: InputFileOpt = None,
+    note_file: NoteFileOpt = None,
     provider: Annotated[
         list[str] | None,
         typer.Option(

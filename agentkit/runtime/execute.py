@@ -45,7 +45,7 @@ async def execute(
     ihash = input_hash(inputs_json)
     key = idempotency_key(spec.fingerprint, ihash)
 
-    candidates = _candidates(spec, inputs_json)
+    candidates = spec.candidate_codes(inputs_json)
     messages = spec.render(inputs, candidates)
     request = ProviderRequest(
         spec=spec.name,
@@ -155,19 +155,6 @@ async def execute(
     result.trace_id = trace_id if written else None
     _maybe_record(config, request, outcome.response, outcome.provider)
     return result
-
-
-def _candidates(
-    spec: CompiledSpec[Any, Any], inputs: dict[str, Any]
-) -> list[dict[str, Any]] | None:
-    if spec.candidates != "local":
-        return None
-    try:
-        from agentkit.coding.engine.candidates import candidates_for
-    except ImportError:
-        return None
-    found: list[dict[str, Any]] = candidates_for(spec.name, inputs)
-    return found
 
 
 def _codeset_versions(spec: CompiledSpec[Any, Any], inputs: BaseModel) -> dict[str, str]:

@@ -203,6 +203,15 @@ class CompiledSpec(Generic[InputT, OutputT]):
             candidates=candidates,
         )
 
+    def candidate_codes(self, inputs: Mapping[str, Any]) -> list[dict[str, Any]] | None:
+        """The offline coder's grounded candidates when the spec says ``candidates: local``."""
+        if self.candidates != "local":
+            return None
+        from agentkit.coding.engine.candidates import candidates_for
+
+        found: list[dict[str, Any]] = candidates_for(self.name, dict(inputs))
+        return found
+
     def render(
         self,
         inputs: BaseModel | Mapping[str, Any],
