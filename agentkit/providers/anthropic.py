@@ -11,7 +11,6 @@ work as they do with the SDK alone. The SDK has no ``temperature`` parameter, so
 from __future__ import annotations
 
 import json
-import os
 import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -19,8 +18,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import anthropic
 
 from agentkit.errors import ProviderError
-from agentkit.providers.base import Message, Provider, ProviderRequest, ProviderResponse
+from agentkit.providers.base import Message, ProviderRequest, ProviderResponse
 from agentkit.providers.client_pool import ClientPool
+from agentkit.providers.credentials import HttpProvider
 from agentkit.providers.failures import (
     connection_failure,
     retry_after_seconds,
@@ -46,34 +46,14 @@ _STOP = {
 _DEFAULT_TIMEOUT = 60.0
 
 
-class AnthropicProvider(Provider):
+class AnthropicProvider(HttpProvider):
     name: ClassVar[str] = "anthropic"
     key_env_default: ClassVar[str] = "ANTHROPIC_API_KEY"
     base_url_env_default: ClassVar[str] = "ANTHROPIC_BASE_URL"
 
     def __init__(self, model: str, settings: ProviderSettings) -> None:
-        super().__init__(model)
-        self.settings = settings
+        super().__init__(model, settings)
         self._clients: ClientPool[anthropic.AsyncAnthropic] = ClientPool()
-
-    @property
-    def key_env(self) -> str:
-        return self.settings.api_key_env or self.key_env_default
-
-    def api_key(self) -> str | None:
-        return os.environ.get(self.key_env) or None
-
-    def base_url(self) -> str | None:
-        if self.settings.base_url:
-            return self.settings.base_url
-        if self.settings.base_url_env and os.environ.get(self.settings.base_url_env):
-            return os.environ[self.settings.base_url_env]
-        return os.environ.get(self.base_url_env_default) or None
-
-    def unavailable_reason(self) -> str | None:
-        if not self.api_key():
-            return f"{self.key_env} is not set"
-        return None
 
     def _client(self) -> anthropic.AsyncAnthropic:
         key = self.api_key() or ""

@@ -9,7 +9,6 @@ twice. ``OPENAI_API_KEY`` and ``OPENAI_BASE_URL`` work as they do with the SDK a
 from __future__ import annotations
 
 import json
-import os
 import re
 import time
 from collections.abc import Sequence
@@ -18,8 +17,9 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 import openai
 
 from agentkit.errors import ProviderError, ProviderRequestError
-from agentkit.providers.base import Message, Provider, ProviderRequest, ProviderResponse
+from agentkit.providers.base import Message, ProviderRequest, ProviderResponse
 from agentkit.providers.client_pool import ClientPool
+from agentkit.providers.credentials import HttpProvider
 from agentkit.providers.failures import (
     connection_failure,
     retry_after_seconds,
@@ -50,7 +50,7 @@ _TOOL_NAME = re.compile(r"[^a-zA-Z0-9_-]")
 _DEFAULT_TIMEOUT = 60.0
 
 
-class OpenAIProvider(Provider):
+class OpenAIProvider(HttpProvider):
     """The OpenAI Chat Completions wire; :mod:`openai_compatible` reuses it for other servers."""
 
     name: ClassVar[str] = "openai"
@@ -61,31 +61,11 @@ class OpenAIProvider(Provider):
     tokens_param: ClassVar[str] = "max_completion_tokens"
 
     def __init__(self, model: str, settings: ProviderSettings) -> None:
-        super().__init__(model)
-        self.settings = settings
+        super().__init__(model, settings)
         self._clients: ClientPool[openai.AsyncOpenAI] = ClientPool()
         self._send_temperature = True
 
     # ------------------------------------------------------------------ configuration
-
-    @property
-    def key_env(self) -> str:
-        return self.settings.api_key_env or self.key_env_default
-
-    def api_key(self) -> str | None:
-        return os.environ.get(self.key_env) or None
-
-    def base_url(self) -> str | None:
-        if self.settings.base_url:
-            return self.settings.base_url
-        if self.settings.base_url_env and os.environ.get(self.settings.base_url_env):
-            return os.environ[self.settings.base_url_env]
-        return os.environ.get(self.base_url_env_default) or None
-
-    def unavailable_reason(self) -> str | None:
-        if self.key_required and not self.api_key():
-            return f"{self.key_env} is not set"
-        return None
 
     def structured_mode(self) -> StructuredMode:
         return "json_schema"
