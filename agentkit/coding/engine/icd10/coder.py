@@ -167,6 +167,26 @@ def _quote(doc: Document, f: Found) -> tuple[int, int]:
     return lo, hi
 
 
+def _diabetes_type(codes: list[str], by_code: dict[str, Found], icd: Any) -> list[str]:
+    """A note that documents type 1 diabetes codes its diabetic complications as type 1:
+    "diabetic neuropathy" read alone defaults to E11.40, with type 1 stated it is E10.40."""
+    if not any(c.startswith("E10.") for c in codes):
+        return codes
+    out: list[str] = []
+    for code in codes:
+        if code.startswith("E11."):
+            alt = "E10." + code[4:]
+            if icd.is_billable(alt):
+                f = by_code.pop(code)
+                f.code = alt
+                f.notes.append("type 1 diabetes documented in the note")
+                by_code.setdefault(alt, f)
+                code = alt
+        if code not in out:
+            out.append(code)
+    return out
+
+
 def _unspecified_duplicates(codes: list[str], icd: Any) -> list[str]:
     """Drop a code whose category also has a more specific code here (K64.9 with K64.8)."""
     out = list(codes)
@@ -303,7 +323,14 @@ def code_diagnoses(
             if x.code.startswith(_CARRY_FROM_INDICATION):
                 x.notes.append("reason for the encounter stated in the indication")
                 found.append(x)
-            elif report and found and x.code.startswith("R"):
+            elif (
+                found
+                and (report or kind == "procedure")
+                and guidelines().is_reason(x.code)
+                and not any(x.code[:3] == c[:3] for c in primary_codes)
+            ):
+                # the reason for the procedure stays reportable unless the postoperative
+                # diagnosis explains it (integral symptoms are dropped later)
                 x.notes.append("sign or symptom that was the reason for the study")
                 x.penalty += 0.05
                 found.append(x)
@@ -342,6 +369,7 @@ def _finish(
             by_code[f.code] = f
             order.append(f.code)
     rules = guidelines()
+    order = _diabetes_type(order, by_code, icd)
 
     def note_says(phrases: PhraseSet[int]) -> bool:
         return ctx.note_has(phrases) is not None

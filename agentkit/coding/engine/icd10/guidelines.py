@@ -23,6 +23,7 @@ __all__ = [
     "GUIDELINES_FILE",
     "Combination",
     "Guidelines",
+    "HistoryRule",
     "IntegralRule",
     "Pattern",
     "guidelines",
@@ -75,12 +76,35 @@ class IntegralRule:
 
 
 @dataclass(frozen=True)
+class HistoryRule:
+    """A diagnosis that is documented as past ("history of", "status post") is reported with
+    its personal-history or status code (guideline I.C.21.c.4): breast cancer C50 -> Z85.3."""
+
+    of: tuple[Pattern, ...]
+    code: str
+
+
+@dataclass(frozen=True)
 class Guidelines:
     combinations: tuple[Combination, ...]
     integral: tuple[IntegralRule, ...]
+    history: tuple[HistoryRule, ...] = ()
+    reasons: tuple[Pattern, ...] = ()
+
+    def history_code(self, code: str) -> str | None:
+        """The history or status code for a past ``code`` (None: a past X is not coded)."""
+        for rule in self.history:
+            if any(p.matches(code) for p in rule.of):
+                return rule.code
+        return None
+
+    def is_reason(self, code: str) -> bool:
+        """A sign, symptom or abnormal finding that stays reportable as the reason for a
+        procedure when the postoperative diagnosis does not explain it."""
+        return any(p.matches(code) for p in self.reasons)
 
     def all_codes(self) -> list[str]:
-        out: list[str] = []
+        out: list[str] = [r.code for r in self.history]
         for c in self.combinations:
             for p in c.when + c.drop:
                 out.extend(p.codes())
@@ -220,7 +244,22 @@ def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
                 _patterns(item["of"], src, ln, "of"),
             )
         )
-    return Guidelines(tuple(combos), tuple(integral))
+    history: list[HistoryRule] = []
+    raw_h = data.get("history", YamlList())
+    if not isinstance(raw_h, YamlList):
+        raise DataFileError(src, "history: expected a list", line_of(data, "history"))
+    for i, item in enumerate(raw_h):
+        ln = line_of(raw_h, i)
+        if not isinstance(item, YamlMap) or "of" not in item or "code" not in item:
+            raise DataFileError(src, "each history rule needs of: [...] and code:", ln)
+        code = str(item["code"]).strip().upper()
+        if not code or " " in code or "*" in code:
+            raise DataFileError(src, f"history: {code!r} is not an ICD-10-CM code", ln)
+        history.append(HistoryRule(_patterns(item["of"], src, ln, "of"), code))
+    reasons: tuple[Pattern, ...] = ()
+    if "reasons" in data:
+        reasons = _patterns(data["reasons"], src, line_of(data, "reasons"), "reasons")
+    return Guidelines(tuple(combos), tuple(integral), tuple(history), reasons)
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from agentkit.coding.engine.icd10.concepts import Concept, ConceptIndex
+from agentkit.coding.engine.icd10.guidelines import guidelines
 from agentkit.coding.engine.icd10.lexicon import Lexicon
 from agentkit.coding.engine.icd10.statements import Statement
 from agentkit.coding.engine.icd10.tabular_index import Candidate, TabularIndex
@@ -128,6 +129,13 @@ def _side_near(doc: Document, before: tuple[int, int], after: tuple[int, int]) -
     return None
 
 
+def _statement_side(doc: Document, st: Statement) -> str | None:
+    """The side of a statement that names exactly one side ("Lipoma, left knee")."""
+    found = sides(doc, st.start, st.end)
+    kinds = {s.side for s in found}
+    return found[0].side if len(kinds) == 1 else None
+
+
 def _first_refinement(
     ctx: NoteContext, concept: Concept, lo: int, hi: int
 ) -> tuple[int, int, int] | None:
@@ -209,6 +217,9 @@ def _code_concept(
             found.notes.append("spine region not documented")
     if side_map:
         side = _side_near(doc, (region[0], start), (end, region[1]))
+        if side is None:
+            # "Abscess with cellulitis, left foot": one side for the whole statement
+            side = _statement_side(doc, st)
         if side is None and ctx.context_side:
             side = ctx.context_side
             found.penalty += 0.1
@@ -291,6 +302,8 @@ def _tabular(ctx: NoteContext, st: Statement, lo: int, hi: int) -> Found | None:
     words, side = _words(ctx, lo, hi)
     if side is None:
         side = _side_near(doc, (st.start, doc.tokens.starts[lo]), (doc.tokens.ends[hi - 1], st.end))
+    if side is None:
+        side = _statement_side(doc, st)
     content = [w for w in words if w not in ctx.lex.soft]
     if not content or len(set(content)) > MAX_TABULAR_WORDS:
         return None  # nothing said, or a narrative sentence rather than a diagnosis
@@ -390,6 +403,7 @@ def read_statement(
     # longest first, so that a combination phrase's refinement words are consumed first
     order = sorted(range(len(kept)), key=lambda k: -(kept[k].end - kept[k].start))
     results: dict[int, Found] = {}
+    past_codes: set[int] = set()
     for k in order:
         m = kept[k]
         if any(i in consumed for i in range(m.start, m.end)):
@@ -402,11 +416,12 @@ def read_statement(
         if status == "uncertain":
             uncertain.append(doc.text[s:e])
             continue
-        if status != "present" and not (status == "historical" and concept.status):
+        past = status == "historical" and not concept.status
+        if status != "present" and not (status == "historical" and concept.status) and not past:
             continue
         prev_end = st.start  # the side may precede another word of the diagnosis
         next_start = t.starts[kept[k + 1].start] if k + 1 < len(kept) else st.end
-        results[k] = _code_concept(
+        coded = _code_concept(
             ctx,
             st,
             concept,
@@ -416,11 +431,23 @@ def read_statement(
             consumed,
             [(x.start, x.end) for x in kept],
         )
+        if past:
+            # "history of breast cancer": the personal-history code, if the past
+            # condition has one (guideline I.C.21.c.4); otherwise nothing
+            history = guidelines().history_code(coded.code)
+            if history is None:
+                continue
+            coded.notes.append(f"documented as past ({coded.code}): personal history code")
+            coded.code = history
+            coded.status = True
+            past_codes.add(k)
+        results[k] = coded
     for k in sorted(results):
         m = kept[k]
         if k in results and not any(i in consumed for i in range(m.start, m.end)):
             found.append(results[k])
-            found.extend(_also(results[k], ctx.concepts.concepts[m.payload]))
+            if k not in past_codes:
+                found.extend(_also(results[k], ctx.concepts.concepts[m.payload]))
     covered |= consumed
     if not tabular:
         found.sort(key=lambda f: f.start)
