@@ -68,6 +68,27 @@ for _p in (
 ):
     _IMAGING.add(_p, "imaging")
 
+# Diagnostic tests reported the way imaging is (a study with an interpretation), not visits.
+_DIAGNOSTIC_TEST: PhraseSet[str] = PhraseSet()
+for _p in (
+    "nuclear",
+    "myocardial perfusion",
+    "spect",
+    "(stress|treadmill|exercise) (test*|echo*|ecg|ekg)",
+    "bruce protocol",
+    "(lexiscan|regadenoson|adenosine|dobutamine|cardiolite|myoview|sestamibi|thallium)",
+    "holter",
+    "event monitor*",
+    "echo",
+    "2 d",
+    "transthoracic",
+    "transesophageal",
+    "carotid",
+    "ankle brachial",
+    "scan",
+):
+    _DIAGNOSTIC_TEST.add(_p, "test")
+
 
 def title_sentences(doc: Document) -> list[int]:
     """Indexes of the sentences that name the services: the procedure list (PROCEDURE
@@ -89,9 +110,36 @@ def title_sentences(doc: Document) -> list[int]:
     return out
 
 
+def _study_exam_sections(doc: Document) -> set[int]:
+    """EXAM sections whose first sentence names a study ("EXAM: CT of the head"): the title
+    of a report, not a physical examination."""
+    out: set[int] = set()
+    seen: set[int] = set()
+    for s in doc.sentences:
+        if s.section_kind == "exam" and s.section_index not in seen:
+            seen.add(s.section_index)
+            if _IMAGING.find_all(doc.tokens.norms, s.tok_lo, s.tok_hi) or _DIAGNOSTIC_TEST.find_all(
+                doc.tokens.norms, s.tok_lo, s.tok_hi
+            ):
+                out.add(s.section_index)
+    return out
+
+
+def _names_a_study(doc: Document) -> bool:
+    norms = doc.tokens.norms
+    return bool(
+        _IMAGING.find_all(norms, 0, len(norms)) or _DIAGNOSTIC_TEST.find_all(norms, 0, len(norms))
+    )
+
+
 def note_type(doc: Document) -> str:
     """``procedure``, ``radiology``, ``visit``, ``pathology`` or ``other`` (module docstring)."""
-    kinds = {s.kind for s in doc.sections}
+    study_exams = _study_exam_sections(doc)
+    kinds = {
+        s.kind for i, s in enumerate(doc.sections) if not (s.kind == "exam" and i in study_exams)
+    }
+    if study_exams:
+        kinds.add("technique")  # an EXAM line naming the study is a report's heading
     headings = " ".join(s.heading.lower() for s in doc.sections)
     if "microscopic" in headings or "gross description" in headings:
         return "pathology"  # a pathologist's report: no procedure of the note's author to code
@@ -111,6 +159,15 @@ def note_type(doc: Document) -> str:
             or (kinds & _RADIOLOGY_KINDS and "description" not in kinds)
         )
     ):
+        return "radiology"
+    if (
+        visit_score == 0
+        and not has_proc
+        and "procedure" not in kinds
+        and kinds & {"impression", "findings"}
+        and _names_a_study(doc)
+    ):
+        # INDICATION / FINDINGS / INTERPRETATION / IMPRESSION of a test: a diagnostic report
         return "radiology"
     if has_proc or "procedure" in kinds:
         return "procedure" if visit_score < 3 or "description" in kinds else "visit"

@@ -64,7 +64,9 @@ class NoteFacts:
         self.age = age if age is not None else patient_age(doc)
         self.note_type = note_type(doc)
         self.titles = set(title_sentences(doc))
-        self.has_title = any(doc.sentences[i].section_kind == "procedure" for i in self.titles)
+        # the procedure list names the services; in a report, so does its EXAM line
+        title_kinds = ("procedure", "exam") if self.note_type == "radiology" else ("procedure",)
+        self.has_title = any(doc.sentences[i].section_kind in title_kinds for i in self.titles)
         self.by_concept: dict[str, list[Mention[str]]] = {}
         for m in doc.find(ruleset.phrases):
             concept = ruleset.concepts[m.payload]
