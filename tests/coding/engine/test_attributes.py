@@ -58,6 +58,17 @@ def test_numbers_and_count_before_a_noun() -> None:
     assert count_before(doc, 0) is None
 
 
+def test_measurements_list_numbers_and_decimals_are_not_counts() -> None:
+    doc = analyze("FINDINGS:\n4. A 3 mm punch biopsy.\nA lesion of 2.5 cm x 2 lesions.\n")
+    norms = doc.tokens.norms
+    assert count_before(doc, norms.index("punch")) is None  # "4." item, "3 mm" size
+    lesions = len(norms) - 1 - norms[::-1].index("lesions")
+    found = count_before(doc, lesions)
+    assert found is not None and found.value == 2
+    doc = analyze("Size 2.5 keratoses treated.")
+    assert count_before(doc, doc.tokens.norms.index("keratoses")) is None
+
+
 def test_spine_levels_and_interspaces() -> None:
     doc = analyze("Discectomy at C5-C6 and C6-7; fusion C4 through C7. L5-S1 normal.")
     levels = spine_levels(doc)

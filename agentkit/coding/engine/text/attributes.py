@@ -299,12 +299,55 @@ def count_before(doc: Document, token_index: int, max_gap: int = 3) -> Number | 
     if sent is not None:
         lo = max(lo, sent.tok_lo)
     sentence_lo = lo
+    norms = doc.tokens.norms
     found = [
         n
         for n in numbers(doc, doc.tokens.starts[sentence_lo], doc.tokens.starts[token_index])
         if token_index - n.token_end <= max_gap
+        # a measurement is not a count: "a 3 mm punch biopsy", "a 16 French catheter"
+        and not (n.token_end < len(norms) and norms[n.token_end] in _MEASURE_UNITS)
+        and not _list_marker(doc.text, n)
     ]
     return found[-1] if found else None
+
+
+def _list_marker(text: str, n: Number) -> bool:
+    """ "4." or "4)" opening a line is an item number, and "2.5" a decimal, not a count."""
+    if n.start > 1 and text[n.start - 1] == "." and text[n.start - 2].isdigit():
+        return True
+    if n.end >= len(text) or text[n.end] not in ".)":
+        return False
+    if n.end + 1 < len(text) and text[n.end + 1].isdigit():
+        return True
+    line_start = text.rfind("\n", 0, n.start) + 1
+    return not text[line_start : n.start].strip()
+
+
+_MEASURE_UNITS = frozenset(
+    [
+        "mm",
+        "cm",
+        "millimeter",
+        "millimeters",
+        "centimeter",
+        "centimeters",
+        "french",
+        "fr",
+        "mg",
+        "mcg",
+        "ml",
+        "cc",
+        "gauge",
+        "g",
+        "gram",
+        "grams",
+        "kg",
+        "degree",
+        "degrees",
+        "percent",
+        "mmhg",
+    ]
+)
 
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
