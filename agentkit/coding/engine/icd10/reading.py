@@ -28,6 +28,23 @@ ACCEPT_RECALL = 0.75
 MAX_TABULAR_WORDS = 10
 SINGLE_WORD_WEIGHT = 7.0
 _SIDE_WORDS = frozenset({"right", "left", "bilateral", "bilaterally", "rt", "lt", "both"})
+_CONDITION_WORDS = frozenset(
+    {"disease", "diseases", "disorder", "disorders", "dysfunction", "abnormality", "dz"}
+)
+_CONDITION_SUFFIXES = (
+    "itis",
+    "osis",
+    "oma",
+    "pathy",
+    "emia",
+    "algia",
+    "ia",
+    "ism",
+    "plasia",
+    "cele",
+    "rrhea",
+    "ux",
+)
 _BREAKS = frozenset({",", ";", "and", "&", "/", "with", "plus", "also"})
 _REGION_WORDS = {
     "cervical": "cervical",
@@ -323,6 +340,12 @@ def _tabular(ctx: NoteContext, st: Statement, lo: int, hi: int) -> Found | None:
             notes.append(f"side ({ctx.context_side}) taken from the procedure")
     if best.score < ACCEPT_SCORE or best.recall < ACCEPT_RECALL:
         return None
+    if (
+        best.generic
+        and not _CONDITION_WORDS & set(doc.tokens.norms[lo:hi])
+        and not any(w.endswith(_CONDITION_SUFFIXES) for w in best.words)
+    ):
+        return None  # "aortic valve" is a site, not "aortic valve disorder"
     if len(best.words) < 2 and max(ctx.tabular.weight(w) for w in best.words) < SINGLE_WORD_WEIGHT:
         return None  # one common word ("bladder", "lung") is not a diagnosis
     # the words the title matched carry the assertion ("probable cancer", "no gradient")

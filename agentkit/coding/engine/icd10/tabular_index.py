@@ -54,7 +54,11 @@ EXCLUDED: Final = 3
 ANY_OF: Final = 4
 SIDE: Final = 5
 FLAGS: Final = 6
-UNSPECIFIED, OTHER, NEEDS_7TH, INCLUSION = 1, 2, 4, 8
+UNSPECIFIED, OTHER, NEEDS_7TH, INCLUSION, GENERIC = 1, 2, 4, 8, 16
+# "Nonrheumatic aortic valve disorder": a title whose condition word is only "disorder" or
+# "disease" (stop words for matching) is named by its site alone; the statement must say a
+# condition word too, or "Aortic valve: normal" would match it.
+_GENERIC_WORDS = frozenset({"disorder", "disorders", "disease", "diseases"})
 
 Entry = tuple[str, frozenset[str], frozenset[str], frozenset[str], frozenset[str], str, int]
 
@@ -72,6 +76,7 @@ class Candidate:
     unspecified: bool
     other: bool
     words: frozenset[str]  # the title words the statement said
+    generic: bool = False  # the title's condition word is only "disorder" / "disease"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +88,7 @@ class ParsedTitle:
     side: str
     unspecified: bool
     other: bool
+    generic: bool = False
 
 
 def parse_title(title: str, lex: Lexicon) -> ParsedTitle:
@@ -97,6 +103,8 @@ def parse_title(title: str, lex: Lexicon) -> ParsedTitle:
     mode = "with"
     after_and = False
     last_required: str | None = None
+    prev = ""
+    generic = False
     for tok in _TITLE_TOKEN.findall(title.lower()):
         if tok in "([":
             depth += 1
@@ -121,6 +129,14 @@ def parse_title(title: str, lex: Lexicon) -> ParsedTitle:
                 any_of.add(last_required)
             after_and = True
             continue
+        if tok == "of" and mode == "without" and depth == 0 and prev != "mention":
+            # "Laceration without foreign body of scalp": the site after "of" is required
+            mode, after_and, last_required = "with", False, None
+            prev = tok
+            continue
+        prev = tok
+        if tok in _GENERIC_WORDS and depth == 0 and mode == "with":
+            generic = True
         if tok == "unspecified":
             unspecified = True
         elif tok == "other":
@@ -149,6 +165,7 @@ def parse_title(title: str, lex: Lexicon) -> ParsedTitle:
         side,
         unspecified,
         other,
+        generic,
     )
 
 
@@ -272,6 +289,7 @@ class TabularIndex:
                     unspecified=bool(flags & UNSPECIFIED),
                     other=bool(flags & OTHER),
                     words=frozenset(self.words[i] for i in hit),
+                    generic=bool(flags & GENERIC),
                 )
             )
         return out
@@ -380,6 +398,7 @@ def build_index(icd: Icd10cmCodeSet, lex: Lexicon) -> TabularIndex:
                 | (UNSPECIFIED if t.unspecified else 0)
                 | (OTHER if t.other else 0)
                 | (NEEDS_7TH if rec.requires_7th else 0)
+                | (GENERIC if t.generic else 0)
             )
             entries.append((rec.code, t.required, t.optional, t.excluded, t.any_of, side, flags))
     df: dict[str, int] = defaultdict(int)
