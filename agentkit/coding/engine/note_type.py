@@ -11,7 +11,7 @@ from __future__ import annotations
 from agentkit.coding.engine.text.document import Document
 from agentkit.coding.engine.text.phrases import PhraseSet
 
-__all__ = ["NOTE_TYPES", "note_type", "title_sentences"]
+__all__ = ["NOTE_TYPES", "is_discharge_summary", "note_type", "title_sentences"]
 
 NOTE_TYPES = ("procedure", "radiology", "visit", "pathology", "other")
 
@@ -132,8 +132,24 @@ def _names_a_study(doc: Document) -> bool:
     )
 
 
+_DISCHARGE_HEADINGS = ("hospital course", "discharge diagnos", "discharge summary", "death summary")
+
+
+def is_discharge_summary(doc: Document) -> bool:
+    """A discharge (or death) summary: the hospital course and the discharge diagnoses. Its
+    service is the discharge-day management; procedures in its course were billed by whoever
+    did them, on their own notes."""
+    headings = " ".join(s.heading.lower() for s in doc.sections)
+    if not any(h in headings for h in _DISCHARGE_HEADINGS):
+        return False
+    kinds = {s.kind for s in doc.sections}
+    return not kinds & {"preop_dx", "postop_dx", "anesthesia", "description"}
+
+
 def note_type(doc: Document) -> str:
     """``procedure``, ``radiology``, ``visit``, ``pathology`` or ``other`` (module docstring)."""
+    if is_discharge_summary(doc):
+        return "visit"
     study_exams = _study_exam_sections(doc)
     kinds = {
         s.kind for i, s in enumerate(doc.sections) if not (s.kind == "exam" and i in study_exams)

@@ -29,7 +29,7 @@ from agentkit.coding.engine.em.elements import (
 from agentkit.coding.engine.em.levels import MDM_NAMES, code_for, mdm_level, time_level
 from agentkit.coding.engine.em.modifier import needs_modifier_25, procedure_needs_separate_em
 from agentkit.coding.engine.language import is_english_clinical
-from agentkit.coding.engine.note_type import note_type
+from agentkit.coding.engine.note_type import is_discharge_summary, note_type
 from agentkit.coding.engine.text.document import Document, assertion_of
 
 __all__ = ["level_visit", "needs_modifier_25", "procedure_needs_separate_em", "visit_setting"]
@@ -55,8 +55,11 @@ def _present(doc: Document, group: str, name: str, c: Cues) -> tuple[int, int] |
 
 
 def visit_setting(doc: Document, c: Cues | None = None) -> str | None:
-    """``office``, ``emergency``, ``hospital``, or None when the note is not a visit."""
+    """``office``, ``emergency``, ``hospital``, ``discharge``, or None when the note is not a
+    visit."""
     c = c or cues()
+    if is_discharge_summary(doc):
+        return "discharge"
     kind = note_type(doc)
     headings = " ".join(s.heading.lower() for s in doc.sections)
     kinds = {s.kind for s in doc.sections}
@@ -78,6 +81,9 @@ def _status(doc: Document, given: str, c: Cues) -> tuple[str, bool]:
     if established is not None:
         return "established", True
     if new is not None:
+        return "new", True
+    if any("consult" in s.heading.lower() for s in doc.sections):
+        # house rule: a consultation is reported with the new-patient visit codes
         return "new", True
     if given in ("new", "established"):
         return given, False
@@ -130,6 +136,8 @@ def level_visit(
     level = mdm_level(problems.level, data.level, risk.level)
     timed = total_minutes(doc)
     minutes = timed[0] if timed else None
+    if setting == "discharge":
+        return _discharge(doc, status, problems, data, risk, level, timed)
     by_time = time_level(setting, status, minutes)
     basis = "mdm"
     if by_time is not None and by_time >= level:
@@ -163,6 +171,63 @@ def level_visit(
         "rationale": _rationale(
             setting, status, status_documented, problems, data, risk, level, basis, minutes, code
         ),
+    }
+
+
+def _discharge_minutes(doc: Document) -> tuple[int, tuple[int, int]] | None:
+    """'More than 30 minutes were spent on the discharge': minutes in a sentence about the
+    discharge or the time spent, wherever the number stands."""
+    t = doc.tokens
+    for i, w in enumerate(t.norms):
+        if w not in ("minutes", "minute", "min", "mins") or i == 0 or not t.norms[i - 1].isdigit():
+            continue
+        sent = doc.sentence_at(t.starts[i])
+        if sent is None:
+            continue
+        words = set(t.norms[sent.tok_lo : sent.tok_hi])
+        if words & {"discharge", "spent", "total"}:
+            return int(t.norms[i - 1]), (sent.start, sent.end)
+    return None
+
+
+def _discharge(
+    doc: Document,
+    status: str,
+    problems: Element,
+    data: Element,
+    risk: Element,
+    level: int,
+    timed: tuple[int, tuple[int, int]] | None,
+) -> dict[str, Any]:
+    """Hospital discharge day management: 99239 for more than 30 minutes, else 99238."""
+    timed = timed or _discharge_minutes(doc)
+    minutes = timed[0] if timed else None
+    over = False
+    if timed is not None:
+        said = doc.text[timed[1][0] : timed[1][1]].lower()
+        over = any(w in said for w in ("more than", "greater than", "over ", "in excess of", ">"))
+    long_stay = minutes is not None and (minutes > 30 or (minutes == 30 and over))
+    code = "99239" if long_stay else "99238"
+    span = timed[1] if timed else (problems.span or risk.span or data.span)
+    why = (
+        f"total time {minutes} minutes documented"
+        if minutes is not None
+        else "no discharge time documented, so 30 minutes or less"
+    )
+    return {
+        "code": code,
+        "patient_status": status,
+        "basis": "time",
+        "mdm": {
+            "problems": problems.name,
+            "data": data.name,
+            "risk": risk.name,
+            "level": MDM_NAMES[level],
+        },
+        "total_minutes": minutes,
+        "evidence": _quote(doc, span),
+        "confidence": 0.8 if minutes is not None else 0.7,
+        "rationale": f"Discharge summary: hospital discharge day management, {why}. {code}.",
     }
 
 
@@ -220,6 +285,7 @@ def _rationale(
     code: str,
 ) -> str:
     where = {
+        "discharge": "Hospital discharge",
         "office": "Office/outpatient",
         "emergency": "Emergency department",
         "hospital": "Initial hospital",
