@@ -187,9 +187,17 @@ def _diabetes_type(codes: list[str], by_code: dict[str, Found], icd: Any) -> lis
     return out
 
 
-def _unspecified_duplicates(codes: list[str], icd: Any) -> list[str]:
+def _unspecified_duplicates(
+    codes: list[str], icd: Any, by_code: dict[str, Found] | None = None
+) -> list[str]:
     """Drop a code whose category also has a more specific code here (K64.9 with K64.8)."""
     out = list(codes)
+
+    def same_words(a: str, b: str) -> bool:
+        if by_code is None or a not in by_code or b not in by_code:
+            return False
+        fa, fb = by_code[a].statement, by_code[b].statement
+        return fa.start < fb.end and fb.start < fa.end
 
     def vagueness(c: str) -> int:
         rec = icd.get(c)
@@ -199,7 +207,15 @@ def _unspecified_duplicates(codes: list[str], icd: Any) -> list[str]:
         mine = vagueness(code)
         if mine == 0:
             continue
-        others = [o for o in out if o != code and o[:3] == code[:3]]
+        # the vague code of the same condition (K64.9 with K64.8, H72.91 with H72.2X1), not a
+        # second complication of it (E10.40 "neuropathy, unspecified" with E10.65)
+        others = [
+            o
+            for o in out
+            if o != code
+            and o[:3] == code[:3]
+            and (code[4:5] in ("", "9") or o[:5] == code[:5] or same_words(code, o))
+        ]
         if any(vagueness(o) < mine for o in others):
             out.remove(code)
     return out
@@ -392,7 +408,7 @@ def _finish(
             )
     codes = [c for c in codes if c in by_code and icd.is_billable(c)]
     codes = [c for c in codes if rules.integral_to(c, codes) is None]
-    codes = _unspecified_duplicates(codes, icd)
+    codes = _unspecified_duplicates(codes, icd, by_code)
     codes, _dropped = _excludes1(codes, icd)
     codes = _obstetric(doc, icd, ctx, codes, by_code, patient)
     codes = _age_sex(codes, kb, patient)
