@@ -101,3 +101,21 @@ def test_imaging_report_bills_other_services_only_when_named() -> None:
         "IMPRESSION: No acute process."
     )
     assert [p["code"] for p in code_cpt(note)["procedures"]] == ["74177"]
+
+
+def test_contrast_named_with_the_study_outranks_the_rest_of_the_report() -> None:
+    from agentkit.coding.engine.coder import code_cpt
+
+    plain = (
+        "EXAM: CT of the abdomen and pelvis without contrast.\n"
+        "TECHNIQUE: Axial images. No venous access could be established for intravenous "
+        "contrast material.\n"
+        "IMPRESSION: No acute process."
+    )
+    assert [p["code"] for p in code_cpt(plain)["procedures"]] == ["74176"]
+    untitled = (
+        "EXAM: CT of the abdomen and pelvis.\n"
+        "TECHNIQUE: Axial images after 100 mL of intravenous Omnipaque.\n"
+        "IMPRESSION: No acute process."
+    )
+    assert [p["code"] for p in code_cpt(untitled)["procedures"]] == ["74177"]

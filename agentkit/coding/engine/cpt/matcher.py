@@ -232,10 +232,28 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
     if not trig:
         return None
     where = PERFORMANCE_SECTIONS | rule.sections | QUALIFIER_SECTIONS
+    decided = [
+        m
+        for m in trig
+        if rule.decided_near and facts.in_sentence(rule.decided_near, m.sentence.index)
+    ]
+    if decided:
+        trig = decided
+    # Conditions on the decided_near words are judged in the trigger's sentence when it names
+    # them ("CT without contrast" in the title outranks a word about contrast elsewhere).
+    local = set(rule.decided_near) if decided else set()
     for group in rule.requires:
-        if not facts.documented(group, where):
+        if local & set(group):
+            trig = [m for m in trig if facts.in_sentence(group, m.sentence.index)]
+        elif not facts.documented(group, where):
             return None
-    if rule.excludes and facts.documented(rule.excludes, where):
+    near_ex = tuple(k for k in rule.excludes if k in local)
+    far_ex = tuple(k for k in rule.excludes if k not in local)
+    if far_ex and facts.documented(far_ex, where):
+        return None
+    if near_ex:
+        trig = [m for m in trig if not facts.in_sentence(near_ex, m.sentence.index)]
+    if not trig:
         return None
     if rule.context is not None:
         trig = [m for m in trig if facts.context_of(rule.family, m) == rule.context]

@@ -78,6 +78,7 @@ _RULE_KEYS = {
     "requires_near": "all of these must be in the trigger's sentence",
     "excludes": "none of these may be documented as done in the note",
     "excludes_near": "none of these may be in the trigger's sentence",
+    "decided_near": "named in the trigger's sentence: requires/excludes judged there",
     "size_cm": "[min, max] size in cm near the trigger",
     "size_missing": "true: the rule also fires when no size is written",
     "area_cm2": "[min, max] defect area in sq cm near the trigger (length x width)",
@@ -166,6 +167,9 @@ class Rule:
     age: tuple[int, int] | None = None
     area_cm2: tuple[float, float] | None = None
     size_from: tuple[str, ...] = ()
+    # When the trigger's own sentence names one of these (e.g. "without contrast" in the
+    # title), requires/excludes are judged in that sentence rather than in the whole note.
+    decided_near: tuple[str, ...] = ()
 
 
 @dataclass
@@ -576,6 +580,11 @@ class _FileReader:
             size_from=(
                 self.ref_list(family, raw["size_from"], raw, "size_from")
                 if "size_from" in raw
+                else ()
+            ),
+            decided_near=(
+                self.ref_list(family, raw["decided_near"], raw, "decided_near")
+                if "decided_near" in raw
                 else ()
             ),
         )
