@@ -121,3 +121,12 @@ def test_sizes_can_come_from_where_the_defect_is_described() -> None:
         "DESCRIPTION: The fascial defect measured 6 x 5 cm and the contents were reduced."
     )
     assert _claim(note) == ["49615"]
+
+
+def test_bilateral_surgery_is_valued_at_both_sides_when_choosing_the_principal() -> None:
+    # tubes in both ears (2 x one ear at 150%) outrank an adenoidectomy worth more than one ear
+    note = (
+        "PROCEDURE PERFORMED: Bilateral myringotomy with tympanostomy tube placement and "
+        "adenoidectomy.\nThe patient is a 6-year-old child."
+    )
+    assert _claim(note)[:2] == ["69436-50", "42830"]

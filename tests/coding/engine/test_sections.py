@@ -62,3 +62,12 @@ def test_sentences_of_a_known_heading_exclude_the_heading_words() -> None:
     texts = [s.text for s in doc.sentences]
     assert texts[0] == "Colonoscopy."
     assert "LEFT HEART CATHETERIZATION: done." in texts
+
+
+def test_instructions_after_the_procedure_are_the_plan_not_a_procedure_list() -> None:
+    note = (
+        "The knee was injected with 40 mg of triamcinolone.\n"
+        "POST PROCEDURE INSTRUCTIONS: Report any redness or fever.\n"
+        "NARRATIVE OF PROCEDURE: The needle was withdrawn."
+    )
+    assert [kind for kind, _ in _kinds(note)] == ["body", "plan", "description"]

@@ -206,7 +206,14 @@ def resolve(facts: NoteFacts, hits: list[Hit], kv: KnowledgeView) -> list[Line]:
                 ln.reasons.append("the note names different sides; check laterality")
         expanded.append(ln)
     # (6) order: principal procedure first, add-ons after
-    expanded.sort(
-        key=lambda ln: (ln.add_on, -ln.hit.rule.priority, -rvu.get(ln.code, 0.0), ln.code)
-    )
+    expanded.sort(key=lambda ln: (ln.add_on, -ln.hit.rule.priority, -_value(ln, rvu), ln.code))
     return expanded
+
+
+def _value(line: Line, rvu: dict[str, float]) -> float:
+    """The work a line is paid for: a bilateral surgical procedure (50) is valued at 150% of
+    one side, so bilateral tubes outrank an adenoidectomy worth more than one ear. (Imaging is
+    left at its work RVU: its value lies mostly in the technical component.)"""
+    base = rvu.get(line.code, 0.0)
+    surgical = line.code[:5].isdigit() and "10004" <= line.code < "70000"
+    return base * 1.5 if surgical and "50" in line.modifiers else base
