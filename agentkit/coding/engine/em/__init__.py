@@ -54,9 +54,45 @@ def _present(doc: Document, group: str, name: str, c: Cues) -> tuple[int, int] |
     return None
 
 
+# a plain HISTORY heading is usually the present illness: "seen in the ER today" counts there
+_PAST_HISTORY = frozenset({"pmh", "psh", "family_history", "social_history"})
+_PLAN_KINDS = frozenset({"assessment", "plan", "impression", "diagnosis"})
+
+
+def _count(
+    doc: Document,
+    name: str,
+    c: Cues,
+    kinds: frozenset[str] | None = None,
+    excluded: frozenset[str] = _EXCLUDED_FROM_SETTING,
+) -> int:
+    """Sentences (or headings) with a present or planned ``setting`` cue ``name``, outside
+    the ``excluded`` sections (and only in ``kinds`` when given)."""
+    t = doc.tokens
+    seen: set[int] = set()
+    for m in c.matcher("setting").find_all(t.norms):
+        if m.payload[0] != name:
+            continue
+        s, e = t.starts[m.start], t.ends[m.end - 1]
+        sent = doc.sentence_at(s)
+        where = sent.section_kind if sent is not None else None
+        if where in excluded or (kinds is not None and where not in kinds):
+            continue
+        if assertion_of(doc, s, e).status in ("present", "hypothetical"):
+            seen.add(sent.index if sent is not None else -1 - m.start)
+    return len(seen)
+
+
 def visit_setting(doc: Document, c: Cues | None = None) -> str | None:
     """``office``, ``emergency``, ``hospital``, ``discharge``, or None when the note is not a
-    visit."""
+    visit.
+
+    The emergency department's own record (an ED course, "seen in the ER today") is an ED
+    visit. A note that says the patient is in the hospital now (admitted with, intubated,
+    inpatient orders in its plan) is hospital care - also when it tells that the patient came
+    through the emergency room, as admitting H&Ps and inpatient consultations do - unless
+    office cues (a follow-up interval, "comes in today") outweigh it, as when an office note
+    tells of a past admission."""
     c = c or cues()
     if is_discharge_summary(doc):
         return "discharge"
@@ -67,11 +103,20 @@ def visit_setting(doc: Document, c: Cues | None = None) -> str | None:
         return None  # an operative or imaging report: its service is not a visit
     if _present(doc, "setting", "not_a_visit", c) is not None and kind != "visit":
         return None
-    if "emergency" in headings or _present(doc, "setting", "emergency", c) is not None:
+    if "emergency" in headings or _count(doc, "emergency", c, excluded=_PAST_HISTORY):
         return "emergency"
-    if "admi" in headings or _present(doc, "setting", "hospital", c) is not None:
+    hospital = _count(doc, "hospital", c) + _count(doc, "hospital_plan", c, _PLAN_KINDS)
+    if "admi" in headings:
+        hospital += 2
+    if hospital and hospital > _count(doc, "office", c):
         return "hospital"
+    if _count(doc, "emergency_weak", c):
+        return "emergency"
     return "office"
+
+
+def _consultation(doc: Document) -> bool:
+    return any("consult" in s.heading.lower() for s in doc.sections)
 
 
 def _status(doc: Document, given: str, c: Cues) -> tuple[str, bool]:
@@ -82,7 +127,7 @@ def _status(doc: Document, given: str, c: Cues) -> tuple[str, bool]:
         return "established", True
     if new is not None:
         return "new", True
-    if any("consult" in s.heading.lower() for s in doc.sections):
+    if _consultation(doc):
         # house rule: a consultation is reported with the new-patient visit codes
         return "new", True
     if given in ("new", "established"):
@@ -133,6 +178,9 @@ def level_visit(
     problems, _found = problem_element(doc, c, items)
     data = data_element(doc, c)
     risk = risk_element(doc, c)
+    if setting == "hospital" and risk.level < 3 and not _consultation(doc):
+        # an admitting history and physical documents the decision for hospitalization
+        risk = Element(3, "high", risk.span, ["decision for hospital admission"])
     level = mdm_level(problems.level, data.level, risk.level)
     timed = total_minutes(doc)
     minutes = timed[0] if timed else None

@@ -22,7 +22,14 @@ __all__ = ["MDM_FILE", "Cues", "cues", "load_cues"]
 MDM_FILE = Path(__file__).resolve().parent / "data" / "mdm.yaml"
 
 _GROUPS: dict[str, tuple[str, ...]] = {
-    "setting": ("emergency", "hospital", "not_a_visit"),
+    "setting": (
+        "emergency",
+        "emergency_weak",
+        "hospital",
+        "hospital_plan",
+        "not_a_visit",
+        "office",
+    ),
     "patient_status": ("new", "established"),
     "problems": (
         "threat",

@@ -1,0 +1,77 @@
+"""Where a visit took place: the emergency department's own record, hospital care (an admitting
+history and physical or an inpatient consultation that tells the patient came through the ER),
+or the office (also when the office note tells of a past admission)."""
+
+from __future__ import annotations
+
+from agentkit.coding.engine import analyze
+from agentkit.coding.engine.em import level_visit, visit_setting
+
+ADMITTING_HP = """CHIEF COMPLAINT: Fever and cough.
+HISTORY OF PRESENT ILLNESS: A 70-year-old man presented to the emergency room with three days
+of fever, productive cough and shortness of breath.
+PHYSICAL EXAMINATION: Temperature 102.1. Crackles at the right base. Oxygen saturation 86%.
+LABORATORY DATA: White count 18,000. Chest x-ray shows a right lower lobe infiltrate.
+ASSESSMENT AND PLAN:
+1. Right lower lobe pneumonia with hypoxemia. Begin intravenous ceftriaxone and azithromycin.
+Oxygen by nasal cannula.
+2. DVT prophylaxis with subcutaneous heparin.
+"""
+
+INPATIENT_CONSULT = """REASON FOR CONSULTATION: Atrial fibrillation.
+HISTORY OF PRESENT ILLNESS: The patient was brought to the emergency room by ambulance after a
+fall and was admitted with a hip fracture. Telemetry showed atrial fibrillation.
+PHYSICAL EXAMINATION: Irregularly irregular rhythm. Lungs clear.
+IMPRESSION: Atrial fibrillation with controlled ventricular rate.
+RECOMMENDATIONS: Continue metoprolol 25 mg twice a day. Echocardiogram.
+"""
+
+ED_RECORD = """CHIEF COMPLAINT: Ankle injury.
+HISTORY OF PRESENT ILLNESS: The patient presents to the emergency department after twisting
+her right ankle.
+PHYSICAL EXAMINATION: Swelling over the lateral malleolus.
+ED COURSE: X-rays of the ankle were reviewed by me and show no fracture. An air splint was
+applied.
+DIAGNOSIS: Right ankle sprain.
+PLAN: Ibuprofen as needed. Follow up with her doctor in one week.
+"""
+
+OFFICE_AFTER_ADMISSION = """REASON FOR VISIT: Follow-up of kidney disease.
+HISTORY OF PRESENT ILLNESS: Since his last visit he was admitted to the hospital with pneumonia
+and treated with antibiotics. He returns today feeling well.
+PHYSICAL EXAMINATION: Blood pressure 132/80. Lungs clear.
+ASSESSMENT:
+1. Chronic kidney disease stage 3, stable.
+2. Hypertension, controlled.
+PLAN: Continue losartan 50 mg daily. See him again in three months.
+"""
+
+
+def test_admitting_history_and_physical_is_initial_hospital_care() -> None:
+    doc = analyze(ADMITTING_HP)
+    assert visit_setting(doc) == "hospital"
+    level = level_visit(doc)
+    assert level is not None and level["code"] in ("99222", "99223")
+    assert level["mdm"]["risk"] == "high"  # the decision for admission
+
+
+def test_inpatient_consultation_that_mentions_the_er_is_hospital_care() -> None:
+    doc = analyze(INPATIENT_CONSULT)
+    assert visit_setting(doc) == "hospital"
+    level = level_visit(doc)
+    assert level is not None and level["code"].startswith("9922")
+    assert level["mdm"]["risk"] != "high"  # a consultant does not decide the admission
+
+
+def test_emergency_department_record() -> None:
+    doc = analyze(ED_RECORD)
+    assert visit_setting(doc) == "emergency"
+    level = level_visit(doc)
+    assert level is not None and level["code"].startswith("9928")
+
+
+def test_office_note_telling_of_a_past_admission_stays_office() -> None:
+    doc = analyze(OFFICE_AFTER_ADMISSION)
+    assert visit_setting(doc) == "office"
+    level = level_visit(doc)
+    assert level is not None and level["code"] == "99214"
