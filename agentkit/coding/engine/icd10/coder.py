@@ -453,7 +453,7 @@ def _obstetric(
             continue
         src = None
         span: tuple[int, int] | None
-        if code.startswith(("Z3A", "O48")) and facts.weeks_span:
+        if code.startswith(("Z3A", "O48", "O60")) and facts.weeks_span:
             span = facts.weeks_span
         elif code.startswith("Z37") and facts.delivery_span:
             span = facts.delivery_span

@@ -7,7 +7,9 @@
 * A Z3A code gives the weeks of gestation with any pregnancy code (not with an abortive
   outcome, O00-O08).
 * A delivery reports its outcome (Z37.0 single live birth, Z37.2 twins), and a delivery after
-  40 completed weeks is post-term (O48.0; after 42 completed weeks, prolonged, O48.1).
+  40 completed weeks is post-term (O48.0; after 42 completed weeks, prolonged, O48.1); one
+  before 37 completed weeks is preterm (O60.14X0 in the third trimester, O60.12X0 in the
+  second), planned or after spontaneous labor.
 
 The chapter 15 code for each condition is looked up in the tabular list by its trimester
 title, so only the condition-to-category table below is curated.
@@ -111,18 +113,15 @@ def pregnancy_facts(doc: Document, kind: str) -> Pregnancy | None:
         return None
     weeks = None
     weeks_span = None
-    for i, w in enumerate(norms):
-        if w in _WEEK_WORDS and i > 0 and norms[i - 1].isdigit():
-            n = int(norms[i - 1])
-            sent = doc.sentence_at(doc.tokens.starts[i])
-            if (
-                4 <= n <= 45
-                and sent is not None
-                and _CONTEXT.find_all(norms, sent.tok_lo, sent.tok_hi)
-            ):
-                weeks = n
-                weeks_span = (sent.start, sent.end)
-                break
+    for i in range(len(norms)):
+        n = _weeks_at(doc, i)
+        if n is None:
+            continue
+        sent = doc.sentence_at(doc.tokens.starts[i])
+        if 4 <= n <= 45 and sent is not None and _CONTEXT.find_all(norms, sent.tok_lo, sent.tok_hi):
+            weeks = n
+            weeks_span = (sent.start, sent.end)
+            break
     trimester = None
     said = _TRIMESTER.find_all(norms)
     if said:
@@ -141,6 +140,33 @@ def pregnancy_facts(doc: Document, kind: str) -> Pregnancy | None:
     if delivery and _LIVE.find_all(norms):
         live = 2 if _TWINS.find_all(norms) else 1
     return Pregnancy(weeks, trimester, delivery, live, weeks_span, delivery_span)
+
+
+def _weeks_at(doc: Document, i: int) -> int | None:
+    """Completed weeks written at token ``i``: "36 weeks", "35-1/7", "38 and 2/7 weeks",
+    "39+3 weeks" (the days of a fraction are not the weeks)."""
+    norms, t = doc.tokens.norms, doc.tokens
+    if not norms[i].isdigit():
+        return None
+    if i > 0 and "/" in doc.text[t.ends[i - 1] : t.starts[i]]:
+        return None  # the 7 of "2/7"
+    nxt = norms[i + 1] if i + 1 < len(norms) else ""
+    if nxt in _WEEK_WORDS:
+        return int(norms[i])
+    j = i + 2 if nxt == "and" else i + 1
+    if (
+        j + 1 < len(norms)
+        and norms[j].isdigit()
+        and int(norms[j]) < 7
+        and norms[j + 1] == "7"
+        and "/" in doc.text[t.ends[j] : t.starts[j + 1]]
+    ):
+        return int(norms[i])
+    if j < len(norms) and norms[j].isdigit() and int(norms[j]) < 7:
+        k = j + 1
+        if k < len(norms) and norms[k] in _WEEK_WORDS and "+" in doc.text[t.ends[i] : t.starts[j]]:
+            return int(norms[i])  # "39+3 weeks"
+    return None
 
 
 def _trimester_code(icd: Any, code: str, trimester: str | None) -> str:
@@ -211,6 +237,17 @@ def obstetric_adjustments(
             out.append(post)
             added[post] = f"delivery at {facts.weeks} weeks"
             pregnancy_codes.append(post)
+    if (
+        facts.delivery
+        and facts.weeks is not None
+        and 20 <= facts.weeks < 37
+        and not any(c.startswith(("O60", "O0")) for c in out)
+    ):
+        # a delivery before 37 completed weeks, with or without spontaneous labor
+        pre = "O60.14X0" if facts.weeks >= 28 else "O60.12X0"
+        out.append(pre)
+        added[pre] = f"preterm delivery at {facts.weeks} weeks"
+        pregnancy_codes.append(pre)
     if pregnancy_codes and facts.weeks is not None and not any(c.startswith("Z3A") for c in out):
         z = (
             "Z3A.01"

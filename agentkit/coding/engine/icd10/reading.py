@@ -46,6 +46,8 @@ _CONDITION_SUFFIXES = (
     "ux",
 )
 _BREAKS = frozenset({",", ";", "and", "&", "/", "with", "plus", "also"})
+_FAMILY_HISTORY = ("Z80.", "Z81.", "Z82.", "Z83.", "Z84.")
+_NEGATORS = frozenset({"without", "no", "not", "w/o"})
 _REGION_WORDS = {
     "cervical": "cervical",
     "thoracic": "thoracic",
@@ -402,6 +404,9 @@ def read_statement(
     doc = ctx.doc
     t = doc.tokens
     matches = ctx.concepts.phrases.find_all(t.norms, st.tok_lo, st.tok_hi)
+    # a gap phrase ("spondylosis ~4 myelopathy") must not reach across a negation:
+    # "spondylosis without myelopathy" is spondylosis alone
+    matches = [m for m in matches if not any(w in _NEGATORS for w in t.norms[m.start + 1 : m.end])]
     matches.sort(key=lambda m: (-(m.end - m.start), m.start))
     taken: set[int] = set()
     kept = []
@@ -439,6 +444,8 @@ def read_statement(
         if status == "uncertain":
             uncertain.append(doc.text[s:e])
             continue
+        if status == "family" and concept.code.startswith(_FAMILY_HISTORY):
+            status = "present"  # "sister with breast cancer" is what Z80.3 says
         past = status == "historical" and not concept.status
         if status != "present" and not (status == "historical" and concept.status) and not past:
             continue
