@@ -56,6 +56,8 @@ def _present(doc: Document, group: str, name: str, c: Cues) -> tuple[int, int] |
 
 # a plain HISTORY heading is usually the present illness: "seen in the ER today" counts there
 _PAST_HISTORY = frozenset({"pmh", "psh", "family_history", "social_history"})
+# "who was seen in the emergency room today" tells this visit, past tense or not
+_SEEN_IN_ED = ("present", "hypothetical", "historical")
 _PLAN_KINDS = frozenset({"assessment", "plan", "impression", "diagnosis"})
 
 
@@ -65,6 +67,7 @@ def _count(
     c: Cues,
     kinds: frozenset[str] | None = None,
     excluded: frozenset[str] = _EXCLUDED_FROM_SETTING,
+    statuses: tuple[str, ...] = ("present", "hypothetical"),
 ) -> int:
     """Sentences (or headings) with a present or planned ``setting`` cue ``name``, outside
     the ``excluded`` sections (and only in ``kinds`` when given)."""
@@ -78,7 +81,7 @@ def _count(
         where = sent.section_kind if sent is not None else None
         if where in excluded or (kinds is not None and where not in kinds):
             continue
-        if assertion_of(doc, s, e).status in ("present", "hypothetical"):
+        if assertion_of(doc, s, e).status in statuses:
             seen.add(sent.index if sent is not None else -1 - m.start)
     return len(seen)
 
@@ -103,7 +106,8 @@ def visit_setting(doc: Document, c: Cues | None = None) -> str | None:
         return None  # an operative or imaging report: its service is not a visit
     if _present(doc, "setting", "not_a_visit", c) is not None and kind != "visit":
         return None
-    if "emergency" in headings or _count(doc, "emergency", c, excluded=_PAST_HISTORY):
+    ed_record = _count(doc, "emergency", c, excluded=_PAST_HISTORY, statuses=_SEEN_IN_ED)
+    if "emergency" in headings or ed_record:
         return "emergency"
     hospital = _count(doc, "hospital", c) + _count(doc, "hospital_plan", c, _PLAN_KINDS)
     if "admi" in headings:
@@ -173,8 +177,11 @@ def level_visit(
     for fallback in (frozenset({"chief_complaint", "hpi"}), frozenset({"body", "other"})):
         if any(codes for _, codes in items):
             break
-        # a short note without an assessment heading states its problems in the text
-        items = statement_codes(doc, fallback, date_of_service, tabular=False)
+        # a short note without an assessment heading states its problems in the text; an
+        # assessment whose items name nothing codable ("possible insect bite") still counts
+        found = statement_codes(doc, fallback, date_of_service, tabular=False)
+        if any(codes for _, codes in found) or not items:
+            items = found
     problems, _found = problem_element(doc, c, items)
     data = data_element(doc, c)
     risk = risk_element(doc, c)

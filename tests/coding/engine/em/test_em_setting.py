@@ -75,3 +75,33 @@ def test_office_note_telling_of_a_past_admission_stays_office() -> None:
     assert visit_setting(doc) == "office"
     level = level_visit(doc)
     assert level is not None and level["code"] == "99214"
+
+
+SORE_THROAT_WORKUP = """SUBJECTIVE: Mother brings him in today with sore throat and congestion.
+OBJECTIVE: Pharynx mildly red. Lungs clear.
+LABORATORY: Rapid strep screen is negative. Throat culture is negative.
+RADIOLOGY: Single view of the sinuses is negative.
+ASSESSMENT: Upper respiratory infection.
+PLAN: I gave him samples of a decongestant. Fluids and rest.
+"""
+
+POISON_CONTROL = """CHIEF COMPLAINT: Possible ingestion.
+HISTORY OF PRESENT ILLNESS: A 2-year-old was found with an open bottle of dish detergent.
+EMERGENCY DEPARTMENT COURSE: I discussed the case with Poison Control, who advised observation.
+IMPRESSION: Possible detergent ingestion, asymptomatic.
+PLAN: Discharged home with the parents.
+"""
+
+
+def test_three_distinct_tests_and_drug_samples_make_a_moderate_visit() -> None:
+    level = level_visit(analyze(SORE_THROAT_WORKUP))
+    assert level is not None
+    assert level["mdm"]["data"] == "moderate"  # strep screen, throat culture, sinus film
+    assert level["mdm"]["risk"] == "moderate"  # prescription samples
+    assert level["code"] == "99214"
+
+
+def test_discussion_with_poison_control_is_data() -> None:
+    level = level_visit(analyze(POISON_CONTROL))
+    assert level is not None and level["code"].startswith("9928")
+    assert level["mdm"]["data"] == "moderate"
