@@ -86,9 +86,22 @@ def _count(
     return len(seen)
 
 
+def _progress_note(doc: Document, c: Cues) -> bool:
+    """A daily note of a hospitalized patient: progress cues (post-operative day, overnight
+    events), or a SUBJECTIVE/OBJECTIVE note without the social and family history of an
+    admission H&P. A consultation is a first encounter (initial care)."""
+    if _consultation(doc):
+        return False
+    if _count(doc, "subsequent", c, excluded=_PAST_HISTORY, statuses=_SEEN_IN_ED):
+        return True
+    kinds = {s.kind for s in doc.sections}
+    soap = any(s.heading.strip().lower() in ("subjective", "s") for s in doc.sections)
+    return soap and not kinds & {"family_history", "social_history", "ros"}
+
+
 def visit_setting(doc: Document, c: Cues | None = None) -> str | None:
-    """``office``, ``emergency``, ``hospital``, ``discharge``, or None when the note is not a
-    visit.
+    """``office``, ``emergency``, ``hospital`` (initial care), ``subsequent`` (subsequent
+    hospital care), ``discharge``, or None when the note is not a visit.
 
     The emergency department's own record (an ED course, "seen in the ER today") is an ED
     visit. A note that says the patient is in the hospital now (admitted with, intubated,
@@ -113,7 +126,7 @@ def visit_setting(doc: Document, c: Cues | None = None) -> str | None:
     if "admi" in headings:
         hospital += 2
     if hospital and hospital > _count(doc, "office", c):
-        return "hospital"
+        return "subsequent" if _progress_note(doc, c) else "hospital"
     if _count(doc, "emergency_weak", c):
         return "emergency"
     return "office"
@@ -344,6 +357,7 @@ def _rationale(
         "office": "Office/outpatient",
         "emergency": "Emergency department",
         "hospital": "Initial hospital",
+        "subsequent": "Subsequent hospital",
     }[setting]
     who = f"{status} patient" + ("" if status_documented else " (not stated in the note)")
     text = (

@@ -27,6 +27,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "emergency_weak",
         "hospital",
         "hospital_plan",
+        "subsequent",
         "not_a_visit",
         "office",
     ),

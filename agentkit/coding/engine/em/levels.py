@@ -17,6 +17,8 @@ _CODES = {
     ("emergency", "established"): ("99282", "99283", "99284", "99285"),
     ("hospital", "new"): ("99221", "99221", "99222", "99223"),
     ("hospital", "established"): ("99221", "99221", "99222", "99223"),
+    ("subsequent", "new"): ("99231", "99231", "99232", "99233"),
+    ("subsequent", "established"): ("99231", "99231", "99232", "99233"),
 }
 # lowest total minutes for each level (straightforward, low, moderate, high)
 _TIME = {
@@ -24,6 +26,8 @@ _TIME = {
     ("office", "established"): (10, 20, 30, 40),
     ("hospital", "new"): (40, 40, 55, 75),
     ("hospital", "established"): (40, 40, 55, 75),
+    ("subsequent", "new"): (25, 25, 35, 50),
+    ("subsequent", "established"): (25, 25, 35, 50),
 }
 
 

@@ -105,3 +105,19 @@ def test_discussion_with_poison_control_is_data() -> None:
     level = level_visit(analyze(POISON_CONTROL))
     assert level is not None and level["code"].startswith("9928")
     assert level["mdm"]["data"] == "moderate"
+
+
+PROGRESS_NOTE = """SUBJECTIVE: The patient is admitted for pneumonia. She had no events
+overnight and feels less short of breath this morning.
+OBJECTIVE: Temperature 98.9. Crackles at the right base, improved.
+ASSESSMENT: Right lower lobe pneumonia, improving.
+PLAN: Continue intravenous ceftriaxone 1 g daily. Switch to oral antibiotics tomorrow if afebrile.
+"""
+
+
+def test_daily_progress_note_is_subsequent_hospital_care() -> None:
+    doc = analyze(PROGRESS_NOTE)
+    assert visit_setting(doc) == "subsequent"
+    level = level_visit(doc)
+    assert level is not None and level["code"] in ("99231", "99232", "99233")
+    assert level["mdm"]["risk"] != "high"  # no admission decision in a progress note
