@@ -38,7 +38,7 @@ from agentkit.coding.engine.icd10.tabular_index import tabular_index
 from agentkit.coding.engine.language import is_english_clinical
 from agentkit.coding.engine.note_type import note_type, title_sentences
 from agentkit.coding.engine.text.attributes import sides, sides_summary, spine_levels
-from agentkit.coding.engine.text.document import Document
+from agentkit.coding.engine.text.document import Document, assertion_of
 from agentkit.coding.engine.text.phrases import PhraseSet
 
 __all__ = ["code_diagnoses", "statement_codes"]
@@ -104,6 +104,23 @@ def _seventh(doc: Document, kind: str) -> str:
     return "A"
 
 
+_PREPPED: PhraseSet[int] = PhraseSet()
+_PREPPED.add("(prepped|prepared|draped|exsanguinated|tourniquet|time out|timeout)", 0)
+
+
+def _prepped_side(doc: Document) -> str | None:
+    """The operative side the narrative states where the site is prepared ("the left upper
+    extremity was prepped and draped"), when the title names none; one side only."""
+    found = []
+    for s in doc.sentences:
+        if s.section_kind in ("description", "technique", "body") and _PREPPED.find_all(
+            doc.tokens.norms, s.tok_lo, s.tok_hi
+        ):
+            found.extend(sides(doc, s.start, s.end))
+    side = sides_summary(found)
+    return side if side in ("right", "left") else None
+
+
 def _build_context(doc: Document, kind: str, icd: Any) -> NoteContext:
     context_side = None
     if kind in ("procedure", "radiology"):
@@ -112,6 +129,8 @@ def _build_context(doc: Document, kind: str, icd: Any) -> NoteContext:
             s = doc.sentences[i]
             found.extend(sides(doc, s.start, s.end))
         context_side = sides_summary(found)
+        if context_side is None and kind == "procedure":
+            context_side = _prepped_side(doc)
     spine = []
     note_sentences = []
     for s in doc.sentences:
@@ -367,7 +386,38 @@ def code_diagnoses(
                     x.notes.append("status documented in the note")
                     x.penalty += 0.08
                     found.append(x)
+    if not found and kind == "procedure":
+        found = _procedure_reason(doc)
     return _finish(doc, kb, icd, ctx, found, patient)
+
+
+def _procedure_reason(doc: Document) -> list[Found]:
+    """A note with no diagnosis at all, whose procedure is its own reason (a routine
+    circumcision is Z41.2): the encounter code from the title or the procedure list."""
+    where = set(title_sentences(doc))
+    where.update(s.index for s in doc.sentences if s.section_kind == "procedure")
+    norms = doc.tokens.norms
+    for rule in guidelines().procedure_reasons:
+        for si in sorted(where):
+            sent = doc.sentences[si]
+            for m in rule.phrases.find_all(norms, sent.tok_lo, sent.tok_hi):
+                s, e = doc.tokens.starts[m.start], doc.tokens.ends[m.end - 1]
+                if assertion_of(doc, s, e).status != "present":
+                    continue
+                st = Statement(sent.start, sent.end, sent.tok_lo, sent.tok_hi, "procedure", si, 0)
+                return [
+                    Found(
+                        rule.code,
+                        s,
+                        e,
+                        st,
+                        "rule",
+                        doc.text[s:e],
+                        notes=["no diagnosis documented: the procedure is the reason"],
+                        penalty=0.1,
+                    )
+                ]
+    return []
 
 
 def _finish(

@@ -26,6 +26,7 @@ __all__ = [
     "HistoryRule",
     "IntegralRule",
     "Pattern",
+    "ProcedureReason",
     "guidelines",
     "load_guidelines",
 ]
@@ -85,11 +86,21 @@ class HistoryRule:
 
 
 @dataclass(frozen=True)
+class ProcedureReason:
+    """A service that is itself the reason for the encounter (a routine circumcision is
+    Z41.2, a sterilization Z30.2): coded when the note states no diagnosis at all."""
+
+    phrases: PhraseSet[int]
+    code: str
+
+
+@dataclass(frozen=True)
 class Guidelines:
     combinations: tuple[Combination, ...]
     integral: tuple[IntegralRule, ...]
     history: tuple[HistoryRule, ...] = ()
     reasons: tuple[Pattern, ...] = ()
+    procedure_reasons: tuple[ProcedureReason, ...] = ()
 
     def history_code(self, code: str) -> str | None:
         """The history or status code for a past ``code`` (None: a past X is not coded)."""
@@ -105,6 +116,7 @@ class Guidelines:
 
     def all_codes(self) -> list[str]:
         out: list[str] = [r.code for r in self.history]
+        out.extend(r.code for r in self.procedure_reasons)
         for c in self.combinations:
             for p in c.when + c.drop:
                 out.extend(p.codes())
@@ -259,7 +271,33 @@ def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
     reasons: tuple[Pattern, ...] = ()
     if "reasons" in data:
         reasons = _patterns(data["reasons"], src, line_of(data, "reasons"), "reasons")
-    return Guidelines(tuple(combos), tuple(integral), tuple(history), reasons)
+    return Guidelines(
+        tuple(combos), tuple(integral), tuple(history), reasons, _procedure_reasons(data, src)
+    )
+
+
+def _procedure_reasons(data: YamlMap, src: str) -> tuple[ProcedureReason, ...]:
+    raw = data.get("procedure_reasons", YamlList())
+    if not isinstance(raw, YamlList):
+        raise DataFileError(
+            src, "procedure_reasons: expected a list", line_of(data, "procedure_reasons")
+        )
+    out: list[ProcedureReason] = []
+    for i, item in enumerate(raw):
+        ln = line_of(raw, i)
+        if not isinstance(item, YamlMap) or "procedure" not in item or "code" not in item:
+            raise DataFileError(src, "each procedure reason needs procedure: [...] and code:", ln)
+        code = str(item["code"]).strip().upper()
+        if not code or " " in code or "*" in code:
+            raise DataFileError(src, f"procedure_reasons: {code!r} is not an ICD-10-CM code", ln)
+        phrases: PhraseSet[int] = PhraseSet()
+        for j, phrase in enumerate(item["procedure"] or []):
+            try:
+                phrases.add(str(phrase), j)
+            except PhraseSyntaxError as exc:
+                raise DataFileError(src, str(exc), line_of(item["procedure"], j)) from exc
+        out.append(ProcedureReason(phrases, code))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)

@@ -234,3 +234,42 @@ def test_abortive_outcome_gets_no_weeks_code() -> None:
         "POSTOPERATIVE DIAGNOSIS: Same.\nPROCEDURE: Suction dilation and curettage.\n"
     )
     assert codes(note) == ["O02.1"]
+
+
+def test_a_gap_phrase_does_not_reach_across_without() -> None:
+    note = (
+        "ASSESSMENT:\n1. Cervical spondylosis without myelopathy.\n2. Hypertension.\n"
+        "PLAN: Physical therapy and continue the current medicines.\n"
+    )
+    assert codes(note) == ["M47.812", "I10"]
+
+
+def test_a_procedure_with_no_diagnosis_is_its_own_reason() -> None:
+    note = (
+        "PROCEDURE: Circumcision.\n"
+        "A dorsal penile block was given. The foreskin was retracted, a clamp was applied "
+        "and the foreskin was excised. There was no bleeding and the infant tolerated it well.\n"
+    )
+    assert codes(note) == ["Z41.2"]
+    with_reason = "POSTOPERATIVE DIAGNOSIS: Phimosis.\n" + note
+    assert "Z41.2" not in codes(with_reason)
+
+
+@pytest.mark.parametrize(("weeks", "z3a"), [("34-5/7", "Z3A.34"), ("36 and 2/7 weeks", "Z3A.36")])
+def test_weeks_written_as_a_fraction_and_a_preterm_delivery(weeks: str, z3a: str) -> None:
+    note = (
+        f"PREOPERATIVE DIAGNOSES:\n1. Intrauterine pregnancy at {weeks}.\n"
+        "2. Rh isoimmunization.\nPOSTOPERATIVE DIAGNOSES: Same.\n"
+        "PROCEDURE: Primary low transverse cesarean section.\n"
+        "FINDINGS: Viable male infant, Apgars 8 and 9.\n"
+    )
+    found = codes(note, patient={"sex": "female", "age": 30})
+    assert {"O36.0130", "O60.14X0", z3a, "Z37.0"} <= set(found)
+
+
+def test_gallbladder_and_duct_stones_are_one_code() -> None:
+    note = (
+        "POSTOPERATIVE DIAGNOSIS: Acute cholecystitis with cholelithiasis and "
+        "choledocholithiasis.\nPROCEDURE: Laparoscopic cholecystectomy.\n"
+    )
+    assert codes(note) == ["K80.62"]
