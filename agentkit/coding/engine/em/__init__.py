@@ -122,7 +122,11 @@ def visit_setting(doc: Document, c: Cues | None = None) -> str | None:
     ed_record = _count(doc, "emergency", c, excluded=_PAST_HISTORY, statuses=_SEEN_IN_ED)
     if "emergency" in headings or ed_record:
         return "emergency"
-    hospital = _count(doc, "hospital", c) + _count(doc, "hospital_plan", c, _PLAN_KINDS)
+    hospital = (
+        _count(doc, "hospital", c)
+        + _count(doc, "hospital_plan", c, _PLAN_KINDS)
+        + _count(doc, "subsequent", c, excluded=_PAST_HISTORY, statuses=_SEEN_IN_ED)
+    )
     if "admi" in headings:
         hospital += 2
     if hospital and hospital > _count(doc, "office", c):
