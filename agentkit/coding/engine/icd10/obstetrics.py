@@ -143,22 +143,23 @@ def pregnancy_facts(doc: Document, kind: str) -> Pregnancy | None:
 
 
 def _weeks_at(doc: Document, i: int) -> int | None:
-    """Completed weeks written at token ``i``: "36 weeks", "35-1/7", "38 and 2/7 weeks",
-    "39+3 weeks" (the days of a fraction are not the weeks)."""
+    """Completed weeks written at token ``i``: "36 weeks", "39 plus weeks", "35-1/7",
+    "38 and 2/7 weeks", "30 and 4/7th weeks", "39+3 weeks" (the days of a fraction are not
+    the weeks)."""
     norms, t = doc.tokens.norms, doc.tokens
     if not norms[i].isdigit():
         return None
     if i > 0 and "/" in doc.text[t.ends[i - 1] : t.starts[i]]:
         return None  # the 7 of "2/7"
     nxt = norms[i + 1] if i + 1 < len(norms) else ""
-    if nxt in _WEEK_WORDS:
-        return int(norms[i])
+    if nxt in _WEEK_WORDS or (nxt == "plus" and i + 2 < len(norms) and norms[i + 2] in _WEEK_WORDS):
+        return int(norms[i])  # "36 weeks", "39 plus weeks"
     j = i + 2 if nxt == "and" else i + 1
     if (
         j + 1 < len(norms)
         and norms[j].isdigit()
         and int(norms[j]) < 7
-        and norms[j + 1] == "7"
+        and norms[j + 1] in ("7", "7th", "7ths")
         and "/" in doc.text[t.ends[j] : t.starts[j + 1]]
     ):
         return int(norms[i])
@@ -169,11 +170,17 @@ def _weeks_at(doc: Document, i: int) -> int | None:
     return None
 
 
-def _trimester_code(icd: Any, code: str, trimester: str | None) -> str:
-    """The sibling of ``code`` for ``trimester`` ('unspecified trimester' when unknown)."""
+def _trimester_code(icd: Any, code: str, trimester: str | None, delivery: bool = False) -> str:
+    """The sibling of ``code`` for ``trimester`` ('unspecified trimester' when unknown); at a
+    delivery, the sibling 'complicating childbirth' when the category has one (O13.4)."""
     rec = icd.get(code)
     if rec is None or "trimester" not in rec.description.lower():
         return code
+    if delivery and rec.kind != "extension" and rec.parent:
+        for sib in icd.children(rec.parent):
+            srec = icd.get(sib)
+            if srec is not None and srec.billable and "childbirth" in srec.description.lower():
+                return str(sib)
     ext = ""
     base = rec
     if rec.kind == "extension":
@@ -215,7 +222,7 @@ def obstetric_adjustments(
     pregnancy_codes = [c for c in codes if c.startswith("O") and not c.startswith(("O0",))]
     for code in codes:
         if code.startswith("O"):
-            new = _trimester_code(icd, code, facts.trimester)
+            new = _trimester_code(icd, code, facts.trimester, facts.delivery)
             if new != code:
                 added[new] = f"trimester ({facts.trimester}) from the note"
             out.append(new)
