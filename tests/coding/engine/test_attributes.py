@@ -80,3 +80,16 @@ def test_spine_levels_and_interspaces() -> None:
     ]
     assert interspace_count(levels[:2]) == 2
     assert interspace_count(levels[:3]) == 3
+
+
+def test_spine_level_shorthand_without_hyphen() -> None:
+    """Dictated "L45" and "L5S1" name the interspaces L4-L5 and L5-S1; "T12" stays a vertebra."""
+    doc = analyze("Fusion at L45 and L5S1. Fracture of T12. Disc at C56.")
+    levels = spine_levels(doc)
+    assert [(lv.first, lv.last) for lv in levels] == [
+        ("L4", "L5"),
+        ("L5", "S1"),
+        ("T12", "T12"),
+        ("C5", "C6"),
+    ]
+    assert interspace_count(levels[:2]) == 2

@@ -365,7 +365,8 @@ def ordinal_after(doc: Document, token_index: int) -> int | None:
 
 _SPINE = re.compile(
     r"(?<![A-Za-z0-9])([CTLS])[ \t]?(\d{1,2})"
-    r"(?:[ \t]{0,2}(?:-|–|/|to|through|thru)[ \t]{0,2}([CTLS])?[ \t]?(\d{1,2}))?(?![0-9])"
+    r"(?:[ \t]{0,2}(?:-|–|/|to|through|thru)[ \t]{0,2}([CTLS])?[ \t]?(\d{1,2})"
+    r"|([CTLS])(\d))?(?![0-9])"
 )
 _SPINE_ORDER = (
     [f"C{i}" for i in range(1, 8)]
@@ -382,11 +383,20 @@ def spine_levels(doc: Document, start: int = 0, end: int | None = None) -> list[
     out: list[SpineLevel] = []
     for m in _SPINE.finditer(doc.text, start, end):
         first = f"{m.group(1)}{int(m.group(2))}"
+        second_letter, second = m.group(3), m.group(4)
+        if m.group(6) is not None:  # "L5S1", "L4L5": the second vertebra written without a hyphen
+            second_letter, second = m.group(5), m.group(6)
+        digits = m.group(2)
+        if first not in _SPINE_INDEX and second is None and len(digits) == 2:
+            # "L45", "C56": dictated shorthand for the interspace L4-L5, C5-C6
+            first = f"{m.group(1)}{digits[0]}"
+            if int(digits[1]) == int(digits[0]) + 1:
+                second = digits[1]
         if first not in _SPINE_INDEX:
             continue
         last = first
-        if m.group(4) is not None:
-            cand = f"{m.group(3) or m.group(1)}{int(m.group(4))}"
+        if second is not None:
+            cand = f"{second_letter or m.group(1)}{int(second)}"
             if cand in _SPINE_INDEX and _SPINE_INDEX[cand] > _SPINE_INDEX[first]:
                 last = cand
         out.append(SpineLevel(first, last, m.start(), m.end()))
