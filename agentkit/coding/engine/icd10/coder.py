@@ -420,12 +420,63 @@ def _procedure_reason(doc: Document) -> list[Found]:
     return []
 
 
+_OPEN_FRACTURE: PhraseSet[str] = PhraseSet()
+for _p, _c in (
+    ("(open|compound) ~4 fracture*", "B"),
+    ("fracture* ~3 (open|compound)", "B"),
+    ("(open|compound) (grade|type) (i|ii|1|2)", "B"),
+    ("gustilo (grade|type)? (i|ii|1|2)", "B"),
+    ("(grade|type) (iii|3|iiia|iiib|iiic|3a|3b|3c) (open|compound)", "C"),
+    ("(open|compound) ~4 (grade|type) (iii|3|iiia|iiib|iiic|3a|3b|3c)", "C"),
+    ("gustilo (grade|type)? (iii|3|iiia|iiib|iiic|3a|3b|3c)", "C"),
+):
+    _OPEN_FRACTURE.add(_p, _c)
+
+
+def _injury_episode(doc: Document, ctx: NoteContext, icd: Any, f: Found) -> None:
+    """The 7th character of a curated injury code written with 'A': an open fracture is B
+    (C for a type III open fracture of a long bone), a subsequent encounter D and a sequela S
+    when the note documents them; only a valid code is used."""
+    code = f.code
+    if not code.startswith(("S", "T")) or len(code) < 8 or not code.endswith("A"):
+        return
+    wanted = [ctx.seventh] if ctx.seventh != "A" else []
+    rec = icd.get(code)
+    if not wanted and rec is not None and "fracture" in rec.description.lower():
+        st = f.statement
+        hits = _OPEN_FRACTURE.find_all(doc.tokens.norms, st.tok_lo, st.tok_hi)
+        present = [
+            m.payload
+            for m in hits
+            if assertion_of(doc, doc.tokens.starts[m.start], doc.tokens.ends[m.end - 1]).status
+            == "present"
+        ]
+        if "C" in present:
+            wanted = ["C", "B"]
+        elif present:
+            wanted = ["B"]
+    for char in wanted:
+        alt = code[:-1] + char
+        if alt != code and icd.is_billable(alt):
+            f.notes.append(
+                {
+                    "B": "open fracture",
+                    "C": "open fracture type III",
+                    "D": "subsequent encounter",
+                    "S": "sequela",
+                }.get(char, char)
+            )
+            f.code = alt
+            return
+
+
 def _finish(
     doc: Document, kb: Any, icd: Any, ctx: NoteContext, found: list[Found], patient: Any
 ) -> list[dict[str, Any]]:
     by_code: dict[str, Found] = {}
     order: list[str] = []
     for f in found:
+        _injury_episode(doc, ctx, icd, f)
         rec = icd.get(f.code)
         if rec is None or not rec.billable:
             continue
