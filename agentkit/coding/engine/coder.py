@@ -27,7 +27,7 @@ from typing import Any
 
 from agentkit.coding import knowledge
 from agentkit.coding.engine.cpt.coder import CptResult, code_procedures
-from agentkit.coding.engine.em.modifier import needs_modifier_25
+from agentkit.coding.engine.em.modifier import needs_modifier_25, procedure_needs_separate_em
 from agentkit.coding.engine.language import is_english_clinical
 from agentkit.coding.engine.note_type import note_type
 from agentkit.coding.engine.text.document import Document, analyze
@@ -119,7 +119,7 @@ def code_cpt(
     if result is None:
         return {"procedures": [], "diagnoses": []}
     procedures = list(result.procedures)
-    if note_type(doc) == "visit":
+    if note_type(doc) == "visit" and not _procedure_visit(result, dos):
         visit = _visit_level(doc, "unknown", dos)
         if visit is not None and visit.get("code"):
             em_line = {
@@ -140,6 +140,25 @@ def code_cpt(
         for d in _diagnoses(doc, patient, dos)
     ]
     return {"procedures": procedures, "diagnoses": diagnoses}
+
+
+def _procedure_visit(result: CptResult, dos: date | None) -> bool:
+    """A visit whose plan tells a minor surgical procedure as done ("P - the ingrown nail
+    border was excised", "the patient was given an injection into the plantar fascia"): the
+    evaluation that led to it is part of the procedure (NCCI: the decision for a minor
+    procedure is not a separate E/M), so the procedure is the service, not a visit."""
+    kb = knowledge(dos)
+    return any(
+        line.hit.mentions[0].section_kind == "plan"
+        and _number(line.code) is not None
+        and 10004 <= (_number(line.code) or 0) <= 69990
+        and procedure_needs_separate_em(line.code, kb)
+        for line in result.lines
+    )
+
+
+def _number(code: str) -> int | None:
+    return int(code) if len(code) == 5 and code.isdigit() else None
 
 
 def code_icd10cm(

@@ -81,6 +81,72 @@ def _alternative(doc: Document, hit: Hit, why: str, kv: KnowledgeView) -> dict[s
     }
 
 
+_UNLISTED = "named only in the narrative, outside the procedures the note lists"
+
+
+def _outside_the_list(facts: NoteFacts, hit: Hit, kv: KnowledgeView) -> bool:
+    """An operative note lists what was done. A service its narrative alone names, of a code
+    family none of the listed procedures belongs to, is most often a step, an approach or a
+    finding of the listed operation ("the ray amputation site", "an elliptical incision" of
+    an ostomy, "the A1 pulley was incised" for exposure of a tendon repair, a stent that is
+    removed at the end): it is left to the candidates, not coded. Add-on codes (guidance,
+    grafts, each additional level) belong to their primary and are kept."""
+    if facts.note_type != "procedure" or not facts.has_title:
+        return False
+    if any(m.sentence.index in facts.titles for m in hit.mentions):
+        return False
+    if hit.rule.addon_of or kv.is_add_on(hit.code):
+        return False
+    listed = facts.listed_families()
+    if not listed or hit.rule.family in listed:
+        return False
+    # the list may name the service in general words ("skin biopsy" for a punch biopsy)
+    return not _shares_a_word_with_the_list(facts, hit)
+
+
+# Words every operation uses: sharing one of them with the list says nothing.
+_GENERIC_STEMS = frozenset(
+    {
+        "remov",
+        "place",
+        "incis",
+        "excis",
+        "perfo",
+        "inser",
+        "proce",
+        "close",
+        "closu",
+        "repai",
+        "obtai",
+        "carri",
+        "using",
+        "right",
+        "later",
+        "bilat",
+        "appro",
+        "exami",
+        "ident",
+        "expos",
+        "disse",
+    }
+)
+
+
+def _shares_a_word_with_the_list(facts: NoteFacts, hit: Hit) -> bool:
+    """Does a word of the service as the narrative names it (5-letter stem, "biopsy" and
+    "biopsies") also stand in the procedure list?"""
+    norms = facts.doc.tokens.norms
+    listed: set[str] = set()
+    for i in facts.titles:
+        s = facts.doc.sentences[i]
+        listed.update(w[:5] for w in norms[s.tok_lo : s.tok_hi] if len(w) >= 5)
+    for m in hit.mentions:
+        for w in norms[m.tok_lo : m.tok_hi]:
+            if len(w) >= 5 and w[:5] not in _GENERIC_STEMS and w[:5] in listed:
+                return True
+    return False
+
+
 def code_procedures(
     doc: Document,
     *,
@@ -93,7 +159,8 @@ def code_procedures(
     rs = ruleset or bundled_ruleset()
     kv = knowledge_view(date_of_service)
     facts, hits = match_rules(doc, rs, age)
-    lines = resolve(facts, hits, kv)
+    unlisted = [h for h in hits if _outside_the_list(facts, h, kv)]
+    lines = resolve(facts, [h for h in hits if h not in unlisted], kv)
     procedures = [_line_dict(doc, facts, ln, kv) for ln in lines]
     chosen = {ln.code for ln in lines}
     alternatives = []
@@ -104,6 +171,8 @@ def code_procedures(
         why = (
             f"included in the more specific {winner}"
             if winner
+            else _UNLISTED
+            if hit in unlisted
             else "left out by bundling, add-on or unit rules"
         )
         alternatives.append(_alternative(doc, hit, why, kv))

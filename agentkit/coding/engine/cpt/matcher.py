@@ -33,7 +33,8 @@ __all__ = ["QUALIFIER_SECTIONS", "Hit", "NoteFacts", "match_rules"]
 QUALIFIER_SECTIONS = frozenset(
     {"procedure", "preop_dx", "postop_dx", "diagnosis", "indications", "anesthesia"}
 )
-VISIT_PROCEDURE_SECTIONS = frozenset({"procedure", "description", "technique"})
+# A SOAP plan counts only for sentences that tell the work as done (assertion ``performed``).
+VISIT_PROCEDURE_SECTIONS = frozenset({"procedure", "description", "technique", "plan"})
 # When no age is given or written, rules with an age range assume an adult.
 ASSUMED_AGE = 40
 
@@ -74,6 +75,21 @@ class NoteFacts:
                 continue
             self.by_concept.setdefault(m.payload, []).append(m)
         self._context_index: dict[str, tuple[list[int], list[Mention[str]]]] = {}
+
+    def listed_families(self) -> frozenset[str]:
+        """Rule families (code-family files) whose services the procedure list names: a
+        trigger of one of their rules said as done in a title sentence."""
+        found: frozenset[str] | None = self.doc.memo.get("cpt.listed_families")
+        if found is None:
+            fams = set()
+            for rule in self.ruleset.rules:
+                if rule.family in fams:
+                    continue
+                if any(m.sentence.index in self.titles for m in self.mentions(rule.triggers)):
+                    fams.add(rule.family)
+            found = frozenset(fams)
+            self.doc.memo["cpt.listed_families"] = found
+        return found
 
     def mentions(
         self,
@@ -154,9 +170,10 @@ def _near_sizes(doc: Document, m: Mention[str]) -> Size | None:
 
 
 def _sizes_where(facts: NoteFacts, keys: tuple[str, ...]) -> Size | None:
-    """The largest size in a sentence that mentions one of ``keys`` ("the defect measured")."""
+    """The largest size in a sentence that mentions one of ``keys`` ("the defect measured");
+    a SOAP note measures the lesion in its examination (O -) and removes it under P -."""
     found: list[Size] = []
-    for m in facts.mentions(keys, PERFORMANCE_SECTIONS | QUALIFIER_SECTIONS):
+    for m in facts.mentions(keys, PERFORMANCE_SECTIONS | QUALIFIER_SECTIONS | {"exam"}):
         found.extend(sizes(facts.doc, m.sentence.start, m.sentence.end))
     return max(found, key=lambda s: s.largest_cm) if found else None
 

@@ -60,6 +60,8 @@ PERFORMANCE_SECTIONS: frozenset[str] = frozenset(
         "body",
         "specimens",
         "assessment",
+        # a plan is hypothetical unless it tells work done ("P - the lesion was excised")
+        "plan",
     }
 )
 NOTE_TYPES = frozenset({"procedure", "radiology", "visit", "pathology", "other"})
@@ -738,6 +740,10 @@ def bundled_ruleset() -> RuleSet:
     """
     files = sorted(RULES_DIR.glob("*.yaml"))
     digest = hashlib.sha256(_CACHE_FORMAT.encode())
+    # the code that compiles the rules (section defaults, phrase elements) is part of the key:
+    # a new version of agentkit with unchanged rule files must not load stale compiled rules
+    for code in (Path(__file__), Path(__file__).parent.parent / "text" / "phrases.py"):
+        digest.update(code.read_bytes())
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())

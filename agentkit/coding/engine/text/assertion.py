@@ -12,7 +12,7 @@ laparoscopic words are ``converted`` while "open cholecystectomy" is ``present``
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -78,6 +78,7 @@ class AssertionRules:
     precedence: dict[str, int]
     terminators: frozenset[str]
     section_defaults: dict[str, str]
+    performed: PhraseSet[str] = field(default_factory=PhraseSet)
 
     def window(self, status: str) -> tuple[int, int]:
         return self.windows.get(status, self.windows["default"])
@@ -163,6 +164,17 @@ def load_assertion_rules(path: Path = ASSERTION_FILE) -> AssertionRules:
             phrases.add(str(phrase), ("", "pseudo"))
         except PhraseSyntaxError as exc:
             raise DataFileError(src, str(exc), line_of(pseudo, i)) from exc
+    performed: PhraseSet[str] = PhraseSet()
+    raw_done = data.get("performed", [])
+    if not isinstance(raw_done, list):
+        raise DataFileError(
+            src, "performed: expected a list of phrases", line_of(data, "performed")
+        )
+    for i, phrase in enumerate(raw_done):
+        try:
+            performed.add(str(phrase), "performed")
+        except PhraseSyntaxError as exc:
+            raise DataFileError(src, str(exc), line_of(raw_done, i)) from exc
     order = [str(s) for s in data.get("precedence", [])]
     unknown = [s for s in order if s not in statuses]
     if unknown or set(order) != statuses:
@@ -189,6 +201,7 @@ def load_assertion_rules(path: Path = ASSERTION_FILE) -> AssertionRules:
         precedence={s: i for i, s in enumerate(order)},
         terminators=frozenset(str(t).lower() for t in data.get("terminators", [])),
         section_defaults={str(k): str(v) for k, v in defaults.items()},
+        performed=performed,
     )
 
 
@@ -272,4 +285,7 @@ def assertion_for_tokens(doc: Document, sentence_index: int, start: int, end: in
         return Assertion(cue.status, cue, doc.text[t.starts[cue.start] : t.ends[cue.end - 1]])
     kind = doc.sentences[sentence_index].section_kind
     default = rules.section_defaults.get(kind)
+    if default == "hypothetical" and doc.tells_work_done(sentence_index):
+        # "P - The lesion was excised": a SOAP plan that records what was done today
+        return Assertion("present")
     return Assertion(default) if default else Assertion("present")

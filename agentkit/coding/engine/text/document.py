@@ -75,6 +75,7 @@ class Document:
     _cues: dict[int, list[Cue]] = field(default_factory=dict, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
     _cue_starts: dict[int, list[int]] = field(default_factory=dict, repr=False)
+    _done: dict[int, bool] = field(default_factory=dict, repr=False)
     memo: dict[str, Any] = field(default_factory=dict, repr=False)
     """Results derived from this note by later stages, computed once per note."""
 
@@ -86,6 +87,16 @@ class Document:
             found = find_cues(self.tokens.norms, s.tok_lo, s.tok_hi, assertion_rules())
             self._cues[sentence_index] = found
         return found
+
+    def tells_work_done(self, sentence_index: int) -> bool:
+        """Does the sentence tell, in the past tense, work done at this encounter ("the
+        lesion was excised", "we aspirated the joint")? (computed on first use)"""
+        done = self._done.get(sentence_index)
+        if done is None:
+            s = self.sentences[sentence_index]
+            done = bool(assertion_rules().performed.find_all(self.tokens.norms, s.tok_lo, s.tok_hi))
+            self._done[sentence_index] = done
+        return done
 
     def cue_starts(self, sentence_index: int) -> list[int]:
         """Start token of each cue of one sentence, for bisecting."""

@@ -149,6 +149,24 @@ def _is_caps(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+_DASH = re.compile(r"([A-Za-z][A-Za-z /&]{0,40}?)[ \t]*[-\u2013\u2014][ \t]+(?=\S)")
+
+
+def _dash_heading(
+    text: str, pos: int, window_end: int, table: HeadingTable
+) -> tuple[str, int, int, int] | None:
+    """SOAP notes dictated as ``S - ...``, ``P - ...`` or ``PLAN - ...``: a heading in
+    capitals that the table knows, followed by a dash and the section text on the same line.
+    Mixed-case or unknown words before a dash are content ("Left - sided ...")."""
+    m = _DASH.match(text, pos, window_end)
+    if m is None:
+        return None
+    cand = m.group(1).rstrip()
+    if not _is_caps(cand) or table.exact.get(_normalize(cand)) is None:
+        return None
+    return table.exact[_normalize(cand)], pos, pos + len(cand), m.end()
+
+
 def _heading_in_line(
     text: str, line_start: int, line_end: int, table: HeadingTable
 ) -> tuple[str, int, int, int] | None:
@@ -159,6 +177,9 @@ def _heading_in_line(
     if pos >= line_end or not text[pos].isalpha():
         return None
     window_end = min(line_end, pos + _MAX_HEADING_CHARS + 1)
+    dashed = _dash_heading(text, pos, window_end, table)
+    if dashed is not None:
+        return dashed
     colon = text.find(":", pos, window_end)
     if colon > pos:
         cand = text[pos:colon].rstrip()
