@@ -105,18 +105,28 @@ def _seventh(doc: Document, kind: str) -> str:
 
 
 _PREPPED: PhraseSet[int] = PhraseSet()
-_PREPPED.add("(prepped|prepared|draped|exsanguinated|tourniquet|time out|timeout)", 0)
+_PREPPED.add(
+    "(prepped|prepared|draped|exsanguinated|tourniquet|time out|timeout|incision|incised)", 0
+)
+_NOT_OPERATIVE_SIDE = frozenset({"quadrant", "lateral", "decubitus", "side", "sided", "tilt"})
 
 
 def _prepped_side(doc: Document) -> str | None:
-    """The operative side the narrative states where the site is prepared ("the left upper
-    extremity was prepped and draped"), when the title names none; one side only."""
+    """The operative side the narrative states where the site is prepared or opened ("the
+    left upper extremity was prepped and draped", "an incision over the right elbow"), when
+    the title names none; one side only. Positions and abdominal quadrants ("left lateral
+    decubitus", "right upper quadrant port") are not the side of the disease."""
+    t = doc.tokens
     found = []
     for s in doc.sentences:
         if s.section_kind in ("description", "technique", "body") and _PREPPED.find_all(
-            doc.tokens.norms, s.tok_lo, s.tok_hi
+            t.norms, s.tok_lo, s.tok_hi
         ):
-            found.extend(sides(doc, s.start, s.end))
+            for mention in sides(doc, s.start, s.end):
+                k = t.index_at_or_after(mention.end)
+                after = set(t.norms[k : k + 2])
+                if not after & _NOT_OPERATIVE_SIDE:
+                    found.append(mention)
     side = sides_summary(found)
     return side if side in ("right", "left") else None
 

@@ -273,3 +273,32 @@ def test_gallbladder_and_duct_stones_are_one_code() -> None:
         "choledocholithiasis.\nPROCEDURE: Laparoscopic cholecystectomy.\n"
     )
     assert codes(note) == ["K80.62"]
+
+
+def test_the_operative_side_comes_from_the_prepped_or_incised_site() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Lateral epicondylitis.\nPOSTOPERATIVE DIAGNOSIS: Same.\n"
+        "OPERATION: Lateral release of the common extensor origin.\n"
+        "DESCRIPTION OF PROCEDURE: The patient was placed supine. An incision was made over "
+        "the lateral aspect of the left elbow and the extensor origin was released.\n"
+    )
+    assert codes(note) == ["M77.12"]
+    positional = note.replace(
+        "The patient was placed supine.",
+        "The patient was placed in the right lateral decubitus position.",
+    ).replace("the left elbow", "the elbow")
+    assert codes(positional) == ["M77.10"]
+
+
+def test_an_open_fracture_and_a_follow_up_change_the_seventh_character() -> None:
+    opened = (
+        "POSTOPERATIVE DIAGNOSIS: Open fracture of the right distal radius, Gustilo type II.\n"
+        "PROCEDURE: Irrigation and debridement, open reduction and internal fixation.\n"
+    )
+    assert codes(opened) == ["S52.501B"]
+    visit = (
+        "CHIEF COMPLAINT: Follow up of a left distal radius fracture.\n"
+        "ASSESSMENT: Left distal radius fracture with routine healing.\n"
+        "PLAN: Remove the cast, begin therapy and return in four weeks for a recheck.\n"
+    )
+    assert codes(visit) == ["S52.502D"]
