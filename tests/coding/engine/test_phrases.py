@@ -92,3 +92,22 @@ def test_phrases_of_only_common_words_or_numbers_are_refused() -> None:
             check_specific(phrase)
     check_specific("(two|2) (view|views)")
     check_specific("t and a")
+
+
+def test_compound_words_match_joined_or_split_where_a_phrase_begins() -> None:
+    ps: PhraseSet[str] = PhraseSet()
+    ps.add("shock wave lithotripsy", "eswl")
+    ps.add("fiberoptic bronchoscop*", "fob")
+    ps.add("postoperative", "postop")
+
+    def found(text: str) -> set[str]:
+        return {m.payload for m in ps.find_all(text.split())}
+
+    assert found("extracorporeal shockwave lithotripsy") == {"eswl"}
+    assert found("shock wave lithotripsy") == {"eswl"}
+    assert found("fiber optic bronchoscopy") == {"fob"}
+    assert found("post operative") == {"postop"}
+    # parts are words of two letters or more: no compound is made of a stray letter
+    assert found("a drenal post") == set()
+    ps.add("adrenal", "adrenal")
+    assert found("a drenal") == set()

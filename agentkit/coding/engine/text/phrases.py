@@ -14,13 +14,16 @@ sequence of word elements separated by spaces, matched case-insensitively on wor
 ``#``              a number written in digits (``3``, ``10``); also inside ``(#|one)``
 =================  =================================================================
 
-``post-operative`` is the two words *post operative*; ``s/p`` is *s p*. A phrase matches inside
-one sentence. Matching dispatches on the first word through a hash table and then checks the
-rest with bounded branching, so the work is linear in the length of the note.
+``post-operative`` is the two words *post operative*; ``s/p`` is *s p*. A compound written
+joined or split (``shockwave`` / ``shock wave``) matches either way where a phrase begins. A
+phrase matches inside one sentence. Matching dispatches on the first word through a hash table
+and then checks the rest with bounded branching, so the work is linear in the length of the
+note.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -294,6 +297,42 @@ class PhraseMatch(Generic[T]):
     phrase: str
 
 
+# Compound words are written joined or split ("shockwave" / "shock wave", "fiberoptic" /
+# "fiber optic", "postoperative" / "post operative"): where a phrase begins, its first word
+# matches two note words written apart, and its first two words match one note word written
+# joined, so a rule names the service once. (Only where a phrase begins: checking every word
+# of every phrase would halve the matcher's speed; the services are named by their first
+# words.) Each part must be a word of letters of at least this length, so that "a" + "drenal"
+# never makes "adrenal".
+_MIN_PART = 2
+
+
+def _joinable(a: str, b: str) -> bool:
+    return len(a) >= _MIN_PART and len(b) >= _MIN_PART and a.isalpha() and b.isalpha()
+
+
+def _joined_words(el: Element, nxt: Element, word: str) -> bool:
+    """Do ``el`` and the next element accept one note word written joined ("shockwave")?"""
+    if nxt.gap or nxt.number or not el.exact or not (nxt.exact or nxt.prefixes):
+        return False
+    if len(el.exact) <= 4:
+        for w in el.exact:
+            n = len(w)
+            if (
+                n >= _MIN_PART
+                and len(word) >= n + _MIN_PART
+                and word.startswith(w)
+                and nxt.accepts(word[n:])
+                and word.isalpha()
+            ):
+                return True
+        return False
+    for n in range(_MIN_PART, len(word) - _MIN_PART + 1):
+        if word[:n] in el.exact and nxt.accepts(word[n:]) and word.isalpha():
+            return True
+    return False
+
+
 def _match_rest(
     elements: tuple[Element, ...], k: int, norms: Sequence[str], pos: int, hi: int
 ) -> int:
@@ -326,6 +365,12 @@ class PhraseSet(Generic[T]):
         self._prefix: dict[str, list[tuple[tuple[Element, ...], T, str]]] = {}
         self._prefix_lengths: set[int] = set()
         self._numeric: list[tuple[tuple[Element, ...], T, str]] = []
+        self._joined: dict[str, list[tuple[tuple[Element, ...], T, str]]] = {}
+        self._joined_prefix: dict[str, list[tuple[tuple[Element, ...], T, str]]] = {}
+        self._joined_lengths: set[int] = set()
+        # proper beginnings of first words ("shock" of "shockwave"), to find split writing
+        self._heads: set[str] = set()
+        self._joined_heads: set[str] = set()  # first letters of joined first words
         self.size = 0
 
     def add(self, phrase: str, payload: T) -> None:
@@ -346,6 +391,21 @@ class PhraseSet(Generic[T]):
             self._index(elements[1:], payload, phrase)
             return
         entry = (elements, payload, phrase)
+        if len(elements) > 1:
+            nxt = elements[1]
+            if not (nxt.gap or nxt.number or nxt.optional):
+                # the first two words written joined ("shockwave" for "shock wave")
+                for w in first.exact:
+                    for w2 in nxt.exact:
+                        self._joined.setdefault(w + w2, []).append(entry)
+                        self._joined_heads.add((w + w2)[: 2 * _MIN_PART])
+                    for p2 in nxt.prefixes:
+                        self._joined_prefix.setdefault(w + p2, []).append(entry)
+                        self._joined_lengths.add(len(w + p2))
+                        self._joined_heads.add((w + p2)[: 2 * _MIN_PART])
+        for w in (*first.exact, *first.prefixes):
+            # a common word ("the", "in", "to") does not begin a split compound
+            self._heads.update(w[:n] for n in range(_MIN_PART, len(w)) if w[:n] not in _TOO_COMMON)
         if first.number:
             self._numeric.append(entry)
         for w in first.exact:
@@ -354,6 +414,39 @@ class PhraseSet(Generic[T]):
             self._prefix.setdefault(p, []).append(entry)
             self._prefix_lengths.add(len(p))
 
+    def _compound_starts(
+        self, norms: Sequence[str], i: int, hi: int, lengths: list[int], joined_lengths: list[int]
+    ) -> list[tuple[tuple[tuple[Element, ...], T, str], int, int]]:
+        """Phrases whose first word the note writes split over words ``i`` and ``i+1`` ("shock
+        wave"), or whose first two words it writes joined as word ``i`` ("shockwave"): each
+        with the element and the note word where matching goes on."""
+        out: list[tuple[tuple[tuple[Element, ...], T, str], int, int]] = []
+        word = norms[i]
+        nxt = norms[i + 1] if i + 1 < hi else ""
+        if len(nxt) >= _MIN_PART and word in self._heads:
+            joined = word + nxt
+            found = self._exact.get(joined)
+            if found and _joinable(word, nxt):
+                out.extend((e, 1, i + 2) for e in found)
+            # prefixes longer than the first word (shorter ones it already reached alone)
+            for n in lengths[bisect.bisect_right(lengths, len(word)) :]:
+                if n > len(joined):
+                    break
+                more = self._prefix.get(joined[:n])
+                if more and _joinable(word, nxt):
+                    out.extend((e, 1, i + 2) for e in more)
+        if len(word) >= 2 * _MIN_PART and word[: 2 * _MIN_PART] in self._joined_heads:
+            found = self._joined.get(word)
+            if found:
+                out.extend((e, 2, i + 1) for e in found if _joined_words(e[0][0], e[0][1], word))
+            for n in joined_lengths:
+                if n > len(word):
+                    break
+                more = self._joined_prefix.get(word[:n])
+                if more:
+                    out.extend((e, 2, i + 1) for e in more if _joined_words(e[0][0], e[0][1], word))
+        return out
+
     def find_all(
         self, norms: Sequence[str], lo: int = 0, hi: int | None = None
     ) -> list[PhraseMatch[T]]:
@@ -361,8 +454,10 @@ class PhraseSet(Generic[T]):
         hi = len(norms) if hi is None else hi
         out: list[PhraseMatch[T]] = []
         lengths = sorted(self._prefix_lengths)
+        joined_lengths = sorted(self._joined_lengths)
         exact, prefix, numeric = self._exact, self._prefix, self._numeric
         seen: set[tuple[str, int, int]] = set()
+        heads, joined_heads = self._heads, self._joined_heads
         for i in range(lo, hi):
             word = norms[i]
             if not word:
@@ -377,8 +472,11 @@ class PhraseSet(Generic[T]):
                     entries.extend(more)
             if numeric and word.isdigit():
                 entries.extend(numeric)
-            for elements, payload, phrase in entries:
-                end = _match_rest(elements, 1, norms, i + 1, hi)
+            starts = [(e, 1, i + 1) for e in entries]
+            if word in heads or word[: 2 * _MIN_PART] in joined_heads:
+                starts.extend(self._compound_starts(norms, i, hi, lengths, joined_lengths))
+            for (elements, payload, phrase), k, pos in starts:
+                end = _match_rest(elements, k, norms, pos, hi)
                 if end >= 0:
                     # A phrase with an optional first word also matches without it, one word
                     # later: keep only the longer match.
