@@ -9,7 +9,7 @@ codes; it knows nothing about any particular code.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +25,7 @@ __all__ = [
     "Guidelines",
     "HistoryRule",
     "IntegralRule",
+    "NotDiagnoses",
     "Pattern",
     "ProcedureReason",
     "guidelines",
@@ -95,12 +96,48 @@ class ProcedureReason:
 
 
 @dataclass(frozen=True)
+class NotDiagnoses:
+    """Cues around which a named condition is not the patient's diagnosis: a risk explained
+    before a procedure ("risks including bleeding, infection, DVT"), a prophylaxis ("DVT
+    prophylaxis"). ``after``: mentions after the cue in one statement; ``near``: mentions
+    within three words of the cue; a cue overlapping an ``unless`` phrase ("risk factors")
+    is no cue."""
+
+    after: PhraseSet[int]
+    near: PhraseSet[int]
+    unless: PhraseSet[int]
+
+    def excluded(self, norms: Sequence[str], lo: int, hi: int, m_start: int, m_end: int) -> bool:
+        """Whether the mention ``[m_start, m_end)`` of the statement ``[lo, hi)`` is only a
+        risk or a prophylaxis."""
+        keep = [(u.start, u.end) for u in self.unless.find_all(norms, lo, hi)]
+
+        def cue(c_start: int, c_end: int) -> bool:
+            return not any(a < c_end and c_start < b for a, b in keep)
+
+        for c in self.after.find_all(norms, lo, hi):
+            if c.end <= m_start and cue(c.start, c.end):
+                return True
+        for c in self.near.find_all(norms, max(lo, m_start - 3), min(hi, m_end + 3)):
+            if (c.end <= m_start or c.start >= m_end) and cue(c.start, c.end):
+                return True
+        return False
+
+
+@dataclass(frozen=True)
 class Guidelines:
     combinations: tuple[Combination, ...]
     integral: tuple[IntegralRule, ...]
     history: tuple[HistoryRule, ...] = ()
     reasons: tuple[Pattern, ...] = ()
     procedure_reasons: tuple[ProcedureReason, ...] = ()
+    not_diagnoses: NotDiagnoses | None = None
+    status_anywhere: tuple[Pattern, ...] = ()
+
+    def is_status_anywhere(self, code: str) -> bool:
+        """A status code (device, transplant, ostomy, dialysis, long-term drug) that is
+        reported wherever the note documents it, history and medication list included."""
+        return any(p.matches(code) for p in self.status_anywhere)
 
     def history_code(self, code: str) -> str | None:
         """The history or status code for a past ``code`` (None: a past X is not coded)."""
@@ -271,9 +308,43 @@ def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
     reasons: tuple[Pattern, ...] = ()
     if "reasons" in data:
         reasons = _patterns(data["reasons"], src, line_of(data, "reasons"), "reasons")
+    status_anywhere: tuple[Pattern, ...] = ()
+    if "status_anywhere" in data:
+        status_anywhere = _patterns(
+            data["status_anywhere"], src, line_of(data, "status_anywhere"), "status_anywhere"
+        )
     return Guidelines(
-        tuple(combos), tuple(integral), tuple(history), reasons, _procedure_reasons(data, src)
+        tuple(combos),
+        tuple(integral),
+        tuple(history),
+        reasons,
+        _procedure_reasons(data, src),
+        _not_diagnoses(data, src),
+        status_anywhere,
     )
+
+
+def _not_diagnoses(data: YamlMap, src: str) -> NotDiagnoses | None:
+    raw = data.get("not_diagnoses")
+    if raw is None:
+        return None
+    if not isinstance(raw, YamlMap) or set(raw) - {"after", "near", "unless"}:
+        raise DataFileError(
+            src,
+            "not_diagnoses: expected {after: [...], near: [...], unless: [...]}",
+            line_of(data, "not_diagnoses"),
+        )
+    sets: dict[str, PhraseSet[int]] = {}
+    for key in ("after", "near", "unless"):
+        phrases: PhraseSet[int] = PhraseSet()
+        items = raw.get(key) or []
+        for j, phrase in enumerate(items):
+            try:
+                phrases.add(str(phrase), j)
+            except PhraseSyntaxError as exc:
+                raise DataFileError(src, str(exc), line_of(items, j)) from exc
+        sets[key] = phrases
+    return NotDiagnoses(sets["after"], sets["near"], sets["unless"])
 
 
 def _procedure_reasons(data: YamlMap, src: str) -> tuple[ProcedureReason, ...]:

@@ -407,6 +407,15 @@ def read_statement(
     # a gap phrase ("spondylosis ~4 myelopathy") must not reach across a negation:
     # "spondylosis without myelopathy" is spondylosis alone
     matches = [m for m in matches if not any(w in _NEGATORS for w in t.norms[m.start + 1 : m.end])]
+    # "risks including bleeding, infection, DVT", "DVT prophylaxis": not diagnoses
+    not_dx = guidelines().not_diagnoses
+    if not_dx is not None:
+        matches = [
+            m
+            for m in matches
+            if ctx.concepts.concepts[m.payload].code.startswith("Z")
+            or not not_dx.excluded(t.norms, st.tok_lo, st.tok_hi, m.start, m.end)
+        ]
     matches.sort(key=lambda m: (-(m.end - m.start), m.start))
     taken: set[int] = set()
     kept = []
@@ -491,6 +500,8 @@ def read_statement(
             hits = [_tabular(ctx, st, a, b) for a, b in parts]
         for (lo, hi), hit in zip(parts, hits, strict=True):
             if hit is None:
+                continue
+            if not_dx is not None and not_dx.excluded(t.norms, st.tok_lo, st.tok_hi, lo, hi):
                 continue
             s, e = t.starts[lo], t.ends[hi - 1]
             status = _status(ctx, s, e)

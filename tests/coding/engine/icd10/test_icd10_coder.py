@@ -302,3 +302,18 @@ def test_an_open_fracture_and_a_follow_up_change_the_seventh_character() -> None
         "PLAN: Remove the cast, begin therapy and return in four weeks for a recheck.\n"
     )
     assert codes(visit) == ["S52.502D"]
+
+
+def test_risks_explained_and_prophylaxis_are_not_diagnoses() -> None:
+    note = (
+        "HISTORY: Follow up of hypertension and hyperlipidemia.\n"
+        "ASSESSMENT:\n1. Morbid obesity.\n"
+        "2. We discussed the risks of the operation, including bleeding, infection, deep "
+        "venous thrombosis and pulmonary embolism.\n"
+        "3. DVT prophylaxis with subcutaneous heparin.\n"
+        "4. Cardiac risk factors of hypertension.\n"
+        "5. He stays on aspirin prophylaxis.\n"
+    )
+    found = codes(note)
+    assert "I10" in found and "Z79.82" in found  # risk factors are conditions; aspirin status
+    assert not any(c.startswith(("I82", "I26", "T81")) for c in found)
