@@ -75,6 +75,9 @@ _NOTE_KINDS = frozenset(
     }
 )
 _STATUS_KINDS = frozenset({"procedure", "description", "findings", "indications", "body", "other"})
+_HISTORY_KINDS = frozenset(
+    {"pmh", "psh", "hpi", "history", "medications", "exam", "chief_complaint", "plan"}
+)
 _CARRY_FROM_INDICATION = ("Z12.", "Z80.", "Z83.71", "Z86.010", "Z85.038", "Z30.")
 _MAX_QUOTE = 160
 MAX_FALLBACK_TOKENS = 30
@@ -386,12 +389,32 @@ def code_diagnoses(
         if s.kind in _STATUS_KINDS and i not in read_sections and i not in extra_secs
     ]
     anywhere = {c.code for c in ctx.concepts.concepts if c.anywhere}
+    rules = guidelines()
+    if rules.status_anywhere:
+        # devices, transplants, ostomies, dialysis, long-term drugs: reported wherever the
+        # note documents them (history, medication list, examination included)
+        anywhere |= {
+            code
+            for c in ctx.concepts.concepts
+            for code in c.all_codes()
+            if rules.is_status_anywhere(code)
+        }
+        status_secs = [
+            i
+            for i, s in enumerate(doc.sections)
+            if (s.kind in _STATUS_KINDS or s.kind in _HISTORY_KINDS)
+            and i not in read_sections
+            and i not in extra_secs
+        ]
     if status_secs and anywhere:
         for st in statements_of(doc, status_secs):
             if not ctx.concepts.phrases.find_all(doc.tokens.norms, st.tok_lo, st.tok_hi):
                 continue
             f, _ = read_statement(ctx, st, tabular=False)
             for x in f:
+                said = assertion_of(doc, x.start, x.end)
+                if x.code.startswith("Z79") and said.status != "present" and said.cue is not None:
+                    continue  # a drug taken before ("had been on Coumadin") is no status now
                 if x.code in anywhere and x.code not in primary_codes:
                     x.notes.append("status documented in the note")
                     x.penalty += 0.08

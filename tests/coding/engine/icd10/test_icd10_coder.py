@@ -317,3 +317,16 @@ def test_risks_explained_and_prophylaxis_are_not_diagnoses() -> None:
     found = codes(note)
     assert "I10" in found and "Z79.82" in found  # risk factors are conditions; aspirin status
     assert not any(c.startswith(("I82", "I26", "T81")) for c in found)
+
+
+def test_device_and_dialysis_status_is_read_from_the_history() -> None:
+    note = (
+        "HISTORY OF PRESENT ILLNESS: A 60-year-old man on hemodialysis comes for follow up.\n"
+        "PAST MEDICAL HISTORY: Atrial fibrillation on Coumadin. He had previously been on "
+        "aspirin.\n"
+        "ASSESSMENT:\n1. Hyperkalemia.\n"
+    )
+    found = codes(note)
+    assert found[0] == "E87.5"
+    assert "Z99.2" in found and "Z79.01" in found
+    assert "Z79.82" not in found  # a drug taken before is no status now
