@@ -120,7 +120,8 @@ def code_cpt(
         return {"procedures": [], "diagnoses": []}
     procedures = list(result.procedures)
     if note_type(doc) == "visit" and not _procedure_visit(result, dos):
-        visit = _visit_level(doc, "unknown", dos)
+        procedures, bill_visit = _facility_visit_lines(doc, procedures)
+        visit = _visit_level(doc, "unknown", dos) if bill_visit else None
         if visit is not None and visit.get("code"):
             em_line = {
                 "code": visit["code"],
@@ -140,6 +141,27 @@ def code_cpt(
         for d in _diagnoses(doc, patient, dos)
     ]
     return {"procedures": procedures, "diagnoses": diagnoses}
+
+
+def _facility_visit_lines(
+    doc: Document, procedures: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], bool]:
+    """What a hospital or ED visit's author bills, and whether the visit itself is billed.
+
+    A discharge summary that lists an operation of the stay is the surgeon's: the discharge
+    is part of the operation's global package, so the operation is the service and no
+    discharge-day code is added; without one, only the discharge-day management is billed.
+    In a hospital, ED or discharge note, laboratory tests (80000-89999: a urinalysis, a
+    fingerstick glucose) are the facility laboratory's, not the physician's; only an office
+    performs and bills them."""
+    setting_of = _plugin("em", "visit_setting")
+    setting = setting_of(doc) if setting_of is not None else None
+    if setting in (None, "office"):
+        return procedures, True
+    if setting == "discharge":
+        operations = [p for p in procedures if 10004 <= (_number(p["code"]) or 0) <= 69990]
+        return operations, not operations
+    return [p for p in procedures if not 80000 <= (_number(p["code"]) or 0) <= 89999], True
 
 
 def _procedure_visit(result: CptResult, dos: date | None) -> bool:

@@ -97,11 +97,27 @@ def title_sentences(doc: Document) -> list[int]:
     out = [s.index for s in doc.sentences if s.section_kind == "procedure"]
     # "EXAM: CT of the head" names the study; "EXAM: Alert, no distress" is a physical exam
     seen: set[int] = set()
+    study_exams = _study_exam_sections(doc)
+    body_part_only = False
     for s in doc.sentences:
         if s.section_kind == "exam" and s.section_index not in seen:
             seen.add(s.section_index)
             if _IMAGING.find_all(doc.tokens.norms, s.tok_lo, s.tok_hi):
                 out.append(s.index)
+            elif s.section_index in study_exams and not _DIAGNOSTIC_TEST.find_all(
+                doc.tokens.norms, s.tok_lo, s.tok_hi
+            ):
+                out.append(s.index)
+                body_part_only = True
+    if body_part_only:
+        # "EXAM: Left knee." - the interpretation's opening sentence names the study
+        # ("Three views of the left knee show ...")
+        for s in doc.sentences:
+            if s.section_kind in ("impression", "findings", "technique") and _IMAGING.find_all(
+                doc.tokens.norms, s.tok_lo, s.tok_hi
+            ):
+                out.append(s.index)
+                break
     out.sort()
     if doc.sentences:
         first = doc.sentences[0]
@@ -110,16 +126,26 @@ def title_sentences(doc: Document) -> list[int]:
     return out
 
 
+# Headings only a test report has: with one, a short "EXAM: Left knee." line is the study's
+# title (the body part x-rayed), not a physical examination.
+_REPORT_HEADINGS = ("reason for exam", "reason for study", "interpretation")
+
+
 def _study_exam_sections(doc: Document) -> set[int]:
-    """EXAM sections whose first sentence names a study ("EXAM: CT of the head"): the title
-    of a report, not a physical examination."""
+    """EXAM sections whose first sentence names a study ("EXAM: CT of the head", or a body
+    part in a report with REASON FOR EXAM / INTERPRETATION): the title of a report, not a
+    physical examination."""
     out: set[int] = set()
     seen: set[int] = set()
+    headings = " ".join(s.heading.lower() for s in doc.sections)
+    report = any(h in headings for h in _REPORT_HEADINGS)
     for s in doc.sentences:
         if s.section_kind == "exam" and s.section_index not in seen:
             seen.add(s.section_index)
-            if _IMAGING.find_all(doc.tokens.norms, s.tok_lo, s.tok_hi) or _DIAGNOSTIC_TEST.find_all(
-                doc.tokens.norms, s.tok_lo, s.tok_hi
+            if (
+                _IMAGING.find_all(doc.tokens.norms, s.tok_lo, s.tok_hi)
+                or _DIAGNOSTIC_TEST.find_all(doc.tokens.norms, s.tok_lo, s.tok_hi)
+                or (report and s.tok_hi - s.tok_lo <= 6)
             ):
                 out.add(s.section_index)
     return out

@@ -52,7 +52,7 @@ class Cue:
     """A cue found in a sentence: token indexes ``start``..``end`` (exclusive)."""
 
     status: str
-    direction: str  # "before" | "after" | "pseudo"
+    direction: str  # "before" | "after" | "list" | "pseudo"
     start: int
     end: int
 
@@ -86,7 +86,12 @@ class AssertionRules:
     @property
     def max_reach(self) -> int:
         """Longest distance in words a cue can start away from a mention (window + cue)."""
-        return max(max(w) for w in self.windows.values()) + 12
+        return max(LIST_WINDOW, *(max(w) for w in self.windows.values())) + 12
+
+
+# A "list" cue ("the risks include ...", "complications such as ...") reaches every item of
+# the list that follows it, commas and "and" included, up to this many words.
+LIST_WINDOW = 30
 
 
 def _int(value: object, src: str, line: int | None, what: str) -> int:
@@ -147,10 +152,10 @@ def load_assertion_rules(path: Path = ASSERTION_FILE) -> AssertionRules:
                 src, f"cues.{status}: expected before: / after: lists", line_of(cues, status)
             )
         for direction, items in dirs.items():
-            if direction not in ("before", "after") or not isinstance(items, list):
+            if direction not in ("before", "after", "list") or not isinstance(items, list):
                 raise DataFileError(
                     src,
-                    f"cues.{status}: {direction!r} must be 'before' or 'after' with a list",
+                    f"cues.{status}: {direction!r} must be 'before', 'after' or 'list' with a list",
                     line_of(dirs, direction),
                 )
             for i, phrase in enumerate(items):
@@ -262,7 +267,11 @@ def assertion_for_tokens(doc: Document, sentence_index: int, start: int, end: in
     lo = bisect.bisect_left(starts, start - rules.max_reach)
     hi = bisect.bisect_right(starts, end + rules.max_reach)
     for cue in cues[lo:hi]:
-        if cue.end <= start and cue.direction == "before":
+        if cue.end <= start and cue.direction == "list":
+            distance = start - cue.end
+            if distance > LIST_WINDOW or _blocked(doc, rules, "", cue.end, start):
+                continue
+        elif cue.end <= start and cue.direction == "before":
             distance = start - cue.end
             if distance > rules.window(cue.status)[0]:
                 continue

@@ -420,6 +420,16 @@ _AGE = re.compile(
 _AGE_SHORT = re.compile(r"(?<![0-9A-Za-z])([0-9]{1,3})[ \t]?(?:y/?o|yo)(?![A-Za-z])", re.IGNORECASE)
 
 
+# A patient named by an age word and no number ("the infant", "this toddler", "a young
+# child"): the years the word usually means, enough for the age limits of the codes.
+_AGE_WORDS = {"newborn": 0, "neonate": 0, "infant": 0, "baby": 0, "toddler": 2, "child": 6}
+_AGE_WORD = re.compile(
+    r"\b(?:this|the|a|an|our)\s+(?:(?:little|young|healthy|pleasant|small)\s+)?"
+    r"(newborn|neonate|infant|baby|toddler|child)\b(?!hood)",
+    re.IGNORECASE,
+)
+
+
 def patient_age(doc: Document) -> int | None:
     """Age in whole years from the first "63-year-old" / "18-month-old" / "45 y/o" (months,
     weeks and days count as 0 or the whole years they make)."""
@@ -434,4 +444,7 @@ def patient_age(doc: Document) -> int | None:
     m = _AGE_SHORT.search(doc.text)
     if m is not None and int(m.group(1)) <= 130:
         return int(m.group(1))
+    m = _AGE_WORD.search(doc.text)
+    if m is not None:
+        return _AGE_WORDS[m.group(1).lower()]
     return None

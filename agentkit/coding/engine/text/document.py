@@ -156,11 +156,33 @@ def _is_narrative(spans: list[Span]) -> bool:
     return len(spans) >= 4 and long >= 2
 
 
+# Sections that tell the patient's story before the visit.
+_HISTORY_KINDS = frozenset(
+    {"chief_complaint", "hpi", "history", "pmh", "psh", "medications", "allergies"}
+    | {"social_history", "family_history", "ros"}
+)
+
+
+def _history_operation_lists(sections: list[Section]) -> None:
+    """An "OPERATIONS:" list between two history sections ("PAST MEDICAL HISTORY ...
+    OPERATIONS: appendectomy ... MEDICATIONS ...") is the surgical history of a visit, not
+    the services of this note."""
+    for i in range(1, len(sections) - 1):
+        sec = sections[i]
+        if (
+            sec.kind == "procedure"
+            and sections[i - 1].kind in _HISTORY_KINDS
+            and sections[i + 1].kind in _HISTORY_KINDS
+        ):
+            sections[i] = replace(sec, kind="psh")
+
+
 def analyze(note: str) -> Document:
     """Analyse ``note`` (any string, possibly empty) into a :class:`Document`. Linear time."""
     lower = casefold_same_length(note)
     tokens = tokenize(lower)
     sections = find_sections(note)
+    _history_operation_lists(sections)
     sentences: list[Sentence] = []
     for si, sec in enumerate(sections):
         # An unknown capitalised heading ("LEFT HEART CATHETERIZATION:") is content too.
