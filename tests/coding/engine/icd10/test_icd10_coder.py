@@ -330,3 +330,12 @@ def test_device_and_dialysis_status_is_read_from_the_history() -> None:
     assert found[0] == "E87.5"
     assert "Z99.2" in found and "Z79.01" in found
     assert "Z79.82" not in found  # a drug taken before is no status now
+
+
+def test_a_well_child_check_that_finds_something_is_with_abnormal_findings() -> None:
+    visit = (
+        "SUBJECTIVE: Two-year-old girl here for a well-child check.\n"
+        "ASSESSMENT:\n1. Well-child check.\n2. Allergic rhinitis.\n"
+    )
+    found = codes(visit)
+    assert found[0] == "Z00.121" and "Z00.129" not in found
