@@ -2,7 +2,7 @@
 
 * A condition in a pregnant patient is coded to chapter 15 (a bladder infection in pregnancy is
   O23.1-, pre-existing hypertension O10.01-), with the trimester of the encounter.
-* The trimester comes from the note ("second trimester") or from the weeks of gestation:
+* The trimester comes from the note ("second trimester", "at term") or from the weeks of gestation:
   less than 14 weeks is the first, 14 to 27 the second, 28 and later the third.
 * A Z3A code gives the weeks of gestation with any pregnancy code (not with an abortive
   outcome, O00-O08).
@@ -52,6 +52,12 @@ for _word, _name in (
     ("3rd", "third"),
 ):
     _TRIMESTER.add(f"{_word} trimester", _name)
+# a pregnancy "at term" (37 weeks or more) is in the third trimester
+_TRIMESTER.add("(at|full) term", "third")
+_TRIMESTER.add(
+    "term (pregnancy|gestation|intrauterine|iup|infant|baby|neonate|male|female|delivery|labor)",
+    "third",
+)
 _DELIVERY = PhraseSet[int]()
 for _i, _p in enumerate(
     (

@@ -1,0 +1,139 @@
+"""Obstetric, genitourinary, eye and ENT/respiratory diagnoses through the ICD-10-CM coder.
+
+Short synthetic notes; each test names the coding convention it checks (site and side of the
+condition, stage as 7th character, trimester, status codes).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from agentkit.coding.engine import analyze
+from agentkit.coding.engine.icd10 import code_diagnoses
+
+
+def codes(note: str, **kw: Any) -> list[str]:
+    return [d["code"] for d in code_diagnoses(analyze(note), **kw)]
+
+
+FEMALE = {"sex": "female", "age": 34}
+MALE = {"sex": "male", "age": 70}
+
+
+def test_a_pregnancy_at_term_is_in_the_third_trimester() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSES: Intrauterine pregnancy at term. Nonreassuring fetal heart "
+        "tracing.\n"
+        "POSTOPERATIVE DIAGNOSES: Same.\n"
+        "PROCEDURE: Primary low transverse cesarean section.\n"
+        "FINDINGS: Viable female infant, Apgars 8 and 9, normal tubes and ovaries.\n"
+    )
+    found = codes(note, patient=FEMALE)
+    assert "O36.8330" in found and "Z37.0" in found
+
+
+def test_preeclampsia_after_the_delivery_complicates_the_puerperium() -> None:
+    note = (
+        "REASON FOR CONSULTATION: Blood pressure management after a cesarean delivery.\n"
+        "IMPRESSION: Preeclampsia, status post delivery, blood pressure remains poorly controlled "
+        "on labetalol.\nPLAN: Add hydralazine and recheck blood pressure in the morning.\n"
+    )
+    assert codes(note, patient=FEMALE) == ["O14.95"]
+
+
+def test_late_fetal_demise_is_maternal_care_for_intrauterine_death() -> None:
+    note = (
+        "ADMISSION DIAGNOSIS: Intrauterine fetal demise at 34 weeks gestation.\n"
+        "PLAN: Induction of labor with oxytocin; social work and chaplain to see the patient.\n"
+    )
+    found = codes(note, patient=FEMALE)
+    assert "O36.4XX0" in found and "O02.1" not in found
+
+
+def test_endometriosis_takes_its_site_and_side_and_pain_is_not_a_site() -> None:
+    ovary = "POSTOPERATIVE DIAGNOSIS: Endometriosis of the left ovary with endometrioma.\n"
+    assert codes(ovary, patient=FEMALE) == ["N80.102"]
+    pelvic_pain = "POSTOPERATIVE DIAGNOSIS: Stage IV endometriosis with severe pelvic pain.\n"
+    assert codes(pelvic_pain, patient=FEMALE) == ["N80.9"]
+
+
+def test_vulvar_melanoma_is_coded_to_the_vulva() -> None:
+    note = "POSTOPERATIVE DIAGNOSIS: Recurrent vulvar melanoma.\nPROCEDURE: Wide local excision.\n"
+    assert codes(note, patient=FEMALE) == ["C51.9"]
+
+
+def test_pyelonephritis_not_called_acute_is_n12() -> None:
+    note = (
+        "DISCHARGE DIAGNOSES:\n1. Pyelonephritis.\n2. Hypertension.\n"
+        "HOSPITAL COURSE: Admitted with fever and flank pain, treated with antibiotics.\n"
+    )
+    assert codes(note, patient=FEMALE)[0] == "N12"
+    acute = note.replace("1. Pyelonephritis", "1. Acute pyelonephritis")
+    assert codes(acute, patient=FEMALE)[0] == "N10"
+
+
+def test_acute_on_chronic_renal_failure_reports_both() -> None:
+    note = (
+        "ASSESSMENT: Acute on chronic renal failure, creatinine up from baseline.\n"
+        "PLAN: Hold the diuretic and recheck the basic metabolic panel tomorrow.\n"
+    )
+    found = codes(note, patient=MALE)
+    assert "N17.9" in found and "N18.9" in found
+
+
+def test_a_penoscrotal_abscess_is_inflammation_of_multiple_male_genital_sites() -> None:
+    note = "POSTOPERATIVE DIAGNOSIS: Penoscrotal abscess.\nOPERATION: Incision and drainage.\n"
+    assert codes(note, patient=MALE) == ["N49.8"]  # N49 excludes N48.2-
+
+
+def test_eyelid_conditions_take_the_lid_and_the_side() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSES:\n1. Entropion, left upper lid.\n2. Ectropion, right lower lid.\n"
+        "PROCEDURE: Entropion and ectropion repair.\n"
+    )
+    assert codes(note, patient=MALE) == ["H02.004", "H02.102"]
+
+
+def test_glaucoma_and_macular_degeneration_take_eye_and_stage() -> None:
+    note = (
+        "ASSESSMENT:\n1. Primary open angle glaucoma of the right eye, moderate stage.\n"
+        "2. Dry age-related macular degeneration of the left eye with geographic atrophy "
+        "sparing the fovea.\nPLAN: Continue latanoprost, return in three months.\n"
+    )
+    found = codes(note, patient=MALE)
+    assert "H40.1112" in found and "H35.3123" in found
+
+
+def test_chronic_uveitis_is_chronic_iridocyclitis_by_side() -> None:
+    note = (
+        "ASSESSMENT/PLAN: Chronic bilateral recurrent anterior uveitis, currently active. "
+        "Start prednisolone acetate drops hourly and follow closely in clinic.\n"
+    )
+    assert codes(note, patient=FEMALE) == ["H20.13"]
+
+
+def test_suppurative_otitis_media_without_rupture_and_adenoid_hyperplasia() -> None:
+    note = (
+        "IMPRESSION: Acute suppurative otitis media without spontaneous rupture, bilateral. "
+        "Adenoid hyperplasia.\nPLAN: Myringotomy with tubes and adenoidectomy.\n"
+    )
+    assert codes(note, patient={"sex": "female", "age": 3}) == ["H66.003", "J35.2"]
+
+
+def test_ventilator_dependent_failure_reports_the_dependence_status() -> None:
+    note = (
+        "POSTOPERATIVE DIAGNOSES:\n1. Ventilator-dependent respiratory failure.\n"
+        "2. Laryngeal edema.\n"
+        "PROCEDURE PERFORMED: Tracheostomy tube change.\n"
+    )
+    found = codes(note, patient=FEMALE)
+    assert {"J96.90", "Z99.11", "J38.4"} <= set(found)
+
+
+def test_traumatic_pneumothorax_and_subcutaneous_emphysema_are_injuries() -> None:
+    note = (
+        "IMPRESSION: Subcutaneous emphysema and a small right pneumothorax secondary to trauma.\n"
+        "RECOMMENDATIONS: Observation and repeat chest x-ray in the morning.\n"
+    )
+    found = codes(note, patient=MALE)
+    assert "S27.0XXA" in found and "T79.7XXA" in found and "J43.9" not in found
