@@ -10,7 +10,7 @@ coded instead (outpatient guideline IV.H).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from agentkit.coding.engine.icd10.concepts import Concept, ConceptIndex
 from agentkit.coding.engine.icd10.guidelines import guidelines
@@ -82,6 +82,7 @@ class Found:
     notes: list[str] = field(default_factory=list)
     penalty: float = 0.0
     status: bool = False  # a status code that stays true after the fact
+    pair: str | None = None  # the left code of a bilateral condition without a bilateral code
 
 
 @dataclass
@@ -246,6 +247,10 @@ def _code_concept(
         if side is not None and side in side_map:
             code = side_map[side]
             found.notes.append(f"{side} side")
+        elif side == "bilateral" and "right" in side_map and "left" in side_map:
+            # no bilateral code: a code for each side (guideline I.B.13)
+            code, found.pair = side_map["right"], side_map["left"]
+            found.notes.append("bilateral: right and left codes")
         elif side is None:
             found.penalty += 0.05
             found.notes.append("side not documented")
@@ -485,6 +490,9 @@ def read_statement(
         m = kept[k]
         if k in results and not any(i in consumed for i in range(m.start, m.end)):
             found.append(results[k])
+            pair = results[k].pair
+            if pair:
+                found.append(replace(results[k], code=pair, pair=None, notes=[*results[k].notes]))
             if k not in past_codes:
                 found.extend(_also(results[k], ctx.concepts.concepts[m.payload]))
     covered |= consumed

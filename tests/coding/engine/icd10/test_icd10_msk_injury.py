@@ -1,0 +1,111 @@
+"""Musculoskeletal, injury and nervous-system diagnoses, on short synthetic notes.
+
+Each test states how a coder codes one family (laterality, site, pattern, level, episode) and
+checks the offline coder does the same.
+"""
+
+from __future__ import annotations
+
+from agentkit.coding.engine import analyze
+from agentkit.coding.engine.icd10 import code_diagnoses
+
+
+def codes(note: str) -> set[str]:
+    return {d["code"] for d in code_diagnoses(analyze(note))}
+
+
+def visit(assessment: str) -> str:
+    return (
+        "CHIEF COMPLAINT: Follow up.\n"
+        "HISTORY OF PRESENT ILLNESS: The patient returns to clinic.\n"
+        f"ASSESSMENT: {assessment}\n"
+        "PLAN: Follow up in four weeks.\n"
+    )
+
+
+def op(diagnosis: str, history: str = "The patient tolerated the procedure.") -> str:
+    return (
+        f"PREOPERATIVE DIAGNOSIS: {diagnosis}\n"
+        f"POSTOPERATIVE DIAGNOSIS: {diagnosis}\n"
+        "PROCEDURE: Exploration.\n"
+        f"INDICATIONS: {history}\n"
+    )
+
+
+def test_bilateral_pain_without_a_bilateral_code_gets_both_sides() -> None:
+    # guideline I.B.13: no bilateral code exists for hip pain
+    assert codes(visit("Bilateral hip pain, right worse than left.")) == {"M25.551", "M25.552"}
+    assert codes(visit("Right elbow pain.")) == {"M25.521"}
+    assert codes(visit("Left hand pain.")) == {"M79.642"}
+
+
+def test_knee_ligament_tears_by_ligament_and_side() -> None:
+    found = codes(
+        op(
+            "1. Complete tear anterior cruciate ligament, right knee. "
+            "2. Partial tear of the medial collateral ligament, right knee."
+        )
+    )
+    assert found == {"S83.511A", "S83.411A"}
+
+
+def test_old_meniscal_tear_is_a_derangement_not_an_injury() -> None:
+    assert codes(visit("Old tear of the medial meniscus, left knee.")) == {"M23.207"}
+
+
+def test_humerus_fracture_by_pattern() -> None:
+    assert codes(visit("Spiral fracture of the humerus, left arm.")) == {"S42.342A"}
+    assert codes(visit("Three-part proximal humerus fracture, right.")) == {"S42.231A"}
+
+
+def test_distal_femur_fracture_with_intercondylar_extension() -> None:
+    note = op("Left supracondylar, intercondylar distal femur fracture.")
+    assert codes(note) == {"S72.462A"}
+
+
+def test_skull_fracture_and_traumatic_subdural_hematoma_with_loss_of_consciousness() -> None:
+    note = visit(
+        "1. Right frontal bone fracture. 2. Traumatic subdural hematoma after a fall "
+        "with loss of consciousness."
+    )
+    assert codes(note) == {"S02.0XXA", "S06.5X9A"}
+
+
+def test_spinal_epidural_hematoma_after_spine_surgery_is_postprocedural() -> None:
+    note = op("Epidural hematoma, cervical spine. Status post cervical laminectomy, postop day 5.")
+    assert "G97.61" in codes(note)
+
+
+def test_broken_spinal_hardware_is_a_breakdown_of_the_vertebral_fixation() -> None:
+    note = op("Broken pedicle screws at L4 with pseudarthrosis of the lumbar fusion.")
+    assert "T84.216A" in codes(note)
+
+
+def test_disc_herniation_compressing_the_cord_is_a_disc_disorder_with_myelopathy() -> None:
+    note = visit("Large C6-C7 disc herniation with cord compression.")
+    assert codes(note) == {"M50.023"}
+
+
+def test_sequela_of_a_brain_injury_and_its_paralysis() -> None:
+    note = op("Spastic quadriparesis secondary to traumatic brain injury.")
+    assert codes(note) == {"G82.50", "S06.9X9S"}
+
+
+def test_complicated_migraine_is_migraine_with_aura() -> None:
+    assert codes(visit("Intractable complicated migraine.")) == {"G43.119"}
+
+
+def test_chronic_osteomyelitis_of_the_toe_told_in_the_history() -> None:
+    note = op(
+        "Osteomyelitis, left hallux.",
+        history="He has had chronic osteomyelitis of the toe for several years.",
+    )
+    assert codes(note) == {"M86.672"}
+
+
+def test_synovitis_of_a_named_site() -> None:
+    assert codes(visit("Synovitis, right knee.")) == {"M65.961"}
+
+
+def test_wrist_flexor_tendon_laceration_at_the_wrist() -> None:
+    assert "S66.821A" in codes(op("Laceration of the flexor carpi radialis tendon, right wrist."))
