@@ -152,3 +152,10 @@ def test_an_age_said_in_words() -> None:
     assert patient_age(analyze("This pleasant child presents with ear pain.")) == 6
     assert patient_age(analyze("Childhood illnesses: none.")) is None
     assert patient_age(analyze("A 45-year-old man. The child was not present.")) == 45
+
+
+def test_a_talk_about_an_operation_is_not_the_operation() -> None:
+    note = "We had a long talk with her about laparoscopic gastric bypass and its outcomes."
+    assert _status(note, "laparoscopic gastric bypass") == "hypothetical"
+    taught = "She was given education about laparoscopic adjustable gastric banding."
+    assert _status(taught, "laparoscopic adjustable gastric banding") == "hypothetical"
