@@ -82,7 +82,9 @@ class Found:
     notes: list[str] = field(default_factory=list)
     penalty: float = 0.0
     status: bool = False  # a status code that stays true after the fact
-    pair: str | None = None  # the left code of a bilateral condition without a bilateral code
+    # more codes the same words call for: the left code of a bilateral condition with no
+    # bilateral code, the code of another spine interspace of the statement
+    more: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -105,11 +107,16 @@ class NoteContext:
         for si in self.note_sentences:
             sent = doc.sentences[si]
             for m in phrases.find_all(doc.tokens.norms, sent.tok_lo, sent.tok_hi):
+                if m.start > sent.tok_lo and doc.tokens.norms[m.start - 1] in _NOT_PREFIX:
+                    continue  # "non-insulin-dependent" does not document insulin
                 s, e = doc.tokens.starts[m.start], doc.tokens.ends[m.end - 1]
                 # a plan ("continue insulin") documents current management too
                 if assertion_of(doc, s, e).status in ("present", "hypothetical"):
                     return s, e
         return None
+
+
+_NOT_PREFIX = frozenset({"non", "not", "no", "without"})
 
 
 def spine_key(levels: list[SpineLevel]) -> tuple[str | None, str | None]:
@@ -122,6 +129,17 @@ def spine_key(levels: list[SpineLevel]) -> tuple[str | None, str | None]:
     if lv.first != lv.last:
         space = f"{lv.first}-{lv.last}"
     return space, region
+
+
+_SPINE_ORDER = [f"C{i}" for i in range(1, 8)] + [f"T{i}" for i in range(1, 13)]
+_SPINE_ORDER += [f"L{i}" for i in range(1, 6)] + [f"S{i}" for i in range(1, 6)]
+
+
+def _adjacent(level: SpineLevel) -> bool:
+    """An interspace of two neighbouring vertebrae (``C6-C7``, ``L5-S1``), not a range."""
+    if level.first not in _SPINE_ORDER or level.last not in _SPINE_ORDER:
+        return False
+    return _SPINE_ORDER.index(level.last) - _SPINE_ORDER.index(level.first) == 1
 
 
 def _side_near(doc: Document, before: tuple[int, int], after: tuple[int, int]) -> str | None:
@@ -232,6 +250,19 @@ def _code_concept(
         if spine_code:
             code = spine_code
             found.notes.append(f"spine level {space or region_name}")
+            # "disc degeneration at C3-C4 and C6-C7": a code for each interspace written
+            # between the diagnoses next to it
+            # (after it, else before it: "L4-5 and L5-S1 disc herniations")
+            lo = max((t.ends[b - 1] for a, b in mentions if b <= m_lo), default=st.start)
+            after = [lv for lv in levels if end <= lv.start < region[1]]
+            near = after or [lv for lv in levels if lo <= lv.start < start]
+            for lv in near:
+                if not _adjacent(lv):
+                    continue
+                sp, rg = spine_key([lv])
+                other = concept.spine.get(sp or "") or concept.spine.get(rg or "")
+                if other and other != spine_code and other not in found.more:
+                    found.more.append(other)
         else:
             found.penalty += 0.1
             found.notes.append("spine region not documented")
@@ -249,7 +280,8 @@ def _code_concept(
             found.notes.append(f"{side} side")
         elif side == "bilateral" and "right" in side_map and "left" in side_map:
             # no bilateral code: a code for each side (guideline I.B.13)
-            code, found.pair = side_map["right"], side_map["left"]
+            code = side_map["right"]
+            found.more.append(side_map["left"])
             found.notes.append("bilateral: right and left codes")
         elif side is None:
             found.penalty += 0.05
@@ -490,9 +522,8 @@ def read_statement(
         m = kept[k]
         if k in results and not any(i in consumed for i in range(m.start, m.end)):
             found.append(results[k])
-            pair = results[k].pair
-            if pair:
-                found.append(replace(results[k], code=pair, pair=None, notes=[*results[k].notes]))
+            for other in results[k].more:
+                found.append(replace(results[k], code=other, more=[], notes=[*results[k].notes]))
             if k not in past_codes:
                 found.extend(_also(results[k], ctx.concepts.concepts[m.payload]))
     covered |= consumed

@@ -109,3 +109,10 @@ def test_synovitis_of_a_named_site() -> None:
 
 def test_wrist_flexor_tendon_laceration_at_the_wrist() -> None:
     assert "S66.821A" in codes(op("Laceration of the flexor carpi radialis tendon, right wrist."))
+
+
+def test_each_interspace_of_a_statement_gets_its_code() -> None:
+    assert codes(visit("Disc degeneration at C3-C4 and C6-C7.")) == {"M50.31", "M50.323"}
+    assert codes(visit("L4-5 and L5-S1 disc herniations.")) == {"M51.26", "M51.27"}
+    # a nerve root level is not a second interspace
+    assert codes(visit("C6-C7 disc herniation.")) == {"M50.223"}
