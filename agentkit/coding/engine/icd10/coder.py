@@ -23,8 +23,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from agentkit.coding.engine.icd10.concepts import concept_index
-from agentkit.coding.engine.icd10.guidelines import apply_combinations, guidelines
+from agentkit.coding.engine.icd10.concepts import ConceptIndex, concept_index
+from agentkit.coding.engine.icd10.guidelines import Guidelines, apply_combinations, guidelines
 from agentkit.coding.engine.icd10.lexicon import lexicon
 from agentkit.coding.engine.icd10.obstetrics import obstetric_adjustments, pregnancy_facts
 from agentkit.coding.engine.icd10.reading import Found, NoteContext, read_statement
@@ -388,17 +388,9 @@ def code_diagnoses(
         for i, s in enumerate(doc.sections)
         if s.kind in _STATUS_KINDS and i not in read_sections and i not in extra_secs
     ]
-    anywhere = {c.code for c in ctx.concepts.concepts if c.anywhere}
     rules = guidelines()
+    anywhere = _anywhere_codes(ctx.concepts, rules)
     if rules.status_anywhere:
-        # devices, transplants, ostomies, dialysis, long-term drugs: reported wherever the
-        # note documents them (history, medication list, examination included)
-        anywhere |= {
-            code
-            for c in ctx.concepts.concepts
-            for code in c.all_codes()
-            if rules.is_status_anywhere(code)
-        }
         status_secs = [
             i
             for i, s in enumerate(doc.sections)
@@ -701,3 +693,25 @@ def statement_codes(
         found, _ = read_statement(ctx, st, tabular=tabular)
         out.append(((st.start, st.end), [f.code for f in found]))
     return out
+
+
+_ANYWHERE: dict[tuple[int, int], frozenset[str]] = {}
+
+
+def _anywhere_codes(concepts: ConceptIndex, rules: Guidelines) -> frozenset[str]:
+    """Codes reported wherever the note documents them: concepts marked ``anywhere`` and the
+    status codes of ``status_anywhere`` (devices, transplants, ostomies, dialysis, long-term
+    drugs). The same for every note, so computed once per loaded index."""
+    key = (id(concepts), id(rules))
+    found = _ANYWHERE.get(key)
+    if found is None:
+        codes = {c.code for c in concepts.concepts if c.anywhere}
+        if rules.status_anywhere:
+            codes |= {
+                code
+                for c in concepts.concepts
+                for code in c.all_codes()
+                if rules.is_status_anywhere(code)
+            }
+        found = _ANYWHERE[key] = frozenset(codes)
+    return found

@@ -10,7 +10,7 @@ codes; it knows nothing about any particular code.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,10 @@ class Pattern:
 
     def matches(self, code: str) -> bool:
         code = code.upper()
+        alts = self.alternatives
+        if len(alts) == 1:
+            alt = alts[0]
+            return code.startswith(alt[:-1]) if alt.endswith("*") else code == alt
         for alt in self.alternatives:
             if alt.endswith("*"):
                 if code.startswith(alt[:-1]):
@@ -134,22 +138,42 @@ class Guidelines:
     not_diagnoses: NotDiagnoses | None = None
     status_anywhere: tuple[Pattern, ...] = ()
 
+    _memo: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def _cached(self, kind: str, code: str, compute: Callable[[], Any]) -> Any:
+        # the same codes are asked about for every note: answer each once per process
+        key = (kind, code)
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
     def is_status_anywhere(self, code: str) -> bool:
         """A status code (device, transplant, ostomy, dialysis, long-term drug) that is
         reported wherever the note documents it, history and medication list included."""
-        return any(p.matches(code) for p in self.status_anywhere)
+        found: bool = self._cached(
+            "status", code, lambda: any(p.matches(code) for p in self.status_anywhere)
+        )
+        return found
 
     def history_code(self, code: str) -> str | None:
         """The history or status code for a past ``code`` (None: a past X is not coded)."""
-        for rule in self.history:
-            if any(p.matches(code) for p in rule.of):
-                return rule.code
-        return None
+
+        def compute() -> str | None:
+            for rule in self.history:
+                if any(p.matches(code) for p in rule.of):
+                    return rule.code
+            return None
+
+        found: str | None = self._cached("history", code, compute)
+        return found
 
     def is_reason(self, code: str) -> bool:
         """A sign, symptom or abnormal finding that stays reportable as the reason for a
         procedure when the postoperative diagnosis does not explain it."""
-        return any(p.matches(code) for p in self.reasons)
+        found: bool = self._cached(
+            "reason", code, lambda: any(p.matches(code) for p in self.reasons)
+        )
+        return found
 
     def all_codes(self) -> list[str]:
         out: list[str] = [r.code for r in self.history]

@@ -340,6 +340,11 @@ def _match_rest(
     if k == len(elements):
         return pos
     el = elements[k]
+    if not (el.gap or el.optional):
+        # the common case, a required word: no branching
+        if pos < hi and el.accepts(norms[pos]):
+            return _match_rest(elements, k + 1, norms, pos + 1, hi)
+        return -1
     if el.gap:
         for skip in range(0, el.gap + 1):
             if pos + skip > hi:
@@ -357,6 +362,23 @@ def _match_rest(
     return -1
 
 
+_WORD_MEMO_LIMIT = 200_000
+_Entry = tuple[tuple[Element, ...], T, str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Starts(Generic[T]):
+    """What one note word can begin: phrases to try, and phrases filed by their second word."""
+
+    loose: tuple[_Entry[T], ...]
+    by_next: dict[str, tuple[_Entry[T], ...]]
+    any: bool
+    compound: bool
+
+
+_NOTHING: _Starts[Any] = _Starts((), {}, False, False)  # a word that begins no phrase
+
+
 class PhraseSet(Generic[T]):
     """Many phrases, each with a payload, matched together over a token range."""
 
@@ -371,6 +393,11 @@ class PhraseSet(Generic[T]):
         # proper beginnings of first words ("shock" of "shockwave"), to find split writing
         self._heads: set[str] = set()
         self._joined_heads: set[str] = set()  # first letters of joined first words
+        # word -> (phrases it can start, whether it may begin a split/joined compound); notes
+        # repeat their words, so the prefix probing below runs once per distinct word
+        self._by_word: dict[str, _Starts[T]] = {}
+        self._lengths: list[int] = []
+        self._joined_sorted: list[int] = []
         self.size = 0
 
     def add(self, phrase: str, payload: T) -> None:
@@ -378,6 +405,54 @@ class PhraseSet(Generic[T]):
         for elements in compile_phrase(phrase):
             self._index(elements, payload, phrase)
         self.size += 1
+        self._by_word.clear()
+        self._lengths = sorted(self._prefix_lengths)
+        self._joined_sorted = sorted(self._joined_lengths)
+
+    def _starts_of(self, word: str) -> _Starts[T]:
+        """The phrases ``word`` can begin (exact, prefix, number) and whether it may begin a
+        compound written split or joined; memoised per distinct word.
+
+        Phrases whose second word is a plain required word are filed under that word, so a
+        note word that begins hundreds of phrases ("left", "right") only tries the few whose
+        second word is the next word of the note.
+        """
+        found = self._by_word.get(word)
+        if found is not None:
+            return found
+        entries: list[_Entry[T]] = list(self._exact.get(word, ()))
+        for n in self._lengths:
+            if n > len(word):
+                break
+            more = self._prefix.get(word[:n])
+            if more:
+                entries.extend(more)
+        if self._numeric and word.isdigit():
+            entries.extend(self._numeric)
+        loose: list[_Entry[T]] = []
+        by_next: dict[str, list[_Entry[T]]] = {}
+        for entry in entries:
+            elements = entry[0]
+            second = elements[1] if len(elements) > 1 else None
+            if (
+                second is not None
+                and second.exact
+                and not (second.prefixes or second.optional or second.gap or second.number)
+            ):
+                for w in second.exact:
+                    by_next.setdefault(w, []).append(entry)
+            else:
+                loose.append(entry)
+        compound = word in self._heads or word[: 2 * _MIN_PART] in self._joined_heads
+        if not entries and not compound:
+            found = _NOTHING
+        else:
+            found = _Starts(
+                tuple(loose), {k: tuple(v) for k, v in by_next.items()}, bool(entries), compound
+            )
+        if len(self._by_word) < _WORD_MEMO_LIMIT:
+            self._by_word[word] = found
+        return found
 
     def _index(self, elements: tuple[Element, ...], payload: T, phrase: str) -> None:
         first = elements[0]
@@ -453,28 +528,26 @@ class PhraseSet(Generic[T]):
         """Every match that starts in ``[lo, hi)`` and ends by ``hi`` (one per phrase and start)."""
         hi = len(norms) if hi is None else hi
         out: list[PhraseMatch[T]] = []
-        lengths = sorted(self._prefix_lengths)
-        joined_lengths = sorted(self._joined_lengths)
-        exact, prefix, numeric = self._exact, self._prefix, self._numeric
         seen: set[tuple[str, int, int]] = set()
-        heads, joined_heads = self._heads, self._joined_heads
+        by_word, starts_of, nothing = self._by_word, self._starts_of, _NOTHING
         for i in range(lo, hi):
             word = norms[i]
-            if not word:
+            st = by_word.get(word)
+            if st is None:
+                if not word:
+                    continue
+                st = starts_of(word)
+            if st is nothing:
                 continue
-            cands = exact.get(word)
-            entries: list[tuple[tuple[Element, ...], T, str]] = list(cands) if cands else []
-            for n in lengths:
-                if n > len(word):
-                    break
-                more = prefix.get(word[:n])
-                if more:
-                    entries.extend(more)
-            if numeric and word.isdigit():
-                entries.extend(numeric)
-            starts = [(e, 1, i + 1) for e in entries]
-            if word in heads or word[: 2 * _MIN_PART] in joined_heads:
-                starts.extend(self._compound_starts(norms, i, hi, lengths, joined_lengths))
+            starts = [(e, 1, i + 1) for e in st.loose]
+            if st.by_next and i + 1 < hi:
+                gated = st.by_next.get(norms[i + 1])
+                if gated:
+                    starts.extend((e, 1, i + 1) for e in gated)
+            if st.compound:
+                starts.extend(
+                    self._compound_starts(norms, i, hi, self._lengths, self._joined_sorted)
+                )
             for (elements, payload, phrase), k, pos in starts:
                 end = _match_rest(elements, k, norms, pos, hi)
                 if end >= 0:
