@@ -364,14 +364,32 @@ def _match_rest(
 
 _WORD_MEMO_LIMIT = 200_000
 _Entry = tuple[tuple[Element, ...], T, str]
+# an entry and the word sets its later required elements need: when one of them has no word
+# in the sentence, the phrase cannot match there and is not tried
+_Try = tuple[_Entry[T], frozenset[str], tuple[frozenset[str], ...]]
+
+
+def _required_words(
+    elements: tuple[Element, ...],
+) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+    """Words that must all be in the sentence, and sets of which one must be."""
+    must: set[str] = set()
+    alts: list[frozenset[str]] = []
+    for el in elements[1:]:
+        if el.exact and not (el.prefixes or el.optional or el.gap or el.number):
+            if len(el.exact) == 1:
+                must |= el.exact
+            else:
+                alts.append(el.exact)
+    return frozenset(must), tuple(alts)
 
 
 @dataclass(frozen=True, slots=True)
 class _Starts(Generic[T]):
     """What one note word can begin: phrases to try, and phrases filed by their second word."""
 
-    loose: tuple[_Entry[T], ...]
-    by_next: dict[str, tuple[_Entry[T], ...]]
+    loose: tuple[_Try[T], ...]
+    by_next: dict[str, tuple[_Try[T], ...]]
     any: bool
     compound: bool
 
@@ -396,6 +414,7 @@ class PhraseSet(Generic[T]):
         # word -> (phrases it can start, whether it may begin a split/joined compound); notes
         # repeat their words, so the prefix probing below runs once per distinct word
         self._by_word: dict[str, _Starts[T]] = {}
+        self._compound_memo: dict[tuple[str, str], tuple[tuple[_Entry[T], int, int], ...]] = {}
         self._lengths: list[int] = []
         self._joined_sorted: list[int] = []
         self.size = 0
@@ -406,6 +425,7 @@ class PhraseSet(Generic[T]):
             self._index(elements, payload, phrase)
         self.size += 1
         self._by_word.clear()
+        self._compound_memo.clear()
         self._lengths = sorted(self._prefix_lengths)
         self._joined_sorted = sorted(self._joined_lengths)
 
@@ -429,20 +449,21 @@ class PhraseSet(Generic[T]):
                 entries.extend(more)
         if self._numeric and word.isdigit():
             entries.extend(self._numeric)
-        loose: list[_Entry[T]] = []
-        by_next: dict[str, list[_Entry[T]]] = {}
+        loose: list[_Try[T]] = []
+        by_next: dict[str, list[_Try[T]]] = {}
         for entry in entries:
             elements = entry[0]
             second = elements[1] if len(elements) > 1 else None
+            attempt = (entry, *_required_words(elements))
             if (
                 second is not None
                 and second.exact
                 and not (second.prefixes or second.optional or second.gap or second.number)
             ):
                 for w in second.exact:
-                    by_next.setdefault(w, []).append(entry)
+                    by_next.setdefault(w, []).append(attempt)
             else:
-                loose.append(entry)
+                loose.append(attempt)
         compound = word in self._heads or word[: 2 * _MIN_PART] in self._joined_heads
         if not entries and not compound:
             found = _NOTHING
@@ -489,38 +510,36 @@ class PhraseSet(Generic[T]):
             self._prefix.setdefault(p, []).append(entry)
             self._prefix_lengths.add(len(p))
 
-    def _compound_starts(
-        self, norms: Sequence[str], i: int, hi: int, lengths: list[int], joined_lengths: list[int]
-    ) -> list[tuple[tuple[tuple[Element, ...], T, str], int, int]]:
-        """Phrases whose first word the note writes split over words ``i`` and ``i+1`` ("shock
-        wave"), or whose first two words it writes joined as word ``i`` ("shockwave"): each
-        with the element and the note word where matching goes on."""
-        out: list[tuple[tuple[tuple[Element, ...], T, str], int, int]] = []
-        word = norms[i]
-        nxt = norms[i + 1] if i + 1 < hi else ""
+    def _compound_starts(self, word: str, nxt: str) -> tuple[tuple[_Entry[T], int, int], ...]:
+        """Phrases whose first word the note writes split over ``word`` and the next word
+        ``nxt`` ("shock wave"), or whose first two words it writes joined as ``word``
+        ("shockwave"): each with the element where matching goes on and how many note words
+        after ``word`` it goes on from."""
+        lengths, joined_lengths = self._lengths, self._joined_sorted
+        out: list[tuple[_Entry[T], int, int]] = []
         if len(nxt) >= _MIN_PART and word in self._heads:
             joined = word + nxt
             found = self._exact.get(joined)
             if found and _joinable(word, nxt):
-                out.extend((e, 1, i + 2) for e in found)
+                out.extend((e, 1, 2) for e in found)
             # prefixes longer than the first word (shorter ones it already reached alone)
             for n in lengths[bisect.bisect_right(lengths, len(word)) :]:
                 if n > len(joined):
                     break
                 more = self._prefix.get(joined[:n])
                 if more and _joinable(word, nxt):
-                    out.extend((e, 1, i + 2) for e in more)
+                    out.extend((e, 1, 2) for e in more)
         if len(word) >= 2 * _MIN_PART and word[: 2 * _MIN_PART] in self._joined_heads:
             found = self._joined.get(word)
             if found:
-                out.extend((e, 2, i + 1) for e in found if _joined_words(e[0][0], e[0][1], word))
+                out.extend((e, 2, 1) for e in found if _joined_words(e[0][0], e[0][1], word))
             for n in joined_lengths:
                 if n > len(word):
                     break
                 more = self._joined_prefix.get(word[:n])
                 if more:
-                    out.extend((e, 2, i + 1) for e in more if _joined_words(e[0][0], e[0][1], word))
-        return out
+                    out.extend((e, 2, 1) for e in more if _joined_words(e[0][0], e[0][1], word))
+        return tuple(out)
 
     def find_all(
         self, norms: Sequence[str], lo: int = 0, hi: int | None = None
@@ -529,6 +548,8 @@ class PhraseSet(Generic[T]):
         hi = len(norms) if hi is None else hi
         out: list[PhraseMatch[T]] = []
         seen: set[tuple[str, int, int]] = set()
+        words: frozenset[str] | None = None  # the sentence's words, made when first needed
+        compound_memo = self._compound_memo
         by_word, starts_of, nothing = self._by_word, self._starts_of, _NOTHING
         for i in range(lo, hi):
             word = norms[i]
@@ -539,15 +560,27 @@ class PhraseSet(Generic[T]):
                 st = starts_of(word)
             if st is nothing:
                 continue
-            starts = [(e, 1, i + 1) for e in st.loose]
+            tries = st.loose
             if st.by_next and i + 1 < hi:
                 gated = st.by_next.get(norms[i + 1])
                 if gated:
-                    starts.extend((e, 1, i + 1) for e in gated)
+                    tries = tries + gated
+            if words is None:
+                words = frozenset(norms[lo:hi])
+            starts = [
+                (e, 1, i + 1)
+                for e, must, alts in tries
+                if must <= words and not (alts and any(a.isdisjoint(words) for a in alts))
+            ]
             if st.compound:
-                starts.extend(
-                    self._compound_starts(norms, i, hi, self._lengths, self._joined_sorted)
-                )
+                nxt = norms[i + 1] if i + 1 < hi else ""
+                pair = (word, nxt)
+                found = compound_memo.get(pair)
+                if found is None:
+                    found = self._compound_starts(word, nxt)
+                    if len(compound_memo) < _WORD_MEMO_LIMIT:
+                        compound_memo[pair] = found
+                starts.extend((e, k, i + step) for e, k, step in found)
             for (elements, payload, phrase), k, pos in starts:
                 end = _match_rest(elements, k, norms, pos, hi)
                 if end >= 0:
