@@ -366,7 +366,10 @@ _WORD_MEMO_LIMIT = 200_000
 _Entry = tuple[tuple[Element, ...], T, str]
 # an entry and the word sets its later required elements need: when one of them has no word
 # in the sentence, the phrase cannot match there and is not tried
-_Try = tuple[_Entry[T], frozenset[str], tuple[frozenset[str], ...]]
+# (entry, words its second word must be when that is a plain required word, words the sentence
+# must hold, word sets of which the sentence must hold one); kept in the order phrases were
+# indexed, because callers resolve ties between matches by that order
+_Try = tuple[_Entry[T], frozenset[str] | None, frozenset[str], tuple[frozenset[str], ...]]
 
 
 def _required_words(
@@ -388,13 +391,11 @@ def _required_words(
 class _Starts(Generic[T]):
     """What one note word can begin: phrases to try, and phrases filed by their second word."""
 
-    loose: tuple[_Try[T], ...]
-    by_next: dict[str, tuple[_Try[T], ...]]
-    any: bool
+    tries: tuple[_Try[T], ...]
     compound: bool
 
 
-_NOTHING: _Starts[Any] = _Starts((), {}, False, False)  # a word that begins no phrase
+_NOTHING: _Starts[Any] = _Starts((), False)  # a word that begins no phrase
 
 
 class PhraseSet(Generic[T]):
@@ -433,9 +434,9 @@ class PhraseSet(Generic[T]):
         """The phrases ``word`` can begin (exact, prefix, number) and whether it may begin a
         compound written split or joined; memoised per distinct word.
 
-        Phrases whose second word is a plain required word are filed under that word, so a
-        note word that begins hundreds of phrases ("left", "right") only tries the few whose
-        second word is the next word of the note.
+        Each phrase carries what the rest of it needs (its second word, when that is a plain
+        required word, and the required words anywhere after), so a note word that begins
+        hundreds of phrases ("left", "right") only tries those the sentence can complete.
         """
         found = self._by_word.get(word)
         if found is not None:
@@ -449,28 +450,20 @@ class PhraseSet(Generic[T]):
                 entries.extend(more)
         if self._numeric and word.isdigit():
             entries.extend(self._numeric)
-        loose: list[_Try[T]] = []
-        by_next: dict[str, list[_Try[T]]] = {}
+        tries: list[_Try[T]] = []
         for entry in entries:
             elements = entry[0]
             second = elements[1] if len(elements) > 1 else None
-            attempt = (entry, *_required_words(elements))
-            if (
-                second is not None
+            gate = (
+                second.exact
+                if second is not None
                 and second.exact
                 and not (second.prefixes or second.optional or second.gap or second.number)
-            ):
-                for w in second.exact:
-                    by_next.setdefault(w, []).append(attempt)
-            else:
-                loose.append(attempt)
-        compound = word in self._heads or word[: 2 * _MIN_PART] in self._joined_heads
-        if not entries and not compound:
-            found = _NOTHING
-        else:
-            found = _Starts(
-                tuple(loose), {k: tuple(v) for k, v in by_next.items()}, bool(entries), compound
+                else None
             )
+            tries.append((entry, gate, *_required_words(elements)))
+        compound = word in self._heads or word[: 2 * _MIN_PART] in self._joined_heads
+        found = _Starts(tuple(tries), compound) if entries or compound else _NOTHING
         if len(self._by_word) < _WORD_MEMO_LIMIT:
             self._by_word[word] = found
         return found
@@ -560,24 +553,21 @@ class PhraseSet(Generic[T]):
                 st = starts_of(word)
             if st is nothing:
                 continue
-            tries = st.loose
-            if st.by_next and i + 1 < hi:
-                gated = st.by_next.get(norms[i + 1])
-                if gated:
-                    tries = tries + gated
+            nxt_word = norms[i + 1] if i + 1 < hi else ""
             if words is None:
                 words = frozenset(norms[lo:hi])
             starts = [
                 (e, 1, i + 1)
-                for e, must, alts in tries
-                if must <= words and not (alts and any(a.isdisjoint(words) for a in alts))
+                for e, gate, must, alts in st.tries
+                if (gate is None or nxt_word in gate)
+                and must <= words
+                and not (alts and any(a.isdisjoint(words) for a in alts))
             ]
             if st.compound:
-                nxt = norms[i + 1] if i + 1 < hi else ""
-                pair = (word, nxt)
+                pair = (word, nxt_word)
                 found = compound_memo.get(pair)
                 if found is None:
-                    found = self._compound_starts(word, nxt)
+                    found = self._compound_starts(word, nxt_word)
                     if len(compound_memo) < _WORD_MEMO_LIMIT:
                         compound_memo[pair] = found
                 starts.extend((e, k, i + step) for e, k, step in found)
