@@ -31,6 +31,7 @@ from agentkit.coding.engine.em.modifier import needs_modifier_25, procedure_need
 from agentkit.coding.engine.language import is_english_clinical
 from agentkit.coding.engine.note_type import is_discharge_summary, note_type
 from agentkit.coding.engine.text.document import Document, assertion_of
+from agentkit.coding.engine.text.phrases import PhraseMatch
 
 __all__ = ["level_visit", "needs_modifier_25", "procedure_needs_separate_em", "visit_setting"]
 
@@ -40,9 +41,20 @@ _REPORT_KINDS = frozenset(
 _EXCLUDED_FROM_SETTING = frozenset({"pmh", "psh", "family_history", "social_history", "history"})
 
 
+def _matches(doc: Document, group: str, c: Cues) -> list[PhraseMatch[tuple[str, int]]]:
+    """Every cue of ``group`` in the note, found once per note (the setting is asked about
+    cue by cue)."""
+    key = f"em-cues:{group}:{id(c)}"
+    found: list[PhraseMatch[tuple[str, int]]] | None = doc.memo.get(key)
+    if found is None:
+        found = c.matcher(group).find_all(doc.tokens.norms)
+        doc.memo[key] = found
+    return found
+
+
 def _present(doc: Document, group: str, name: str, c: Cues) -> tuple[int, int] | None:
     t = doc.tokens
-    for m in c.matcher(group).find_all(t.norms):
+    for m in _matches(doc, group, c):
         if m.payload[0] != name:
             continue
         s, e = t.starts[m.start], t.ends[m.end - 1]
@@ -73,7 +85,7 @@ def _count(
     the ``excluded`` sections (and only in ``kinds`` when given)."""
     t = doc.tokens
     seen: set[int] = set()
-    for m in c.matcher("setting").find_all(t.norms):
+    for m in _matches(doc, "setting", c):
         if m.payload[0] != name:
             continue
         s, e = t.starts[m.start], t.ends[m.end - 1]
