@@ -174,6 +174,15 @@ def is_discharge_summary(doc: Document) -> bool:
 
 def note_type(doc: Document) -> str:
     """``procedure``, ``radiology``, ``visit``, ``pathology`` or ``other`` (module docstring)."""
+    cached = doc.memo.get("note_type")
+    if isinstance(cached, str):
+        return cached  # several stages ask; the answer is the same for the whole note
+    found = _note_type(doc)
+    doc.memo["note_type"] = found
+    return found
+
+
+def _note_type(doc: Document) -> str:
     if is_discharge_summary(doc):
         return "visit"
     study_exams = _study_exam_sections(doc)

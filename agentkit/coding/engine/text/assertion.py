@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -83,7 +83,7 @@ class AssertionRules:
     def window(self, status: str) -> tuple[int, int]:
         return self.windows.get(status, self.windows["default"])
 
-    @property
+    @cached_property
     def max_reach(self) -> int:
         """Longest distance in words a cue can start away from a mention (window + cue)."""
         return max(LIST_WINDOW, *(max(w) for w in self.windows.values())) + 12
