@@ -11,9 +11,6 @@ the line and the fix.
 from __future__ import annotations
 
 import difflib
-import hashlib
-import os
-import pickle
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -738,39 +735,13 @@ def bundled_ruleset() -> RuleSet:
     file, so later processes start fast; an edited rule file changes the hash and is read
     afresh. Without a writable cache directory the rules are simply compiled each time.
     """
+    from agentkit.coding.engine.compiled_cache import load_or_compile
+
     files = sorted(RULES_DIR.glob("*.yaml"))
-    digest = hashlib.sha256(_CACHE_FORMAT.encode())
     # the code that compiles the rules (section defaults, phrase elements) is part of the key:
     # a new version of agentkit with unchanged rule files must not load stale compiled rules
-    for code in (Path(__file__), Path(__file__).parent.parent / "text" / "phrases.py"):
-        digest.update(code.read_bytes())
-    for path in files:
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    cache = _cache_dir() / f"rules-{digest.hexdigest()[:24]}.pickle"
-    try:
-        with cache.open("rb") as fh:
-            found = pickle.load(fh)
-        if isinstance(found, RuleSet):
-            return found
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-        pass
-    rules = load_ruleset(files)
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(rules, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache)
-    except OSError:
-        pass
-    return rules
+    code = [Path(__file__), Path(__file__).parent.parent / "text" / "phrases.py"]
+    return load_or_compile(_CACHE_FORMAT, files, code, lambda: load_ruleset(files), RuleSet)
 
 
 _CACHE_FORMAT = "agentkit-rules-1"
-
-
-def _cache_dir() -> Path:
-    base = os.environ.get("AGENTKIT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
-    root = Path(base) if base else Path.home() / ".cache"
-    return root / "agentkit" if not os.environ.get("AGENTKIT_CACHE_DIR") else root

@@ -235,5 +235,14 @@ def load_concepts(path: Path = CONCEPTS_DIR) -> ConceptIndex:
 
 @lru_cache(maxsize=1)
 def concept_index() -> ConceptIndex:
-    """The bundled concept file, loaded once."""
-    return load_concepts()
+    """The bundled concept files, compiled once (and kept compiled between processes)."""
+    from agentkit.coding.engine.compiled_cache import load_or_compile
+
+    here = Path(__file__).resolve()
+    return load_or_compile(
+        "icd10-concepts",
+        sorted(CONCEPTS_DIR.glob("*.yaml")),
+        [here, here.parent.parent / "text" / "phrases.py"],
+        load_concepts,
+        ConceptIndex,
+    )
