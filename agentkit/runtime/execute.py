@@ -23,6 +23,7 @@ from agentkit.trace.record import CallRecord, MessageRecord
 
 if TYPE_CHECKING:  # pragma: no cover
     from agentkit.spec.compiled import CompiledSpec
+    from agentkit.trace.sink import TraceSink
 
 __all__ = ["execute"]
 
@@ -68,39 +69,44 @@ async def execute(
         return Validation(output, problems, findings)
 
     router = Router(spec.effective_route(config), config=config, settings=spec.model_settings)
-    base = {
-        "id": trace_id,
-        "time": when,
-        "spec": spec.name,
-        "spec_version": spec.version,
-        "fingerprint": spec.fingerprint,
-        "spec_path": str(spec.path),
-        "idempotency_key": key,
-        "input_hash": ihash,
-        "inputs": inputs_json,
-        "messages": [MessageRecord(role=m.role, content=m.content) for m in messages],
-        "prompt_hash": _prompt_hash(messages),
-        "text_fields": spec.text_inputs,
-        "codeset_versions": _codeset_versions(spec, inputs),
-    }
+    sink = _sink(config)
+
+    def base() -> dict[str, Any]:
+        """The fields every trace record of this call shares (built only when traced)."""
+        return {
+            "id": trace_id,
+            "time": when,
+            "spec": spec.name,
+            "spec_version": spec.version,
+            "fingerprint": spec.fingerprint,
+            "spec_path": str(spec.path),
+            "idempotency_key": key,
+            "input_hash": ihash,
+            "inputs": inputs_json,
+            "messages": [MessageRecord(role=m.role, content=m.content) for m in messages],
+            "prompt_hash": _prompt_hash(messages),
+            "text_fields": spec.text_inputs,
+            "codeset_versions": _codeset_versions(spec, inputs),
+        }
+
     try:
         outcome = await router.run(request, validate)
     except AgentkitError as exc:
         attempts: list[Attempt] = list(getattr(exc, "attempts", []))
         latency = time.perf_counter() - started
-        _write_trace(
-            config,
-            CallRecord(
-                **base,
-                attempts=attempts,
-                status=Status.FAILED.value,
-                usage=Usage.from_attempts(attempts, latency),
-                latency_s=latency,
-                error=str(exc),
-                error_class=type(exc).__name__,
-            ),
-        )
-        exc.trace_id = trace_id  # type: ignore[attr-defined]
+        if sink is not None:
+            sink.write_call(
+                CallRecord(
+                    **base(),
+                    attempts=attempts,
+                    status=Status.FAILED.value,
+                    usage=Usage.from_attempts(attempts, latency),
+                    latency_s=latency,
+                    error=str(exc),
+                    error_class=type(exc).__name__,
+                )
+            )
+        exc.trace_id = trace_id if sink is not None else None  # type: ignore[attr-defined]
         log.info(
             "call_failed",
             spec=spec.name,
@@ -116,7 +122,8 @@ async def execute(
     status = Status.NEEDS_REVIEW if review.needed else Status.ACCEPTED
     latency = time.perf_counter() - started
     usage = Usage.from_attempts(outcome.attempts, latency)
-    result: Result[Any] = Result(
+    # every field is already typed and checked: construct without validating it all again
+    result: Result[Any] = Result.model_construct(
         spec=spec.name,
         spec_version=spec.version,
         fingerprint=spec.fingerprint,
@@ -126,33 +133,36 @@ async def execute(
         review=review,
         usage=usage,
         attempts=outcome.attempts,
+        trace_id=None,
         idempotency_key=key,
         provider=outcome.provider,
         model=outcome.model,
+        error=None,
     )
-    if len(outcome.messages) > len(messages):
-        base["messages"] = [
-            MessageRecord(role=m.role, content=m.content, tool_call_id=m.tool_call_id)
-            for m in outcome.messages
-        ]
-    written = _write_trace(
-        config,
-        CallRecord(
-            **base,
-            attempts=outcome.attempts,
-            provider=outcome.provider,
-            model=outcome.model,
-            request_id=outcome.response.request_id,
-            raw_response=outcome.response.text,
-            output=outcome.output.model_dump(mode="json"),
-            findings=outcome.findings,
-            review=review,
-            status=status.value,
-            usage=usage,
-            latency_s=latency,
-        ),
-    )
-    result.trace_id = trace_id if written else None
+    if sink is not None:
+        fields = base()
+        if len(outcome.messages) > len(messages):
+            fields["messages"] = [
+                MessageRecord(role=m.role, content=m.content, tool_call_id=m.tool_call_id)
+                for m in outcome.messages
+            ]
+        sink.write_call(
+            CallRecord(
+                **fields,
+                attempts=outcome.attempts,
+                provider=outcome.provider,
+                model=outcome.model,
+                request_id=outcome.response.request_id,
+                raw_response=outcome.response.text,
+                output=outcome.output.model_dump(mode="json"),
+                findings=outcome.findings,
+                review=review,
+                status=status.value,
+                usage=usage,
+                latency_s=latency,
+            )
+        )
+        result.trace_id = trace_id
     _maybe_record(config, request, outcome.response, outcome.provider)
     return result
 
@@ -171,16 +181,10 @@ def _codeset_versions(spec: CompiledSpec[Any, Any], inputs: BaseModel) -> dict[s
     return versions
 
 
-def _write_trace(config: AgentkitConfig, record: CallRecord) -> bool:
-    try:
-        from agentkit.trace.sink import get_sink
-    except ImportError:
-        return False
-    sink = get_sink(config)
-    if sink is None:
-        return False
-    sink.write_call(record)
-    return True
+def _sink(config: AgentkitConfig) -> TraceSink | None:
+    from agentkit.trace.sink import get_sink
+
+    return get_sink(config)
 
 
 def _maybe_record(
