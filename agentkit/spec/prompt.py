@@ -16,6 +16,7 @@ from importlib import resources
 from typing import Any
 
 import jinja2
+from jinja2 import meta
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -89,6 +90,10 @@ def _kind(spec: FieldSpec) -> str:
     return FIELD_TYPES.get(spec.type, spec.type).split(":")[0].split(",")[0] + bounds
 
 
+# prompt-context names whose value changes from call to call
+_PER_CALL_NAMES = frozenset({"inputs", "candidates"})
+
+
 class _Env(ImmutableSandboxedEnvironment):
     pass
 
@@ -116,6 +121,12 @@ class PromptTemplates:
         self.spec_name = spec_name
         self.system = self._compile(system)
         self.user = self._compile(user)
+        # A system message that reads no per-call name (inputs, candidates) is the same for
+        # every call of the spec: render it once.
+        self._system_static = not (
+            meta.find_undeclared_variables(_ENV.parse(system.text)) & _PER_CALL_NAMES
+        )
+        self._system_rendered: Message | None = None
 
     def _compile(self, src: TemplateSource) -> jinja2.Template:
         try:
@@ -141,9 +152,14 @@ class PromptTemplates:
         )
 
     def render(self, context: Mapping[str, Any]) -> tuple[Message, Message]:
-        system = self._render(self.system, self.system_source, context)
+        system = self._system_rendered
+        if system is None:
+            text = self._render(self.system, self.system_source, context)
+            system = Message("system", _tidy(text))
+            if self._system_static:
+                self._system_rendered = system
         user = self._render(self.user, self.user_source, context)
-        return Message("system", _tidy(system)), Message("user", _tidy(user))
+        return system, Message("user", _tidy(user))
 
     def _render(
         self, template: jinja2.Template, src: TemplateSource, ctx: Mapping[str, Any]
