@@ -9,12 +9,12 @@ choice for that server. Our own validation enforces the schema whatever the serv
 
 from __future__ import annotations
 
-import logging
 import os
 from typing import TYPE_CHECKING, ClassVar
 
 import openai
 
+from agentkit.logs import get_logger
 from agentkit.providers.openai import OpenAIProvider, StructuredMode
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["OpenAICompatibleProvider", "create"]
 
-log = logging.getLogger("agentkit.providers")
+log = get_logger("agentkit.providers")
 
 _SCHEMA_WORDS = (
     "response_format",
@@ -79,10 +79,10 @@ class OpenAICompatibleProvider(OpenAIProvider):
         fallback = _NEXT_MODE[mode]
         self._modes[self.base_url()] = fallback
         log.warning(
-            "openai-compatible server at %s rejected response_format %s; using %s from now on",
-            self.base_url(),
-            mode,
-            fallback,
+            "response_format_rejected",
+            base_url=self.base_url(),
+            rejected=mode,
+            using=fallback,
         )
         return True
 

@@ -8,7 +8,6 @@ would make budgets lie.
 
 from __future__ import annotations
 
-import logging
 import threading
 import tomllib
 from collections.abc import Mapping
@@ -21,13 +20,14 @@ from pydantic import ValidationError
 
 from agentkit.config import Price
 from agentkit.errors import DataFileError
+from agentkit.logs import get_logger
 
 if TYPE_CHECKING:  # pragma: no cover
     from agentkit.config import AgentkitConfig
 
 __all__ = ["PriceTable", "bundled_prices", "load_price_file", "price_table"]
 
-log = logging.getLogger("agentkit.providers")
+log = get_logger("agentkit.providers")
 
 _warned: set[str] = set()
 _warned_lock = threading.Lock()
@@ -65,7 +65,7 @@ class PriceTable:
         """US dollars for one attempt, or None (with a one-time warning) when unpriced."""
         price = self.price_for(provider, model, served_model)
         if price is None:
-            _warn_unpriced(f"{provider}/{model}" if model else provider, self.effective)
+            _warn_unpriced(f"{provider}/{model}" if model else provider)
             return None
         return round((input_tokens * price.input + output_tokens * price.output) / 1_000_000, 10)
 
@@ -109,14 +109,14 @@ def price_table(config: AgentkitConfig) -> PriceTable:
     return PriceTable(base.base, dict(config.prices), base.effective)
 
 
-def _warn_unpriced(label: str, effective: str | None) -> None:
+def _warn_unpriced(label: str) -> None:
     with _warned_lock:
         if label in _warned:
             return
         _warned.add(label)
     log.warning(
-        "no price for %s in the price table (effective %s): its cost is left empty and cost "
-        "budgets cannot count it; add it under [prices] in agentkit.toml",
-        label,
-        effective or "unknown",
+        "model_unpriced",
+        model=label,
+        effect="cost left empty; cost budgets cannot count it",
+        fix="add the model under [prices] in agentkit.toml",
     )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
+import io
+import json
 import uuid
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import yaml
 
 from agentkit.config import AgentkitConfig, Price, load_config
 from agentkit.errors import DataFileError
+from agentkit.logs import configure_logging
 from agentkit.providers.pricing import bundled_prices, load_price_file, price_table
 
 SPECS = Path(__file__).resolve().parents[2] / "specs"
@@ -62,17 +64,23 @@ def test_served_model_id_and_provider_wildcard_are_looked_up() -> None:
     assert table.price_for("openai-compatible", "anything") == Price(input=1, output=1)
 
 
-def test_unpriced_model_warns_once_and_costs_nothing_known(
-    caplog: pytest.LogCaptureFixture,
-) -> None:
+def test_unpriced_model_warns_once_and_costs_nothing_known() -> None:
     model = f"not-a-real-model-{uuid.uuid4().hex[:8]}"
     table = bundled_prices()
-    with caplog.at_level(logging.WARNING, logger="agentkit.providers"):
+    stream = io.StringIO()
+    configure_logging("WARNING", json=True, stream=stream)
+    try:
         assert table.cost("openai", model, 10, 10) is None
         assert table.cost("openai", model, 10, 10) is None
-    warnings = [r for r in caplog.records if model in r.getMessage()]
+    finally:
+        configure_logging()
+    lines = [json.loads(line) for line in stream.getvalue().splitlines()]
+    warnings = [line for line in lines if model in line.get("model", "")]
     assert len(warnings) == 1
-    assert "[prices]" in warnings[0].getMessage()
+    # the warning survives the PHI filter whole: an operator can act on it
+    assert warnings[0]["event"] == "model_unpriced"
+    assert "[prices]" in warnings[0]["fix"]
+    assert "budgets" in warnings[0]["effect"]
 
 
 @pytest.mark.parametrize(
