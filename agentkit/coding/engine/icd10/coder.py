@@ -346,6 +346,16 @@ def code_diagnoses(
                 x.penalty += 0.05
                 x.notes.append("coded as the sign or symptom of an uncertain diagnosis")
         found.extend(f)
+    if kind == "visit":
+        # a problem-oriented plan ("2. Hypertension. I have added labetalol ...") names each
+        # problem addressed at the head of its numbered item
+        heads = _plan_problem_heads(doc)
+        ctx.problem_heads = frozenset(st.sentence_index for st in heads)
+        for x in _read(ctx, heads, tabular=False)[0]:
+            if x.code not in {y.code for y in found} and _names_problem(doc, x):
+                x.notes.append("problem named in the numbered plan")
+                x.penalty += 0.03
+                found.append(x)
     primary_codes = {x.code for x in found}
     # screening / surveillance reasons stated only in the preoperative diagnosis or indication
     extra_secs = [
@@ -414,6 +424,55 @@ def code_diagnoses(
     if not found and kind == "procedure":
         found = _procedure_reason(doc)
     return _finish(doc, kb, icd, ctx, found, patient)
+
+
+_MAX_PLAN_HEAD_TOKENS = 6
+
+
+def _plan_problem_heads(doc: Document) -> list[Statement]:
+    """The short first sentence of each numbered item of a plan or recommendations list
+    ("3. Hyperkalemia."): the problem the item addresses. Longer sentences of a plan tell
+    what will be done and are not read."""
+    secs = [i for i, sec in enumerate(doc.sections) if sec.kind == "plan"]
+    if not secs:
+        return []
+    text = doc.text
+    heads = []
+    for st in statements_of(doc, secs):
+        lead = text[st.start : st.end].lstrip()
+        number = len(lead) - len(lead.lstrip("0123456789"))
+        if not 0 < number <= 2 or lead[number : number + 1] not in (".", ")"):
+            continue
+        lo = doc.tokens.index_at_or_after(st.start)
+        while lo < st.tok_hi and doc.tokens.norms[lo].isdigit():
+            lo += 1
+        if 0 < st.tok_hi - lo <= _MAX_PLAN_HEAD_TOKENS:
+            heads.append(st)
+    return heads
+
+
+_PLAN_ACTIONS = frozenset(
+    {
+        "check", "checked", "continue", "continued", "start", "started", "stop", "stopped",
+        "encourage", "encouraged", "discuss", "discussed", "stressed", "recommend",
+        "recommended", "order", "ordered", "obtain", "repeat", "refer", "referred", "follow",
+        "return", "schedule", "scheduled", "counsel", "counseled", "advised", "increase",
+        "decrease", "add", "added", "monitor", "test", "testing", "screen", "screening",
+        "rule", "avoid", "diet", "exercise", "education", "prophylaxis", "precautions",
+    }
+)  # fmt: skip
+
+
+def _names_problem(doc: Document, f: Found) -> bool:
+    """A plan item head that is the name of a problem ("Hypertension, uncontrolled"), not
+    an action about it ("Check HIV", "Encouraged weight loss")."""
+    st = f.statement
+    lo = doc.tokens.index_at_or_after(st.start)
+    words = [w for w in doc.tokens.norms[lo : st.tok_hi] if not w.isdigit()]
+    if not words or any(w in _PLAN_ACTIONS for w in words):
+        return False
+    mention = doc.tokens.index_at_or_after(f.start), doc.tokens.index_before(f.end)
+    return 2 * (mention[1] - mention[0]) >= len(words)
 
 
 def _procedure_reason(doc: Document) -> list[Found]:

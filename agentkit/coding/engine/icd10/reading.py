@@ -100,6 +100,9 @@ class NoteContext:
     note_sentences: list[int]  # sentences where note-wide refinements may be found
     seventh: str = "A"
     history_is_indication: bool = False  # radiology: HISTORY is the clinical indication
+    # sentences read as stated problems although their section is a plan (the head of a
+    # numbered plan item, "2. Hypertension.")
+    problem_heads: frozenset[int] = frozenset()
 
     def note_has(self, phrases: PhraseSet[int]) -> tuple[int, int] | None:
         """Span of the first present mention of ``phrases`` in the note-wide sentences."""
@@ -424,6 +427,10 @@ def _status(ctx: NoteContext, start: int, end: int) -> str:
     found = assertion_of(ctx.doc, start, end)
     if found.status == "historical" and found.cue is None and ctx.history_is_indication:
         return "present"
+    if found.status == "hypothetical" and found.cue is None and ctx.problem_heads:
+        sent = ctx.doc.sentence_at(start)
+        if sent is not None and sent.index in ctx.problem_heads:
+            return "present"
     if found.status == "hypothetical" and found.cue_text.lower().startswith("refer"):
         # "referred for colonoscopy because of heme-positive stools": the planned service is
         # hypothetical, the reason for it is not

@@ -1,0 +1,102 @@
+"""Diagnoses of visits and consults written as problem lists: assessment headings that are not
+spelled the usual way, numbered problem-oriented plans, "X likely secondary to Y", and the
+circulatory / blood / urology phrasings clinicians commonly use in them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from agentkit.coding.engine import analyze
+from agentkit.coding.engine.icd10 import code_diagnoses
+
+
+def codes(note: str, **kw: Any) -> list[str]:
+    return [d["code"] for d in code_diagnoses(analyze(note), **kw)]
+
+
+def test_an_assessment_heading_with_other_words_is_still_the_assessment() -> None:
+    note = (
+        "HISTORY OF PRESENT ILLNESS: Brought in by ambulance, hypotensive.\n"
+        "ASSESSMENT AND EVALUATION:\n1. Septic shock.\n2. Acute renal failure.\n"
+    )
+    assert set(codes(note)) == {"R65.21", "A41.9", "N17.9"}
+
+
+def test_a_fall_risk_assessment_is_no_diagnosis_list() -> None:
+    note = (
+        "CHIEF COMPLAINT: Cough.\nFALL RISK ASSESSMENT: Completed, no history of falls.\n"
+        "ASSESSMENT: Acute bronchitis.\n"
+    )
+    assert codes(note) == ["J20.9"]
+
+
+def test_the_condition_is_certain_when_only_its_cause_is_likely() -> None:
+    note = (
+        "HISTORY: Follow up of kidney disease.\n"
+        "IMPRESSION: Stage IV chronic kidney disease likely secondary to diabetic nephropathy.\n"
+    )
+    assert "N18.4" in codes(note)
+    # the uncertain diagnosis alone is still not coded
+    assert codes("IMPRESSION: Right lower lobe opacity, likely pneumonia.\n") == ["R91.8"]
+
+
+def test_numbered_plan_items_name_the_problems_addressed() -> None:
+    note = (
+        "HISTORY OF PRESENT ILLNESS: Follow up in the renal clinic.\n"
+        "IMPRESSION: Chronic kidney disease stage 3.\n"
+        "RECOMMENDATIONS:\n"
+        "1. Hypertension. I have added amlodipine 5 mg daily.\n"
+        "2. Hyperkalemia. Low-potassium diet, recheck in one week.\n"
+        "3. Check HIV and hepatitis serologies.\n"
+        "4. Encouraged weight loss.\n"
+    )
+    found = codes(note)
+    assert set(found) == {"I12.9", "N18.30", "E87.5"}  # no B20 from a test, no R63.4
+
+
+def test_bacteremia_is_a_finding_not_sepsis() -> None:
+    note = "DISCHARGE DIAGNOSES:\n1. Gram-negative bacteremia.\n2. Pancytopenia.\n"
+    assert codes(note)[0] == "R78.81"
+    assert "A41.9" not in codes(note)
+
+
+def test_obtuse_marginal_om_is_no_ear_infection_and_occluded_arteries_are_cad() -> None:
+    note = (
+        "PROCEDURE: Left heart catheterization with coronary and graft angiography.\n"
+        "SUMMARY OF RESULTS:\n"
+        "1. Occluded native right coronary and left anterior descending arteries.\n"
+        "2. Widely patent saphenous vein graft to the OM.\n"
+    )
+    found = codes(note)
+    assert "I25.10" in found and "Z95.1" in found
+    assert not any(c.startswith("H66") for c in found)
+
+
+def test_kind_of_pneumothorax_wins_over_its_cause() -> None:
+    note = (
+        "POSTOPERATIVE DIAGNOSIS: Right spontaneous pneumothorax secondary to emphysema.\n"
+        "PROCEDURE: Chest tube insertion.\n"
+    )
+    assert codes(note)[0] == "J93.12"
+    assert not any(c.startswith("S27") for c in codes(note))
+
+
+def test_blood_and_heart_phrasings() -> None:
+    assert codes("ASSESSMENT: MGUS, stable M-spike.\n") == ["D47.2"]
+    assert codes("CHIEF COMPLAINT: Follow up.\nASSESSMENT: Polycythemia rubra vera.\n") == ["D45"]
+    assert codes("DIAGNOSES:\n1. Diastolic dysfunction.\n2. Valvular heart disease.\n") == [
+        "I51.89",
+        "I38",
+    ]
+    # a replaced valve: the prosthesis status, not the valve disease
+    assert "I38" not in codes(
+        "DIAGNOSES: Valvular heart disease, status post aortic valve replacement.\n"
+    )
+
+
+def test_torsion_of_the_appendix_testis_is_not_testicular_torsion() -> None:
+    note = (
+        "POSTOPERATIVE DIAGNOSIS: Right torsed appendix testis.\n"
+        "PROCEDURE: Scrotal exploration and excision of the appendix testis.\n"
+    )
+    assert codes(note) == ["N44.03"]
