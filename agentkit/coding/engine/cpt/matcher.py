@@ -229,6 +229,10 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
         # In a visit note the service is the visit: a procedure counts only when the note
         # records it as done today under its own heading, not when the history mentions it.
         sections = VISIT_PROCEDURE_SECTIONS
+    elif facts.note_type == "radiology" and rule.sections == PERFORMANCE_SECTIONS:
+        # an imaging report's EXAM paragraph tells how the study was done ("64-slice CT of
+        # the heart after contrast"), so it documents the study as much as its technique
+        sections = sections | {"exam"}
     trig = [
         m
         for m in facts.mentions(rule.triggers)
