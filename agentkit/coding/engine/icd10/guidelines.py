@@ -137,6 +137,7 @@ class Guidelines:
     procedure_reasons: tuple[ProcedureReason, ...] = ()
     not_diagnoses: NotDiagnoses | None = None
     status_anywhere: tuple[Pattern, ...] = ()
+    chronic: tuple[Pattern, ...] = ()
 
     _memo: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -152,6 +153,14 @@ class Guidelines:
         reported wherever the note documents it, history and medication list included."""
         found: bool = self._cached(
             "status", code, lambda: any(p.matches(code) for p in self.status_anywhere)
+        )
+        return found
+
+    def is_chronic(self, code: str) -> bool:
+        """A lifelong condition ("history of hypertension" in an assessment is hypertension
+        now; a comorbidity told in a procedure's indication is reported with it)."""
+        found: bool = self._cached(
+            "chronic", code, lambda: any(p.matches(code) for p in self.chronic)
         )
         return found
 
@@ -337,6 +346,9 @@ def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
         status_anywhere = _patterns(
             data["status_anywhere"], src, line_of(data, "status_anywhere"), "status_anywhere"
         )
+    chronic: tuple[Pattern, ...] = ()
+    if "chronic" in data:
+        chronic = _patterns(data["chronic"], src, line_of(data, "chronic"), "chronic")
     return Guidelines(
         tuple(combos),
         tuple(integral),
@@ -345,6 +357,7 @@ def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
         _procedure_reasons(data, src),
         _not_diagnoses(data, src),
         status_anywhere,
+        chronic,
     )
 
 

@@ -48,6 +48,8 @@ _CONDITION_SUFFIXES = (
 _BREAKS = frozenset({",", ";", "and", "&", "/", "with", "plus", "also"})
 _FAMILY_HISTORY = ("Z80.", "Z81.", "Z82.", "Z83.", "Z84.")
 _NEGATORS = frozenset({"without", "no", "not", "w/o"})
+_DENIALS = frozenset({"no", "not", "never", "denies", "denied", "without", "negative"})
+_DIAGNOSIS_KINDS = frozenset({"assessment", "impression", "diagnosis", "postop_dx", "preop_dx"})
 _REGION_WORDS = {
     "cervical": "cervical",
     "thoracic": "thoracic",
@@ -516,14 +518,24 @@ def read_statement(
         )
         if past:
             # "history of breast cancer": the personal-history code, if the past
-            # condition has one (guideline I.C.21.c.4); otherwise nothing
+            # condition has one (guideline I.C.21.c.4); otherwise nothing - unless the
+            # condition is chronic and the statement is a diagnosis ("History of
+            # hypertension." in an assessment is hypertension now)
             history = guidelines().history_code(coded.code)
             if history is None:
-                continue
-            coded.notes.append(f"documented as past ({coded.code}): personal history code")
-            coded.code = history
-            coded.status = True
-            past_codes.add(k)
+                if (
+                    st.section_kind not in _DIAGNOSIS_KINDS
+                    or not guidelines().is_chronic(coded.code)
+                    or any(w in _DENIALS for w in t.norms[st.tok_lo : m.start])
+                    or "hist" not in assertion_of(doc, s, e).cue_text.lower()
+                ):
+                    continue  # "no prior history of coronary disease" is no disease
+                coded.notes.append("chronic condition listed as history: a current condition")
+            else:
+                coded.notes.append(f"documented as past ({coded.code}): personal history code")
+                coded.code = history
+                coded.status = True
+                past_codes.add(k)
         results[k] = coded
     for k in sorted(results):
         m = kept[k]

@@ -100,3 +100,16 @@ def test_torsion_of_the_appendix_testis_is_not_testicular_torsion() -> None:
         "PROCEDURE: Scrotal exploration and excision of the appendix testis.\n"
     )
     assert codes(note) == ["N44.03"]
+
+
+def test_history_of_a_chronic_condition_in_an_assessment_is_current() -> None:
+    note = (
+        "CHIEF COMPLAINT: Follow up.\n"
+        "ASSESSMENT:\n1. History of hypertension, on lisinopril.\n"
+        "2. History of breast cancer.\n3. No prior history of coronary artery disease.\n"
+    )
+    assert codes(note) == ["I10", "Z85.3"]
+    # in the past medical history it stays history (not read as a diagnosis)
+    assert "I10" not in codes(
+        "PAST MEDICAL HISTORY: History of hypertension.\nASSESSMENT: Acute bronchitis.\n"
+    )
