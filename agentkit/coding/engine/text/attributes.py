@@ -413,7 +413,9 @@ def interspace_count(levels: list[SpineLevel]) -> int:
 
 
 _AGE = re.compile(
-    r"(?<![0-9])([0-9]{1,3})(?:[ \t-]{0,2}|[ \t]?-[ \t]?)(year|yr|month|mo|week|wk|day)s?"
+    # "14-1/2-year-old" is 14: a fraction after the whole number is skipped
+    r"(?<![0-9/])([0-9]{1,3})(?:[ \t-][0-9]/[0-9])?"
+    r"(?:[ \t-]{0,2}|[ \t]?-[ \t]?)(year|yr|month|mo|week|wk|day)s?"
     r"(?:[ \t-]{0,2}|[ \t]?-[ \t]?)old",
     re.IGNORECASE,
 )
