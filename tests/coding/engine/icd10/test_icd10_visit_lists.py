@@ -113,3 +113,26 @@ def test_history_of_a_chronic_condition_in_an_assessment_is_current() -> None:
     assert "I10" not in codes(
         "PAST MEDICAL HISTORY: History of hypertension.\nASSESSMENT: Acute bronchitis.\n"
     )
+
+
+def test_chest_pain_kinds_follow_the_index() -> None:
+    assert codes("CHIEF COMPLAINT: Chest pain.\nASSESSMENT: Chest pain.\n") == ["R07.9"]
+    assert codes("CHIEF COMPLAINT: Chest pain.\nASSESSMENT: Atypical chest pain.\n") == ["R07.89"]
+    assert codes("INDICATION: Chest discomfort.\nIMPRESSION: Normal stress test.\n") == ["R07.89"]
+    assert codes("CHIEF COMPLAINT: Chest pain.\nASSESSMENT: Pleuritic chest pain.\n") == ["R07.81"]
+
+
+def test_bleeding_stays_reportable_with_a_lesion_coded_without_bleeding() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Iron deficiency anemia due to chronic blood loss.\n"
+        "POSTOPERATIVE DIAGNOSES:\n1. Fundal gastritis with polyps.\n2. Hiatal hernia.\n"
+        "PROCEDURE: EGD with biopsy.\n"
+    )
+    found = codes(note)
+    assert {"K31.7", "K29.70", "K44.9", "D50.0"} <= set(found)
+    # occult blood is still explained by the gastritis found
+    occult = (
+        "PREOPERATIVE DIAGNOSIS: Heme-positive stool.\n"
+        "POSTOPERATIVE DIAGNOSIS: Antral gastritis.\nPROCEDURE: EGD with biopsy.\n"
+    )
+    assert codes(occult) == ["K29.70"]
