@@ -136,3 +136,19 @@ def test_bleeding_stays_reportable_with_a_lesion_coded_without_bleeding() -> Non
         "POSTOPERATIVE DIAGNOSIS: Antral gastritis.\nPROCEDURE: EGD with biopsy.\n"
     )
     assert codes(occult) == ["K29.70"]
+
+
+def test_the_organism_is_coded_with_its_infection() -> None:
+    head = "CHIEF COMPLAINT: Fever.\nHISTORY OF PRESENT ILLNESS: Admitted with fever.\n"
+    found = codes(
+        head + "DISCHARGE DIAGNOSES:\n1. Urinary tract infection secondary to Enterococcus.\n"
+        "2. Sepsis due to E. coli.\n"
+    )
+    # the organism of the sepsis is in the sepsis code; the UTI's organism follows the UTI
+    assert found == ["N39.0", "B95.2", "A41.51"]
+    assert codes(head + "ASSESSMENT: Pseudomonas pneumonia.\n") == ["J15.1"]
+    assert codes(head + "ASSESSMENT: MRSA cellulitis of the left leg.\n") == ["L03.116", "B95.62"]
+    assert codes(head + "ASSESSMENT:\n1. Pneumonia.\n2. MRSA colonization.\n") == [
+        "J18.9",
+        "Z22.322",
+    ]
