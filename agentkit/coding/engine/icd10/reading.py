@@ -272,7 +272,11 @@ def _code_concept(
             found.penalty += 0.1
             found.notes.append("spine region not documented")
     if side_map:
-        side = _side_near(doc, (region[0], start), (end, region[1]))
+        # a side inside the matched words ("status post right knee replacement") first
+        inner = {m.side for m in sides(doc, start, end)}
+        side = inner.pop() if len(inner) == 1 else None
+        if side is None:
+            side = _side_near(doc, (region[0], start), (end, region[1]))
         if side is None:
             # "Abscess with cellulitis, left foot": one side for the whole statement
             side = _statement_side(doc, st)

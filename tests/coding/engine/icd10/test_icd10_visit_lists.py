@@ -152,3 +152,29 @@ def test_the_organism_is_coded_with_its_infection() -> None:
         "J18.9",
         "Z22.322",
     ]
+
+
+def test_assorted_phrasings_of_visit_lists() -> None:
+    head = "CHIEF COMPLAINT: Follow up.\nHISTORY OF PRESENT ILLNESS: Follow up visit.\n"
+    found = codes(
+        head + "ASSESSMENT:\n1. Status post right knee replacement.\n"
+        "2. Perhaps a very subtle tremor.\n3. Yeast thrush.\n"
+        "4. Clostridium difficile enteritis, improved.\n"
+    )
+    # the side inside the matched words; 'perhaps' is uncertain; one code for C. diff
+    assert found == ["B37.0", "A04.72", "Z96.651"]
+    assert codes(head + "IMPRESSION: Q-fever endocarditis.\n") == ["A78", "I39"]
+    # a biliary stent is no coronary stent
+    assert "Z95.5" not in codes(
+        head + "ASSESSMENT: Pancreatic mass. Previous biliary stent was present.\n"
+    )
+    assert "Z95.5" in codes(head + "ASSESSMENT: Coronary artery disease, status post PCI.\n")
+
+
+def test_lateral_lobe_obstruction_is_bph_with_obstruction() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Microscopic hematuria.\n"
+        "POSTOPERATIVE DIAGNOSIS: Microscopic hematuria with lateral lobe obstruction.\n"
+        "PROCEDURE: Flexible cystoscopy.\n"
+    )
+    assert codes(note) == ["R31.29", "N40.1"]
