@@ -422,6 +422,17 @@ def code_diagnoses(
                     x.penalty += 0.08
                     found.append(x)
     if not found and kind == "procedure":
+        # no diagnosis stated anywhere: the operation's title names the condition it treats
+        # ("Laparoscopic umbilical hernia repair", "Phacoemulsification of cataract, right
+        # eye"); curated diagnoses only
+        titles = [i for i, sec in enumerate(doc.sections) if sec.kind == "procedure"]
+        if titles:
+            for x in _read(ctx, statements_of(doc, titles), tabular=False)[0]:
+                if not x.status:
+                    x.notes.append("condition named in the procedure performed")
+                    x.penalty += 0.1
+                    found.append(x)
+    if not found and kind == "procedure":
         found = _procedure_reason(doc)
     return _finish(doc, kb, icd, ctx, found, patient)
 

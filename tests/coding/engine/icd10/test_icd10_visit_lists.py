@@ -178,3 +178,15 @@ def test_lateral_lobe_obstruction_is_bph_with_obstruction() -> None:
         "PROCEDURE: Flexible cystoscopy.\n"
     )
     assert codes(note) == ["R31.29", "N40.1"]
+
+
+def test_an_operation_with_no_diagnosis_is_coded_from_its_title() -> None:
+    note = (
+        "PROCEDURE: Laparoscopic umbilical hernia repair.\n"
+        "DESCRIPTION OF PROCEDURE: The abdomen was prepped and draped. The fascial defect "
+        "was closed with interrupted sutures.\n"
+    )
+    assert codes(note) == ["K42.9"]
+    # a stated diagnosis still wins over the title
+    stated = "POSTOPERATIVE DIAGNOSIS: Incarcerated umbilical hernia.\n" + note
+    assert codes(stated) != [] and "K42.9" not in codes(stated)
