@@ -425,9 +425,9 @@ def code_diagnoses(
         # no diagnosis stated anywhere: the operation's title names the condition it treats
         # ("Laparoscopic umbilical hernia repair", "Phacoemulsification of cataract, right
         # eye"); curated diagnoses only
-        titles = [i for i, sec in enumerate(doc.sections) if sec.kind == "procedure"]
+        titles = _procedure_titles(doc)
         if titles:
-            for x in _read(ctx, statements_of(doc, titles), tabular=False)[0]:
+            for x in _read(ctx, titles, tabular=False)[0]:
                 if not x.status:
                     x.notes.append("condition named in the procedure performed")
                     x.penalty += 0.1
@@ -460,6 +460,21 @@ def _plan_problem_heads(doc: Document) -> list[Statement]:
         if 0 < st.tok_hi - lo <= _MAX_PLAN_HEAD_TOKENS:
             heads.append(st)
     return heads
+
+
+def _procedure_titles(doc: Document) -> list[Statement]:
+    """The names of the operations performed: the first statement of each procedure
+    section and its numbered items - not the narrative that may follow under the same
+    heading ("adhesions were lysed" is a step, not a diagnosis)."""
+    out: list[Statement] = []
+    for i, sec in enumerate(doc.sections):
+        if sec.kind != "procedure":
+            continue
+        for k, st in enumerate(statements_of(doc, [i])):
+            lead = doc.text[st.start : st.end].lstrip()
+            if k == 0 or lead[:1].isdigit():
+                out.append(st)
+    return out
 
 
 _PLAN_ACTIONS = frozenset(
