@@ -48,6 +48,7 @@ _CONDITION_SUFFIXES = (
 _BREAKS = frozenset({",", ";", "and", "&", "/", "with", "plus", "also"})
 _FAMILY_HISTORY = ("Z80.", "Z81.", "Z82.", "Z83.", "Z84.")
 _NEGATORS = frozenset({"without", "no", "not", "w/o"})
+_REASON_KINDS = frozenset({"indications", "history", "chief_complaint"})
 _DENIALS = frozenset({"no", "not", "never", "denies", "denied", "without", "negative"})
 _DIAGNOSIS_KINDS = frozenset({"assessment", "impression", "diagnosis", "postop_dx", "preop_dx"})
 _REGION_WORDS = {
@@ -526,14 +527,20 @@ def read_statement(
             # condition is chronic and the statement is a diagnosis ("History of
             # hypertension." in an assessment is hypertension now)
             history = guidelines().history_code(coded.code)
-            if history is None:
+            denied = any(w in _DENIALS for w in t.norms[st.tok_lo : m.start])
+            if denied and history is None:
+                continue  # "no prior history of coronary disease" is no disease
+            if history is None and ctx.history_is_indication and st.section_kind in _REASON_KINDS:
+                # a study's clinical history ("4-year-old with a history of constipation")
+                # is the reason for the study: the condition, unless it has a history code
+                coded.notes.append("history given as the reason for the study")
+            elif history is None:
                 if (
                     st.section_kind not in _DIAGNOSIS_KINDS
                     or not guidelines().is_chronic(coded.code)
-                    or any(w in _DENIALS for w in t.norms[st.tok_lo : m.start])
                     or "hist" not in assertion_of(doc, s, e).cue_text.lower()
                 ):
-                    continue  # "no prior history of coronary disease" is no disease
+                    continue
                 coded.notes.append("chronic condition listed as history: a current condition")
             else:
                 coded.notes.append(f"documented as past ({coded.code}): personal history code")

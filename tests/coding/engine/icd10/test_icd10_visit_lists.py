@@ -190,3 +190,19 @@ def test_an_operation_with_no_diagnosis_is_coded_from_its_title() -> None:
     # a stated diagnosis still wins over the title
     stated = "POSTOPERATIVE DIAGNOSIS: Incarcerated umbilical hernia.\n" + note
     assert codes(stated) != [] and "K42.9" not in codes(stated)
+
+
+def test_a_studys_clinical_history_is_its_reason() -> None:
+    note = (
+        "EXAM: Barium enema.\n"
+        "CLINICAL HISTORY: A 4-year-old boy with a history of constipation.\n"
+        "FINDINGS: Normal caliber colon without obstruction.\n"
+        "IMPRESSION: Normal barium enema.\n"
+    )
+    assert codes(note) == ["K59.00"]
+    # a past cancer in the history is still its personal-history code
+    mammo = (
+        "EXAM: Diagnostic mammogram.\nHISTORY: History of right breast cancer.\n"
+        "FINDINGS: Postsurgical changes.\nIMPRESSION: Benign findings.\n"
+    )
+    assert "Z85.3" in codes(mammo)
