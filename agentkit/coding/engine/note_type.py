@@ -182,9 +182,25 @@ def note_type(doc: Document) -> str:
     return found
 
 
+def _is_teaching_case(doc: Document) -> bool:
+    """A case summary written for teaching (CC / HX / EXAM / COURSE, no assessment or plan):
+    not an encounter to bill as a visit; it is presented for the studies it reports, read
+    as a report (the study named under its own heading, "MRI L-SPINE: normal")."""
+    heads = [s.heading.lower().strip() for s in doc.sections]
+    kinds = {s.kind for s in doc.sections}
+    return (
+        bool(heads)
+        and heads[0] == "cc"
+        and "course" in heads
+        and not kinds & {"assessment", "plan", "impression", "diagnosis", "procedure"}
+    )
+
+
 def _note_type(doc: Document) -> str:
     if is_discharge_summary(doc):
         return "visit"
+    if _is_teaching_case(doc):
+        return "radiology"
     study_exams = _study_exam_sections(doc)
     kinds = {
         s.kind for i, s in enumerate(doc.sections) if not (s.kind == "exam" and i in study_exams)
