@@ -421,6 +421,14 @@ def code_diagnoses(
                     x.notes.append("status documented in the note")
                     x.penalty += 0.08
                     found.append(x)
+    if not found and kind == "visit":
+        # a history and physical that ends before any assessment: the reason for the visit
+        # told at the start of the history of present illness
+        for x in _read(ctx, _hpi_opening(doc), tabular=False)[0]:
+            if not x.status:
+                x.notes.append("reason for the visit told in the history of present illness")
+                x.penalty += 0.1
+                found.append(x)
     if not found and kind == "procedure":
         # no diagnosis stated anywhere: the operation's title names the condition it treats
         # ("Laparoscopic umbilical hernia repair", "Phacoemulsification of cataract, right
@@ -460,6 +468,17 @@ def _plan_problem_heads(doc: Document) -> list[Statement]:
         if 0 < st.tok_hi - lo <= _MAX_PLAN_HEAD_TOKENS:
             heads.append(st)
     return heads
+
+
+_HPI_OPENING = 2
+
+
+def _hpi_opening(doc: Document) -> list[Statement]:
+    """The first sentences of the history of present illness (who the patient is and why
+    she comes), when they are short enough to be a reason rather than a story."""
+    secs = [i for i, sec in enumerate(doc.sections) if sec.kind == "hpi"][:1]
+    stmts = statements_of(doc, secs)[:_HPI_OPENING] if secs else []
+    return [st for st in stmts if st.tok_hi - st.tok_lo <= 2 * MAX_FALLBACK_TOKENS]
 
 
 def _procedure_titles(doc: Document) -> list[Statement]:

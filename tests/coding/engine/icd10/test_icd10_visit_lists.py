@@ -206,3 +206,13 @@ def test_a_studys_clinical_history_is_its_reason() -> None:
         "FINDINGS: Postsurgical changes.\nIMPRESSION: Benign findings.\n"
     )
     assert "Z85.3" in codes(mammo)
+
+
+def test_a_history_and_physical_without_assessment_codes_its_opening_reason() -> None:
+    note = (
+        "HISTORY OF PRESENT ILLNESS: The patient is a 70-year-old woman here because of "
+        "recently discovered microscopic hematuria. She has no flank pain.\n"
+        "PAST MEDICAL HISTORY: Hypertension.\n"
+        "PHYSICAL EXAMINATION: Unremarkable.\n"
+    )
+    assert codes(note) == ["R31.29"]
