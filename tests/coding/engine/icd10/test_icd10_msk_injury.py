@@ -116,3 +116,41 @@ def test_each_interspace_of_a_statement_gets_its_code() -> None:
     assert codes(visit("L4-5 and L5-S1 disc herniations.")) == {"M51.26", "M51.27"}
     # a nerve root level is not a second interspace
     assert codes(visit("C6-C7 disc herniation.")) == {"M50.223"}
+
+
+def test_every_cervical_disc_level_takes_the_radiculopathy() -> None:
+    found = codes(
+        op("Cervical herniated nucleus pulposus C4-C5, C5-C6 and C6-C7 with left radiculopathy.")
+    )
+    assert {"M50.121", "M50.122", "M50.123"} <= found
+    assert not found & {"M54.12", "M50.221", "M50.222", "M50.223"}
+
+
+def test_spondylosis_and_radiculopathy_written_apart_are_one_combination_code() -> None:
+    found = codes(op("1. Cervical spondylosis.\n2. Neck pain with left radiculopathy."))
+    assert "M47.22" in found and not found & {"M47.812", "M54.12", "M54.2"}
+    # a disc displacement takes the radiculopathy; the spondylosis stays without it
+    found = codes(
+        op("1. Lumbar spondylosis.\n2. L4-L5 disc herniation with left L5 radiculopathy.")
+    )
+    assert {"M51.16", "M47.816"} <= found and "M47.26" not in found
+
+
+def test_contracture_by_joint_and_side() -> None:
+    assert codes(visit("Flexion contracture of the right knee.")) == {"M24.561"}
+    assert codes(visit("Elbow contracture, left.")) == {"M24.522"}
+
+
+def test_burns_take_the_highest_degree_at_a_site() -> None:
+    assert codes(visit("First-degree and second-degree burns of the right forearm.")) == {
+        "T22.211A"
+    }
+    assert codes(visit("Third degree burn, chest wall.")) == {"T21.31XA"}
+
+
+def test_major_depression_by_episode_and_severity_in_either_order() -> None:
+    assert codes(visit("Major depression, recurrent, moderate.")) == {"F33.1"}
+    assert codes(
+        visit("Major depressive disorder, moderate severity, recurrent, in partial remission.")
+    ) == {"F33.41"}
+    assert codes(visit("Major depressive disorder, single episode, severe.")) == {"F32.2"}
