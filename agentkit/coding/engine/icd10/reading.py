@@ -482,10 +482,15 @@ def read_statement(
     consumed: set[int] = set()
     # "Rule out reflux esophagitis, enteritis, and ulcer disease": a statement that opens with
     # an uncertainty cue is uncertain as a whole (the cue reaches across the list)
-    opens_uncertain = any(
-        c.status == "uncertain" and c.direction == "before" and c.start <= st.tok_lo + 1
+    # - unless the writer repeats the qualifier ("possible ischemic cecum with possible
+    # metastatic disease, hydronephrosis, atrial fibrillation"): then each cue is its own
+    cues_here = [
+        c
         for c in doc.cues(st.sentence_index)
-        if st.tok_lo <= c.start < st.tok_hi
+        if st.tok_lo <= c.start < st.tok_hi and c.status == "uncertain"
+    ]
+    opens_uncertain = len({c.start for c in cues_here}) == 1 and any(
+        c.direction == "before" and c.start <= st.tok_lo + 1 for c in cues_here
     )
     covered: set[int] = set(taken)
     # longest first, so that a combination phrase's refinement words are consumed first

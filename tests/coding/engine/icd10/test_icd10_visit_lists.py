@@ -216,3 +216,17 @@ def test_a_history_and_physical_without_assessment_codes_its_opening_reason() ->
         "PHYSICAL EXAMINATION: Unremarkable.\n"
     )
     assert codes(note) == ["R31.29"]
+
+
+def test_a_repeated_qualifier_marks_only_its_own_items() -> None:
+    head = "CHIEF COMPLAINT: Abdominal pain.\nHISTORY OF PRESENT ILLNESS: Admitted.\n"
+    found = codes(
+        head + "ASSESSMENT: Possible ischemic colitis with possible metastatic disease, "
+        "acute renal failure, anemia.\n"
+    )
+    assert "N17.9" in found and "D64.9" in found
+    # one cue at the head of a list still covers the list
+    # (the chief complaint is coded instead)
+    assert codes(head + "ASSESSMENT: Rule out esophagitis, gastritis, and ulcer disease.\n") == [
+        "R10.9"
+    ]
