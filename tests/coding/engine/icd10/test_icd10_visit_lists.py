@@ -230,3 +230,13 @@ def test_a_repeated_qualifier_marks_only_its_own_items() -> None:
     assert codes(head + "ASSESSMENT: Rule out esophagitis, gastritis, and ulcer disease.\n") == [
         "R10.9"
     ]
+
+
+def test_report_findings_phrasings() -> None:
+    head = "CHIEF COMPLAINT: Chest pain.\nHISTORY OF PRESENT ILLNESS: Admitted.\n"
+    assert codes(head + "ASSESSMENT: Non-Q-wave MI with elevation of troponin.\n") == ["I21.4"]
+    assert codes(head + "ASSESSMENT: Elevated troponin, no infarction on catheterization.\n") == [
+        "R79.89"
+    ]
+    ct = "EXAM: CT abdomen.\nIMPRESSION:\n1. Dilated common bile duct.\n2. Two cystic renal lesions.\n"
+    assert codes(ct) == ["K83.8", "N28.1"]
