@@ -238,5 +238,8 @@ def test_report_findings_phrasings() -> None:
     assert codes(head + "ASSESSMENT: Elevated troponin, no infarction on catheterization.\n") == [
         "R79.89"
     ]
-    ct = "EXAM: CT abdomen.\nIMPRESSION:\n1. Dilated common bile duct.\n2. Two cystic renal lesions.\n"
+    ct = (
+        "EXAM: CT abdomen.\n"
+        "IMPRESSION:\n1. Dilated common bile duct.\n2. Two cystic renal lesions.\n"
+    )
     assert codes(ct) == ["K83.8", "N28.1"]
