@@ -243,3 +243,12 @@ def test_report_findings_phrasings() -> None:
         "IMPRESSION:\n1. Dilated common bile duct.\n2. Two cystic renal lesions.\n"
     )
     assert codes(ct) == ["K83.8", "N28.1"]
+
+
+def test_a_past_stroke_with_a_deficit_is_its_sequela() -> None:
+    head = "CHIEF COMPLAINT: Follow up.\nHISTORY OF PRESENT ILLNESS: Follow up visit.\n"
+    assert codes(head + "DIAGNOSES:\n1. Status post stroke with residual left hemiparesis.\n") == [
+        "I69.354"
+    ]
+    assert codes(head + "DIAGNOSES:\n1. Aphasia following a stroke in 2010.\n") == ["I69.320"]
+    assert codes(head + "DIAGNOSES:\n1. History of stroke.\n") == ["Z86.73"]
