@@ -106,6 +106,27 @@ def _condition_met(
     return all(_mentioned(facts, group, where) for group in groups)
 
 
+_DIAGNOSTIC_LAPAROSCOPY = "49320"
+
+
+def _laparoscopy_is_part_of_the_operation(
+    hits: list[Hit], superseded: dict[str, str], kv: KnowledgeView
+) -> None:
+    """A diagnostic laparoscopy is a CPT "separate procedure": any laparoscopic operation
+    on the claim includes it, whichever family's rule reported the operation."""
+    found = any(h.code == _DIAGNOSTIC_LAPAROSCOPY for h in hits)
+    if not found or _DIAGNOSTIC_LAPAROSCOPY in superseded:
+        return
+    for h in hits:
+        if (
+            h.code != _DIAGNOSTIC_LAPAROSCOPY
+            and h.code not in superseded
+            and "laparoscop" in kv.description(h.code).lower()
+        ):
+            superseded[_DIAGNOSTIC_LAPAROSCOPY] = h.code
+            return
+
+
 def resolve(facts: NoteFacts, hits: list[Hit], kv: KnowledgeView) -> list[Line]:
     """Claim lines, principal procedure first."""
     by_code = {h.code: h for h in hits}
@@ -115,6 +136,7 @@ def resolve(facts: NoteFacts, hits: list[Hit], kv: KnowledgeView) -> list[Line]:
         for c in h.rule.supersedes:
             if c in by_code and c != h.code:
                 superseded.setdefault(c, h.code)
+    _laparoscopy_is_part_of_the_operation(hits, superseded, kv)
     lines = [Line(h.code, h) for h in hits if h.code not in superseded]
     rvu = {ln.code: kv.work_rvu(ln.code) for ln in lines}
     for ln in lines:
