@@ -252,3 +252,12 @@ def test_a_past_stroke_with_a_deficit_is_its_sequela() -> None:
     ]
     assert codes(head + "DIAGNOSES:\n1. Aphasia following a stroke in 2010.\n") == ["I69.320"]
     assert codes(head + "DIAGNOSES:\n1. History of stroke.\n") == ["Z86.73"]
+
+
+def test_removed_organs_are_status_codes() -> None:
+    head = "CHIEF COMPLAINT: Follow up.\nHISTORY OF PRESENT ILLNESS: Follow up visit.\n"
+    found = codes(
+        head + "DIAGNOSES:\n1. Cataract status post cataract surgery.\n2. Hypertension.\n"
+    )
+    assert found == ["I10", "Z98.49"]  # not the cataract itself
+    assert codes(head + "DIAGNOSES:\n1. Remote history of right nephrectomy.\n") == ["Z90.5"]
