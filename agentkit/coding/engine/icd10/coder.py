@@ -330,15 +330,27 @@ def code_diagnoses(
         if role == "fallback" and found:
             break
         stmts = statements_of(doc, secs)
+        long: list[Statement] = []
         if role == "fallback":
             # a reason for the visit is a short statement; long narrative sentences mention
-            # far more than the diagnoses
+            # far more than the diagnoses - an indication's long sentence is read for curated
+            # diagnoses only ("ventilator-dependent respiratory failure with a tracheostomy")
+            long = [
+                st
+                for st in stmts
+                if st.section_kind == "indications"
+                and MAX_FALLBACK_TOKENS < st.tok_hi - st.tok_lo <= 2 * MAX_FALLBACK_TOKENS
+            ]
             stmts = [
                 st
                 for st in stmts
                 if st.section_kind == "preop_dx" or st.tok_hi - st.tok_lo <= MAX_FALLBACK_TOKENS
             ]
         f, u = _read(ctx, stmts)
+        if long:
+            f2, u2 = _read(ctx, long, tabular=False)
+            f.extend(f2)
+            u.extend(u2)
         read_sections.update(secs)
         uncertain.extend(u)
         if role == "fallback" and uncertain:

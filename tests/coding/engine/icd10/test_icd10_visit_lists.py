@@ -261,3 +261,17 @@ def test_removed_organs_are_status_codes() -> None:
     )
     assert found == ["I10", "Z98.49"]  # not the cataract itself
     assert codes(head + "DIAGNOSES:\n1. Remote history of right nephrectomy.\n") == ["Z90.5"]
+
+
+def test_a_long_indication_sentence_gives_its_curated_diagnoses() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Need for intravenous access.\n"
+        "POSTOPERATIVE DIAGNOSIS: Need for intravenous access.\n"
+        "PROCEDURE: Insertion of a right femoral triple lumen catheter.\n"
+        "INDICATIONS: The patient is an 80-year-old woman admitted for drainage around an old "
+        "feeding tube site who is also ventilator-dependent with a tracheostomy in place and "
+        "needs parenteral nutrition because of dysphagia, and therefore needs central venous "
+        "access.\n"
+    )
+    found = codes(note)
+    assert {"Z99.11", "Z93.0"} <= set(found)
