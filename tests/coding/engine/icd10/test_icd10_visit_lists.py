@@ -275,3 +275,10 @@ def test_a_long_indication_sentence_gives_its_curated_diagnoses() -> None:
     )
     found = codes(note)
     assert {"Z99.11", "Z93.0"} <= set(found)
+
+
+def test_a_mass_is_coded_to_its_site() -> None:
+    head = "CHIEF COMPLAINT: Mass.\nHISTORY OF PRESENT ILLNESS: Referred for a mass.\n"
+    assert codes(head + "IMPRESSION: Bilateral axillary masses.\n") == ["R22.33"]
+    assert codes(head + "IMPRESSION: Right hyoid mass.\n") == ["R22.1"]
+    assert codes(head + "IMPRESSION: Epiglottic mass lesion.\n") == ["J38.7"]
