@@ -220,7 +220,8 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
     if rule.note_types is None and facts.note_type == "pathology":
         return None
     if rule.age is not None:
-        age = facts.age if facts.age is not None else ASSUMED_AGE
+        assumed = rule.assume_age if rule.assume_age is not None else ASSUMED_AGE
+        age = facts.age if facts.age is not None else assumed
         if not rule.age[0] <= age <= rule.age[1]:
             return None
     doc = facts.doc
@@ -287,7 +288,10 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
     hit = Hit(rule, trig)
     if rule.age is not None and facts.age is None:
         hit.age_assumed = True
-        hit.notes.append("age not documented; adult assumed")
+        hit.notes.append(
+            "age not documented; "
+            + ("adult assumed" if rule.assume_age is None else f"age {rule.assume_age} assumed")
+        )
     measure = rule.size_cm or rule.area_cm2
     if measure is not None:
         lo, hi = measure

@@ -93,6 +93,7 @@ _RULE_KEYS = {
     "confidence": "base confidence 0-1 (default from the section and the words)",
     "addon_of": "primary codes an add-on code goes with",
     "age": "[min, max] patient age in years (from the input or the note)",
+    "assume_age": "age to judge `age` by when none is documented (default: an adult)",
 }
 _CONCEPT_KEYS = {"phrases", "status", "sections"}
 _FAMILY_KEYS = {
@@ -164,6 +165,8 @@ class Rule:
     file: str
     line: int | None
     age: tuple[int, int] | None = None
+    # the age assumed when none is given (adenoidectomy is a children's operation)
+    assume_age: int | None = None
     area_cm2: tuple[float, float] | None = None
     size_from: tuple[str, ...] = ()
     # When the trigger's own sentence names one of these (e.g. "without contrast" in the
@@ -512,6 +515,13 @@ class _FileReader:
                     "age",
                 )
             age = (int(v[0]), int(v[1]))
+        assume_age = raw.get("assume_age")
+        if assume_age is not None and (
+            not isinstance(assume_age, int)
+            or isinstance(assume_age, bool)
+            or not 0 <= assume_age <= 130
+        ):
+            self.fail(f"rule {code}: assume_age must be whole years 0-130", raw, "assume_age")
         conf = raw.get("confidence")
         if conf is not None and (not isinstance(conf, int | float) or not 0 < conf <= 1):
             self.fail(
@@ -575,6 +585,7 @@ class _FileReader:
             file=self.src,
             line=raw.line,
             age=age,
+            assume_age=assume_age,
             area_cm2=area,
             size_from=(
                 self.ref_list(family, raw["size_from"], raw, "size_from")
@@ -744,4 +755,4 @@ def bundled_ruleset() -> RuleSet:
     return load_or_compile(_CACHE_FORMAT, files, code, lambda: load_ruleset(files), RuleSet)
 
 
-_CACHE_FORMAT = "agentkit-rules-1"
+_CACHE_FORMAT = "agentkit-rules-2"
