@@ -339,3 +339,18 @@ def test_a_well_child_check_that_finds_something_is_with_abnormal_findings() -> 
     )
     found = codes(visit)
     assert found[0] == "Z00.121" and "Z00.129" not in found
+
+
+@pytest.mark.parametrize(
+    ("said", "code"),
+    [
+        ("Right flank pain", "R10.A1"),
+        ("Left flank pain", "R10.A2"),
+        ("Bilateral flank pain", "R10.A3"),
+        ("Flank pain", "R10.A0"),
+    ],
+)
+def test_flank_pain_has_its_own_codes_by_side(said: str, code: str) -> None:
+    # FY2025 moved flank pain out of unspecified abdominal pain (R10.9).
+    note = f"CHIEF COMPLAINT: Pain.\nASSESSMENT: {said}, etiology unclear.\nPLAN: Urinalysis.\n"
+    assert codes(note) == [code]
