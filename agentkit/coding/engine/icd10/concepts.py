@@ -22,12 +22,13 @@ coder assigns, and how to reach a more specific code from words around the phras
 
 Keys: ``code`` and ``phrases`` (required; phrases use the text pipeline's phrase language:
 ``word``, ``prefix*``, ``(a|b)``, ``optional?``, ``~N`` gap); ``sides``; ``refine`` and
-``refine_in`` (``statement``, the default, or ``note``; a refinement's words are not coded
-again on their own unless it says ``keep: true``); ``spine`` (by interspace such as
+``refine_in`` (``statement``, the default, or ``note``; a refinement's words are not coded again
+on their own unless it says ``keep: true``; ``code: none`` says the words make the phrase no
+diagnosis at all: "marrow edema" on an MRI is not edema R60.9); ``spine`` (by interspace such as
 ``C5-C6`` or by region ``cervical``, ``cervicothoracic``, ``thoracic``, ``thoracolumbar``,
 ``lumbar``, ``lumbosacral``); ``also`` (codes always reported with it); ``status: true`` for
-status codes that stay true after the fact ("status post CABG"); ``anywhere: true`` for
-concepts worth coding wherever the note documents them (a procedure through a tracheostomy).
+status codes that stay true after the fact ("status post CABG"); ``anywhere: true`` for concepts
+worth coding wherever the note documents them (a procedure through a tracheostomy).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from agentkit.errors import DataFileError
 
 __all__ = [
     "CONCEPTS_DIR",
+    "NOT_CODED",
     "SPINE_REGIONS",
     "Concept",
     "ConceptIndex",
@@ -62,6 +64,7 @@ SPINE_REGIONS = (
     "lumbosacral",
     "sacral",
 )
+NOT_CODED = "none"  # a refinement's code when its words make the phrase no diagnosis
 _KEYS = {"code", "phrases", "sides", "refine", "refine_in", "spine", "also", "status", "anywhere"}
 
 
@@ -94,7 +97,7 @@ class Concept:
         """Every code the entry can produce (for the billable-code test)."""
         out = [self.code, *self.sides.values(), *self.spine.values(), *self.also]
         for r in self.refine:
-            if r.code:
+            if r.code and r.code != NOT_CODED:
                 out.append(r.code)
             out.extend(r.sides.values())
         return out
@@ -113,6 +116,14 @@ def _code(value: Any, src: str, line: int | None, what: str) -> str:
     if not text or not text[0].isalpha() or " " in text:
         raise DataFileError(src, f"{what}: {value!r} is not an ICD-10-CM code", line)
     return text
+
+
+def _refine_code(r: YamlMap, src: str) -> str | None:
+    if "code" not in r:
+        return None
+    if str(r["code"]).strip().lower() == NOT_CODED:
+        return NOT_CODED
+    return _code(r["code"], src, line_of(r, "code"), "refine.code")
 
 
 def _sides(value: Any, src: str, line: int | None) -> dict[str, str]:
@@ -166,7 +177,7 @@ def _concept(entry: Any, idx: int, into: PhraseSet[int], src: str, line: int | N
         refine.append(
             Refinement(
                 ps,
-                _code(r["code"], src, line_of(r, "code"), "refine.code") if "code" in r else None,
+                _refine_code(r, src),
                 _sides(r["sides"], src, line_of(r, "sides")) if "sides" in r else {},
                 keep=r.get("keep") is True,
             )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from agentkit.coding.engine.icd10.concepts import Concept, ConceptIndex
+from agentkit.coding.engine.icd10.concepts import NOT_CODED, Concept, ConceptIndex
 from agentkit.coding.engine.icd10.guidelines import guidelines
 from agentkit.coding.engine.icd10.lexicon import Lexicon
 from agentkit.coding.engine.icd10.statements import Statement
@@ -212,6 +212,9 @@ def _code_concept(
     hit = _first_refinement(ctx, concept, st.tok_lo, st.tok_hi) if concept.refine else None
     if hit is not None:
         ref = concept.refine[hit[0]]
+        if ref.code == NOT_CODED:
+            found.code = NOT_CODED
+            return found
         if not ref.keep:
             # the refining words are not coded again, nor is a diagnosis they name whole
             # ("GERD with esophagitis"); a diagnosis they only touch ("colon" of "colon
@@ -229,7 +232,7 @@ def _code_concept(
         for si in ctx.note_sentences:
             sent = doc.sentences[si]
             hit = _first_refinement(ctx, concept, sent.tok_lo, sent.tok_hi)
-            if hit is not None:
+            if hit is not None and concept.refine[hit[0]].code != NOT_CODED:
                 ref = concept.refine[hit[0]]
                 code = ref.code or code
                 side_map = ref.sides or side_map
@@ -526,6 +529,8 @@ def read_statement(
             consumed,
             [(x.start, x.end) for x in kept],
         )
+        if coded.code == NOT_CODED:
+            continue
         if past:
             # "history of breast cancer": the personal-history code, if the past
             # condition has one (guideline I.C.21.c.4); otherwise nothing - unless the

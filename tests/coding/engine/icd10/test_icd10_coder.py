@@ -354,3 +354,21 @@ def test_flank_pain_has_its_own_codes_by_side(said: str, code: str) -> None:
     # FY2025 moved flank pain out of unspecified abdominal pain (R10.9).
     note = f"CHIEF COMPLAINT: Pain.\nASSESSMENT: {said}, etiology unclear.\nPLAN: Urinalysis.\n"
     assert codes(note) == [code]
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("Reactive marrow edema of the distal femur", []),
+        ("Interstitial edema of the anterior talofibular ligament", []),
+        ("Vasogenic edema around the right parietal lesion", ["G93.6"]),
+        ("Bilateral lower extremity edema", ["R60.0"]),
+        ("Edema", ["R60.9"]),
+    ],
+)
+def test_edema_of_a_tissue_on_imaging_is_no_diagnosis_of_its_own(
+    said: str, expected: list[str]
+) -> None:
+    # a refinement with `code: none` in the concept files drops the phrase
+    note = f"EXAM: MRI.\nIMPRESSION: {said}.\n"
+    assert [c for c in codes(note) if c in {"R60.0", "R60.9", "G93.6"}] == expected
