@@ -372,3 +372,13 @@ def test_edema_of_a_tissue_on_imaging_is_no_diagnosis_of_its_own(
     # a refinement with `code: none` in the concept files drops the phrase
     note = f"EXAM: MRI.\nIMPRESSION: {said}.\n"
     assert [c for c in codes(note) if c in {"R60.0", "R60.9", "G93.6"}] == expected
+
+
+def test_not_otherwise_specified_is_a_diagnosis_not_a_denial() -> None:
+    note = "ASSESSMENT:\n1. Personality disorder, not otherwise specified.\n2. Alcohol abuse.\n"
+    assert codes(note) == ["F60.9", "F10.10"]
+
+
+def test_the_possibility_of_a_diagnosis_is_uncertain() -> None:
+    note = "ASSESSMENT: Right lower quadrant pain, possibility of appendicitis.\nPLAN: CT.\n"
+    assert codes(note) == ["R10.31"]
