@@ -337,14 +337,25 @@ def _match_rest(
     elements: tuple[Element, ...], k: int, norms: Sequence[str], pos: int, hi: int
 ) -> int:
     """End index of the shortest match of ``elements[k:]`` at ``pos``, or -1. Bounded branching."""
-    if k == len(elements):
-        return pos
-    el = elements[k]
-    if not (el.gap or el.optional):
+    n = len(elements)
+    while k < n:
+        el = elements[k]
+        if el.gap or el.optional:
+            break
         # the common case, a required word: no branching
-        if pos < hi and el.accepts(norms[pos]):
-            return _match_rest(elements, k + 1, norms, pos + 1, hi)
+        if pos < hi:
+            word = norms[pos]
+            if (
+                word in el.exact
+                or (el.prefixes and word.startswith(el.prefixes))
+                or (el.number and word.isdigit())
+            ):
+                k += 1
+                pos += 1
+                continue
         return -1
+    else:
+        return pos
     if el.gap:
         for skip in range(0, el.gap + 1):
             if pos + skip > hi:
@@ -357,45 +368,55 @@ def _match_rest(
         end = _match_rest(elements, k + 1, norms, pos + 1, hi)
         if end >= 0:
             return end
-    if el.optional:
-        return _match_rest(elements, k + 1, norms, pos, hi)
-    return -1
+    return _match_rest(elements, k + 1, norms, pos, hi)
 
 
 _WORD_MEMO_LIMIT = 200_000
 _Entry = tuple[tuple[Element, ...], T, str]
-# an entry and the word sets its later required elements need: when one of them has no word
-# in the sentence, the phrase cannot match there and is not tried
-# (entry, words its second word must be when that is a plain required word, words the sentence
-# must hold, word sets of which the sentence must hold one); kept in the order phrases were
-# indexed, because callers resolve ties between matches by that order
-_Try = tuple[_Entry[T], frozenset[str] | None, frozenset[str], tuple[frozenset[str], ...]]
+# A phrase a note word can begin, with what the rest of it needs: (its order among the word's
+# phrases, entry, element and word offset where matching goes on, words the sentence must hold
+# or None, word sets of which the sentence must hold one). When one of them has no word in the
+# sentence, the phrase cannot match there and is not tried. Callers resolve ties between
+# matches by the order phrases were indexed, so tries are always run in that order.
+_Try = tuple[int, _Entry[T], int, int, frozenset[str] | None, tuple[frozenset[str], ...]]
 
 
 def _required_words(
-    elements: tuple[Element, ...],
-) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
-    """Words that must all be in the sentence, and sets of which one must be."""
+    elements: tuple[Element, ...], k: int
+) -> tuple[frozenset[str] | None, tuple[frozenset[str], ...]]:
+    """Words from ``elements[k:]`` that must all be in the sentence (None for none), and sets
+    of which one must be."""
     must: set[str] = set()
     alts: list[frozenset[str]] = []
-    for el in elements[1:]:
+    for el in elements[k:]:
         if el.exact and not (el.prefixes or el.optional or el.gap or el.number):
             if len(el.exact) == 1:
                 must |= el.exact
             else:
                 alts.append(el.exact)
-    return frozenset(must), tuple(alts)
+    return (frozenset(must) if must else None), tuple(alts)
+
+
+def _plain_word(el: Element) -> bool:
+    """A required element that only takes listed words (no prefix, gap or number)."""
+    return bool(el.exact) and not (el.prefixes or el.optional or el.gap or el.number)
+
+
+def _by_ordinal(t: _Try[Any]) -> int:
+    return t[0]
 
 
 @dataclass(frozen=True, slots=True)
 class _Starts(Generic[T]):
-    """What one note word can begin: phrases to try, and phrases filed by their second word."""
+    """What one note word can begin: the phrases to try whatever word follows, those filed by
+    the plain word that must follow it, and whether it may begin a split/joined compound."""
 
-    tries: tuple[_Try[T], ...]
+    ungated: tuple[_Try[T], ...]
+    gated: dict[str, tuple[_Try[T], ...]]
     compound: bool
 
 
-_NOTHING: _Starts[Any] = _Starts((), False)  # a word that begins no phrase
+_NOTHING: _Starts[Any] = _Starts((), {}, False)  # a word that begins no phrase
 
 
 class PhraseSet(Generic[T]):
@@ -434,9 +455,9 @@ class PhraseSet(Generic[T]):
         """The phrases ``word`` can begin (exact, prefix, number) and whether it may begin a
         compound written split or joined; memoised per distinct word.
 
-        Each phrase carries what the rest of it needs (its second word, when that is a plain
-        required word, and the required words anywhere after), so a note word that begins
-        hundreds of phrases ("left", "right") only tries those the sentence can complete.
+        Phrases are filed by their second word when that is a plain required word, and each
+        carries the required words anywhere after, so a note word that begins hundreds of
+        phrases ("left", "right") only tries those the sentence can complete.
         """
         found = self._by_word.get(word)
         if found is not None:
@@ -450,20 +471,23 @@ class PhraseSet(Generic[T]):
                 entries.extend(more)
         if self._numeric and word.isdigit():
             entries.extend(self._numeric)
-        tries: list[_Try[T]] = []
-        for entry in entries:
+        ungated: list[_Try[T]] = []
+        gated: dict[str, list[_Try[T]]] = {}
+        for n, entry in enumerate(entries):
             elements = entry[0]
-            second = elements[1] if len(elements) > 1 else None
-            gate = (
-                second.exact
-                if second is not None
-                and second.exact
-                and not (second.prefixes or second.optional or second.gap or second.number)
-                else None
-            )
-            tries.append((entry, gate, *_required_words(elements)))
+            if len(elements) > 1 and _plain_word(elements[1]):
+                # its second word is checked by a dict lookup; matching goes on after it
+                tried = (n, entry, 2, 2, *_required_words(elements, 2))
+                for w in elements[1].exact:
+                    gated.setdefault(w, []).append(tried)
+            else:
+                ungated.append((n, entry, 1, 1, *_required_words(elements, 1)))
         compound = word in self._heads or word[: 2 * _MIN_PART] in self._joined_heads
-        found = _Starts(tuple(tries), compound) if entries or compound else _NOTHING
+        found = (
+            _Starts(tuple(ungated), {w: tuple(t) for w, t in gated.items()}, compound)
+            if entries or compound
+            else _NOTHING
+        )
         if len(self._by_word) < _WORD_MEMO_LIMIT:
             self._by_word[word] = found
         return found
@@ -556,23 +580,17 @@ class PhraseSet(Generic[T]):
             nxt_word = norms[i + 1] if i + 1 < hi else ""
             if words is None:
                 words = frozenset(norms[lo:hi])
-            starts = [
-                (e, 1, i + 1)
-                for e, gate, must, alts in st.tries
-                if (gate is None or nxt_word in gate)
-                and must <= words
-                and not (alts and any(a.isdisjoint(words) for a in alts))
-            ]
-            if st.compound:
-                pair = (word, nxt_word)
-                found = compound_memo.get(pair)
-                if found is None:
-                    found = self._compound_starts(word, nxt_word)
-                    if len(compound_memo) < _WORD_MEMO_LIMIT:
-                        compound_memo[pair] = found
-                starts.extend((e, k, i + step) for e, k, step in found)
-            for (elements, payload, phrase), k, pos in starts:
-                end = _match_rest(elements, k, norms, pos, hi)
+            tries = st.ungated
+            if st.gated:
+                after = st.gated.get(nxt_word)
+                if after:
+                    tries = tuple(sorted(tries + after, key=_by_ordinal)) if tries else after
+            for _, (elements, payload, phrase), k, step, must, alts in tries:
+                if must is not None and not must <= words:
+                    continue
+                if alts and any(a.isdisjoint(words) for a in alts):
+                    continue
+                end = _match_rest(elements, k, norms, i + step, hi)
                 if end >= 0:
                     # A phrase with an optional first word also matches without it, one word
                     # later: keep only the longer match.
@@ -581,4 +599,19 @@ class PhraseSet(Generic[T]):
                         continue
                     seen.add(key)
                     out.append(PhraseMatch(payload, i, end, phrase))
+            if st.compound:
+                pair = (word, nxt_word)
+                found = compound_memo.get(pair)
+                if found is None:
+                    found = self._compound_starts(word, nxt_word)
+                    if len(compound_memo) < _WORD_MEMO_LIMIT:
+                        compound_memo[pair] = found
+                for (elements, payload, phrase), k, step in found:
+                    end = _match_rest(elements, k, norms, i + step, hi)
+                    if end >= 0:
+                        key = (phrase, id(payload), end)
+                        if key in seen:
+                            continue
+                        seen.add(key)
+                        out.append(PhraseMatch(payload, i, end, phrase))
         return out
