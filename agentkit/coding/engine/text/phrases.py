@@ -406,17 +406,28 @@ def _by_ordinal(t: _Try[Any]) -> int:
     return t[0]
 
 
+_Compound = tuple[_Entry[T], int, int]  # entry, element and word offset where matching goes on
+
+
 @dataclass(frozen=True, slots=True)
 class _Starts(Generic[T]):
     """What one note word can begin: the phrases to try whatever word follows, those filed by
-    the plain word that must follow it, and whether it may begin a split/joined compound."""
+    the plain word that must follow it, the phrases whose first two words it writes joined
+    ("shockwave"), and whether it may be the first part of a first word written split."""
 
     ungated: tuple[_Try[T], ...]
     gated: dict[str, tuple[_Try[T], ...]]
-    compound: bool
+    joined: tuple[_Compound[T], ...]
+    split: bool
 
 
-_NOTHING: _Starts[Any] = _Starts((), {}, False)  # a word that begins no phrase
+_NOTHING: _Starts[Any] = _Starts((), {}, (), False)  # a word that begins no phrase
+
+
+def _file_by_head(heads: dict[str, list[str]], prefix: str, n: int) -> None:
+    """File ``prefix`` under its first ``n`` letters, keeping each list shortest first (the
+    order in which a word's prefixes are tried)."""
+    bisect.insort(heads.setdefault(prefix[:n], []), prefix, key=len)
 
 
 class PhraseSet(Generic[T]):
@@ -425,20 +436,24 @@ class PhraseSet(Generic[T]):
     def __init__(self) -> None:
         self._exact: dict[str, list[tuple[tuple[Element, ...], T, str]]] = {}
         self._prefix: dict[str, list[tuple[tuple[Element, ...], T, str]]] = {}
-        self._prefix_lengths: set[int] = set()
+        # first letters -> the prefixes that begin with them, shortest first: a word probes
+        # only the few prefixes that share its first letters
+        self._prefix_heads: dict[str, list[str]] = {}
         self._numeric: list[tuple[tuple[Element, ...], T, str]] = []
         self._joined: dict[str, list[tuple[tuple[Element, ...], T, str]]] = {}
         self._joined_prefix: dict[str, list[tuple[tuple[Element, ...], T, str]]] = {}
-        self._joined_lengths: set[int] = set()
+        self._joined_prefix_heads: dict[str, list[str]] = {}
         # proper beginnings of first words ("shock" of "shockwave"), to find split writing
         self._heads: set[str] = set()
         self._joined_heads: set[str] = set()  # first letters of joined first words
-        # word -> (phrases it can start, whether it may begin a split/joined compound); notes
-        # repeat their words, so the prefix probing below runs once per distinct word
+        # word -> what it can begin; notes repeat their words, so the probing below runs once
+        # per distinct word
         self._by_word: dict[str, _Starts[T]] = {}
-        self._compound_memo: dict[tuple[str, str], tuple[tuple[_Entry[T], int, int], ...]] = {}
-        self._lengths: list[int] = []
-        self._joined_sorted: list[int] = []
+        # the tries of words that begin the same phrases through prefixes or as a number
+        # (every "12", "37", "angiogram", "angiograms"), built once
+        self._shared_tries: dict[
+            tuple[tuple[str, ...], bool], tuple[tuple[_Try[T], ...], dict[str, tuple[_Try[T], ...]]]
+        ] = {}
         self.size = 0
 
     def add(self, phrase: str, payload: T) -> None:
@@ -447,13 +462,11 @@ class PhraseSet(Generic[T]):
             self._index(elements, payload, phrase)
         self.size += 1
         self._by_word.clear()
-        self._compound_memo.clear()
-        self._lengths = sorted(self._prefix_lengths)
-        self._joined_sorted = sorted(self._joined_lengths)
+        self._shared_tries.clear()
 
     def _starts_of(self, word: str) -> _Starts[T]:
-        """The phrases ``word`` can begin (exact, prefix, number) and whether it may begin a
-        compound written split or joined; memoised per distinct word.
+        """The phrases ``word`` can begin (exact, prefix, number, its first two words joined)
+        and whether it may begin a first word written split; memoised per distinct word.
 
         Phrases are filed by their second word when that is a plain required word, and each
         carries the required words anywhere after, so a note word that begins hundreds of
@@ -462,15 +475,47 @@ class PhraseSet(Generic[T]):
         found = self._by_word.get(word)
         if found is not None:
             return found
-        entries: list[_Entry[T]] = list(self._exact.get(word, ()))
-        for n in self._lengths:
-            if n > len(word):
-                break
-            more = self._prefix.get(word[:n])
-            if more:
-                entries.extend(more)
-        if self._numeric and word.isdigit():
+        exact = self._exact.get(word, ())
+        prefixes = tuple(
+            p for p in self._prefix_heads.get(word[:_MIN_PREFIX], ()) if word.startswith(p)
+        )
+        numeric = bool(self._numeric) and word.isdigit()
+        if exact:
+            ungated, gated = self._tries([*exact, *self._by_prefixes(prefixes, numeric)])
+        else:
+            key = (prefixes, numeric)
+            shared = self._shared_tries.get(key)
+            if shared is None:
+                shared = self._tries(self._by_prefixes(prefixes, numeric))
+                self._shared_tries[key] = shared
+            ungated, gated = shared
+        joined = self._joined_starts(word)
+        split = word in self._heads
+        found = (
+            _Starts(ungated, gated, joined, split)
+            if ungated or gated or joined or split
+            else _NOTHING
+        )
+        if len(self._by_word) < _WORD_MEMO_LIMIT:
+            self._by_word[word] = found
+        return found
+
+    def _by_prefixes(self, prefixes: tuple[str, ...], numeric: bool) -> list[_Entry[T]]:
+        """The entries a word reaches through its ``prefixes`` (shortest first) and as a
+        number, after those of the word itself."""
+        entries: list[_Entry[T]] = []
+        for p in prefixes:
+            entries.extend(self._prefix[p])
+        if numeric:
             entries.extend(self._numeric)
+        return entries
+
+    @staticmethod
+    def _tries(
+        entries: list[_Entry[T]],
+    ) -> tuple[tuple[_Try[T], ...], dict[str, tuple[_Try[T], ...]]]:
+        """The tries of ``entries`` (in their order): those filed by their plain second word,
+        and the others."""
         ungated: list[_Try[T]] = []
         gated: dict[str, list[_Try[T]]] = {}
         for n, entry in enumerate(entries):
@@ -482,15 +527,7 @@ class PhraseSet(Generic[T]):
                     gated.setdefault(w, []).append(tried)
             else:
                 ungated.append((n, entry, 1, 1, *_required_words(elements, 1)))
-        compound = word in self._heads or word[: 2 * _MIN_PART] in self._joined_heads
-        found = (
-            _Starts(tuple(ungated), {w: tuple(t) for w, t in gated.items()}, compound)
-            if entries or compound
-            else _NOTHING
-        )
-        if len(self._by_word) < _WORD_MEMO_LIMIT:
-            self._by_word[word] = found
-        return found
+        return tuple(ungated), {w: tuple(t) for w, t in gated.items()}
 
     def _index(self, elements: tuple[Element, ...], payload: T, phrase: str) -> None:
         first = elements[0]
@@ -513,8 +550,9 @@ class PhraseSet(Generic[T]):
                         self._joined.setdefault(w + w2, []).append(entry)
                         self._joined_heads.add((w + w2)[: 2 * _MIN_PART])
                     for p2 in nxt.prefixes:
+                        if w + p2 not in self._joined_prefix:
+                            _file_by_head(self._joined_prefix_heads, w + p2, 2 * _MIN_PART)
                         self._joined_prefix.setdefault(w + p2, []).append(entry)
-                        self._joined_lengths.add(len(w + p2))
                         self._joined_heads.add((w + p2)[: 2 * _MIN_PART])
         for w in (*first.exact, *first.prefixes):
             # a common word ("the", "in", "to") does not begin a split compound
@@ -524,38 +562,35 @@ class PhraseSet(Generic[T]):
         for w in first.exact:
             self._exact.setdefault(w, []).append(entry)
         for p in first.prefixes:
+            if p not in self._prefix:
+                _file_by_head(self._prefix_heads, p, _MIN_PREFIX)
             self._prefix.setdefault(p, []).append(entry)
-            self._prefix_lengths.add(len(p))
 
-    def _compound_starts(self, word: str, nxt: str) -> tuple[tuple[_Entry[T], int, int], ...]:
+    def _split_starts(self, word: str, nxt: str) -> list[_Compound[T]]:
         """Phrases whose first word the note writes split over ``word`` and the next word
-        ``nxt`` ("shock wave"), or whose first two words it writes joined as ``word``
-        ("shockwave"): each with the element where matching goes on and how many note words
-        after ``word`` it goes on from."""
-        lengths, joined_lengths = self._lengths, self._joined_sorted
-        out: list[tuple[_Entry[T], int, int]] = []
-        if len(nxt) >= _MIN_PART and word in self._heads:
-            joined = word + nxt
-            found = self._exact.get(joined)
-            if found and _joinable(word, nxt):
-                out.extend((e, 1, 2) for e in found)
-            # prefixes longer than the first word (shorter ones it already reached alone)
-            for n in lengths[bisect.bisect_right(lengths, len(word)) :]:
-                if n > len(joined):
-                    break
-                more = self._prefix.get(joined[:n])
-                if more and _joinable(word, nxt):
-                    out.extend((e, 1, 2) for e in more)
-        if len(word) >= 2 * _MIN_PART and word[: 2 * _MIN_PART] in self._joined_heads:
-            found = self._joined.get(word)
-            if found:
-                out.extend((e, 2, 1) for e in found if _joined_words(e[0][0], e[0][1], word))
-            for n in joined_lengths:
-                if n > len(word):
-                    break
-                more = self._joined_prefix.get(word[:n])
-                if more:
-                    out.extend((e, 2, 1) for e in more if _joined_words(e[0][0], e[0][1], word))
+        ``nxt`` ("shock wave"): matching goes on at their second element, after ``nxt``."""
+        if not _joinable(word, nxt):
+            return []
+        joined = word + nxt
+        out: list[_Compound[T]] = [(e, 1, 2) for e in self._exact.get(joined, ())]
+        # prefixes longer than the first word (shorter ones it already reached alone)
+        for p in self._prefix_heads.get(joined[:_MIN_PREFIX], ()):
+            if len(p) > len(word) and joined.startswith(p):
+                out.extend((e, 1, 2) for e in self._prefix[p])
+        return out
+
+    def _joined_starts(self, word: str) -> tuple[_Compound[T], ...]:
+        """Phrases whose first two words the note writes joined as ``word`` ("shockwave"):
+        matching goes on at their third element, at the next note word."""
+        if len(word) < 2 * _MIN_PART or word[: 2 * _MIN_PART] not in self._joined_heads:
+            return ()
+        out: list[_Compound[T]] = [
+            (e, 2, 1) for e in self._joined.get(word, ()) if _joined_words(e[0][0], e[0][1], word)
+        ]
+        for p in self._joined_prefix_heads.get(word[: 2 * _MIN_PART], ()):
+            if word.startswith(p):
+                more = self._joined_prefix[p]
+                out.extend((e, 2, 1) for e in more if _joined_words(e[0][0], e[0][1], word))
         return tuple(out)
 
     def find_all(
@@ -566,7 +601,6 @@ class PhraseSet(Generic[T]):
         out: list[PhraseMatch[T]] = []
         seen: set[tuple[str, int, int]] = set()
         words: frozenset[str] | None = None  # the sentence's words, made when first needed
-        compound_memo = self._compound_memo
         by_word, starts_of, nothing = self._by_word, self._starts_of, _NOTHING
         for i in range(lo, hi):
             word = norms[i]
@@ -599,13 +633,13 @@ class PhraseSet(Generic[T]):
                         continue
                     seen.add(key)
                     out.append(PhraseMatch(payload, i, end, phrase))
-            if st.compound:
-                pair = (word, nxt_word)
-                found = compound_memo.get(pair)
-                if found is None:
-                    found = self._compound_starts(word, nxt_word)
-                    if len(compound_memo) < _WORD_MEMO_LIMIT:
-                        compound_memo[pair] = found
+            if st.split or st.joined:
+                # a first word written split ("shock wave"), then the first two written joined
+                found: Sequence[_Compound[T]] = st.joined
+                if st.split and len(nxt_word) >= _MIN_PART:
+                    split = self._split_starts(word, nxt_word)
+                    if split:
+                        found = [*split, *found]
                 for (elements, payload, phrase), k, step in found:
                     end = _match_rest(elements, k, norms, i + step, hi)
                     if end >= 0:
