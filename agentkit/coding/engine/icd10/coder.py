@@ -165,6 +165,18 @@ def _build_context(doc: Document, kind: str, icd: Any) -> NoteContext:
     )
 
 
+def _context(doc: Document, kind: str, icd: Any) -> NoteContext:
+    """The note's reading context, built once per note: the E/M leveler reads the statements
+    the diagnosis coder reads, and both then share what was read."""
+    cached = doc.memo.get("icd10.context")
+    if cached is not None and cached[0] == kind and cached[1] is icd:
+        ctx: NoteContext = cached[2]
+        return ctx
+    ctx = _build_context(doc, kind, icd)
+    doc.memo["icd10.context"] = (kind, icd, ctx)
+    return ctx
+
+
 def _read(
     ctx: NoteContext, stmts: list[Statement], *, tabular: bool = True
 ) -> tuple[list[Found], list[str]]:
@@ -321,7 +333,7 @@ def code_diagnoses(
     kb = knowledge(date_of_service)
     icd = kb.icd10cm
     kind = note_type(doc)
-    ctx = _build_context(doc, kind, icd)
+    ctx = _context(doc, kind, icd)
     plan = section_plan(doc, kind)
     found: list[Found] = []
     uncertain: list[str] = []
@@ -686,7 +698,7 @@ def statement_codes(
     from agentkit.coding import knowledge
 
     icd = knowledge(date_of_service).icd10cm
-    ctx = _build_context(doc, note_type(doc), icd)
+    ctx = _context(doc, note_type(doc), icd)
     secs = [i for i, s in enumerate(doc.sections) if s.kind in kinds]
     out: list[tuple[tuple[int, int], list[str]]] = []
     for st in statements_of(doc, secs):

@@ -100,6 +100,10 @@ class NoteContext:
     note_sentences: list[int]  # sentences where note-wide refinements may be found
     seventh: str = "A"
     history_is_indication: bool = False  # radiology: HISTORY is the clinical indication
+    # statements already read: the E/M leveler reads the assessment the diagnosis coder reads
+    _read: dict[tuple[int, int, int, int, str, int, bool], tuple[list[Found], list[str]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def note_has(self, phrases: PhraseSet[int]) -> tuple[int, int] | None:
         """Span of the first present mention of ``phrases`` in the note-wide sentences."""
@@ -437,7 +441,26 @@ def read_statement(
     ctx: NoteContext, st: Statement, *, tabular: bool = True
 ) -> tuple[list[Found], list[str]]:
     """The diagnoses of one statement, and the names of those set aside as uncertain.
-    ``tabular=False`` reads only the curated phrases (for scans of the narrative)."""
+    ``tabular=False`` reads only the curated phrases (for scans of the narrative).
+
+    A statement is read once per context; callers get their own copies (they adjust notes
+    and penalties), pointing at their own ``st``."""
+    key = (st.start, st.end, st.tok_lo, st.tok_hi, st.section_kind, st.sentence_index, tabular)
+    done = ctx._read.get(key)
+    if done is None:
+        found, uncertain = _read_statement(ctx, st, tabular=tabular)
+        ctx._read[key] = ([_copy(f, st) for f in found], list(uncertain))
+        return found, uncertain
+    return [_copy(f, st) for f in done[0]], list(done[1])
+
+
+def _copy(f: Found, st: Statement) -> Found:
+    return replace(f, statement=st, notes=list(f.notes), more=list(f.more))
+
+
+def _read_statement(
+    ctx: NoteContext, st: Statement, *, tabular: bool = True
+) -> tuple[list[Found], list[str]]:
     doc = ctx.doc
     t = doc.tokens
     matches = ctx.concepts.phrases.find_all(t.norms, st.tok_lo, st.tok_hi)
