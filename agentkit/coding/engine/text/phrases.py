@@ -475,6 +475,23 @@ class PhraseSet(Generic[T]):
         found = self._by_word.get(word)
         if found is not None:
             return found
+        if (
+            word not in self._exact
+            and word[:_MIN_PREFIX] not in self._prefix_heads
+            and not (self._numeric and word.isdigit())
+            and word not in self._heads
+            and word[: 2 * _MIN_PART] not in self._joined_heads
+        ):
+            # most words of a note begin nothing: said in a few lookups
+            found = _NOTHING
+        else:
+            found = self._starts(word)
+        if len(self._by_word) < _WORD_MEMO_LIMIT:
+            self._by_word[word] = found
+        return found
+
+    def _starts(self, word: str) -> _Starts[T]:
+        """What ``word`` can begin (see :meth:`_starts_of`), computed."""
         exact = self._exact.get(word, ())
         prefixes = tuple(
             p for p in self._prefix_heads.get(word[:_MIN_PREFIX], ()) if word.startswith(p)
@@ -491,14 +508,9 @@ class PhraseSet(Generic[T]):
             ungated, gated = shared
         joined = self._joined_starts(word)
         split = word in self._heads
-        found = (
-            _Starts(ungated, gated, joined, split)
-            if ungated or gated or joined or split
-            else _NOTHING
-        )
-        if len(self._by_word) < _WORD_MEMO_LIMIT:
-            self._by_word[word] = found
-        return found
+        if ungated or gated or joined or split:
+            return _Starts(ungated, gated, joined, split)
+        return _NOTHING
 
     def _by_prefixes(self, prefixes: tuple[str, ...], numeric: bool) -> list[_Entry[T]]:
         """The entries a word reaches through its ``prefixes`` (shortest first) and as a
