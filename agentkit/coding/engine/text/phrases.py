@@ -268,7 +268,17 @@ def parse_phrase(phrase: str) -> tuple[Element, ...]:
         raise PhraseSyntaxError(f"in phrase {phrase!r}: a phrase cannot start or end with a gap")
     if all(e.optional or e.gap for e in elements):
         raise PhraseSyntaxError(f"in phrase {phrase!r}: at least one word must be required")
-    return tuple(elements)
+    return tuple(_shared(e) for e in elements)
+
+
+_ELEMENTS: dict[Element, Element] = {}
+
+
+def _shared(element: Element) -> Element:
+    """One instance per distinct element: thousands of phrases repeat the same words, and
+    shared elements keep the compiled rules small to load and cheap for the garbage collector
+    to walk."""
+    return _ELEMENTS.setdefault(element, element)
 
 
 @lru_cache(maxsize=65536)
@@ -546,7 +556,10 @@ class PhraseSet(Generic[T]):
         if first.optional:
             # Register both the form with and the form without the optional first word.
             self._index(
-                (Element(first.exact, first.prefixes, False, 0, first.number), *elements[1:]),
+                (
+                    _shared(Element(first.exact, first.prefixes, False, 0, first.number)),
+                    *elements[1:],
+                ),
                 payload,
                 phrase,
             )
