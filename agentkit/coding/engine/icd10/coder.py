@@ -36,6 +36,7 @@ from agentkit.coding.engine.icd10.statements import (
 )
 from agentkit.coding.engine.icd10.tabular_index import tabular_index
 from agentkit.coding.engine.language import is_english_clinical
+from agentkit.coding.engine.note_knowledge import note_knowledge
 from agentkit.coding.engine.note_type import note_type, title_sentences
 from agentkit.coding.engine.text.attributes import sides, sides_summary, spine_levels
 from agentkit.coding.engine.text.document import Document, assertion_of
@@ -328,9 +329,7 @@ def code_diagnoses(
     """The ``diagnoses`` items of the icd10cm_coding output, first-listed first."""
     if not doc.tokens.norms or not is_english_clinical(doc):
         return []
-    from agentkit.coding import knowledge
-
-    kb = knowledge(date_of_service)
+    kb = note_knowledge(doc, date_of_service)
     icd = kb.icd10cm
     kind = note_type(doc)
     ctx = _context(doc, kind, icd)
@@ -695,9 +694,7 @@ def statement_codes(
     """Each diagnosis statement of the sections of ``kinds`` with the codes read from it
     (before guideline rules): what the E/M leveler counts as problems addressed.
     ``tabular=False`` reads only the curated phrases (for narrative sections)."""
-    from agentkit.coding import knowledge
-
-    icd = knowledge(date_of_service).icd10cm
+    icd = note_knowledge(doc, date_of_service).icd10cm
     ctx = _context(doc, note_type(doc), icd)
     secs = [i for i, s in enumerate(doc.sections) if s.kind in kinds]
     out: list[tuple[tuple[int, int], list[str]]] = []

@@ -296,5 +296,14 @@ def assertion_for_tokens(doc: Document, sentence_index: int, start: int, end: in
     default = rules.section_defaults.get(kind)
     if default == "hypothetical" and doc.tells_work_done(sentence_index):
         # "P - The lesion was excised": a SOAP plan that records what was done today
-        return Assertion("present")
-    return Assertion(default) if default else Assertion("present")
+        return _PRESENT
+    return _without_cue(default) if default else _PRESENT
+
+
+_PRESENT = Assertion("present")
+
+
+@lru_cache(maxsize=64)
+def _without_cue(status: str) -> Assertion:
+    """The status a section gives without a cue; one shared (immutable) instance each."""
+    return Assertion(status)
