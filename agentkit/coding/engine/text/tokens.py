@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from sys import intern
 
 __all__ = ["Tokens", "casefold_same_length", "tokenize"]
 
@@ -65,5 +66,7 @@ def tokenize(lower_text: str) -> Tokens:
         s, e = m.span()
         starts.append(s)
         ends.append(e)
-        norms.append(m.group() if e - s <= MAX_TOKEN_CHARS else "")
+        # interned: the phrase matchers look every word up in their tables, and a word
+        # that is the very key found there compares by identity
+        norms.append(intern(m.group()) if e - s <= MAX_TOKEN_CHARS else "")
     return Tokens(tuple(starts), tuple(ends), tuple(norms))
