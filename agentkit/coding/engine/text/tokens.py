@@ -9,6 +9,7 @@ separate tokens (``post-operative`` -> ``post``, ``operative``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from sys import intern
 
@@ -46,15 +47,11 @@ class Tokens:
 
     def index_at_or_after(self, offset: int) -> int:
         """Index of the first token that ends after ``offset`` (``len`` if none)."""
-        import bisect
-
-        return bisect.bisect_right(self.ends, offset)
+        return bisect_right(self.ends, offset)
 
     def index_before(self, offset: int) -> int:
         """Number of tokens that start before ``offset`` (exclusive upper token index)."""
-        import bisect
-
-        return bisect.bisect_left(self.starts, offset)
+        return bisect_left(self.starts, offset)
 
 
 def tokenize(lower_text: str) -> Tokens:
