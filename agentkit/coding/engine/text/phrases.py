@@ -278,7 +278,12 @@ def _shared(element: Element) -> Element:
     """One instance per distinct element: thousands of phrases repeat the same words, and
     shared elements keep the compiled rules small to load and cheap for the garbage collector
     to walk."""
+    if len(_ELEMENTS) >= _SHARED_LIMIT:
+        return _ELEMENTS.get(element, element)
     return _ELEMENTS.setdefault(element, element)
+
+
+_SHARED_LIMIT = 200_000  # distinct elements kept (the bundled rules have about 9,000)
 
 
 @lru_cache(maxsize=65536)
