@@ -466,7 +466,7 @@ def _read_statement(
     matches = ctx.concepts.phrases.find_all(t.norms, st.tok_lo, st.tok_hi)
     # a gap phrase ("spondylosis ~4 myelopathy") must not reach across a negation:
     # "spondylosis without myelopathy" is spondylosis alone
-    matches = [m for m in matches if not any(w in _NEGATORS for w in t.norms[m.start + 1 : m.end])]
+    matches = [m for m in matches if _NEGATORS.isdisjoint(t.norms[m.start + 1 : m.end])]
     # "risks including bleeding, infection, DVT", "DVT prophylaxis": not diagnoses
     not_dx = guidelines().not_diagnoses
     if not_dx is not None:
