@@ -167,15 +167,15 @@ def _build_context(doc: Document, kind: str, icd: Any) -> NoteContext:
 
 
 def _context(doc: Document, kind: str, icd: Any) -> NoteContext:
-    """The note's reading context, built once per note: the E/M leveler reads the statements
-    the diagnosis coder reads, and both then share what was read."""
+    """The note's reading context, computed once per note (the E/M leveler reads the
+    statements the diagnosis coder reads); each caller gets its own copy to adjust. The memo
+    keeps the values without the note, so that the note holds no reference to itself."""
     cached = doc.memo.get("icd10.context")
-    if cached is not None and cached[0] == kind and cached[1] is icd:
-        ctx: NoteContext = cached[2]
-        return ctx
-    ctx = _build_context(doc, kind, icd)
-    doc.memo["icd10.context"] = (kind, icd, ctx)
-    return ctx
+    if cached is None or cached[0] != kind or cached[1] is not icd:
+        built = vars(_build_context(doc, kind, icd))
+        cached = (kind, icd, {name: v for name, v in built.items() if name != "doc"})
+        doc.memo["icd10.context"] = cached
+    return NoteContext(doc=doc, **cached[2])
 
 
 def _read(

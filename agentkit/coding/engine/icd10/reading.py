@@ -11,6 +11,7 @@ coded instead (outpatient guideline IV.H).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from agentkit.coding.engine.icd10.concepts import Concept, ConceptIndex
 from agentkit.coding.engine.icd10.guidelines import guidelines
@@ -100,10 +101,6 @@ class NoteContext:
     note_sentences: list[int]  # sentences where note-wide refinements may be found
     seventh: str = "A"
     history_is_indication: bool = False  # radiology: HISTORY is the clinical indication
-    # statements already read: the E/M leveler reads the assessment the diagnosis coder reads
-    _read: dict[tuple[int, int, int, int, str, int, bool], tuple[list[Found], list[str]]] = field(
-        default_factory=dict, repr=False, compare=False
-    )
 
     def note_has(self, phrases: PhraseSet[int]) -> tuple[int, int] | None:
         """Span of the first present mention of ``phrases`` in the note-wide sentences."""
@@ -443,15 +440,27 @@ def read_statement(
     """The diagnoses of one statement, and the names of those set aside as uncertain.
     ``tabular=False`` reads only the curated phrases (for scans of the narrative).
 
-    A statement is read once per context; callers get their own copies (they adjust notes
+    A statement is read once per note and state of the context (the E/M leveler reads the
+    statements the diagnosis coder reads); callers get their own copies (they adjust notes
     and penalties), pointing at their own ``st``."""
+    memo: dict[_ReadKey, list[_Read]] | None = ctx.doc.memo.get("icd10.read")
+    if memo is None:
+        memo = ctx.doc.memo["icd10.read"] = {}
     key = (st.start, st.end, st.tok_lo, st.tok_hi, st.section_kind, st.sentence_index, tabular)
-    done = ctx._read.get(key)
-    if done is None:
-        found, uncertain = _read_statement(ctx, st, tabular=tabular)
-        ctx._read[key] = ([_copy(f, st) for f in found], list(uncertain))
-        return found, uncertain
-    return [_copy(f, st) for f in done[0]], list(done[1])
+    # the context's values, held (so compared by identity); the note itself is left out, so
+    # that the note's memo holds no reference back to it
+    state = tuple(v for name, v in vars(ctx).items() if name != "doc")
+    done = memo.setdefault(key, [])
+    for seen, found, uncertain in done:
+        if len(seen) == len(state) and all(a is b for a, b in zip(seen, state, strict=True)):
+            return [_copy(f, st) for f in found], list(uncertain)
+    found, uncertain = _read_statement(ctx, st, tabular=tabular)
+    done.append((state, [_copy(f, st) for f in found], list(uncertain)))
+    return found, uncertain
+
+
+_ReadKey = tuple[int, int, int, int, str, int, bool]
+_Read = tuple[tuple[Any, ...], list[Found], list[str]]
 
 
 def _copy(f: Found, st: Statement) -> Found:
