@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -47,17 +47,17 @@ class Pattern:
 
     def matches(self, code: str) -> bool:
         code = code.upper()
+        exact, prefixes = self._parts
+        return code in exact or (bool(prefixes) and code.startswith(prefixes))
+
+    @cached_property
+    def _parts(self) -> tuple[frozenset[str], tuple[str, ...]]:
+        """(exact codes, prefixes): the rules test thousands of codes against a pattern."""
         alts = self.alternatives
-        if len(alts) == 1:
-            alt = alts[0]
-            return code.startswith(alt[:-1]) if alt.endswith("*") else code == alt
-        for alt in self.alternatives:
-            if alt.endswith("*"):
-                if code.startswith(alt[:-1]):
-                    return True
-            elif code == alt:
-                return True
-        return False
+        return (
+            frozenset(a for a in alts if not a.endswith("*")),
+            tuple(a[:-1] for a in alts if a.endswith("*")),
+        )
 
     def codes(self) -> list[str]:
         """The exact codes named (not prefixes), for the billable-code test."""
