@@ -25,10 +25,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from agentkit.coding import knowledge
 from agentkit.coding.engine.cpt.coder import CptResult, code_procedures
 from agentkit.coding.engine.em.modifier import needs_modifier_25, procedure_needs_separate_em
 from agentkit.coding.engine.language import is_english_clinical
+from agentkit.coding.engine.note_knowledge import note_knowledge
 from agentkit.coding.engine.note_type import note_type
 from agentkit.coding.engine.text.document import Document, analyze
 from agentkit.errors import InputError, UnsupportedSpec
@@ -119,7 +119,7 @@ def code_cpt(
     if result is None:
         return {"procedures": [], "diagnoses": []}
     procedures = list(result.procedures)
-    if note_type(doc) == "visit" and not _procedure_visit(result, dos):
+    if note_type(doc) == "visit" and not _procedure_visit(doc, result, dos):
         procedures, bill_visit = _facility_visit_lines(doc, procedures)
         visit = _visit_level(doc, "unknown", dos) if bill_visit else None
         if visit is not None and visit.get("code"):
@@ -131,7 +131,8 @@ def code_cpt(
                 "confidence": visit.get("confidence", 0.7),
                 "rationale": visit.get("rationale", "Visit level from medical decision making."),
             }
-            if needs_modifier_25(visit["code"], [p["code"] for p in procedures], knowledge(dos)):
+            kb = note_knowledge(doc, dos)
+            if needs_modifier_25(visit["code"], [p["code"] for p in procedures], kb):
                 # a separately identifiable visit on the day of a minor procedure or injection
                 # (not for labs or imaging, and not before a 90-day major procedure)
                 em_line["modifiers"] = ["25"]
@@ -164,12 +165,12 @@ def _facility_visit_lines(
     return [p for p in procedures if not 80000 <= (_number(p["code"]) or 0) <= 89999], True
 
 
-def _procedure_visit(result: CptResult, dos: date | None) -> bool:
+def _procedure_visit(doc: Document, result: CptResult, dos: date | None) -> bool:
     """A visit whose plan tells a minor surgical procedure as done ("P - the ingrown nail
     border was excised", "the patient was given an injection into the plantar fascia"): the
     evaluation that led to it is part of the procedure (NCCI: the decision for a minor
     procedure is not a separate E/M), so the procedure is the service, not a visit."""
-    kb = knowledge(dos)
+    kb = note_knowledge(doc, dos)
     return any(
         line.hit.mentions[0].section_kind == "plan"
         and _number(line.code) is not None

@@ -59,13 +59,31 @@ def vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(words), tuple(sorted(prefixes))
 
 
+@lru_cache(maxsize=1)
+def _prefixes_by_head() -> dict[str, tuple[str, ...]]:
+    """The vocabulary's prefixes filed by their first letters: a word is compared only with
+    the few that can begin it, not with all of them."""
+    heads: dict[str, list[str]] = {}
+    for p in vocabulary()[1]:
+        heads.setdefault(p[:_PREFIX_HEAD], []).append(p)
+    return {head: tuple(found) for head, found in heads.items()}
+
+
+_PREFIX_HEAD = 4  # every prefix has at least this many letters
+
+
 def known_share(doc: Document) -> tuple[int, float]:
     """(number of words, share of them the vocabulary knows)."""
-    words, prefixes = vocabulary()
+    words = vocabulary()[0]
+    heads = _prefixes_by_head()
     candidates = [w for w in doc.tokens.norms if len(w) >= 2 and w[0].isalpha()]
     if not candidates:
         return 0, 0.0
-    known = sum(1 for w in candidates if w in words or w.startswith(prefixes))
+    # a note repeats its words: each distinct word is looked up once
+    known_words = {
+        w for w in set(candidates) if w in words or w.startswith(heads.get(w[:_PREFIX_HEAD], ()))
+    }
+    known = sum(1 for w in candidates if w in known_words)
     return len(candidates), known / len(candidates)
 
 

@@ -76,13 +76,23 @@ class NoteFacts:
             self.by_concept.setdefault(m.payload, []).append(m)
         self._context_index: dict[str, tuple[list[int], list[Mention[str]]]] = {}
 
+    def triggered_rules(self) -> list[Rule]:
+        """The rules, in rule order, with a trigger concept mentioned in the note (in any
+        section or status): a rule without one cannot fire."""
+        index = self.ruleset.rules_by_trigger
+        found: set[int] = set()
+        for key in self.by_concept:
+            found.update(index.get(key, ()))
+        rules = self.ruleset.rules
+        return [rules[i] for i in sorted(found)]
+
     def listed_families(self) -> frozenset[str]:
         """Rule families (code-family files) whose services the procedure list names: a
         trigger of one of their rules said as done in a title sentence."""
         found: frozenset[str] | None = self.doc.memo.get("cpt.listed_families")
         if found is None:
             fams = set()
-            for rule in self.ruleset.rules:
+            for rule in self.triggered_rules():
                 if rule.family in fams:
                     continue
                 if any(m.sentence.index in self.titles for m in self.mentions(rule.triggers)):
@@ -330,7 +340,7 @@ def match_rules(
     """Every rule that fires on ``doc``; variants of one code keep the best-supported hit."""
     facts = NoteFacts(doc, ruleset, age)
     best: dict[str, Hit] = {}
-    for rule in ruleset.rules:
+    for rule in facts.triggered_rules():
         hit = _evaluate(rule, facts)
         if hit is None:
             continue

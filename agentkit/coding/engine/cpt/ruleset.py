@@ -14,7 +14,7 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -192,6 +192,16 @@ class RuleSet:
     @property
     def codes(self) -> set[str]:
         return {r.code for r in self.rules}
+
+    @cached_property
+    def rules_by_trigger(self) -> dict[str, tuple[int, ...]]:
+        """Concept key -> indexes (in rule order) of the rules it triggers: a note mentions
+        the triggers of a few dozen rules out of well over a thousand, and only those can fire."""
+        index: dict[str, list[int]] = {}
+        for i, rule in enumerate(self.rules):
+            for key in dict.fromkeys(rule.triggers):
+                index.setdefault(key, []).append(i)
+        return {key: tuple(found) for key, found in index.items()}
 
 
 class _FileReader:

@@ -36,6 +36,7 @@ from agentkit.coding.engine.icd10.statements import (
 )
 from agentkit.coding.engine.icd10.tabular_index import tabular_index
 from agentkit.coding.engine.language import is_english_clinical
+from agentkit.coding.engine.note_knowledge import note_knowledge
 from agentkit.coding.engine.note_type import note_type, title_sentences
 from agentkit.coding.engine.text.attributes import sides, sides_summary, spine_levels
 from agentkit.coding.engine.text.document import Document, assertion_of
@@ -163,6 +164,18 @@ def _build_context(doc: Document, kind: str, icd: Any) -> NoteContext:
         seventh=_seventh(doc, kind),
         history_is_indication=kind == "radiology",
     )
+
+
+def _context(doc: Document, kind: str, icd: Any) -> NoteContext:
+    """The note's reading context, computed once per note (the E/M leveler reads the
+    statements the diagnosis coder reads); each caller gets its own copy to adjust. The memo
+    keeps the values without the note, so that the note holds no reference to itself."""
+    cached = doc.memo.get("icd10.context")
+    if cached is None or cached[0] != kind or cached[1] is not icd:
+        built = vars(_build_context(doc, kind, icd))
+        cached = (kind, icd, {name: v for name, v in built.items() if name != "doc"})
+        doc.memo["icd10.context"] = cached
+    return NoteContext(doc=doc, **cached[2])
 
 
 def _read(
@@ -316,12 +329,10 @@ def code_diagnoses(
     """The ``diagnoses`` items of the icd10cm_coding output, first-listed first."""
     if not doc.tokens.norms or not is_english_clinical(doc):
         return []
-    from agentkit.coding import knowledge
-
-    kb = knowledge(date_of_service)
+    kb = note_knowledge(doc, date_of_service)
     icd = kb.icd10cm
     kind = note_type(doc)
-    ctx = _build_context(doc, kind, icd)
+    ctx = _context(doc, kind, icd)
     plan = section_plan(doc, kind)
     found: list[Found] = []
     uncertain: list[str] = []
@@ -799,10 +810,8 @@ def statement_codes(
     """Each diagnosis statement of the sections of ``kinds`` with the codes read from it
     (before guideline rules): what the E/M leveler counts as problems addressed.
     ``tabular=False`` reads only the curated phrases (for narrative sections)."""
-    from agentkit.coding import knowledge
-
-    icd = knowledge(date_of_service).icd10cm
-    ctx = _build_context(doc, note_type(doc), icd)
+    icd = note_knowledge(doc, date_of_service).icd10cm
+    ctx = _context(doc, note_type(doc), icd)
     secs = [i for i, s in enumerate(doc.sections) if s.kind in kinds]
     out: list[tuple[tuple[int, int], list[str]]] = []
     for st in statements_of(doc, secs):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -47,17 +47,17 @@ class Pattern:
 
     def matches(self, code: str) -> bool:
         code = code.upper()
+        exact, prefixes = self._parts
+        return code in exact or (bool(prefixes) and code.startswith(prefixes))
+
+    @cached_property
+    def _parts(self) -> tuple[frozenset[str], tuple[str, ...]]:
+        """(exact codes, prefixes): the rules test thousands of codes against a pattern."""
         alts = self.alternatives
-        if len(alts) == 1:
-            alt = alts[0]
-            return code.startswith(alt[:-1]) if alt.endswith("*") else code == alt
-        for alt in self.alternatives:
-            if alt.endswith("*"):
-                if code.startswith(alt[:-1]):
-                    return True
-            elif code == alt:
-                return True
-        return False
+        return (
+            frozenset(a for a in alts if not a.endswith("*")),
+            tuple(a[:-1] for a in alts if a.endswith("*")),
+        )
 
     def codes(self) -> list[str]:
         """The exact codes named (not prefixes), for the billable-code test."""
@@ -110,16 +110,32 @@ class NotDiagnoses:
     after: PhraseSet[int]
     near: PhraseSet[int]
     unless: PhraseSet[int]
+    # the statement last scanned, with its ``unless`` spans and ``after`` cues: every mention
+    # of one statement asks about the same statement
+    _last: list[tuple[Sequence[str], int, int, list[tuple[int, int]], list[Any]]] = field(
+        default_factory=list, compare=False, repr=False
+    )
+
+    def _statement_cues(
+        self, norms: Sequence[str], lo: int, hi: int
+    ) -> tuple[list[tuple[int, int]], list[Any]]:
+        last = self._last[-1] if self._last else None
+        if last is not None and last[0] is norms and last[1] == lo and last[2] == hi:
+            return last[3], last[4]
+        keep = [(u.start, u.end) for u in self.unless.find_all(norms, lo, hi)]
+        after = self.after.find_all(norms, lo, hi)
+        self._last[:] = [(norms, lo, hi, keep, after)]
+        return keep, after
 
     def excluded(self, norms: Sequence[str], lo: int, hi: int, m_start: int, m_end: int) -> bool:
         """Whether the mention ``[m_start, m_end)`` of the statement ``[lo, hi)`` is only a
         risk or a prophylaxis."""
-        keep = [(u.start, u.end) for u in self.unless.find_all(norms, lo, hi)]
+        keep, after = self._statement_cues(norms, lo, hi)
 
         def cue(c_start: int, c_end: int) -> bool:
             return not any(a < c_end and c_start < b for a, b in keep)
 
-        for c in self.after.find_all(norms, lo, hi):
+        for c in after:
             if c.end <= m_start and cue(c.start, c.end):
                 return True
         for c in self.near.find_all(norms, max(lo, m_start - 3), min(hi, m_end + 3)):

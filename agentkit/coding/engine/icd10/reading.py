@@ -11,6 +11,7 @@ coded instead (outpatient guideline IV.H).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from agentkit.coding.engine.icd10.concepts import NOT_CODED, Concept, ConceptIndex
 from agentkit.coding.engine.icd10.guidelines import guidelines
@@ -454,13 +455,44 @@ def read_statement(
     ctx: NoteContext, st: Statement, *, tabular: bool = True
 ) -> tuple[list[Found], list[str]]:
     """The diagnoses of one statement, and the names of those set aside as uncertain.
-    ``tabular=False`` reads only the curated phrases (for scans of the narrative)."""
+    ``tabular=False`` reads only the curated phrases (for scans of the narrative).
+
+    A statement is read once per note and state of the context (the E/M leveler reads the
+    statements the diagnosis coder reads); callers get their own copies (they adjust notes
+    and penalties), pointing at their own ``st``."""
+    memo: dict[_ReadKey, list[_Read]] | None = ctx.doc.memo.get("icd10.read")
+    if memo is None:
+        memo = ctx.doc.memo["icd10.read"] = {}
+    key = (st.start, st.end, st.tok_lo, st.tok_hi, st.section_kind, st.sentence_index, tabular)
+    # the context's values, held (so compared by identity); the note itself is left out, so
+    # that the note's memo holds no reference back to it
+    state = tuple(v for name, v in vars(ctx).items() if name != "doc")
+    done = memo.setdefault(key, [])
+    for seen, found, uncertain in done:
+        if len(seen) == len(state) and all(a is b for a, b in zip(seen, state, strict=True)):
+            return [_copy(f, st) for f in found], list(uncertain)
+    found, uncertain = _read_statement(ctx, st, tabular=tabular)
+    done.append((state, [_copy(f, st) for f in found], list(uncertain)))
+    return found, uncertain
+
+
+_ReadKey = tuple[int, int, int, int, str, int, bool]
+_Read = tuple[tuple[Any, ...], list[Found], list[str]]
+
+
+def _copy(f: Found, st: Statement) -> Found:
+    return replace(f, statement=st, notes=list(f.notes), more=list(f.more))
+
+
+def _read_statement(
+    ctx: NoteContext, st: Statement, *, tabular: bool = True
+) -> tuple[list[Found], list[str]]:
     doc = ctx.doc
     t = doc.tokens
     matches = ctx.concepts.phrases.find_all(t.norms, st.tok_lo, st.tok_hi)
     # a gap phrase ("spondylosis ~4 myelopathy") must not reach across a negation:
     # "spondylosis without myelopathy" is spondylosis alone
-    matches = [m for m in matches if not any(w in _NEGATORS for w in t.norms[m.start + 1 : m.end])]
+    matches = [m for m in matches if _NEGATORS.isdisjoint(t.norms[m.start + 1 : m.end])]
     # "risks including bleeding, infection, DVT", "DVT prophylaxis": not diagnoses
     not_dx = guidelines().not_diagnoses
     if not_dx is not None:

@@ -170,6 +170,7 @@ def parse_title(title: str, lex: Lexicon) -> ParsedTitle:
 
 
 _SIDES = ("", "right", "left", "bilateral", "unspec")
+_SIDED_CODES = frozenset(_SIDES.index(s) for s in ("right", "left", "bilateral"))
 
 
 class TabularIndex:
@@ -264,13 +265,17 @@ class TabularIndex:
             return []
         seen: set[int] = set()
         scored: list[tuple[float, str, int, float, float, tuple[int, ...]]] = []
-        post_ids, post_off = self._post_ids, self._post_off
+        post_ids, post_off, sides = self._post_ids, self._post_off, self._sides
+        # a title of another side cannot fit: skipped before it is scored
+        other_sides = _SIDED_CODES - {_SIDES.index(side)} if side in _SIDES else _SIDED_CODES
         for wi in said:
             for k in range(post_off[wi], post_off[wi + 1]):
                 e = post_ids[k]
                 if e in seen:
                     continue
                 seen.add(e)
+                if sides[e] in other_sides:
+                    continue
                 got = self._score(e, said, soft_ids, said_weight, side)
                 if got is not None:
                     scored.append((-got[0], self.codes[e], e, got[1], got[2], got[3]))

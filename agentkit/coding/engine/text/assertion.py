@@ -258,7 +258,20 @@ def _blocked(doc: Document, rules: AssertionRules, status: str, a: int, b: int) 
 
 
 def assertion_for_tokens(doc: Document, sentence_index: int, start: int, end: int) -> Assertion:
-    """Status of the mention covering tokens ``start``..``end`` of sentence ``sentence_index``."""
+    """Status of the mention covering tokens ``start``..``end`` of sentence ``sentence_index``.
+
+    Computed once per span of a note: several concepts often match the same words."""
+    done: dict[tuple[int, int, int], Assertion] | None = doc.memo.get("assertions")
+    if done is None:
+        done = doc.memo["assertions"] = {}
+    key = (sentence_index, start, end)
+    found = done.get(key)
+    if found is None:
+        found = done[key] = _assertion_for_tokens(doc, sentence_index, start, end)
+    return found
+
+
+def _assertion_for_tokens(doc: Document, sentence_index: int, start: int, end: int) -> Assertion:
     rules = assertion_rules()
     best: tuple[int, int, Cue] | None = None
     cues = doc.cues(sentence_index)
@@ -296,5 +309,14 @@ def assertion_for_tokens(doc: Document, sentence_index: int, start: int, end: in
     default = rules.section_defaults.get(kind)
     if default == "hypothetical" and doc.tells_work_done(sentence_index):
         # "P - The lesion was excised": a SOAP plan that records what was done today
-        return Assertion("present")
-    return Assertion(default) if default else Assertion("present")
+        return _PRESENT
+    return _without_cue(default) if default else _PRESENT
+
+
+_PRESENT = Assertion("present")
+
+
+@lru_cache(maxsize=64)
+def _without_cue(status: str) -> Assertion:
+    """The status a section gives without a cue; one shared (immutable) instance each."""
+    return Assertion(status)

@@ -268,7 +268,22 @@ def parse_phrase(phrase: str) -> tuple[Element, ...]:
         raise PhraseSyntaxError(f"in phrase {phrase!r}: a phrase cannot start or end with a gap")
     if all(e.optional or e.gap for e in elements):
         raise PhraseSyntaxError(f"in phrase {phrase!r}: at least one word must be required")
-    return tuple(elements)
+    return tuple(_shared(e) for e in elements)
+
+
+_ELEMENTS: dict[Element, Element] = {}
+
+
+def _shared(element: Element) -> Element:
+    """One instance per distinct element: thousands of phrases repeat the same words, and
+    shared elements keep the compiled rules small to load and cheap for the garbage collector
+    to walk."""
+    if len(_ELEMENTS) >= _SHARED_LIMIT:
+        return _ELEMENTS.get(element, element)
+    return _ELEMENTS.setdefault(element, element)
+
+
+_SHARED_LIMIT = 200_000  # distinct elements kept (the bundled rules have about 9,000)
 
 
 @lru_cache(maxsize=65536)
@@ -337,14 +352,25 @@ def _match_rest(
     elements: tuple[Element, ...], k: int, norms: Sequence[str], pos: int, hi: int
 ) -> int:
     """End index of the shortest match of ``elements[k:]`` at ``pos``, or -1. Bounded branching."""
-    if k == len(elements):
-        return pos
-    el = elements[k]
-    if not (el.gap or el.optional):
+    n = len(elements)
+    while k < n:
+        el = elements[k]
+        if el.gap or el.optional:
+            break
         # the common case, a required word: no branching
-        if pos < hi and el.accepts(norms[pos]):
-            return _match_rest(elements, k + 1, norms, pos + 1, hi)
+        if pos < hi:
+            word = norms[pos]
+            if (
+                word in el.exact
+                or (el.prefixes and word.startswith(el.prefixes))
+                or (el.number and word.isdigit())
+            ):
+                k += 1
+                pos += 1
+                continue
         return -1
+    else:
+        return pos
     if el.gap:
         for skip in range(0, el.gap + 1):
             if pos + skip > hi:
@@ -357,45 +383,66 @@ def _match_rest(
         end = _match_rest(elements, k + 1, norms, pos + 1, hi)
         if end >= 0:
             return end
-    if el.optional:
-        return _match_rest(elements, k + 1, norms, pos, hi)
-    return -1
+    return _match_rest(elements, k + 1, norms, pos, hi)
 
 
 _WORD_MEMO_LIMIT = 200_000
 _Entry = tuple[tuple[Element, ...], T, str]
-# an entry and the word sets its later required elements need: when one of them has no word
-# in the sentence, the phrase cannot match there and is not tried
-# (entry, words its second word must be when that is a plain required word, words the sentence
-# must hold, word sets of which the sentence must hold one); kept in the order phrases were
-# indexed, because callers resolve ties between matches by that order
-_Try = tuple[_Entry[T], frozenset[str] | None, frozenset[str], tuple[frozenset[str], ...]]
+# A phrase a note word can begin, with what the rest of it needs: (its order among the word's
+# phrases, entry, element and word offset where matching goes on, words the sentence must hold
+# or None, word sets of which the sentence must hold one). When one of them has no word in the
+# sentence, the phrase cannot match there and is not tried. Callers resolve ties between
+# matches by the order phrases were indexed, so tries are always run in that order.
+_Try = tuple[int, _Entry[T], int, int, frozenset[str] | None, tuple[frozenset[str], ...]]
 
 
 def _required_words(
-    elements: tuple[Element, ...],
-) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
-    """Words that must all be in the sentence, and sets of which one must be."""
+    elements: tuple[Element, ...], k: int
+) -> tuple[frozenset[str] | None, tuple[frozenset[str], ...]]:
+    """Words from ``elements[k:]`` that must all be in the sentence (None for none), and sets
+    of which one must be."""
     must: set[str] = set()
     alts: list[frozenset[str]] = []
-    for el in elements[1:]:
+    for el in elements[k:]:
         if el.exact and not (el.prefixes or el.optional or el.gap or el.number):
             if len(el.exact) == 1:
                 must |= el.exact
             else:
                 alts.append(el.exact)
-    return frozenset(must), tuple(alts)
+    return (frozenset(must) if must else None), tuple(alts)
+
+
+def _plain_word(el: Element) -> bool:
+    """A required element that only takes listed words (no prefix, gap or number)."""
+    return bool(el.exact) and not (el.prefixes or el.optional or el.gap or el.number)
+
+
+def _by_ordinal(t: _Try[Any]) -> int:
+    return t[0]
+
+
+_Compound = tuple[_Entry[T], int, int]  # entry, element and word offset where matching goes on
 
 
 @dataclass(frozen=True, slots=True)
 class _Starts(Generic[T]):
-    """What one note word can begin: phrases to try, and phrases filed by their second word."""
+    """What one note word can begin: the phrases to try whatever word follows, those filed by
+    the plain word that must follow it, the phrases whose first two words it writes joined
+    ("shockwave"), and whether it may be the first part of a first word written split."""
 
-    tries: tuple[_Try[T], ...]
-    compound: bool
+    ungated: tuple[_Try[T], ...]
+    gated: dict[str, tuple[_Try[T], ...]]
+    joined: tuple[_Compound[T], ...]
+    split: bool
 
 
-_NOTHING: _Starts[Any] = _Starts((), False)  # a word that begins no phrase
+_NOTHING: _Starts[Any] = _Starts((), {}, (), False)  # a word that begins no phrase
+
+
+def _file_by_head(heads: dict[str, list[str]], prefix: str, n: int) -> None:
+    """File ``prefix`` under its first ``n`` letters, keeping each list shortest first (the
+    order in which a word's prefixes are tried)."""
+    bisect.insort(heads.setdefault(prefix[:n], []), prefix, key=len)
 
 
 class PhraseSet(Generic[T]):
@@ -404,20 +451,24 @@ class PhraseSet(Generic[T]):
     def __init__(self) -> None:
         self._exact: dict[str, list[tuple[tuple[Element, ...], T, str]]] = {}
         self._prefix: dict[str, list[tuple[tuple[Element, ...], T, str]]] = {}
-        self._prefix_lengths: set[int] = set()
+        # first letters -> the prefixes that begin with them, shortest first: a word probes
+        # only the few prefixes that share its first letters
+        self._prefix_heads: dict[str, list[str]] = {}
         self._numeric: list[tuple[tuple[Element, ...], T, str]] = []
         self._joined: dict[str, list[tuple[tuple[Element, ...], T, str]]] = {}
         self._joined_prefix: dict[str, list[tuple[tuple[Element, ...], T, str]]] = {}
-        self._joined_lengths: set[int] = set()
+        self._joined_prefix_heads: dict[str, list[str]] = {}
         # proper beginnings of first words ("shock" of "shockwave"), to find split writing
         self._heads: set[str] = set()
         self._joined_heads: set[str] = set()  # first letters of joined first words
-        # word -> (phrases it can start, whether it may begin a split/joined compound); notes
-        # repeat their words, so the prefix probing below runs once per distinct word
+        # word -> what it can begin; notes repeat their words, so the probing below runs once
+        # per distinct word
         self._by_word: dict[str, _Starts[T]] = {}
-        self._compound_memo: dict[tuple[str, str], tuple[tuple[_Entry[T], int, int], ...]] = {}
-        self._lengths: list[int] = []
-        self._joined_sorted: list[int] = []
+        # the tries of words that begin the same phrases through prefixes or as a number
+        # (every "12", "37", "angiogram", "angiograms"), built once
+        self._shared_tries: dict[
+            tuple[tuple[str, ...], bool], tuple[tuple[_Try[T], ...], dict[str, tuple[_Try[T], ...]]]
+        ] = {}
         self.size = 0
 
     def add(self, phrase: str, payload: T) -> None:
@@ -426,54 +477,94 @@ class PhraseSet(Generic[T]):
             self._index(elements, payload, phrase)
         self.size += 1
         self._by_word.clear()
-        self._compound_memo.clear()
-        self._lengths = sorted(self._prefix_lengths)
-        self._joined_sorted = sorted(self._joined_lengths)
+        self._shared_tries.clear()
 
     def _starts_of(self, word: str) -> _Starts[T]:
-        """The phrases ``word`` can begin (exact, prefix, number) and whether it may begin a
-        compound written split or joined; memoised per distinct word.
+        """The phrases ``word`` can begin (exact, prefix, number, its first two words joined)
+        and whether it may begin a first word written split; memoised per distinct word.
 
-        Each phrase carries what the rest of it needs (its second word, when that is a plain
-        required word, and the required words anywhere after), so a note word that begins
-        hundreds of phrases ("left", "right") only tries those the sentence can complete.
+        Phrases are filed by their second word when that is a plain required word, and each
+        carries the required words anywhere after, so a note word that begins hundreds of
+        phrases ("left", "right") only tries those the sentence can complete.
         """
         found = self._by_word.get(word)
         if found is not None:
             return found
-        entries: list[_Entry[T]] = list(self._exact.get(word, ()))
-        for n in self._lengths:
-            if n > len(word):
-                break
-            more = self._prefix.get(word[:n])
-            if more:
-                entries.extend(more)
-        if self._numeric and word.isdigit():
-            entries.extend(self._numeric)
-        tries: list[_Try[T]] = []
-        for entry in entries:
-            elements = entry[0]
-            second = elements[1] if len(elements) > 1 else None
-            gate = (
-                second.exact
-                if second is not None
-                and second.exact
-                and not (second.prefixes or second.optional or second.gap or second.number)
-                else None
-            )
-            tries.append((entry, gate, *_required_words(elements)))
-        compound = word in self._heads or word[: 2 * _MIN_PART] in self._joined_heads
-        found = _Starts(tuple(tries), compound) if entries or compound else _NOTHING
+        if (
+            word not in self._exact
+            and word[:_MIN_PREFIX] not in self._prefix_heads
+            and not (self._numeric and word.isdigit())
+            and word not in self._heads
+            and word[: 2 * _MIN_PART] not in self._joined_heads
+        ):
+            # most words of a note begin nothing: said in a few lookups
+            found = _NOTHING
+        else:
+            found = self._starts(word)
         if len(self._by_word) < _WORD_MEMO_LIMIT:
             self._by_word[word] = found
         return found
+
+    def _starts(self, word: str) -> _Starts[T]:
+        """What ``word`` can begin (see :meth:`_starts_of`), computed."""
+        exact = self._exact.get(word, ())
+        prefixes = tuple(
+            p for p in self._prefix_heads.get(word[:_MIN_PREFIX], ()) if word.startswith(p)
+        )
+        numeric = bool(self._numeric) and word.isdigit()
+        if exact:
+            ungated, gated = self._tries([*exact, *self._by_prefixes(prefixes, numeric)])
+        else:
+            key = (prefixes, numeric)
+            shared = self._shared_tries.get(key)
+            if shared is None:
+                shared = self._tries(self._by_prefixes(prefixes, numeric))
+                self._shared_tries[key] = shared
+            ungated, gated = shared
+        joined = self._joined_starts(word)
+        split = word in self._heads
+        if ungated or gated or joined or split:
+            return _Starts(ungated, gated, joined, split)
+        return _NOTHING
+
+    def _by_prefixes(self, prefixes: tuple[str, ...], numeric: bool) -> list[_Entry[T]]:
+        """The entries a word reaches through its ``prefixes`` (shortest first) and as a
+        number, after those of the word itself."""
+        entries: list[_Entry[T]] = []
+        for p in prefixes:
+            entries.extend(self._prefix[p])
+        if numeric:
+            entries.extend(self._numeric)
+        return entries
+
+    @staticmethod
+    def _tries(
+        entries: list[_Entry[T]],
+    ) -> tuple[tuple[_Try[T], ...], dict[str, tuple[_Try[T], ...]]]:
+        """The tries of ``entries`` (in their order): those filed by their plain second word,
+        and the others."""
+        ungated: list[_Try[T]] = []
+        gated: dict[str, list[_Try[T]]] = {}
+        for n, entry in enumerate(entries):
+            elements = entry[0]
+            if len(elements) > 1 and _plain_word(elements[1]):
+                # its second word is checked by a dict lookup; matching goes on after it
+                tried = (n, entry, 2, 2, *_required_words(elements, 2))
+                for w in elements[1].exact:
+                    gated.setdefault(w, []).append(tried)
+            else:
+                ungated.append((n, entry, 1, 1, *_required_words(elements, 1)))
+        return tuple(ungated), {w: tuple(t) for w, t in gated.items()}
 
     def _index(self, elements: tuple[Element, ...], payload: T, phrase: str) -> None:
         first = elements[0]
         if first.optional:
             # Register both the form with and the form without the optional first word.
             self._index(
-                (Element(first.exact, first.prefixes, False, 0, first.number), *elements[1:]),
+                (
+                    _shared(Element(first.exact, first.prefixes, False, 0, first.number)),
+                    *elements[1:],
+                ),
                 payload,
                 phrase,
             )
@@ -489,8 +580,9 @@ class PhraseSet(Generic[T]):
                         self._joined.setdefault(w + w2, []).append(entry)
                         self._joined_heads.add((w + w2)[: 2 * _MIN_PART])
                     for p2 in nxt.prefixes:
+                        if w + p2 not in self._joined_prefix:
+                            _file_by_head(self._joined_prefix_heads, w + p2, 2 * _MIN_PART)
                         self._joined_prefix.setdefault(w + p2, []).append(entry)
-                        self._joined_lengths.add(len(w + p2))
                         self._joined_heads.add((w + p2)[: 2 * _MIN_PART])
         for w in (*first.exact, *first.prefixes):
             # a common word ("the", "in", "to") does not begin a split compound
@@ -500,38 +592,35 @@ class PhraseSet(Generic[T]):
         for w in first.exact:
             self._exact.setdefault(w, []).append(entry)
         for p in first.prefixes:
+            if p not in self._prefix:
+                _file_by_head(self._prefix_heads, p, _MIN_PREFIX)
             self._prefix.setdefault(p, []).append(entry)
-            self._prefix_lengths.add(len(p))
 
-    def _compound_starts(self, word: str, nxt: str) -> tuple[tuple[_Entry[T], int, int], ...]:
+    def _split_starts(self, word: str, nxt: str) -> list[_Compound[T]]:
         """Phrases whose first word the note writes split over ``word`` and the next word
-        ``nxt`` ("shock wave"), or whose first two words it writes joined as ``word``
-        ("shockwave"): each with the element where matching goes on and how many note words
-        after ``word`` it goes on from."""
-        lengths, joined_lengths = self._lengths, self._joined_sorted
-        out: list[tuple[_Entry[T], int, int]] = []
-        if len(nxt) >= _MIN_PART and word in self._heads:
-            joined = word + nxt
-            found = self._exact.get(joined)
-            if found and _joinable(word, nxt):
-                out.extend((e, 1, 2) for e in found)
-            # prefixes longer than the first word (shorter ones it already reached alone)
-            for n in lengths[bisect.bisect_right(lengths, len(word)) :]:
-                if n > len(joined):
-                    break
-                more = self._prefix.get(joined[:n])
-                if more and _joinable(word, nxt):
-                    out.extend((e, 1, 2) for e in more)
-        if len(word) >= 2 * _MIN_PART and word[: 2 * _MIN_PART] in self._joined_heads:
-            found = self._joined.get(word)
-            if found:
-                out.extend((e, 2, 1) for e in found if _joined_words(e[0][0], e[0][1], word))
-            for n in joined_lengths:
-                if n > len(word):
-                    break
-                more = self._joined_prefix.get(word[:n])
-                if more:
-                    out.extend((e, 2, 1) for e in more if _joined_words(e[0][0], e[0][1], word))
+        ``nxt`` ("shock wave"): matching goes on at their second element, after ``nxt``."""
+        if not _joinable(word, nxt):
+            return []
+        joined = word + nxt
+        out: list[_Compound[T]] = [(e, 1, 2) for e in self._exact.get(joined, ())]
+        # prefixes longer than the first word (shorter ones it already reached alone)
+        for p in self._prefix_heads.get(joined[:_MIN_PREFIX], ()):
+            if len(p) > len(word) and joined.startswith(p):
+                out.extend((e, 1, 2) for e in self._prefix[p])
+        return out
+
+    def _joined_starts(self, word: str) -> tuple[_Compound[T], ...]:
+        """Phrases whose first two words the note writes joined as ``word`` ("shockwave"):
+        matching goes on at their third element, at the next note word."""
+        if len(word) < 2 * _MIN_PART or word[: 2 * _MIN_PART] not in self._joined_heads:
+            return ()
+        out: list[_Compound[T]] = [
+            (e, 2, 1) for e in self._joined.get(word, ()) if _joined_words(e[0][0], e[0][1], word)
+        ]
+        for p in self._joined_prefix_heads.get(word[: 2 * _MIN_PART], ()):
+            if word.startswith(p):
+                more = self._joined_prefix[p]
+                out.extend((e, 2, 1) for e in more if _joined_words(e[0][0], e[0][1], word))
         return tuple(out)
 
     def find_all(
@@ -542,7 +631,6 @@ class PhraseSet(Generic[T]):
         out: list[PhraseMatch[T]] = []
         seen: set[tuple[str, int, int]] = set()
         words: frozenset[str] | None = None  # the sentence's words, made when first needed
-        compound_memo = self._compound_memo
         by_word, starts_of, nothing = self._by_word, self._starts_of, _NOTHING
         for i in range(lo, hi):
             word = norms[i]
@@ -556,23 +644,17 @@ class PhraseSet(Generic[T]):
             nxt_word = norms[i + 1] if i + 1 < hi else ""
             if words is None:
                 words = frozenset(norms[lo:hi])
-            starts = [
-                (e, 1, i + 1)
-                for e, gate, must, alts in st.tries
-                if (gate is None or nxt_word in gate)
-                and must <= words
-                and not (alts and any(a.isdisjoint(words) for a in alts))
-            ]
-            if st.compound:
-                pair = (word, nxt_word)
-                found = compound_memo.get(pair)
-                if found is None:
-                    found = self._compound_starts(word, nxt_word)
-                    if len(compound_memo) < _WORD_MEMO_LIMIT:
-                        compound_memo[pair] = found
-                starts.extend((e, k, i + step) for e, k, step in found)
-            for (elements, payload, phrase), k, pos in starts:
-                end = _match_rest(elements, k, norms, pos, hi)
+            tries = st.ungated
+            if st.gated:
+                after = st.gated.get(nxt_word)
+                if after:
+                    tries = tuple(sorted(tries + after, key=_by_ordinal)) if tries else after
+            for _, (elements, payload, phrase), k, step, must, alts in tries:
+                if must is not None and not must <= words:
+                    continue
+                if alts and any(a.isdisjoint(words) for a in alts):
+                    continue
+                end = _match_rest(elements, k, norms, i + step, hi)
                 if end >= 0:
                     # A phrase with an optional first word also matches without it, one word
                     # later: keep only the longer match.
@@ -581,4 +663,19 @@ class PhraseSet(Generic[T]):
                         continue
                     seen.add(key)
                     out.append(PhraseMatch(payload, i, end, phrase))
+            if st.split or st.joined:
+                # a first word written split ("shock wave"), then the first two written joined
+                found: Sequence[_Compound[T]] = st.joined
+                if st.split and len(nxt_word) >= _MIN_PART:
+                    split = self._split_starts(word, nxt_word)
+                    if split:
+                        found = [*split, *found]
+                for (elements, payload, phrase), k, step in found:
+                    end = _match_rest(elements, k, norms, i + step, hi)
+                    if end >= 0:
+                        key = (phrase, id(payload), end)
+                        if key in seen:
+                            continue
+                        seen.add(key)
+                        out.append(PhraseMatch(payload, i, end, phrase))
         return out

@@ -9,7 +9,9 @@ separate tokens (``post-operative`` -> ``post``, ``operative``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from sys import intern
 
 __all__ = ["Tokens", "casefold_same_length", "tokenize"]
 
@@ -45,15 +47,11 @@ class Tokens:
 
     def index_at_or_after(self, offset: int) -> int:
         """Index of the first token that ends after ``offset`` (``len`` if none)."""
-        import bisect
-
-        return bisect.bisect_right(self.ends, offset)
+        return bisect_right(self.ends, offset)
 
     def index_before(self, offset: int) -> int:
         """Number of tokens that start before ``offset`` (exclusive upper token index)."""
-        import bisect
-
-        return bisect.bisect_left(self.starts, offset)
+        return bisect_left(self.starts, offset)
 
 
 def tokenize(lower_text: str) -> Tokens:
@@ -65,5 +63,7 @@ def tokenize(lower_text: str) -> Tokens:
         s, e = m.span()
         starts.append(s)
         ends.append(e)
-        norms.append(m.group() if e - s <= MAX_TOKEN_CHARS else "")
+        # interned: the phrase matchers look every word up in their tables, and a word
+        # that is the very key found there compares by identity
+        norms.append(intern(m.group()) if e - s <= MAX_TOKEN_CHARS else "")
     return Tokens(tuple(starts), tuple(ends), tuple(norms))
