@@ -27,7 +27,7 @@ from agentkit.coding.engine.icd10.concepts import ConceptIndex, concept_index
 from agentkit.coding.engine.icd10.guidelines import Guidelines, apply_combinations, guidelines
 from agentkit.coding.engine.icd10.lexicon import lexicon
 from agentkit.coding.engine.icd10.obstetrics import obstetric_adjustments, pregnancy_facts
-from agentkit.coding.engine.icd10.reading import Found, NoteContext, read_statement
+from agentkit.coding.engine.icd10.reading import Found, NoteContext, read_statement, remote_in
 from agentkit.coding.engine.icd10.statements import (
     SECTION_LABELS,
     Statement,
@@ -83,29 +83,63 @@ _CARRY_FROM_INDICATION = ("Z12.", "Z80.", "Z83.71", "Z86.010", "Z85.038", "Z30."
 _MAX_QUOTE = 160
 MAX_FALLBACK_TOKENS = 30
 
-_SUBSEQUENT: PhraseSet[int] = PhraseSet()
-for _i, _p in enumerate(
-    (
-        "subsequent encounter",
-        "routine healing",
-        "delayed healing",
-        "(healing|healed) fracture",
-        "follow up ~4 fracture",
-        "cast (removal|change|check)",
-    )
+# the encounter an injury code is reported for (its 7th character, guideline I.C.19.a):
+# "D" a subsequent encounter, "S" a sequela, a fracture healing problem ("G" delayed healing,
+# "K" nonunion, "P" malunion), "T" a treatment of a fracture said as done ("status post
+# ORIF"): a visit after it is routine follow-up during healing. One pass over the note.
+_EPISODE: PhraseSet[str] = PhraseSet()
+_TREATED = (
+    "(orif|crpp|open reduction|closed reduction|internal fixation|external fixation|fixation|"
+    "pinning|intramedullary (nail|nailing|rod|rodding)|nailing|rodding|plating|casting|splinting)"
+)
+for _p, _c in (
+    ("subsequent encounter", "D"),
+    ("routine healing", "D"),
+    ("(healing|healed) fracture", "D"),
+    ("follow up ~4 fracture", "D"),
+    ("cast (removal|change|check)", "D"),
+    ("(sequela|sequelae|late effect|late effects)", "S"),
+    ("(nonunion|nonunions|nonunited|ununited|non (union|unions|united))", "K"),
+    ("(malunion|malunions|malunited|mal (union|unions|united))", "P"),
+    ("(delayed|slow|slowly) (healing|union)", "G"),
+    (f"(status post|s p|post) {_TREATED}", "T"),
+    (f"(status post|s p) ~3 {_TREATED}", "T"),
+    (f"(status post|s p) ~4 fracture* ~4 ({_TREATED[1:-1]}|hemiarthroplasty|arthroplasty)", "T"),
 ):
-    _SUBSEQUENT.add(_p, _i)
-_SEQUELA: PhraseSet[int] = PhraseSet()
-_SEQUELA.add("(sequela|sequelae|late effect|late effects)", 0)
+    _EPISODE.add(_p, _c)
+_HEALING = frozenset("GKP")
+_PAST_KINDS = frozenset({"pmh", "psh", "family", "social"})
 
 
-def _seventh(doc: Document, kind: str) -> str:
-    norms = doc.tokens.norms
-    if _SEQUELA.find_all(norms):
-        return "S"
-    if kind != "procedure" and _SUBSEQUENT.find_all(norms):
-        return "D"
-    return "A"
+def _episode(doc: Document, kind: str) -> tuple[str, tuple[tuple[int, int, str], ...]]:
+    """The note's 7th character for injuries ("A", "D" or "S") and the present mentions of
+    a fracture healing problem as (start, end, letter)."""
+    t = doc.tokens
+    sequela = subsequent = False
+    healing: list[tuple[int, int, str]] = []
+    for m in _EPISODE.find_all(t.norms):
+        letter = m.payload
+        if letter == "S":
+            sequela = True
+            continue
+        if letter == "D":
+            subsequent = True
+            continue
+        s, e = t.starts[m.start], t.ends[m.end - 1]
+        sent = doc.sentence_at(s)
+        if sent is None or sent.section_kind in _PAST_KINDS:
+            continue
+        if letter in _HEALING:
+            if assertion_of(doc, s, e).status == "present":
+                healing.append((s, e, letter))
+                subsequent = True
+        elif not remote_in(doc, sent.tok_lo, sent.tok_hi):
+            subsequent = True  # "T": follow-up after the fracture was treated
+    if sequela:
+        return "S", tuple(healing)
+    if kind != "procedure" and subsequent:
+        return "D", tuple(healing)
+    return "A", tuple(healing)
 
 
 _PREPPED: PhraseSet[int] = PhraseSet()
@@ -153,6 +187,7 @@ def _build_context(doc: Document, kind: str, icd: Any) -> NoteContext:
     for sec in doc.sections:
         if sec.kind in ("procedure", "postop_dx", "preop_dx", "description", "findings"):
             spine.extend(spine_levels(doc, sec.start, sec.end))
+    seventh, healing = _episode(doc, kind)
     return NoteContext(
         doc=doc,
         concepts=concept_index(),
@@ -161,7 +196,9 @@ def _build_context(doc: Document, kind: str, icd: Any) -> NoteContext:
         context_side=context_side,
         context_spine=spine,
         note_sentences=note_sentences,
-        seventh=_seventh(doc, kind),
+        seventh=seventh,
+        healing=healing,
+        fracture_followup=kind not in ("procedure", "pathology"),
         history_is_indication=kind == "radiology",
     )
 
@@ -585,40 +622,77 @@ for _p, _c in (
     _OPEN_FRACTURE.add(_p, _c)
 
 
+# the 7th character of a subsequent encounter for an open fracture (type I/II, type III)
+_OPEN_EPISODE = {
+    "A": ("B", "C"),
+    "D": ("E", "F"),
+    "G": ("H", "J"),
+    "K": ("M", "N"),
+    "P": ("Q", "R"),
+}
+_EPISODE_NOTES = {
+    "B": "open fracture",
+    "C": "open fracture type III",
+    "D": "subsequent encounter",
+    "E": "open fracture, subsequent encounter",
+    "F": "open fracture type III, subsequent encounter",
+    "G": "subsequent encounter, delayed healing",
+    "H": "open fracture, delayed healing",
+    "J": "open fracture type III, delayed healing",
+    "K": "subsequent encounter, nonunion",
+    "M": "open fracture, nonunion",
+    "N": "open fracture type III, nonunion",
+    "P": "subsequent encounter, malunion",
+    "Q": "open fracture, malunion",
+    "R": "open fracture type III, malunion",
+    "S": "sequela",
+}
+
+
 def _injury_episode(doc: Document, ctx: NoteContext, icd: Any, f: Found) -> None:
-    """The 7th character of a curated injury code written with 'A': an open fracture is B
-    (C for a type III open fracture of a long bone), a subsequent encounter D and a sequela S
-    when the note documents them; only a valid code is used."""
+    """The 7th character of an injury code written with 'A' (or with the note's episode):
+    a fracture's healing problem said with it (nonunion K, malunion P, delayed healing G -
+    else said once in the note), a sequela S, a subsequent encounter D, and for an open
+    fracture its open variant (B, or C for type III of a long bone; E/F, H/J, M/N, Q/R
+    after the first encounter); only a valid code is used."""
     code = f.code
-    if not code.startswith(("S", "T")) or len(code) < 8 or not code.endswith("A"):
+    if not code.startswith(("S", "T")) or len(code) < 8 or code[-1] not in ("A", ctx.seventh):
         return
-    wanted = [ctx.seventh] if ctx.seventh != "A" else []
     rec = icd.get(code)
-    if not wanted and rec is not None and "fracture" in rec.description.lower():
-        st = f.statement
+    fracture = rec is not None and "fracture" in rec.description.lower()
+    st = f.statement
+    letter = f.episode
+    if not letter and fracture:
+        here = {c for s, _e, c in ctx.healing if st.start <= s < st.end}
+        letter = here.pop() if len(here) == 1 else ""
+    if not letter and ctx.seventh != "A":
+        letter = ctx.seventh
+    if not letter and fracture:
+        anywhere = {c for _s, _e, c in ctx.healing}
+        letter = anywhere.pop() if len(anywhere) == 1 else ""
+    letter = letter or "A"
+    if letter in _HEALING and not fracture:
+        letter = "D"
+    wanted = [letter, "D"] if letter in _HEALING else [letter]
+    if fracture and letter in _OPEN_EPISODE:
         hits = _OPEN_FRACTURE.find_all(doc.tokens.norms, st.tok_lo, st.tok_hi)
-        present = [
+        present = {
             m.payload
             for m in hits
             if assertion_of(doc, doc.tokens.starts[m.start], doc.tokens.ends[m.end - 1]).status
-            == "present"
-        ]
+            in (("present", "historical") if f.episode else ("present",))
+        }
+        type_1, type_3 = _OPEN_EPISODE[letter]
         if "C" in present:
-            wanted = ["C", "B"]
+            wanted = [type_3, type_1, *wanted]
         elif present:
-            wanted = ["B"]
+            wanted = [type_1, *wanted]
     for char in wanted:
         alt = code[:-1] + char
-        if alt != code and icd.is_billable(alt):
-            f.notes.append(
-                {
-                    "B": "open fracture",
-                    "C": "open fracture type III",
-                    "D": "subsequent encounter",
-                    "S": "sequela",
-                }.get(char, char)
-            )
-            f.code = alt
+        if icd.is_billable(alt):
+            if alt != code:
+                f.notes.append(_EPISODE_NOTES.get(char, char))
+                f.code = alt
             return
 
 

@@ -22,7 +22,7 @@ from agentkit.coding.engine.text.attributes import SpineLevel, sides, spine_leve
 from agentkit.coding.engine.text.document import Document, assertion_of
 from agentkit.coding.engine.text.phrases import PhraseSet
 
-__all__ = ["Found", "NoteContext", "read_statement", "spine_key"]
+__all__ = ["Found", "NoteContext", "read_statement", "remote_in", "spine_key"]
 
 ACCEPT_SCORE = 0.8
 ACCEPT_RECALL = 0.75
@@ -89,6 +89,7 @@ class Found:
     # more codes the same words call for: the left code of a bilateral condition with no
     # bilateral code, the code of another spine interspace of the statement
     more: list[str] = field(default_factory=list)
+    episode: str = ""  # the 7th character the statement calls for ("D": s/p ORIF of it)
 
 
 @dataclass
@@ -103,6 +104,10 @@ class NoteContext:
     context_spine: list[SpineLevel]
     note_sentences: list[int]  # sentences where note-wide refinements may be found
     seventh: str = "A"
+    # present mentions of a fracture healing problem: (start, end, "G" | "K" | "P")
+    healing: tuple[tuple[int, int, str], ...] = ()
+    # a visit or report: a fracture "status post ORIF" is followed up while it heals
+    fracture_followup: bool = False
     history_is_indication: bool = False  # radiology: HISTORY is the clinical indication
     # sentences read as stated problems although their section is a plan (the head of a
     # numbered plan item, "2. Hypertension.")
@@ -302,6 +307,49 @@ def _code_concept(
             found.notes.append("side not documented")
     found.code = code
     return found
+
+
+_FRACTURE_TREATMENTS = frozenset(
+    {
+        "orif", "crpp", "reduction", "fixation", "pinning", "nail", "nailing", "rod",
+        "rodding", "plating", "casting", "splinting", "im", "hemiarthroplasty", "arthroplasty",
+    }
+)  # fmt: skip
+_REMOTE_WORDS = frozenset({"remote", "old", "healed", "decades"})
+
+
+def _treated_fracture(ctx: NoteContext, st: Statement, code: str, start: int, end: int) -> bool:
+    """A fracture said 'status post' with its reduction, fixation or replacement ("s/p ORIF
+    of a right distal radius fracture", "status post hip fracture and hemiarthroplasty") in
+    a visit or report, not long ago ("12 years ago", "in 2009",
+    "remote"): the fracture is still being followed while it heals."""
+    if not ctx.fracture_followup or code[:1] != "S" or code[2:3] != "2":
+        return False  # fractures are the categories S02, S12 ... S92
+    norms = ctx.doc.tokens.norms
+    cue = assertion_of(ctx.doc, start, end).cue_text.lower().replace("/", " ").split()
+    if cue not in (["status", "post"], ["s", "p"]):
+        return False
+    if not any(w in _FRACTURE_TREATMENTS for w in norms[st.tok_lo : st.tok_hi]):
+        return False
+    return not remote_in(ctx.doc, st.tok_lo, st.tok_hi)
+
+
+_AGE_UNITS = frozenset({"year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day"})
+
+
+def remote_in(doc: Document, lo: int, hi: int) -> bool:
+    """Tokens ``[lo, hi)`` date an event long past ("12 years ago", "in 2009", "remote",
+    "old", but not "a 30-year-old man"): the healing of a fracture treated then is over."""
+    norms = doc.tokens.norms
+    for i in range(lo, hi):
+        w = norms[i]
+        if w in _REMOTE_WORDS and not (w == "old" and i > lo and norms[i - 1] in _AGE_UNITS):
+            return True
+        if w in ("year", "years") and i + 1 < hi and norms[i + 1] == "ago":
+            return True
+        if len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2100:
+            return True
+    return False
 
 
 def _also(f: Found, concept: Concept) -> list[Found]:
@@ -563,6 +611,12 @@ def _read_statement(
         )
         if coded.code == NOT_CODED:
             continue
+        if past and _treated_fracture(ctx, st, coded.code, s, e):
+            # "status post ORIF of a left ankle fracture" at a follow-up: the fracture, in its
+            # healing phase (subsequent encounter, guideline I.C.19.a; no aftercare Z code)
+            past = False
+            coded.episode = "D"
+            coded.notes.append("fracture treated earlier, followed up while it heals")
         if past:
             # "history of breast cancer": the personal-history code, if the past
             # condition has one (guideline I.C.21.c.4); otherwise nothing - unless the
