@@ -199,6 +199,7 @@ def _build_context(doc: Document, kind: str, icd: Any) -> NoteContext:
         seventh=seventh,
         healing=healing,
         fracture_followup=kind not in ("procedure", "pathology"),
+        sides_from_history=kind == "visit",
         history_is_indication=kind == "radiology",
     )
 

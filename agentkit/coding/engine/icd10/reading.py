@@ -18,7 +18,7 @@ from agentkit.coding.engine.icd10.guidelines import guidelines
 from agentkit.coding.engine.icd10.lexicon import Lexicon
 from agentkit.coding.engine.icd10.statements import Statement
 from agentkit.coding.engine.icd10.tabular_index import Candidate, TabularIndex
-from agentkit.coding.engine.text.attributes import SpineLevel, sides, spine_levels
+from agentkit.coding.engine.text.attributes import SpineLevel, paired_sites, sides, spine_levels
 from agentkit.coding.engine.text.document import Document, assertion_of
 from agentkit.coding.engine.text.phrases import PhraseSet
 
@@ -108,6 +108,9 @@ class NoteContext:
     healing: tuple[tuple[int, int, str], ...] = ()
     # a visit or report: a fracture "status post ORIF" is followed up while it heals
     fracture_followup: bool = False
+    # a visit: a diagnosis naming a paired part without a side takes the side the chief
+    # complaint or history gives that part ("Ankle sprain." after "twisted her right ankle")
+    sides_from_history: bool = False
     history_is_indication: bool = False  # radiology: HISTORY is the clinical indication
     # sentences read as stated problems although their section is a plan (the head of a
     # numbered plan item, "2. Hypertension.")
@@ -177,6 +180,65 @@ def _side_near(doc: Document, before: tuple[int, int], after: tuple[int, int]) -
         kinds = {s.side for s in found}
         return "bilateral" if "bilateral" in kinds or len(kinds) > 1 else found[0].side
     return None
+
+
+_TOLD_KINDS = frozenset({"chief_complaint", "hpi", "history"})
+_NOT_NOW_KINDS = frozenset(
+    {"pmh", "psh", "family_history", "social_history", "medications", "allergies"}
+)
+_SITE_AFTER_SIDE = 3  # "right lower extremity", "left lateral ankle", "right rotator cuff"
+
+
+def _history_site_sides(doc: Document) -> dict[str, str]:
+    """The side the chief complaint or history gives each paired body part ("twisted her
+    right ankle": ankle is right), when the note names that part with no other side
+    anywhere (past history aside). Two passes over the note (sides, body parts), once per
+    note, only when a diagnosis lacks a side."""
+    cached: dict[str, str] | None = doc.memo.get("icd10.site_sides")
+    if cached is not None:
+        return cached
+    t = doc.tokens
+    at: dict[int, list[str]] = {}
+    for site in paired_sites(doc):
+        at.setdefault(site.token_start, []).append(site.site)
+    told: dict[str, set[str]] = {}
+    said: dict[str, set[str]] = {}
+    for side in sides(doc):
+        sent = doc.sentence_at(side.start)
+        if sent is None or sent.section_kind in _NOT_NOW_KINDS:
+            continue
+        k = t.index_at_or_after(side.end)
+        for j in range(k, min(k + _SITE_AFTER_SIDE, sent.tok_hi)):
+            if j > k and (
+                any(c in doc.text[t.ends[j - 1] : t.starts[j]] for c in ",;:()/")
+                or t.norms[j] in ("and", "or", "with", "to", "than", "versus")
+            ):
+                break
+            for name in at.get(j, ()):
+                said.setdefault(name, set()).add(side.side)
+                if sent.section_kind in _TOLD_KINDS:
+                    told.setdefault(name, set()).add(side.side)
+    found = {
+        name: next(iter(got))
+        for name, got in told.items()
+        if len(got) == 1 and said.get(name) == got
+    }
+    doc.memo["icd10.site_sides"] = found
+    return found
+
+
+def _history_side(ctx: NoteContext, lo: int, hi: int, st: Statement) -> str | None:
+    """The side of the one paired part named in the mention (tokens ``[lo, hi)``), else in
+    its statement, as the chief complaint or history gives it."""
+    if not ctx.sides_from_history:
+        return None
+    doc = ctx.doc
+    names = {s.site for s in paired_sites(doc, doc.tokens.starts[lo], doc.tokens.ends[hi - 1])}
+    if not names:
+        names = {s.site for s in paired_sites(doc, st.start, st.end)}
+    if len(names) != 1:
+        return None
+    return _history_site_sides(doc).get(names.pop())
 
 
 def _statement_side(doc: Document, st: Statement) -> str | None:
@@ -294,6 +356,11 @@ def _code_concept(
             side = ctx.context_side
             found.penalty += 0.1
             found.notes.append(f"side ({side}) taken from the procedure")
+        if side is None:
+            side = _history_side(ctx, m_lo, m_hi, st)
+            if side is not None:
+                found.penalty += 0.1
+                found.notes.append(f"side ({side}) from the chief complaint or history")
         if side is not None and side in side_map:
             code = side_map[side]
             found.notes.append(f"{side} side")
@@ -439,6 +506,13 @@ def _tabular(ctx: NoteContext, st: Statement, lo: int, hi: int) -> Found | None:
             best = sided[0]
             penalty += 0.1
             notes.append(f"side ({ctx.context_side}) taken from the procedure")
+    if side is None and best.side == "unspec" and ctx.sides_from_history:
+        told = _history_side(ctx, lo, hi, st)
+        sided = ctx.tabular.match(words, told, soft=ctx.lex.soft) if told else []
+        if sided and sided[0].side == told:
+            best = sided[0]
+            penalty += 0.1
+            notes.append(f"side ({told}) from the chief complaint or history")
     if best.score < ACCEPT_SCORE or best.recall < ACCEPT_RECALL:
         return None
     if (

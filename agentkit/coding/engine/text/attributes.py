@@ -26,6 +26,7 @@ __all__ = [
     "Approach",
     "Number",
     "Side",
+    "Site",
     "Size",
     "SpineLevel",
     "approaches",
@@ -34,6 +35,7 @@ __all__ = [
     "interspace_count",
     "numbers",
     "ordinal_after",
+    "paired_sites",
     "patient_age",
     "sides",
     "sides_summary",
@@ -50,6 +52,17 @@ class Side:
     side: str  # right | left | bilateral
     start: int
     end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """A paired body part as written ("ankle", "rotator cuff"), by the part it belongs to."""
+
+    site: str
+    start: int
+    end: int
+    token_start: int
+    token_end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +112,7 @@ class _Vocabulary:
     right_not_before: frozenset[str]
     approaches: PhraseSet[str]
     numbers: PhraseSet[int]
+    sites: PhraseSet[str]
 
 
 def _phrases(src: str, mapping: YamlMap, what: str) -> PhraseSet[str]:
@@ -139,6 +153,9 @@ def load_vocabulary(path: Path = ATTRIBUTES_FILE) -> _Vocabulary:
             f"approach: unknown approach {bad[0]!r}; use {', '.join(APPROACHES)}",
             line_of(app, bad[0]),
         )
+    site_map = data.get("paired_sites", YamlMap())
+    if not isinstance(site_map, YamlMap):
+        raise DataFileError(src, "paired_sites: expected a mapping of body parts", 1)
     numbers: PhraseSet[int] = PhraseSet()
     for phrase, value in nums.items():
         if not isinstance(value, int) or isinstance(value, bool):
@@ -156,6 +173,7 @@ def load_vocabulary(path: Path = ATTRIBUTES_FILE) -> _Vocabulary:
         right_not_before=frozenset(str(w) for w in lat.get("right_not_side_before", [])),
         approaches=_phrases(src, app, "approach"),
         numbers=numbers,
+        sites=_phrases(src, site_map, "paired_sites"),
     )
 
 
@@ -213,6 +231,24 @@ def _template_pair(doc: Document, i: int) -> bool:
             if doc.text[t.ends[a] : t.starts[b]].strip() == "/":
                 return True
     return False
+
+
+def paired_sites(doc: Document, start: int = 0, end: int | None = None) -> list[Site]:
+    """The paired body parts named in ``[start, end)`` (``paired_sites`` of attributes.yaml),
+    longest first where two overlap."""
+    end = len(doc.text) if end is None else end
+    lo, hi = _token_range(doc, start, end)
+    t = doc.tokens
+    matches = vocabulary().sites.find_all(t.norms, lo, hi)
+    matches.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Site] = []
+    covered = -1
+    for m in matches:
+        if m.start < covered:
+            continue
+        covered = m.end
+        out.append(Site(m.payload, t.starts[m.start], t.ends[m.end - 1], m.start, m.end))
+    return out
 
 
 def sides_summary(found: list[Side]) -> str | None:
