@@ -110,6 +110,11 @@ class _Vocabulary:
     left_verb_after: frozenset[str]
     left_verb_before: frozenset[str]
     right_not_before: frozenset[str]
+    eye_words: frozenset[str]
+    eye_prefixes: tuple[str, ...]
+    eye_note_sentences: int
+    os_not_after: frozenset[str]
+    os_not_before: frozenset[str]
     approaches: PhraseSet[str]
     numbers: PhraseSet[int]
     sites: PhraseSet[str]
@@ -144,7 +149,8 @@ def load_vocabulary(path: Path = ATTRIBUTES_FILE) -> _Vocabulary:
         or not isinstance(nums, YamlMap)
     ):
         raise DataFileError(src, "needs laterality:, approach: and numbers: mappings", 1)
-    side_map = YamlMap({k: lat[k] for k in ("right", "left", "bilateral") if k in lat})
+    side_keys = ("right", "left", "bilateral", "eye_right", "eye_left", "eye_bilateral")
+    side_map = YamlMap({k: lat[k] for k in side_keys if k in lat})
     side_map.key_lines = lat.key_lines
     bad = [k for k in app if k not in APPROACHES]
     if bad:
@@ -152,6 +158,14 @@ def load_vocabulary(path: Path = ATTRIBUTES_FILE) -> _Vocabulary:
             src,
             f"approach: unknown approach {bad[0]!r}; use {', '.join(APPROACHES)}",
             line_of(app, bad[0]),
+        )
+    eye_words = lat.get("eye_words", [])
+    eye_note = lat.get("eye_note_sentences", 3)
+    if not isinstance(eye_words, list) or not isinstance(eye_note, int) or eye_note < 1:
+        raise DataFileError(
+            src,
+            "laterality: eye_words needs a list of words, eye_note_sentences a whole number",
+            line_of(lat, "eye_words" if "eye_words" in lat else "eye_note_sentences"),
         )
     site_map = data.get("paired_sites", YamlMap())
     if not isinstance(site_map, YamlMap):
@@ -171,6 +185,11 @@ def load_vocabulary(path: Path = ATTRIBUTES_FILE) -> _Vocabulary:
         left_verb_after=frozenset(str(w) for w in lat.get("left_is_verb_after", [])),
         left_verb_before=frozenset(str(w) for w in lat.get("left_is_verb_before", [])),
         right_not_before=frozenset(str(w) for w in lat.get("right_not_side_before", [])),
+        eye_words=frozenset(str(w) for w in eye_words if not str(w).endswith("*")),
+        eye_prefixes=tuple(str(w)[:-1] for w in eye_words if str(w).endswith("*")),
+        eye_note_sentences=eye_note,
+        os_not_after=frozenset(str(w) for w in lat.get("os_not_side_after", [])),
+        os_not_before=frozenset(str(w) for w in lat.get("os_not_side_before", [])),
         approaches=_phrases(src, app, "approach"),
         numbers=numbers,
         sites=_phrases(src, site_map, "paired_sites"),
@@ -214,9 +233,43 @@ def sides(doc: Document, start: int = 0, end: int | None = None) -> list[Side]:
             continue
         if m.end - m.start == 1 and _template_pair(doc, m.start):
             continue  # "right/left eye": an unfilled dictation template, not a side
+        side = m.payload
+        if side.startswith("eye_"):
+            # OD / OS / OU: a side only about the eyes; "per os", "os calcis" are not
+            if word == "os" and (prev in voc.os_not_after or nxt in voc.os_not_before):
+                continue
+            if not _about_eyes(doc, m.start):
+                continue
+            side = side[4:]
         covered = m.end
-        out.append(Side(m.payload, t.starts[m.start], t.ends[m.end - 1]))
+        out.append(Side(side, t.starts[m.start], t.ends[m.end - 1]))
     return out
+
+
+def _is_eye_word(word: str, voc: _Vocabulary) -> bool:
+    return word in voc.eye_words or word.startswith(voc.eye_prefixes)
+
+
+def _about_eyes(doc: Document, i: int) -> bool:
+    """Is token ``i`` (OD/OS/OU) about the eyes: its sentence has an eye word, or the note
+    has eye words in several sentences (an eye clinic's note: "Foreign body OS."). The
+    note is read once, and only when it writes one of these abbreviations."""
+    voc = vocabulary()
+    norms = doc.tokens.norms
+    sent = doc.sentence_at(doc.tokens.starts[i])
+    if sent is not None and any(_is_eye_word(w, voc) for w in norms[sent.tok_lo : sent.tok_hi]):
+        return True
+    eye_note: bool | None = doc.memo.get("attributes.eye_note")
+    if eye_note is None:
+        count = 0
+        for s in doc.sentences:
+            if any(_is_eye_word(w, voc) for w in norms[s.tok_lo : s.tok_hi]):
+                count += 1
+                if count >= voc.eye_note_sentences:
+                    break
+        eye_note = count >= voc.eye_note_sentences
+        doc.memo["attributes.eye_note"] = eye_note
+    return eye_note
 
 
 _SIDE_WORDS = frozenset({"right", "left", "rt", "lt"})
