@@ -53,12 +53,31 @@ def _clause_sides(doc: Document, mention: Mention[str]) -> list[Side]:
     return [after[0]] if after else found
 
 
-def _side_of(facts: NoteFacts, hit: Hit) -> tuple[str | None, bool]:
-    """The documented side of a sided procedure, and whether the note contradicts itself."""
+def _own_sides(facts: NoteFacts, hit: Hit) -> list[Side]:
+    """The sides said with the service: in its best mention's clause, and - when it is
+    listed - in the clause of each other mention of the procedure list ("two views of the
+    right knee and two views of the left knee")."""
     doc = facts.doc
     best = hit.mentions[0]
+    own = _clause_sides(doc, best)
+    if best.sentence.index in facts.titles:
+        for m in hit.mentions[1:]:
+            if m.sentence.index in facts.titles and m.start != best.start:
+                own = own + _clause_sides(doc, m)
+    return own
+
+
+def _own_side(facts: NoteFacts, hit: Hit) -> str | None:
+    return sides_summary(_own_sides(facts, hit))
+
+
+def _side_of(facts: NoteFacts, hit: Hit) -> tuple[str | None, bool]:
+    """The documented side of a sided procedure, and whether the note contradicts itself.
+    The same service listed once for each side ("1. Right knee arthroscopy ... 2. Left knee
+    arthroscopy ...") is bilateral."""
+    doc = facts.doc
     levels: list[list[Side]] = []
-    levels.append(_clause_sides(doc, best))
+    levels.append(_own_sides(facts, hit))
     title: list[Side] = []
     for i in sorted(facts.titles):
         s = doc.sentences[i]
@@ -127,15 +146,77 @@ def _laparoscopy_is_part_of_the_operation(
             return
 
 
-def resolve(facts: NoteFacts, hits: list[Hit], kv: KnowledgeView) -> list[Line]:
-    """Claim lines, principal procedure first."""
-    by_code = {h.code: h for h in hits}
-    # (1) most specific wins
-    superseded: dict[str, str] = {}
+_COVERS = {"right": frozenset({"right"}), "left": frozenset({"left"})}
+_BOTH = frozenset({"right", "left"})
+
+
+class _Sides:
+    """The side of each sided hit, worked out once (None: not sided or not documented)."""
+
+    def __init__(self, facts: NoteFacts) -> None:
+        self.facts = facts
+        self.done: dict[int, tuple[str | None, bool]] = {}
+        self.own_done: dict[int, str | None] = {}
+
+    def of(self, hit: Hit) -> tuple[str | None, bool]:
+        key = id(hit)
+        if key not in self.done:
+            self.done[key] = _side_of(self.facts, hit) if hit.rule.sided else (None, False)
+        return self.done[key]
+
+    def covered(self, hit: Hit) -> frozenset[str]:
+        """The sides a service covers; an unsided or side-less one covers both."""
+        return _COVERS.get(self.of(hit)[0] or "", _BOTH)
+
+    def own(self, hit: Hit) -> str | None:
+        """The side written with the service itself (its clause, or its own line of the
+        procedure list for each side), not one borrowed from the title or the diagnoses."""
+        key = id(hit)
+        if key not in self.own_done:
+            self.own_done[key] = _own_side(self.facts, hit) if hit.rule.sided else None
+        return self.own_done[key]
+
+
+def _supersede(
+    hits: list[Hit], by_code: dict[str, Hit], found: _Sides
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Codes replaced by a more specific one (code -> replacing code), and the codes kept for
+    the side no replacing code was done on (code -> that side): a right total knee
+    arthroplasty does not include a left knee arthroscopy."""
+    by: dict[str, list[Hit]] = {}
     for h in hits:
         for c in h.rule.supersedes:
             if c in by_code and c != h.code:
-                superseded.setdefault(c, h.code)
+                by.setdefault(c, []).append(h)
+    superseded: dict[str, str] = {}
+    other_side: dict[str, str] = {}
+    for code, winners in by.items():
+        side = found.own(by_code[code])
+        if side in ("right", "left", "bilateral"):
+            mine = _BOTH if side == "bilateral" else _COVERS[side]
+            rest = mine - frozenset().union(*(found.covered(w) for w in winners))
+            if len(rest) == 1:
+                other_side[code] = next(iter(rest))
+                continue
+        superseded[code] = winners[0].code
+    return superseded, other_side
+
+
+def _different_sides(found: _Sides, a: Line, b: Line, other_side: dict[str, str]) -> bool:
+    """Two sided lines documented on opposite sides (an NCCI pair is bypassed by RT/LT)."""
+    if not (a.hit.rule.sided and b.hit.rule.sided):
+        return False
+    sa = other_side.get(a.code) or found.own(a.hit)
+    sb = other_side.get(b.code) or found.own(b.hit)
+    return {sa, sb} == {"right", "left"}
+
+
+def resolve(facts: NoteFacts, hits: list[Hit], kv: KnowledgeView) -> list[Line]:
+    """Claim lines, principal procedure first."""
+    by_code = {h.code: h for h in hits}
+    found = _Sides(facts)
+    # (1) most specific wins - on the same side
+    superseded, other_side = _supersede(hits, by_code, found)
     _laparoscopy_is_part_of_the_operation(hits, superseded, kv)
     lines = [Line(h.code, h) for h in hits if h.code not in superseded]
     rvu = {ln.code: kv.work_rvu(ln.code) for ln in lines}
@@ -153,7 +234,9 @@ def resolve(facts: NoteFacts, hits: list[Hit], kv: KnowledgeView) -> list[Line]:
                 indicator = kv.ptp_indicator(col1.code, col2.code)
                 if indicator is None:
                     continue
-                if indicator == 1 and col2.hit.rule.bypass:
+                if indicator == 1 and _different_sides(found, col1, col2, other_side):
+                    col2.reasons.append(f"on the other side from {col1.code} (NCCI pair, RT/LT)")
+                elif indicator == 1 and col2.hit.rule.bypass:
                     bypass = col2.hit.rule.bypass
                     col2.bypassed = col1.code
                     if bypass not in col2.modifiers:
@@ -205,7 +288,10 @@ def resolve(facts: NoteFacts, hits: list[Hit], kv: KnowledgeView) -> list[Line]:
                 ln.modifiers.append(mod.add)
                 ln.reasons.append(f"modifier {mod.add}: documented")
         if rule.sided:
-            side, conflict = _side_of(facts, ln.hit)
+            side, conflict = found.of(ln.hit)
+            if ln.code in other_side:
+                side, conflict = other_side[ln.code], False
+                ln.reasons.append(f"kept for the {side} side: the more specific code is not")
             ln.side, ln.side_conflict = side, conflict
             if side is None:
                 ln.side_missing = True
