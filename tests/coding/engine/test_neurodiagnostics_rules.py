@@ -1,0 +1,85 @@
+"""Neurodiagnostic rules: NCS billed by a stated count only, limited vs complete EMG with NCS,
+EMG alone by limbs, extended EEG by stated length, and no study billed from a visit note."""
+
+from __future__ import annotations
+
+from agentkit.coding.engine.coder import code_cpt
+
+
+def _lines(note: str) -> dict[str, int]:
+    return {p["code"]: p["units"] for p in code_cpt(note)["procedures"]}
+
+
+def test_stated_number_of_studies_picks_the_ncs_range_and_emg_units_per_limb() -> None:
+    note = (
+        "ELECTRODIAGNOSTIC REPORT\n"
+        "REFERRAL: Hand paresthesias, worse when driving.\n"
+        "NERVE CONDUCTION STUDIES: Six nerve conduction studies were performed. The right median "
+        "sensory latency is prolonged. Ulnar responses and F waves are normal.\n"
+        "NEEDLE EMG: Needle EMG was performed on the right arm with a concentric needle and "
+        "showed normal motor units.\n"
+        "IMPRESSION: Mild right carpal tunnel syndrome.\n"
+    )
+    lines = _lines(note)
+    assert lines.get("95909") == 1
+    assert lines.get("95886") == 1
+    assert not {"95907", "95908", "95910", "95860"} & lines.keys()
+
+
+def test_nerve_studies_without_a_stated_number_get_no_ncs_range() -> None:
+    note = (
+        "NERVE CONDUCTION REPORT\n"
+        "NERVE CONDUCTION STUDIES: Motor and sensory latencies, amplitudes and velocities are "
+        "normal in the left leg. The H reflex is present.\n"
+        "IMPRESSION: Normal study of the left leg.\n"
+    )
+    lines = _lines(note)
+    assert not {"95907", "95908", "95909", "95910", "95911", "95912", "95913"} & lines.keys()
+
+
+def test_limited_emg_with_ncs_replaces_the_complete_study() -> None:
+    note = (
+        "EMG AND NERVE CONDUCTION REPORT\n"
+        "INDICATION: Numb lateral thigh.\n"
+        "NERVE CONDUCTION STUDIES: Two sensory nerves were studied in the right leg; the lateral "
+        "femoral cutaneous response is absent.\n"
+        "NEEDLE EMG: A limited needle EMG examination of the right leg was performed and was "
+        "normal.\n"
+        "IMPRESSION: Right meralgia paresthetica.\n"
+    )
+    lines = _lines(note)
+    assert lines.get("95907") == 1
+    assert lines.get("95885") == 1
+    assert "95886" not in lines
+
+
+def test_emg_alone_of_three_limbs_and_extended_eeg() -> None:
+    emg = (
+        "ELECTROMYOGRAPHY REPORT\n"
+        "PROCEDURE: Needle EMG was performed on three extremities, both legs and the left arm, "
+        "using a concentric needle. It showed chronic reinnervation in L5 muscles.\n"
+        "IMPRESSION: Bilateral chronic L5 radiculopathy.\n"
+    )
+    assert _lines(emg) == {"95863": 1}
+    eeg = (
+        "EEG REPORT\n"
+        "TECHNIQUE: Digital EEG with 70 minutes of recording using the 10-20 system. "
+        "Hyperventilation was performed.\n"
+        "DESCRIPTION: The background shows a 10 Hz alpha rhythm. Stage 2 sleep with sleep "
+        "spindles is recorded. No epileptiform activity.\n"
+        "IMPRESSION: Normal awake and asleep EEG.\n"
+    )
+    assert _lines(eeg) == {"95813": 1}
+
+
+def test_a_visit_note_that_mentions_past_studies_bills_none_of_them() -> None:
+    note = (
+        "NEUROLOGY CLINIC VISIT\n"
+        "HISTORY OF PRESENT ILLNESS: Follow-up of epilepsy. Her EEG last month showed sharp "
+        "waves during sleep, and four nerve conduction studies last year were normal.\n"
+        "EXAMINATION: Alert and oriented, strength full.\n"
+        "ASSESSMENT AND PLAN: Focal epilepsy, continue current medication. Repeat EEG later.\n"
+    )
+    lines = _lines(note)
+    studies = {"95812", "95813", "95816", "95819", "95822", "95907", "95908", "95885", "95886"}
+    assert not studies & lines.keys()
