@@ -646,8 +646,11 @@ def _read_statement(
         for c in doc.cues(st.sentence_index)
         if st.tok_lo <= c.start < st.tok_hi and c.status == "uncertain"
     ]
+    # ("Diarrhea, possible irritable bowel": the cue follows the first diagnosis, so it
+    # reaches only what comes after it)
+    first = kept[0].start if kept else st.tok_hi
     opens_uncertain = len({c.start for c in cues_here}) == 1 and any(
-        c.direction == "before" and c.start <= st.tok_lo + 1 for c in cues_here
+        c.direction == "before" and c.start <= st.tok_lo + 1 and c.start < first for c in cues_here
     )
     covered: set[int] = set(taken)
     # longest first, so that a combination phrase's refinement words are consumed first
