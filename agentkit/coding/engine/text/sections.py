@@ -39,7 +39,10 @@ SECTIONS_FILE = Path(__file__).resolve().parent.parent / "data" / "sections.yaml
 
 _MAX_HEADING_CHARS = 80
 _MAX_HEADING_WORDS = 8
-_HEADING_TEXT = re.compile(r"[A-Za-z][A-Za-z0-9 /&(),'.\-]{0,79}")
+_HEADING_TEXT = re.compile(r"[A-Za-z][A-Za-z0-9 /&(),'.#\-]{0,79}")
+# "PROCEDURE #2", "DESCRIPTION OF PROCEDURE 1", "FINDINGS NO. 3": a numbered heading of a
+# multi-procedure note is the heading without its number
+_HEADING_NUMBER = frozenset({"no", "number", "num"})
 _WORDS = re.compile(r"[a-z0-9]+")
 
 
@@ -74,6 +77,13 @@ class HeadingTable:
         if hit is not None:
             return hit
         words = norm.split()
+        if len(words) > 1 and words[-1].isdigit():
+            words = words[:-1]
+            if len(words) > 1 and words[-1] in _HEADING_NUMBER:
+                words = words[:-1]
+            hit = self.exact.get(" ".join(words))
+            if hit is not None:
+                return hit
         for kind, needed in self.keywords:
             if all(
                 any(w.startswith(n[:-1]) if n.endswith("*") else w == n for w in words)
