@@ -81,6 +81,19 @@ _HISTORY_KINDS = frozenset(
 )
 _CARRY_FROM_INDICATION = ("Z12.", "Z80.", "Z83.71", "Z86.010", "Z85.038", "Z30.")
 _MAX_QUOTE = 160
+_DELIVERY_STORY_KINDS = frozenset({"description", "procedure", "findings", "other", "body"})
+_CESAREAN: PhraseSet[int] = PhraseSet()
+_CESAREAN.add("(cesarean|caesarean|c section|hysterotomy)", 0)
+# a birth told as happening in this note (an obstetric history "had a vaginal delivery in 2002"
+# or a D&C "7 months after a delivery" tells none of these)
+_BIRTH: PhraseSet[int] = PhraseSet()
+for _p in (
+    "apgar*",
+    "placenta ~6 (delivered|expressed|extracted|spontaneously|intact)",
+    "(delivery|removal|expression) of (the)? placenta",
+    "cord ~3 (clamped|cut)",
+):
+    _BIRTH.add(_p, 0)
 MAX_FALLBACK_TOKENS = 30
 
 # the encounter an injury code is reported for (its 7th character, guideline I.C.19.a):
@@ -503,7 +516,46 @@ def code_diagnoses(
                     found.append(x)
     if not found and kind == "procedure":
         found = _procedure_reason(doc)
+    if kind == "procedure" and not any(x.code.startswith("O") for x in found):
+        found.extend(_delivery_narrative(doc, ctx))
     return _finish(doc, kb, icd, ctx, found, patient)
+
+
+def _told_birth(doc: Document) -> bool:
+    norms = doc.tokens.norms
+    return any(
+        assertion_of(doc, doc.tokens.starts[m.start], doc.tokens.ends[m.end - 1]).status
+        == "present"
+        for m in _BIRTH.find_all(norms)
+    )
+
+
+def _delivery_narrative(doc: Document, ctx: NoteContext) -> list[Found]:
+    """A delivery note that states no obstetric diagnosis tells the delivery's complications
+    in its story ("a second-degree tear was repaired", "meconium-stained fluid", "nuchal cord
+    x1"): its curated chapter 15 conditions; with none, a vaginal delivery is O80 (guideline
+    I.C.15.b.4; trimester, weeks and outcome are added by the obstetric conventions)."""
+    facts = pregnancy_facts(doc, "procedure")
+    if facts is None or not facts.delivery or not _told_birth(doc):
+        return []
+    secs = [i for i, s in enumerate(doc.sections) if s.kind in _DELIVERY_STORY_KINDS]
+    found = [
+        x
+        for x in _read(ctx, statements_of(doc, secs), tabular=False)[0]
+        if x.code.startswith("O") and not x.code.startswith(("O80", "O09", "O0"))
+    ]
+    for x in found:
+        x.notes.append("complication told in the delivery narrative")
+        x.penalty += 0.08
+    if found or facts.delivery_span is None or _CESAREAN.find_all(doc.tokens.norms):
+        return found
+    lo, hi = facts.delivery_span
+    sent = doc.sentence_at(lo)
+    if sent is None:
+        return []
+    st = Statement(sent.start, sent.end, sent.tok_lo, sent.tok_hi, sent.section_kind, sent.index, 0)
+    note = "vaginal delivery with no complication documented"
+    return [Found("O80", lo, hi, st, "rule", "delivery", notes=[note], penalty=0.12)]
 
 
 _MAX_PLAN_HEAD_TOKENS = 6

@@ -39,6 +39,15 @@ for _i, _p in enumerate(
         "weeks pregnant",
         "g # p #",
         "trimester",
+        # a labor and delivery story names no "pregnancy" but is about one
+        "(primigravida|multigravida|primipara|multipara|nullipara|primip|multip)",
+        "(g1|g2|g3|g4|g5|g6|g7|g8|g9|g10) ~2 (p0|p1|p2|p3|p4|p5|p6|p7|p8|p9|para)",
+        "(spontaneous|artificial) rupture of (the)? membranes",
+        "membranes ~2 (ruptured|were ruptured)",
+        "(arom|srom)",
+        "(early|active|spontaneous) labor",
+        "placenta ~6 delivered",
+        "delivery of the placenta",
     )
 ):
     _CONTEXT.add(_p, _i)
@@ -91,6 +100,7 @@ _IN_PREGNANCY = {
     "I10": "O10.01",  # pre-existing essential hypertension complicating pregnancy
     "E11.": "O24.11",  # pre-existing type 2 diabetes in pregnancy (E11 code kept)
     "D64.9": "O99.01",  # anemia complicating pregnancy
+    "D25.": "O34.1",  # uterine fibroid -> maternal care for benign tumor of corpus uteri
 }
 _KEEP_WITH = ("E11.",)  # the chapter 15 code says "use additional code" for these
 
@@ -274,6 +284,8 @@ def obstetric_adjustments(
             added[z] = f"{facts.weeks} weeks of gestation"
     if facts.delivery and facts.live_births and not any(c.startswith("Z37") for c in out):
         z = "Z37.0" if facts.live_births == 1 else "Z37.2"
+        if any(c.startswith("O36.4") for c in out):
+            z = "Z37.1" if facts.live_births == 1 else "Z37.3"  # a fetal demise is stillborn
         out.append(z)
         added[z] = "outcome of delivery"
     return out, added
