@@ -1,5 +1,6 @@
-"""Neurodiagnostic rules: NCS billed by a stated count only, limited vs complete EMG with NCS,
-EMG alone by limbs, extended EEG by stated length, and no study billed from a visit note."""
+"""Neurodiagnostic rules: NCS by a stated count or the studies a results list names, limited vs
+complete EMG with NCS, EMG alone by limbs, extended and long-term EEG by stated length, and no
+study billed from a visit note."""
 
 from __future__ import annotations
 
@@ -83,3 +84,53 @@ def test_a_visit_note_that_mentions_past_studies_bills_none_of_them() -> None:
     lines = _lines(note)
     studies = {"95812", "95813", "95816", "95819", "95822", "95907", "95908", "95885", "95886"}
     assert not studies & lines.keys()
+
+
+def test_listed_nerve_studies_are_counted_once_each_with_their_side() -> None:
+    note = (
+        "ELECTRODIAGNOSTIC REPORT\n"
+        "NERVE CONDUCTION STUDIES:\n"
+        "1. Left ulnar sensory response: latency 3.1 ms, amplitude 18 uV.\n"
+        "2. Right ulnar sensory response: latency 3.0 ms, amplitude 20 uV.\n"
+        "3. Left ulnar motor response: latency 2.9 ms, velocity 55 m/s.\n"
+        "4. Right ulnar motor response: latency 3.0 ms, velocity 57 m/s.\n"
+        "5. Left median motor response: latency 3.6 ms.\n"
+        "NEEDLE EMG: Needle EMG of the left arm using a concentric needle was normal.\n"
+        "IMPRESSION: Normal ulnar motor responses; no left ulnar neuropathy.\n"
+    )
+    lines = _lines(note)
+    # five different studies (the impression's unsided 'ulnar motor' repeats a listed one)
+    assert lines.get("95909") == 1
+    assert lines.get("95886") == 1
+    assert not {"95907", "95908", "95910"} & lines.keys()
+
+
+def test_a_narrative_study_with_needle_emg_keeps_both_lines_for_review() -> None:
+    note = (
+        "EMG REPORT\n"
+        "NERVE CONDUCTION STUDIES: Motor and sensory distal latencies, amplitudes and "
+        "conduction velocities are normal in both legs.\n"
+        "NEEDLE EMG: Needle EMG was performed on the right leg using a concentric needle and "
+        "showed fibrillations in S1 muscles.\n"
+        "IMPRESSION: Right S1 radiculopathy.\n"
+    )
+    procs = {p["code"]: p for p in code_cpt(note)["procedures"]}
+    assert set(procs) == {"95910", "95886"}
+    assert procs["95910"]["confidence"] < 0.85  # the number of studies is a guess: review
+
+
+def test_long_term_eeg_by_stated_hours_and_video() -> None:
+    video = (
+        "VIDEO EEG MONITORING REPORT\n"
+        "DESCRIPTION: About 30 hours of continuous video EEG monitoring were recorded. The "
+        "background shows a 9 Hz alpha rhythm; sleep spindles are present.\n"
+        "IMPRESSION: Normal long-term video EEG; no events captured.\n"
+    )
+    assert _lines(video) == {"95720": 1}
+    ambulatory = (
+        "AMBULATORY EEG REPORT\n"
+        "DESCRIPTION: 48 hours of ambulatory EEG recording without video. The background is a "
+        "10 Hz alpha rhythm with occasional left temporal sharp waves.\n"
+        "IMPRESSION: Abnormal ambulatory EEG.\n"
+    )
+    assert _lines(ambulatory) == {"95721": 1}

@@ -208,6 +208,8 @@ def _count(rule: Rule, facts: NoteFacts, trig: list[Mention[str]]) -> int:
             if levels:
                 return max(1, interspace_count(levels))
         return 1
+    if spec.distinct:
+        return _distinct_count(doc, facts.mentions(spec.of, PERFORMANCE_SECTIONS | rule.sections))
     best = 0
     plural = False
     for m in facts.mentions(spec.of, PERFORMANCE_SECTIONS | rule.sections):
@@ -222,6 +224,33 @@ def _count(rule: Rule, facts: NoteFacts, trig: list[Mention[str]]) -> int:
     if best:
         return best
     return 2 if plural else 1
+
+
+_SIDE_WORDS = {"right": "right", "rt": "right", "left": "left", "lt": "left"}
+_BOTH_SIDES = frozenset({"bilateral", "bilaterally", "both"})
+
+
+def _distinct_count(doc: Document, mentions: list[Mention[str]]) -> int:
+    """How many different things the mentions name, each with the side written just before
+    it: a results list names each study once or twice ("right median sensory response ...
+    left median sensory ... the right median sensory amplitude"), so repeats count once."""
+    norms = doc.tokens.norms
+    sided: set[tuple[str, ...]] = set()
+    unsided: set[tuple[str, ...]] = set()
+    for m in mentions:
+        words = tuple(norms[m.tok_lo : m.tok_hi])
+        for i in range(m.tok_lo - 1, max(m.sentence.tok_lo, m.tok_lo - 3) - 1, -1):
+            if norms[i] in _SIDE_WORDS:
+                sided.add((_SIDE_WORDS[norms[i]], *words))
+                break
+            if norms[i] in _BOTH_SIDES:  # "bilateral sural responses": one study a side
+                sided.update({("right", *words), ("left", *words)})
+                break
+        else:
+            unsided.add(words)
+    # a summary that names a study without its side ("borderline median sensory responses")
+    # repeats a sided one
+    return len(sided) + len(unsided - {key[1:] for key in sided})
 
 
 def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:

@@ -82,7 +82,7 @@ _RULE_KEYS = {
     "size_missing": "true: the rule also fires when no size is written",
     "area_cm2": "[min, max] defect area in sq cm near the trigger (length x width)",
     "size_from": "when no size is written near the trigger, read it where these are mentioned",
-    "count": "{of: [...], min: N, max: N} or {levels: true, ...}",
+    "count": "{of: [...], min: N, max: N, distinct: bool} or {levels: true, ...}",
     "units": "1, count, or {count_minus: N}",
     "sided": "true: paired organ/limb; RT/LT or 50 from the note",
     "supersedes": "codes this one replaces when both fire",
@@ -127,6 +127,7 @@ class CountSpec:
     levels: bool = False  # count spine interspaces instead
     min: int = 1
     max: int | None = None
+    distinct: bool = False  # count the different mentions of `of` (each nerve studied)
 
 
 @dataclass(frozen=True)
@@ -441,14 +442,16 @@ class _FileReader:
             c = raw["count"]
             if not isinstance(c, YamlMap):
                 self.fail(f"rule {code}: count must be {{of: [...], min: N, max: N}}", raw, "count")
-            self.check_keys(c, {"of", "levels", "min", "max"}, f"rule {code} count")
+            self.check_keys(c, {"of", "levels", "min", "max", "distinct"}, f"rule {code} count")
             if ("of" in c) == bool(c.get("levels")):
                 self.fail(f"rule {code}: count needs either of: [...] or levels: true", c)
+            if "distinct" in c and (not isinstance(c["distinct"], bool) or "of" not in c):
+                self.fail(f"rule {code}: count distinct must be true or false, with of: [...]", c)
             lo, hi = c.get("min", 1), c.get("max")
             if not isinstance(lo, int) or (hi is not None and (not isinstance(hi, int) or hi < lo)):
                 self.fail(f"rule {code}: count min/max must be whole numbers, min <= max", c)
             of = self.ref_list(family, c["of"], c, "of") if "of" in c else ()
-            count = CountSpec(of, bool(c.get("levels")), lo, hi)
+            count = CountSpec(of, bool(c.get("levels")), lo, hi, bool(c.get("distinct")))
         units = "1"
         if "units" in raw:
             u = raw["units"]
