@@ -73,9 +73,6 @@ class Combination:
     drop: tuple[Pattern, ...]
     add: tuple[str, ...]
     source: str
-    # a `note` mention inside one of these phrases does not count ("insulin sliding scale"
-    # in a hospital is no long-term insulin)
-    unless: PhraseSet[int] | None = None
 
 
 @dataclass(frozen=True)
@@ -237,7 +234,7 @@ class Applied:
 def apply_combinations(
     rules: tuple[Combination, ...],
     codes: list[str],
-    note_says: Callable[[PhraseSet[int], PhraseSet[int] | None], bool],
+    note_says: Callable[[PhraseSet[int]], bool],
 ) -> tuple[list[str], dict[str, Applied]]:
     """Run every rule in order over ``codes``; returns the new list (order kept, replacements
     in place) and, per new code, the rule that produced it."""
@@ -251,7 +248,7 @@ def apply_combinations(
                 break
             matched.append(hit)
         else:
-            if rule.note is not None and not note_says(rule.note, rule.unless):
+            if rule.note is not None and not note_says(rule.note):
                 continue
             removed: list[str] = []
             added: list[str] = []
@@ -302,7 +299,7 @@ def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
         ln = line_of(raw, i)
         if not isinstance(item, YamlMap) or "when" not in item or "name" not in item:
             raise DataFileError(src, "each combination needs name: and when: [...]", ln)
-        unknown = set(item) - {"name", "when", "note", "unless", "replace", "drop", "add"}
+        unknown = set(item) - {"name", "when", "note", "replace", "drop", "add"}
         if unknown:
             raise DataFileError(src, f"unknown key {sorted(unknown)[0]!r} in a combination", ln)
         note: PhraseSet[int] | None = None
@@ -313,16 +310,6 @@ def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
                     note.add(str(phrase), j)
                 except PhraseSyntaxError as exc:
                     raise DataFileError(src, str(exc), line_of(item["note"], j)) from exc
-        unless: PhraseSet[int] | None = None
-        if "unless" in item:
-            if note is None:
-                raise DataFileError(src, "unless: needs note:", line_of(item, "unless"))
-            unless = PhraseSet()
-            for j, phrase in enumerate(item["unless"] or []):
-                try:
-                    unless.add(str(phrase), j)
-                except PhraseSyntaxError as exc:
-                    raise DataFileError(src, str(exc), line_of(item["unless"], j)) from exc
         replace = item.get("replace", {})
         if not isinstance(replace, dict):
             raise DataFileError(src, "replace: expected {OLD: NEW}", line_of(item, "replace"))
@@ -339,7 +326,6 @@ def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
                 else (),
                 add=tuple(str(c).upper() for c in item.get("add", [])),
                 source=f"{src}:{ln or 0}",
-                unless=unless,
             )
         )
     integral: list[IntegralRule] = []
