@@ -120,7 +120,7 @@ def code_cpt(
         return {"procedures": [], "diagnoses": []}
     procedures = list(result.procedures)
     if note_type(doc) == "visit" and not _procedure_visit(doc, result, dos):
-        procedures, bill_visit = _facility_visit_lines(doc, procedures)
+        procedures, bill_visit = _facility_visit_lines(doc, procedures, dos)
         visit = _visit_level(doc, "unknown", dos) if bill_visit else None
         if visit is not None and visit.get("code"):
             em_line = {
@@ -145,13 +145,15 @@ def code_cpt(
 
 
 def _facility_visit_lines(
-    doc: Document, procedures: list[dict[str, Any]]
+    doc: Document, procedures: list[dict[str, Any]], dos: date | None = None
 ) -> tuple[list[dict[str, Any]], bool]:
     """What a hospital or ED visit's author bills, and whether the visit itself is billed.
 
-    A discharge summary that lists an operation of the stay is the surgeon's: the discharge
-    is part of the operation's global package, so the operation is the service and no
-    discharge-day code is added; without one, only the discharge-day management is billed.
+    A discharge summary that lists a major operation of the stay (90-day global) is the
+    surgeon's: the discharge is part of the operation's global package, so the operation is
+    the service and no discharge-day code is added; without one, only the discharge-day
+    management is billed (a lumbar puncture or a thoracentesis of the stay was billed by
+    whoever did it, on their own note).
     In a hospital, ED or discharge note, laboratory tests (80000-89999: a urinalysis, a
     fingerstick glucose) are the facility laboratory's, not the physician's; only an office
     performs and bills them."""
@@ -160,7 +162,13 @@ def _facility_visit_lines(
     if setting in (None, "office"):
         return procedures, True
     if setting == "discharge":
-        operations = [p for p in procedures if 10004 <= (_number(p["code"]) or 0) <= 69990]
+        kb = note_knowledge(doc, dos)
+        operations = [
+            p
+            for p in procedures
+            if 10004 <= (_number(p["code"]) or 0) <= 69990
+            and not procedure_needs_separate_em(p["code"], kb)
+        ]
         return operations, not operations
     return [p for p in procedures if not 80000 <= (_number(p["code"]) or 0) <= 89999], True
 

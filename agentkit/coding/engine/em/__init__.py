@@ -16,6 +16,7 @@ stays modest so that borderline levels go to review.
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from agentkit.coding.engine.em.cues import Cues, cues
@@ -220,6 +221,10 @@ def level_visit(
     level = mdm_level(problems.level, data.level, risk.level)
     timed = total_minutes(doc)
     minutes = timed[0] if timed else None
+    if setting in ("hospital", "subsequent", "emergency"):
+        critical = _critical_care_minutes(doc)
+        if critical is not None and critical[0] >= _CRITICAL_CARE_MIN:
+            return _critical_care(doc, status, problems, data, risk, level, critical)
     if setting == "discharge":
         return _discharge(doc, status, problems, data, risk, level, timed)
     by_time = time_level(setting, status, minutes)
@@ -255,6 +260,63 @@ def level_visit(
         "rationale": _rationale(
             setting, status, status_documented, problems, data, risk, level, basis, minutes, code
         ),
+    }
+
+
+_CRITICAL_CARE_MIN = 30  # under 30 minutes, critical care is reported as an ordinary E/M
+_HOUR_WORDS = {"one": 1, "an": 1, "a": 1, "two": 2, "three": 3}
+_TIME_TOLD = frozenset({"time", "spent", "minutes", "hour", "hours"})
+
+
+def _critical_care_minutes(doc: Document) -> tuple[int, tuple[int, int]] | None:
+    """'Total critical care time spent at the bedside was 1 hour': the minutes (or hours) of
+    critical care the note documents, from the sentence that names critical care time."""
+    t = doc.tokens
+    for sent in doc.sentences:
+        words = t.norms[sent.tok_lo : sent.tok_hi]
+        named = any(a == "critical" and b == "care" for a, b in pairwise(words))
+        if not named or not _TIME_TOLD & set(words):
+            continue
+        total = 0
+        for i, w in enumerate(words[1:], start=1):
+            num = words[i - 1]
+            if w in ("minutes", "minute", "min", "mins") and num.isdigit():
+                total += int(num)
+            elif w in ("hour", "hours") and (num.isdigit() or num in _HOUR_WORDS):
+                total += 60 * (int(num) if num.isdigit() else _HOUR_WORDS[num])
+        if total:
+            return total, (sent.start, sent.end)
+    return None
+
+
+def _critical_care(
+    doc: Document,
+    status: str,
+    problems: Element,
+    data: Element,
+    risk: Element,
+    level: int,
+    timed: tuple[int, tuple[int, int]],
+) -> dict[str, Any]:
+    """Critical care by time: 99291 for the first 30-74 minutes (each further 30 minutes is
+    the add-on 99292, reported by whoever lists the time blocks)."""
+    minutes = timed[0]
+    extra = max(0, (minutes - 75) // 30 + 1) if minutes >= 75 else 0
+    more = f"; {extra} unit(s) of the add-on 99292 for the time beyond 74 minutes" if extra else ""
+    return {
+        "code": "99291",
+        "patient_status": status,
+        "basis": "time",
+        "mdm": {
+            "problems": problems.name,
+            "data": data.name,
+            "risk": risk.name,
+            "level": MDM_NAMES[level],
+        },
+        "total_minutes": minutes,
+        "evidence": _quote(doc, timed[1]),
+        "confidence": 0.75,
+        "rationale": f"Critical care time {minutes} minutes documented: 99291{more}.",
     }
 
 

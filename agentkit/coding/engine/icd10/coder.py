@@ -413,6 +413,16 @@ def code_diagnoses(
             f2, u2 = _read(ctx, long, tabular=False)
             f.extend(f2)
             u.extend(u2)
+        if role == "admitting":
+            # what was thought on arrival: only what the discharge diagnoses do not restate
+            # ("History of uterine cancer" stays; "intractable migraine" gives way to the
+            # discharge's "migraine")
+            restated = {y.code[:3] for y in found}
+            f = [x for x in f if x.code[:3] not in restated]
+            for x in f:
+                x.penalty += 0.05
+                x.notes.append("admitting diagnosis the discharge diagnoses do not restate")
+            u = []
         read_sections.update(secs)
         uncertain.extend(u)
         if role == "fallback" and uncertain:
@@ -767,8 +777,8 @@ def _finish(
     rules = guidelines()
     order = _diabetes_type(order, by_code, icd)
 
-    def note_says(phrases: PhraseSet[int]) -> bool:
-        return ctx.note_has(phrases) is not None
+    def note_says(phrases: PhraseSet[int], unless: PhraseSet[int] | None = None) -> bool:
+        return ctx.note_has(phrases, unless) is not None
 
     codes, made = apply_combinations(rules.combinations, order, note_says)
     for new, applied in made.items():

@@ -73,6 +73,9 @@ class Combination:
     drop: tuple[Pattern, ...]
     add: tuple[str, ...]
     source: str
+    # a `note` mention inside one of these phrases does not count ("insulin sliding scale"
+    # in a hospital is no long-term insulin)
+    unless: PhraseSet[int] | None = None
 
 
 @dataclass(frozen=True)
@@ -234,7 +237,7 @@ class Applied:
 def apply_combinations(
     rules: tuple[Combination, ...],
     codes: list[str],
-    note_says: Callable[[PhraseSet[int]], bool],
+    note_says: Callable[[PhraseSet[int], PhraseSet[int] | None], bool],
 ) -> tuple[list[str], dict[str, Applied]]:
     """Run every rule in order over ``codes``; returns the new list (order kept, replacements
     in place) and, per new code, the rule that produced it."""
@@ -248,7 +251,7 @@ def apply_combinations(
                 break
             matched.append(hit)
         else:
-            if rule.note is not None and not note_says(rule.note):
+            if rule.note is not None and not note_says(rule.note, rule.unless):
                 continue
             removed: list[str] = []
             added: list[str] = []
@@ -299,7 +302,7 @@ def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
         ln = line_of(raw, i)
         if not isinstance(item, YamlMap) or "when" not in item or "name" not in item:
             raise DataFileError(src, "each combination needs name: and when: [...]", ln)
-        unknown = set(item) - {"name", "when", "note", "replace", "drop", "add"}
+        unknown = set(item) - {"name", "when", "note", "unless", "replace", "drop", "add"}
         if unknown:
             raise DataFileError(src, f"unknown key {sorted(unknown)[0]!r} in a combination", ln)
         note: PhraseSet[int] | None = None
@@ -310,6 +313,16 @@ def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
                     note.add(str(phrase), j)
                 except PhraseSyntaxError as exc:
                     raise DataFileError(src, str(exc), line_of(item["note"], j)) from exc
+        unless: PhraseSet[int] | None = None
+        if "unless" in item:
+            if note is None:
+                raise DataFileError(src, "unless: needs note:", line_of(item, "unless"))
+            unless = PhraseSet()
+            for j, phrase in enumerate(item["unless"] or []):
+                try:
+                    unless.add(str(phrase), j)
+                except PhraseSyntaxError as exc:
+                    raise DataFileError(src, str(exc), line_of(item["unless"], j)) from exc
         replace = item.get("replace", {})
         if not isinstance(replace, dict):
             raise DataFileError(src, "replace: expected {OLD: NEW}", line_of(item, "replace"))
@@ -326,6 +339,7 @@ def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
                 else (),
                 add=tuple(str(c).upper() for c in item.get("add", [])),
                 source=f"{src}:{ln or 0}",
+                unless=unless,
             )
         )
     integral: list[IntegralRule] = []

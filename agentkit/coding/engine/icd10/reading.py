@@ -49,8 +49,28 @@ _CONDITION_SUFFIXES = (
 _BREAKS = frozenset({",", ";", "and", "&", "/", "with", "plus", "also"})
 _FAMILY_HISTORY = ("Z80.", "Z81.", "Z82.", "Z83.", "Z84.")
 _NEGATORS = frozenset({"without", "no", "not", "w/o"})
+# words that link a diagnosis to its cause, treatment or qualifier: when a whole segment has
+# no title ("polymyositis on immunosuppressive therapy", "stomatitis probably secondary to
+# methotrexate"), its parts are read one by one
+_LINK_JOINS = ("with", "and", "plus", "on", "secondary", "due", "probably", "likely", "possibly")
+_LINKS = frozenset(_LINK_JOINS) - {"and", "plus"}
 _REASON_KINDS = frozenset({"indications", "history", "chief_complaint"})
-_DENIALS = frozenset({"no", "not", "never", "denies", "denied", "without", "negative"})
+# before "history of": a denied or an unknown past ("it is unknown whether he has a history
+# of diabetes") is no condition
+_DENIALS = frozenset(
+    {
+        "no",
+        "not",
+        "never",
+        "denies",
+        "denied",
+        "without",
+        "negative",
+        "unknown",
+        "unclear",
+        "whether",
+    }
+)
 _DIAGNOSIS_KINDS = frozenset({"assessment", "impression", "diagnosis", "postop_dx", "preop_dx"})
 _REGION_WORDS = {
     "cervical": "cervical",
@@ -116,14 +136,27 @@ class NoteContext:
     # numbered plan item, "2. Hypertension.")
     problem_heads: frozenset[int] = frozenset()
 
-    def note_has(self, phrases: PhraseSet[int]) -> tuple[int, int] | None:
-        """Span of the first present mention of ``phrases`` in the note-wide sentences."""
+    def note_has(
+        self, phrases: PhraseSet[int], unless: PhraseSet[int] | None = None
+    ) -> tuple[int, int] | None:
+        """Span of the first present mention of ``phrases`` in the note-wide sentences; a
+        mention that overlaps an ``unless`` phrase does not count."""
         doc = self.doc
         for si in self.note_sentences:
             sent = doc.sentences[si]
+            spans = (
+                [
+                    (u.start, u.end)
+                    for u in unless.find_all(doc.tokens.norms, sent.tok_lo, sent.tok_hi)
+                ]
+                if unless is not None
+                else []
+            )
             for m in phrases.find_all(doc.tokens.norms, sent.tok_lo, sent.tok_hi):
                 if m.start > sent.tok_lo and doc.tokens.norms[m.start - 1] in _NOT_PREFIX:
                     continue  # "non-insulin-dependent" does not document insulin
+                if any(a < m.end and m.start < b for a, b in spans):
+                    continue
                 s, e = doc.tokens.starts[m.start], doc.tokens.ends[m.end - 1]
                 # a plan ("continue insulin") documents current management too
                 if assertion_of(doc, s, e).status in ("present", "hypothetical"):
@@ -573,6 +606,20 @@ def _status(ctx: NoteContext, start: int, end: int) -> str:
     return found.status
 
 
+# An uncertainty word the cue lists do not place: "Depression, possibly." (the word ends the
+# statement after the diagnosis), "questionably right coronary spasm" (an adverb before it).
+_TRAILING_DOUBT = frozenset({"possibly", "probably", "questionable"})
+_LEADING_DOUBT = frozenset({"questionably", "presumably"})
+
+
+def _doubted(doc: Document, st: Statement, lo: int, hi: int) -> bool:
+    """Is the diagnosis at tokens ``[lo, hi)`` made uncertain by a lone qualifier?"""
+    norms = doc.tokens.norms
+    if any(w in _LEADING_DOUBT for w in norms[max(st.tok_lo, lo - 3) : lo + 1]):
+        return True
+    return hi == st.tok_hi - 1 and norms[hi] in _TRAILING_DOUBT
+
+
 def read_statement(
     ctx: NoteContext, st: Statement, *, tabular: bool = True
 ) -> tuple[list[Found], list[str]]:
@@ -664,7 +711,7 @@ def _read_statement(
         concept = ctx.concepts.concepts[m.payload]
         s, e = t.starts[m.start], t.ends[m.end - 1]
         status = _status(ctx, s, e)
-        if status == "present" and opens_uncertain:
+        if status == "present" and (opens_uncertain or _doubted(doc, st, m.start, m.end)):
             status = "uncertain"
         if status == "uncertain":
             uncertain.append(doc.text[s:e])
@@ -737,8 +784,8 @@ def _read_statement(
         # "stenosis with obstruction" is one diagnosis; split at "with" only if it is not
         parts = [(seg_lo, seg_hi)]
         hits = [_tabular(ctx, st, seg_lo, seg_hi)]
-        if hits[0] is None and "with" in t.norms[seg_lo:seg_hi]:
-            parts = _segments(doc, seg_lo, seg_hi, covered, ("with", "and", "plus"))
+        if hits[0] is None and not _LINKS.isdisjoint(t.norms[seg_lo:seg_hi]):
+            parts = _segments(doc, seg_lo, seg_hi, covered, _LINK_JOINS)
             hits = [_tabular(ctx, st, a, b) for a, b in parts]
         for (lo, hi), hit in zip(parts, hits, strict=True):
             if hit is None:
@@ -747,7 +794,7 @@ def _read_statement(
                 continue
             s, e = t.starts[lo], t.ends[hi - 1]
             status = _status(ctx, s, e)
-            if status == "present" and opens_uncertain:
+            if status == "present" and (opens_uncertain or _doubted(doc, st, lo, hi)):
                 status = "uncertain"
             if status == "uncertain":
                 uncertain.append(doc.text[s:e])

@@ -71,6 +71,68 @@ class Statement:
     order: int  # position among the statements of the note
 
 
+# A problem list often puts the state of a diagnosis in the next sentence ("3. Hypotension.
+# Resolved, continue fluids.", "5. Diabetes type 2. Uncontrolled."): the state belongs to the
+# short diagnosis before it. "Resolved" means the problem is no longer there; the other words
+# refine it (uncontrolled, chronic, acute ...).
+_RESOLVED = frozenset({"resolved"})
+_STATE_WORDS = frozenset(
+    {
+        "uncontrolled",
+        "controlled",
+        "poorly",
+        "well",
+        "stable",
+        "unstable",
+        "improving",
+        "improved",
+        "worsening",
+        "worsened",
+        "chronic",
+        "acute",
+        "intractable",
+        "exacerbation",
+        "compensated",
+        "decompensated",
+        "resolving",
+    }
+)
+_DX_KINDS = frozenset({"assessment", "diagnosis", "impression"})
+_MAX_HEAD_TOKENS = 8
+_MAX_STATE_TOKENS = 3
+
+
+def _state_after(doc: Document, index: int) -> tuple[str, int]:
+    """What the sentence after sentence ``index`` says of it: ``("resolved", 0)``,
+    ``("state", token end)`` or ``("", 0)``."""
+    sents = doc.sentences
+    sent = sents[index]
+    if (
+        sent.section_kind not in _DX_KINDS
+        or sent.tok_hi - sent.tok_lo > _MAX_HEAD_TOKENS
+        or index + 1 >= len(sents)
+    ):
+        return "", 0
+    nxt = sents[index + 1]
+    if nxt.section_index != sent.section_index or nxt.tok_lo >= nxt.tok_hi:
+        return "", 0
+    norms = doc.tokens.norms
+    first = norms[nxt.tok_lo]
+    if first in _RESOLVED:
+        return "resolved", 0
+    if first not in _STATE_WORDS:
+        return "", 0
+    end = nxt.tok_lo + 1
+    while end < nxt.tok_hi:
+        gap = doc.text[doc.tokens.ends[end - 1] : doc.tokens.starts[end]]
+        if any(c in gap for c in ",;:.-("):
+            break  # "Uncontrolled, on insulin": the state ends at the comma
+        if norms[end] not in _STATE_WORDS or end - nxt.tok_lo >= _MAX_STATE_TOKENS:
+            return "", 0  # "Stable angina." is another diagnosis, not a state
+        end += 1
+    return "state", end
+
+
 def statements_of(doc: Document, sections: list[int]) -> list[Statement]:
     """The statements of the given sections (indexes into ``doc.sections``), in note order."""
     wanted = set(sections)
@@ -78,6 +140,19 @@ def statements_of(doc: Document, sections: list[int]) -> list[Statement]:
     text = doc.text
     for sent in doc.sentences:
         if sent.section_index not in wanted or sent.tok_lo >= sent.tok_hi:
+            continue
+        said, state_end = _state_after(doc, sent.index)
+        if said == "resolved":
+            continue
+        if said == "state" and ";" not in text[sent.start : sent.end]:
+            lo = doc.tokens.index_at_or_after(sent.start)
+            hi = min(doc.tokens.index_before(sent.end), sent.tok_hi)
+            if lo < hi:
+                out.append(
+                    Statement(
+                        sent.start, sent.end, lo, state_end, sent.section_kind, sent.index, len(out)
+                    )
+                )
             continue
         start = sent.start
         while start < sent.end:
@@ -99,11 +174,17 @@ def is_same_as_above(doc: Document, section: Section) -> bool:
     return 0 < len(words) <= 8 and "same" in words and all(w in _SAME for w in words)
 
 
+def _is_admitting(section: Section) -> bool:
+    words = section.heading.lower().split()
+    return bool(words) and words[0].startswith(("admitting", "admission"))
+
+
 def section_plan(doc: Document, note_kind: str) -> list[tuple[str, list[int]]]:
     """The sources of diagnoses, best first: ``[(role, [section indexes])]``.
 
-    Roles: ``primary`` (code these), then ``fallback`` groups tried in order when the primary
-    statements give nothing codable.
+    Roles: ``primary`` (code these), ``admitting`` (a discharge summary's admitting diagnosis:
+    only what the discharge diagnoses do not already say), then ``fallback`` groups tried in
+    order when the primary statements give nothing codable.
     """
     by_kind: dict[str, list[int]] = {}
     for i, sec in enumerate(doc.sections):
@@ -118,7 +199,15 @@ def section_plan(doc: Document, note_kind: str) -> list[tuple[str, list[int]]]:
             + by_kind.get("impression", [])
             + postop
         )
-        plan.append(("primary", main))
+        # a discharge summary's admitting diagnosis is what was thought on arrival; the
+        # discharge (final) diagnoses say what the patient had
+        admitting = [i for i in main if _is_admitting(doc.sections[i])]
+        if admitting and len(admitting) < len(main):
+            main = [i for i in main if i not in admitting]
+            plan.append(("primary", main))
+            plan.append(("admitting", admitting))
+        else:
+            plan.append(("primary", main))
     elif postop:
         plan.append(("primary", postop))
     elif by_kind.get("postop_dx") and by_kind.get("preop_dx"):

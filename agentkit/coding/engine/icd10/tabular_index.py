@@ -460,10 +460,12 @@ def build_index(icd: Icd10cmCodeSet, lex: Lexicon) -> TabularIndex:
 
 
 def _cache_tag(icd: Icd10cmCodeSet) -> str:
-    """Changes with the word lists, this module's code and the code-set version."""
+    """Changes with the word lists, this module's and the lexicon's code and the code-set
+    version."""
     digest = hashlib.sha256(
         WORDS_FILE.read_bytes()
         + Path(__file__).read_bytes()
+        + (Path(__file__).parent / "lexicon.py").read_bytes()
         + f"|{icd.version.label}|{len(icd)}|{_INDEX_FORMAT}".encode()
     ).hexdigest()
     return digest[:16]

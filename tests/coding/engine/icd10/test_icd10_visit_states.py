@@ -1,0 +1,114 @@
+"""Visit and hospital problem lists: a state told in the next sentence ("Hypotension.
+Resolved."), a lone doubt word ("Depression, possibly."), the admitting diagnosis of a
+discharge summary, temporary insulin, chronic conditions written as history, plural symptom
+words, infections and poisonings named the way clinicians write them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from agentkit.coding.engine import analyze
+from agentkit.coding.engine.icd10 import code_diagnoses
+
+_HPI = (
+    "CHIEF COMPLAINT: Follow up.\n"
+    "HISTORY OF PRESENT ILLNESS: A 62-year-old woman seen for follow up of several chronic "
+    "problems. She reports feeling tired but otherwise well.\n"
+)
+
+
+def codes(assessment: str, **kw: Any) -> list[str]:
+    note = _HPI + "ASSESSMENT AND PLAN:\n" + assessment
+    return [d["code"] for d in code_diagnoses(analyze(note), **kw)]
+
+
+def test_a_resolved_problem_is_not_coded_and_a_state_refines_its_diagnosis() -> None:
+    found = codes(
+        "1. Hypotension. Resolved, continue intravenous fluids.\n"
+        "2. Type 2 diabetes. Uncontrolled. Continue metformin.\n"
+    )
+    assert "I95.9" not in found
+    assert "E11.65" in found
+
+
+def test_a_next_sentence_naming_another_diagnosis_is_no_state() -> None:
+    found = codes("1. Hypertension. Stable angina.\n")
+    assert {"I10", "I20.9"} <= set(found) or {"I10", "I20.8"} <= set(found)
+
+
+def test_a_lone_doubt_word_makes_the_diagnosis_uncertain() -> None:
+    found = codes("1. Osteoporosis.\n2. Depression, possibly. Restart sertraline.\n")
+    assert "M81.0" in found
+    assert not any(c.startswith("F32") for c in found)
+    assert "M62.838" not in codes("1. Chest pain, questionably coronary spasm.\n")
+
+
+def test_hospital_sliding_scale_insulin_is_no_long_term_insulin() -> None:
+    assert "Z79.4" not in codes(
+        "1. Type 2 diabetes. Continue insulin sliding scale while in the hospital.\n"
+    )
+    assert "Z79.4" in codes("1. Type 2 diabetes. Continue Lantus 20 units at bedtime.\n")
+
+
+def test_an_unknown_history_is_no_diagnosis() -> None:
+    found = codes(
+        "1. Hyperglycemia. It is unknown whether the patient has a history of diabetes.\n"
+    )
+    assert found == ["R73.9"]
+
+
+def test_chronic_conditions_written_as_history_are_current() -> None:
+    found = codes(
+        "1. History of bipolar disorder, stable on lithium.\n"
+        "2. History of atrial fibrillation, rate controlled.\n"
+    )
+    assert "F31.9" in found
+    assert "I48.91" in found
+    # a past depressive episode is not assumed to be current
+    assert not any(c.startswith("F32") for c in codes("1. History of depression.\n"))
+
+
+def test_plural_symptoms_and_generalized_edema() -> None:
+    assert codes("1. Myalgias.\n") == ["M79.10"]
+    assert codes("1. Anasarca.\n") == ["R60.1"]
+
+
+def test_a_discharge_summary_codes_the_discharge_diagnosis_not_the_admitting_one() -> None:
+    note = (
+        "ADMITTING DIAGNOSIS: Intractable migraine with aura.\n\n"
+        "DISCHARGE DIAGNOSIS: Migraine with aura.\n\n"
+        "SECONDARY DIAGNOSES:\n1. Anxiety disorder.\n2. History of tubal ligation.\n\n"
+        "HOSPITAL COURSE: Admitted with a severe headache, treated and improved. Discharged "
+        "home in good condition.\n"
+    )
+    found = [d["code"] for d in code_diagnoses(analyze(note))]
+    assert "G43.109" in found
+    assert "G43.119" not in found
+    assert {"F41.9", "Z98.51"} <= set(found)
+    # with no other diagnosis section the admitting diagnosis is what the note says
+    alone = "ADMITTING DIAGNOSIS: Chest pain.\n\nHISTORY: Admitted for chest pain, discharged.\n"
+    assert [d["code"] for d in code_diagnoses(analyze(alone))] == ["R07.9"]
+
+
+def test_infections_and_heparin_induced_thrombocytopenia() -> None:
+    found = codes(
+        "1. Disseminated CMV infection.\n2. Heparin-induced thrombocytopenia.\n"
+        "3. Polymyositis on immunosuppressive therapy (methotrexate and prednisone).\n"
+    )
+    assert {"B25.8", "D75.829", "M33.20"} <= set(found)
+    assert "D69.59" not in found
+    assert "B25.0" in codes("1. Cytomegalovirus pneumonitis.\n")
+
+
+def test_chronic_hepatitis_c_named_twice_is_one_code() -> None:
+    found = codes("1. Hepatitis C, chronic.\n2. Hepatitis C with stable transaminases.\n")
+    assert "B18.2" in found
+    assert "B19.20" not in found
+
+
+def test_poisonings_take_their_intent() -> None:
+    found = codes("1. Cocaine overdose.\n2. Cardiac arrest.\n")
+    assert {"T40.5X1A", "I46.9"} <= set(found)
+    found = codes("1. Intentional acetaminophen overdose, suicide attempt.\n")
+    assert "T39.1X2A" in found
+    assert "T14.91XA" not in found
