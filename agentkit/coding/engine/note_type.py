@@ -65,6 +65,17 @@ for _p in (
     "echocardiogra*",
     "ivp",
     "pyelogra*",
+    # nuclear medicine studies named by what they image
+    "(gastric emptying|hida|hepatobiliary|thyroid|bone|gallium|octreotide|mibg"
+    "|ventilation perfusion|v q|vq|lung perfusion|gi bleed*|gastrointestinal bleed*|bleeding"
+    "|tagged red blood cell|tagged rbc|renal|muga|parathyroid)"
+    " ~2 (scan|study|scintigra*|imaging|images|uptake)",
+    "renogra*",
+    "lymphoscintigra*",
+    "cholescintigra*",
+    "radionuclide",
+    "radioisotope",
+    "radiotracer",
 ):
     _IMAGING.add(_p, "imaging")
 
@@ -158,13 +169,7 @@ def _names_a_study(doc: Document) -> bool:
     )
 
 
-_DISCHARGE_HEADINGS = (
-    "hospital course",
-    "course in the hospital",
-    "discharge diagnos",
-    "discharge summary",
-    "death summary",
-)
+_DISCHARGE_HEADINGS = ("hospital course", "discharge diagnos", "discharge summary", "death summary")
 
 
 def is_discharge_summary(doc: Document) -> bool:
