@@ -169,7 +169,13 @@ def _names_a_study(doc: Document) -> bool:
     )
 
 
-_DISCHARGE_HEADINGS = ("hospital course", "discharge diagnos", "discharge summary", "death summary")
+_DISCHARGE_HEADINGS = (
+    "hospital course",
+    "course in the hospital",
+    "discharge diagnos",
+    "discharge summary",
+    "death summary",
+)
 
 
 def is_discharge_summary(doc: Document) -> bool:

@@ -112,3 +112,13 @@ def test_poisonings_take_their_intent() -> None:
     found = codes("1. Intentional acetaminophen overdose, suicide attempt.\n")
     assert "T39.1X2A" in found
     assert "T14.91XA" not in found
+
+
+def test_operative_blood_loss_anemia_is_acute_and_sepsis_takes_its_source_organism() -> None:
+    assert "D62" in codes("1. Anemia due to operative blood loss, no transfusion needed.\n")
+    assert "D50.0" in codes("1. Chronic blood loss anemia.\n")
+    found = codes(
+        "1. Sepsis due to urinary tract infection. Urine culture grew Escherichia coli.\n"
+    )
+    assert "A41.51" in found
+    assert "A41.9" not in found
