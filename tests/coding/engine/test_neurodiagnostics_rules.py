@@ -134,3 +134,21 @@ def test_long_term_eeg_by_stated_hours_and_video() -> None:
         "IMPRESSION: Abnormal ambulatory EEG.\n"
     )
     assert _lines(ambulatory) == {"95721": 1}
+
+
+def test_non_limb_muscles_and_repetitive_stimulation_are_their_own_lines() -> None:
+    note = (
+        "ELECTRODIAGNOSTIC REPORT\n"
+        "REFERRAL: Progressive weakness and slurred speech.\n"
+        "NERVE CONDUCTION STUDIES: Eight nerve conduction studies were performed in the right "
+        "arm and leg. Repetitive nerve stimulation of the right ulnar nerve showed no decrement.\n"
+        "NEEDLE EMG: Needle EMG was performed on both legs, the thoracic "
+        "paraspinal muscles and the tongue with a concentric needle; fasciculations and "
+        "fibrillations were seen in all regions.\n"
+        "IMPRESSION: Widespread active and chronic denervation in three regions.\n"
+    )
+    lines = _lines(note)
+    assert lines.get("95910") == 1
+    assert lines.get("95887") == 1
+    assert lines.get("95937") == 1
+    assert lines.get("95886") == 2
