@@ -79,6 +79,18 @@ for _i, _p in enumerate(
     )
 ):
     _DELIVERY.add(_p, _i)
+# an earlier birth told in the obstetric history ("she also had a full-term vaginal delivery
+# in 2002") is not this note's delivery
+_PAST_BIRTH = PhraseSet[int]()
+for _i, _p in enumerate(
+    (
+        "(obstetric|obstetrical) history",
+        "(history|previous|prior|past|last) ~4 (delivery|deliveries|pregnancy|pregnancies)",
+        "(also had|has had|previously had|have had)",
+        "(months|years|weeks) (status post|after|since|following) ~4 delivery",
+    )
+):
+    _PAST_BIRTH.add(_p, _i)
 _LIVE = PhraseSet[int]()
 for _i, _p in enumerate(
     (
@@ -149,7 +161,9 @@ def pregnancy_facts(doc: Document, kind: str) -> Pregnancy | None:
     if kind == "procedure":
         kinds = ("procedure", "body", "description", "postop_dx", "preop_dx", "findings")
         for s in (s for s in doc.sentences if s.section_kind in kinds):
-            if _DELIVERY.find_all(norms, s.tok_lo, s.tok_hi):
+            if _DELIVERY.find_all(norms, s.tok_lo, s.tok_hi) and not _PAST_BIRTH.find_all(
+                norms, s.tok_lo, s.tok_hi
+            ):
                 delivery, delivery_span = True, (s.start, s.end)
                 break
     live = 0
