@@ -221,6 +221,10 @@ def level_visit(
     level = mdm_level(problems.level, data.level, risk.level)
     timed = total_minutes(doc)
     minutes = timed[0] if timed else None
+    if setting == "office" and _count(doc, "preventive", c, kinds=_PURPOSE_KINDS):
+        preventive = _preventive(doc, status, status_documented, problems, data, risk, level)
+        if preventive is not None:
+            return preventive
     if setting in ("hospital", "subsequent", "emergency"):
         critical = _critical_care_minutes(doc)
         if critical is not None and critical[0] >= _CRITICAL_CARE_MIN:
@@ -259,6 +263,88 @@ def level_visit(
         "confidence": confidence,
         "rationale": _rationale(
             setting, status, status_documented, problems, data, risk, level, basis, minutes, code
+        ),
+    }
+
+
+# where a visit states its purpose (not the plan: "next well-child check in one year")
+_PURPOSE_KINDS = frozenset(
+    {"chief_complaint", "hpi", "history", "assessment", "impression", "diagnosis", "body", "other"}
+)
+# preventive medicine codes by age band (upper age in years, exclusive): new, established
+_PREVENTIVE = (
+    (1, "99381", "99391"),
+    (5, "99382", "99392"),
+    (12, "99383", "99393"),
+    (18, "99384", "99394"),
+    (40, "99385", "99395"),
+    (65, "99386", "99396"),
+    (200, "99387", "99397"),
+)
+_AGE_UNITS = {
+    "year": 1.0,
+    "years": 1.0,
+    "yr": 1.0,
+    "yrs": 1.0,
+    "month": 1 / 12,
+    "months": 1 / 12,
+    "week": 1 / 52,
+    "weeks": 1 / 52,
+    "day": 1 / 365,
+    "days": 1 / 365,
+}
+
+
+def _stated_age(doc: Document) -> tuple[float, tuple[int, int]] | None:
+    """The patient's age as the note states it ('5-year-old', '18 months old', 'a 42 year old
+    man'): the first number followed by a unit of age and 'old' within three words."""
+    t = doc.tokens
+    n = len(t.norms)
+    for i in range(n - 1):
+        num, unit = t.norms[i], t.norms[i + 1]
+        if not num.isdigit() or unit not in _AGE_UNITS:
+            continue
+        if "old" not in t.norms[i + 2 : i + 5] and not (
+            unit in ("year", "years") and i + 2 < n and t.norms[i + 2] in ("month", "months")
+        ):
+            continue
+        return int(num) * _AGE_UNITS[unit], (t.starts[i], t.ends[min(n - 1, i + 2)])
+    return None
+
+
+def _preventive(
+    doc: Document,
+    status: str,
+    documented: bool,
+    problems: Element,
+    data: Element,
+    risk: Element,
+    level: int,
+) -> dict[str, Any] | None:
+    """A preventive medicine visit: 99381-99387 (new) or 99391-99397 (established) by the
+    age the note states; None when it states no age."""
+    age = _stated_age(doc)
+    if age is None:
+        return None
+    years, span = age
+    new, est = next((nw, es) for top, nw, es in _PREVENTIVE if years < top)
+    code = new if status == "new" else est
+    told = "" if documented else " (status not stated: established assumed)"
+    return {
+        "code": code,
+        "patient_status": status,
+        "basis": "mdm",
+        "mdm": {
+            "problems": problems.name,
+            "data": data.name,
+            "risk": risk.name,
+            "level": MDM_NAMES[level],
+        },
+        "total_minutes": None,
+        "evidence": _quote(doc, span),
+        "confidence": 0.7 if documented else 0.6,
+        "rationale": (
+            f"Preventive medicine visit of a {status} patient aged {years:g} years{told}: {code}."
         ),
     }
 

@@ -30,6 +30,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "subsequent",
         "not_a_visit",
         "office",
+        "preventive",
     ),
     "patient_status": ("new", "established"),
     "problems": (

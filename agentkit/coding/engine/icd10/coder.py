@@ -879,10 +879,20 @@ def _obstetric(
     return [c for c in new_codes if c in by_code]
 
 
+_SEPSIS_CODES = ("A40", "A41", "A02.1", "A22.7", "A26.7", "A32.7", "A42.7", "A54.86", "B37.7")
+
+
 def _sequence(codes: list[str], by_code: dict[str, Found]) -> list[str]:
     """Screening first; then diagnoses in statement order; symptoms, then status codes last."""
 
-    position = {c: i for i, c in enumerate(codes)}
+    position = {c: 2 * i for i, c in enumerate(codes)}
+    # severe sepsis and septic shock (R65.1-/R65.2-) follow the systemic infection that causes
+    # them (guideline I.C.1.d.1.a)
+    infections = [position[c] for c in codes if c.startswith(_SEPSIS_CODES)]
+    if infections:
+        for c in codes:
+            if c.startswith(("R65.1", "R65.2")):
+                position[c] = max(infections) + 1
 
     def rank(code: str) -> tuple[int, int, int]:
         f = by_code[code]
