@@ -4,11 +4,14 @@ Compiling the concept rules and the diagnosis index from their YAML takes a few 
 milliseconds; a new process should not pay it again. The compiled object is pickled in the
 user's cache directory under a key made of every source file *and* the code that compiles it,
 so an edited rule file or a new agentkit version is compiled afresh, never loaded stale.
-Without a writable cache directory the data is simply compiled each time.
+Without a writable cache directory the data is simply compiled each time. Each edit of a rule
+file makes a new entry, so only the newest few entries of a name are kept: a coder editing rules
+all day must not fill the disk with superseded compilations.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -16,9 +19,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
-__all__ = ["cache_dir", "load_or_compile"]
+__all__ = ["KEEP_PER_NAME", "cache_dir", "load_or_compile"]
 
 T = TypeVar("T")
+
+#: Entries of one name kept after a new one is written (other agentkit versions may be in use).
+KEEP_PER_NAME = 4
 
 
 def cache_dir() -> Path:
@@ -57,6 +63,21 @@ def load_or_compile(
         with tmp.open("wb") as fh:
             pickle.dump(compiled, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, target)
+        _prune(target, name, keep=KEEP_PER_NAME)
     except OSError:
         pass
     return compiled
+
+
+def _prune(newest: Path, name: str, *, keep: int) -> None:
+    """Delete all but ``newest`` and the ``keep - 1`` most recent other entries of ``name``."""
+    others = []
+    for path in newest.parent.glob(f"{name}-*.pickle"):
+        if path == newest:
+            continue
+        with contextlib.suppress(OSError):
+            others.append((path.stat().st_mtime, path))
+    others.sort(reverse=True)
+    for _, stale in others[keep - 1 :]:
+        with contextlib.suppress(OSError):
+            stale.unlink()

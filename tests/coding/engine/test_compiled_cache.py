@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from agentkit.coding.engine.compiled_cache import cache_dir, load_or_compile
+from agentkit.coding.engine.compiled_cache import KEEP_PER_NAME, cache_dir, load_or_compile
 
 
 def test_compiled_once_then_loaded_and_recompiled_when_a_source_changes(
@@ -52,3 +52,24 @@ def test_a_damaged_cache_file_is_ignored(tmp_path: Path, monkeypatch: pytest.Mon
     (target,) = tmp_path.glob("demo-*.pickle")
     target.write_bytes(b"not a pickle")
     assert load_or_compile("demo", [source], [], lambda: {"ok": "again"}, dict) == {"ok": "again"}
+
+
+def test_only_the_newest_entries_of_a_name_are_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AGENTKIT_CACHE_DIR", str(tmp_path / "cache"))
+    source = tmp_path / "rules.yaml"
+    other = tmp_path / "other.yaml"
+    other.write_text("b: 1\n")
+    load_or_compile("other", [other], [], lambda: {"other": True}, dict)
+    for version in range(KEEP_PER_NAME + 3):
+        source.write_text(f"a: {version}\n")
+        value = {"v": version}
+        assert load_or_compile("demo", [source], [], value.copy, dict) == value
+    kept = list((tmp_path / "cache").glob("demo-*.pickle"))
+    assert len(kept) == KEEP_PER_NAME
+    # the newest compilation is among those kept: it loads without compiling again
+    newest = load_or_compile("demo", [source], [], lambda: {"v": -1}, dict)
+    assert newest == {"v": KEEP_PER_NAME + 2}
+    # entries of another name are not touched
+    assert len(list((tmp_path / "cache").glob("other-*.pickle"))) == 1
