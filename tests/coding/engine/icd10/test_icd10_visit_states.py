@@ -122,3 +122,13 @@ def test_operative_blood_loss_anemia_is_acute_and_sepsis_takes_its_source_organi
     )
     assert "A41.51" in found
     assert "A41.9" not in found
+
+
+def test_an_existing_feeding_tube_is_a_status_told_anywhere() -> None:
+    note = (
+        "HISTORY OF PRESENT ILLNESS: A 10-week-old girl who has a gastrostomy tube in place "
+        "and a J-tube in place, admitted with vomiting.\n"
+        "DISCHARGE DIAGNOSES:\n1. Gastroesophageal reflux.\n"
+    )
+    found = [d["code"] for d in code_diagnoses(analyze(note))]
+    assert {"K21.9", "Z93.1", "Z93.4"} <= set(found)
