@@ -132,3 +132,9 @@ def test_an_existing_feeding_tube_is_a_status_told_anywhere() -> None:
     )
     found = [d["code"] for d in code_diagnoses(analyze(note))]
     assert {"K21.9", "Z93.1", "Z93.4"} <= set(found)
+
+
+def test_leg_edema_is_part_of_anasarca() -> None:
+    found = codes("1. Anasarca.\n2. Lower extremity edema due to hypoalbuminemia.\n")
+    assert "R60.1" in found
+    assert "R60.0" not in found
