@@ -152,3 +152,27 @@ def test_non_limb_muscles_and_repetitive_stimulation_are_their_own_lines() -> No
     assert lines.get("95887") == 1
     assert lines.get("95937") == 1
     assert lines.get("95886") == 2
+
+
+def test_evoked_potential_reports_by_limbs_and_no_code_for_intraoperative_monitoring() -> None:
+    both = (
+        "SOMATOSENSORY EVOKED POTENTIAL REPORT\n"
+        "TECHNIQUE: Median nerve SSEPs were recorded at Erb's point, the cervical spine and the "
+        "scalp; posterior tibial nerve SSEPs were recorded at the popliteal fossa and the scalp.\n"
+        "FINDINGS: The N20 and P37 latencies are normal and symmetric.\n"
+        "IMPRESSION: Normal upper and lower limb somatosensory evoked potentials.\n"
+    )
+    assert _lines(both) == {"95938": 1}
+    vep = (
+        "VISUAL EVOKED POTENTIAL REPORT\n"
+        "TECHNIQUE: Pattern reversal VEPs with a checkerboard stimulus, each eye tested.\n"
+        "IMPRESSION: Prolonged P100 latency on the left, consistent with left optic neuropathy.\n"
+    )
+    assert _lines(vep) == {"95930": 1}
+    surgery = (
+        "PROCEDURE: L4-L5 laminectomy.\n"
+        "DESCRIPTION: Baseline SSEPs and MEPs were obtained by the neuromonitoring technologist "
+        "and intraoperative monitoring remained stable. The L4 lamina was removed and the thecal "
+        "sac decompressed.\n"
+    )
+    assert not {"95925", "95926", "95938", "95939"} & _lines(surgery).keys()
