@@ -9,7 +9,7 @@ amount of work, so any input is processed in linear time.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -118,6 +118,10 @@ class _Vocabulary:
     approaches: PhraseSet[str]
     numbers: PhraseSet[int]
     sites: PhraseSet[str]
+    # cues that the side just before them is another note's service ("... which will be
+    # dictated separately"), and how many words before the cue they reach
+    elsewhere: PhraseSet[str] = field(default_factory=PhraseSet)
+    elsewhere_window: int = 12
 
 
 def _phrases(src: str, mapping: YamlMap, what: str) -> PhraseSet[str]:
@@ -170,6 +174,15 @@ def load_vocabulary(path: Path = ATTRIBUTES_FILE) -> _Vocabulary:
     site_map = data.get("paired_sites", YamlMap())
     if not isinstance(site_map, YamlMap):
         raise DataFileError(src, "paired_sites: expected a mapping of body parts", 1)
+    elsewhere_window = lat.get("elsewhere_window", 12)
+    if not isinstance(elsewhere_window, int) or not 1 <= elsewhere_window <= 30:
+        raise DataFileError(
+            src,
+            "laterality: elsewhere_window needs a whole number from 1 to 30",
+            line_of(lat, "elsewhere_window"),
+        )
+    elsewhere_map = YamlMap({"elsewhere": lat.get("elsewhere_after", [])})
+    elsewhere_map.key_lines = {"elsewhere": lat.key_lines.get("elsewhere_after", 1)}
     numbers: PhraseSet[int] = PhraseSet()
     for phrase, value in nums.items():
         if not isinstance(value, int) or isinstance(value, bool):
@@ -193,6 +206,8 @@ def load_vocabulary(path: Path = ATTRIBUTES_FILE) -> _Vocabulary:
         approaches=_phrases(src, app, "approach"),
         numbers=numbers,
         sites=_phrases(src, site_map, "paired_sites"),
+        elsewhere=_phrases(src, elsewhere_map, "laterality.elsewhere_after"),
+        elsewhere_window=elsewhere_window,
     )
 
 
@@ -215,8 +230,19 @@ def sides(doc: Document, start: int = 0, end: int | None = None) -> list[Side]:
     covered = -1
     matches = voc.sides.find_all(norms, lo, hi)
     matches.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    # the side said last before "... will be dictated separately" (with a side word right
+    # before it: "bilateral right") belongs to another note's service
+    elsewhere: set[int] = set()
+    for cue in voc.elsewhere.find_all(norms, lo, hi):
+        near = [m for m in matches if 0 <= cue.start - m.end <= voc.elsewhere_window]
+        if near:
+            last = max(near, key=lambda m: m.start)
+            elsewhere.add(last.start)
+            elsewhere.update(m.start for m in near if last.start - 1 <= m.end <= last.start)
     for m in matches:
         if m.start < covered:
+            continue
+        if m.start in elsewhere:
             continue
         word = norms[m.start]
         prev = norms[m.start - 1] if m.start > 0 else ""
