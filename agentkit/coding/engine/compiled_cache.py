@@ -54,7 +54,8 @@ def load_or_compile(
             found = pickle.load(fh)
         if isinstance(found, kind):
             return found
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+    except Exception:
+        # any unreadable entry (written by another version, or damaged) is compiled afresh
         pass
     compiled = compile_()
     try:
