@@ -7,9 +7,14 @@
 * A Z3A code gives the weeks of gestation with any pregnancy code (not with an abortive
   outcome, O00-O08).
 * A delivery reports its outcome (Z37.0 single live birth, Z37.2 twins), and a delivery after
-  40 completed weeks is post-term (O48.0; after 42 completed weeks, prolonged, O48.1); one
+  40 completed weeks (40 weeks 1 day on) is post-term (O48.0; after 42 completed weeks,
+  prolonged, O48.1); one
   before 37 completed weeks is preterm (O60.14X0 in the third trimester, O60.12X0 in the
   second), planned or after spontaneous labor.
+
+* Premature rupture of membranes (O42) is full-term from 37 completed weeks, preterm (by
+  trimester) before; a condition "complicating pregnancy" with a "complicating childbirth"
+  sibling (Streptococcus B carrier O99.82-) takes the childbirth code at a delivery.
 
 The chapter 15 code for each condition is looked up in the tabular list by its trimester
 title, so only the condition-to-category table below is curated.
@@ -75,7 +80,7 @@ for _i, _p in enumerate(
         "(spontaneous|normal|vaginal|operative|vacuum|forceps) ~2 delivery",
         "(infant|baby|neonate|newborn|male|female|fetus|twins) ~4 delivered",
         "delivered (a|the)? ~3 (infant|baby|male|female|twins)",
-        "delivery of (a|the)? ~3 (infant|baby|male|female|fetus|twins)",
+        "delivery of (a|the)? ~3 (infant|baby|male|female|fetus|twins|neonate|newborn)",
     )
 ):
     _DELIVERY.add(_p, _i)
@@ -96,7 +101,8 @@ for _i, _p in enumerate(
     (
         "live (born|birth|infant|male|female|baby)",
         "liveborn",
-        "viable (male|female|infant|baby)",
+        "viable ~3 (male|female|infant|baby|neonate|newborn|girl|boy)",
+        "(baby|newborn) (girl|boy)",
         "apgar*",
     )
 ):
@@ -125,6 +131,7 @@ class Pregnancy:
     live_births: int  # 0 when the note does not say
     weeks_span: tuple[int, int] | None = None  # the sentence that gives the weeks
     delivery_span: tuple[int, int] | None = None  # the sentence that names the delivery
+    days: int = 0  # days past the completed weeks ("40 weeks 3 days", "40-3/7")
 
 
 def pregnancy_facts(doc: Document, kind: str) -> Pregnancy | None:
@@ -140,14 +147,19 @@ def pregnancy_facts(doc: Document, kind: str) -> Pregnancy | None:
     if not present:
         return None
     weeks = None
+    days = 0
     weeks_span = None
     for i in range(len(norms)):
-        n = _weeks_at(doc, i)
-        if n is None:
+        ga = _gestation_at(doc, i)
+        if ga is None:
             continue
         sent = doc.sentence_at(doc.tokens.starts[i])
-        if 4 <= n <= 45 and sent is not None and _CONTEXT.find_all(norms, sent.tok_lo, sent.tok_hi):
-            weeks = n
+        if (
+            4 <= ga[0] <= 45
+            and sent is not None
+            and _CONTEXT.find_all(norms, sent.tok_lo, sent.tok_hi)
+        ):
+            weeks, days = ga
             weeks_span = (sent.start, sent.end)
             break
     trimester = None
@@ -169,34 +181,58 @@ def pregnancy_facts(doc: Document, kind: str) -> Pregnancy | None:
     live = 0
     if delivery and _LIVE.find_all(norms):
         live = 2 if _TWINS.find_all(norms) else 1
-    return Pregnancy(weeks, trimester, delivery, live, weeks_span, delivery_span)
+    return Pregnancy(weeks, trimester, delivery, live, weeks_span, delivery_span, days)
 
 
-def _weeks_at(doc: Document, i: int) -> int | None:
-    """Completed weeks written at token ``i``: "36 weeks", "39 plus weeks", "35-1/7",
-    "38 and 2/7 weeks", "30 and 4/7th weeks", "39+3 weeks" (the days of a fraction are not
-    the weeks)."""
+_DAY_WORDS = frozenset({"day", "days", "d"})
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _small_number(word: str) -> int | None:
+    if word.isdigit() and int(word) < 7:
+        return int(word)
+    return _NUMBER_WORDS.get(word)
+
+
+def _gestation_at(doc: Document, i: int) -> tuple[int, int] | None:
+    """Completed weeks and extra days written at token ``i``: "36 weeks", "39 plus weeks",
+    "35-1/7", "38 and 2/7 weeks", "30 and 4/7th weeks", "39+3 (weeks)", "40 weeks 6 days",
+    "38 weeks and three days", "38-1/2 weeks" (half a week: 3 days); the 7 of "2/7" is no
+    week count."""
     norms, t = doc.tokens.norms, doc.tokens
     if not norms[i].isdigit():
         return None
     if i > 0 and "/" in doc.text[t.ends[i - 1] : t.starts[i]]:
         return None  # the 7 of "2/7"
+    weeks = int(norms[i])
     nxt = norms[i + 1] if i + 1 < len(norms) else ""
-    if nxt in _WEEK_WORDS or (nxt == "plus" and i + 2 < len(norms) and norms[i + 2] in _WEEK_WORDS):
-        return int(norms[i])  # "36 weeks", "39 plus weeks"
-    j = i + 2 if nxt == "and" else i + 1
+    if nxt in _WEEK_WORDS:  # "40 weeks", "40 weeks 6 days", "40 weeks and three days"
+        k = i + 2
+        if k < len(norms) and norms[k] in ("and", "plus"):
+            k += 1
+        d = _small_number(norms[k]) if k + 1 < len(norms) else None
+        if d is not None and norms[k + 1] in _DAY_WORDS:
+            return weeks, d
+        return weeks, 0
+    if nxt == "plus" and i + 2 < len(norms) and norms[i + 2] in _WEEK_WORDS:
+        return weeks, 0  # "39 plus weeks"
+    j = i + 2 if nxt in ("and", "plus") else i + 1
+    if j + 1 < len(norms) and norms[j].isdigit() and "/" in doc.text[t.ends[j] : t.starts[j + 1]]:
+        num, den = int(norms[j]), norms[j + 1]
+        if num < 7 and den in ("7", "7th", "7ths"):
+            return weeks, num  # "40 and 3/7", "35-1/7"
+        if num == 1 and den == "2" and j + 2 < len(norms) and norms[j + 2] in _WEEK_WORDS:
+            return weeks, 3  # "38-1/2 weeks"
+    half = tuple(norms[j : j + 3])
+    if nxt == "and" and len(half) == 3 and half[:2] == ("a", "half") and half[2] in _WEEK_WORDS:
+        return weeks, 3  # "38 and a half weeks"
     if (
-        j + 1 < len(norms)
+        j < len(norms)
         and norms[j].isdigit()
         and int(norms[j]) < 7
-        and norms[j + 1] in ("7", "7th", "7ths")
-        and "/" in doc.text[t.ends[j] : t.starts[j + 1]]
+        and "+" in doc.text[t.ends[i] : t.starts[j]]
     ):
-        return int(norms[i])
-    if j < len(norms) and norms[j].isdigit() and int(norms[j]) < 7:
-        k = j + 1
-        if k < len(norms) and norms[k] in _WEEK_WORDS and "+" in doc.text[t.ends[i] : t.starts[j]]:
-            return int(norms[i])  # "39+3 weeks"
+        return weeks, int(norms[j])  # "39+3 weeks", "G1 at 39+2"
     return None
 
 
@@ -204,7 +240,18 @@ def _trimester_code(icd: Any, code: str, trimester: str | None, delivery: bool =
     """The sibling of ``code`` for ``trimester`` ('unspecified trimester' when unknown); at a
     delivery, the sibling 'complicating childbirth' when the category has one (O13.4)."""
     rec = icd.get(code)
-    if rec is None or "trimester" not in rec.description.lower():
+    if rec is None:
+        return code
+    if "trimester" not in rec.description.lower():
+        if delivery and rec.parent and rec.description.lower().endswith("complicating pregnancy"):
+            for sib in icd.children(rec.parent):
+                srec = icd.get(sib)
+                if (
+                    srec is not None
+                    and srec.billable
+                    and srec.description.lower().endswith("complicating childbirth")
+                ):
+                    return str(sib)  # O99.820 -> O99.824
         return code
     if delivery and rec.kind != "extension" and rec.parent:
         for sib in icd.children(rec.parent):
@@ -251,6 +298,8 @@ def obstetric_adjustments(
     out: list[str] = []
     pregnancy_codes = [c for c in codes if c.startswith("O") and not c.startswith(("O0",))]
     for code in codes:
+        if code.startswith("O42.") and facts.weeks is not None:
+            code = _rupture_by_term(icd, code, facts)
         if code.startswith("O"):
             new = _trimester_code(icd, code, facts.trimester, facts.delivery)
             if new != code:
@@ -268,11 +317,11 @@ def obstetric_adjustments(
                 pregnancy_codes.append(new_code)
                 continue
         out.append(code)
-    if facts.delivery and facts.weeks is not None and facts.weeks >= 41:
-        post = "O48.0" if facts.weeks <= 42 else "O48.1"
+    if facts.delivery and facts.weeks is not None and (facts.weeks, facts.days) > (40, 0):
+        post = "O48.0" if (facts.weeks, facts.days) <= (42, 0) else "O48.1"
         if not any(c.startswith("O48") for c in out):
             out.append(post)
-            added[post] = f"delivery at {facts.weeks} weeks"
+            added[post] = f"delivery at {facts.weeks} weeks {facts.days} days"
             pregnancy_codes.append(post)
     if (
         facts.delivery
@@ -303,3 +352,18 @@ def obstetric_adjustments(
         out.append(z)
         added[z] = "outcome of delivery"
     return out, added
+
+
+def _rupture_by_term(icd: Any, code: str, facts: Pregnancy) -> str:
+    """O42 by the weeks: full-term from 37 completed weeks (O42.02/.12/.92), preterm before
+    (O42.01-/.11-/.91- by trimester)."""
+    assert facts.weeks is not None
+    sub = code[:5]  # O42.0 (labor within 24 h), O42.1 (after 24 h), O42.9 (not said)
+    if sub not in ("O42.0", "O42.1", "O42.9"):
+        return code
+    if facts.weeks >= 37:
+        cand = f"{sub}2"
+    else:
+        tri = {"first": "1", "second": "2", "third": "3"}.get(facts.trimester or "", "9")
+        cand = f"{sub}1{tri}"
+    return cand if icd.is_billable(cand) else code

@@ -1,0 +1,101 @@
+"""Chapter 15 conventions that depend on the exact gestational age and the delivery.
+
+Synthetic notes: post-term from 40 weeks 1 day in every written form of the days, premature
+rupture of membranes by term and onset, the Streptococcus B carrier state at a delivery, and a
+live birth told as a viable neonate.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from agentkit.coding.engine import analyze
+from agentkit.coding.engine.icd10 import code_diagnoses
+
+
+def codes(note: str, **kw: Any) -> list[str]:
+    return [d["code"] for d in code_diagnoses(analyze(note), **kw)]
+
+
+FEMALE = {"sex": "female", "age": 29}
+
+
+def _delivery(weeks: str) -> str:
+    return (
+        f"DELIVERY NOTE: A 29-year-old G2 P1 at {weeks} gestation came in with active labor. "
+        "Membranes were ruptured artificially and showed meconium-stained fluid. She delivered "
+        "a live female infant over an intact perineum. Apgars were 8 and 9.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "weeks",
+    ["40 weeks 2 days", "40 weeks and three days", "40 and 5/7 weeks", "40-1/7 weeks", "40+4"],
+)
+def test_a_delivery_past_40_completed_weeks_is_post_term(weeks: str) -> None:
+    found = codes(_delivery(weeks), patient=FEMALE)
+    assert "O48.0" in found and "Z3A.40" in found and "Z37.0" in found
+
+
+@pytest.mark.parametrize("weeks", ["40 weeks", "39 weeks 6 days", "38-1/2 weeks"])
+def test_a_delivery_at_or_before_40_completed_weeks_is_not_post_term(weeks: str) -> None:
+    found = codes(_delivery(weeks), patient=FEMALE)
+    assert not any(c.startswith("O48") for c in found)
+    assert any(c.startswith("Z3A.") for c in found)
+
+
+def test_beyond_42_completed_weeks_is_prolonged() -> None:
+    found = codes(_delivery("42 weeks 2 days"), patient=FEMALE)
+    assert "O48.1" in found and "O48.0" not in found and "Z3A.42" in found
+
+
+def test_prolonged_premature_rupture_at_term_is_full_term_after_24_hours() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSES: Intrauterine pregnancy at 39 weeks. Premature rupture of "
+        "membranes, prolonged, more than 24 hours. Arrest of dilation.\n"
+        "PROCEDURE: Primary low transverse cesarean section.\n"
+        "FINDINGS: Viable male infant, Apgars 8 and 9.\n"
+    )
+    found = codes(note, patient=FEMALE)
+    assert "O42.12" in found and "O42.90" not in found
+
+
+def test_preterm_premature_rupture_takes_the_trimester() -> None:
+    note = (
+        "ASSESSMENT: Intrauterine pregnancy at 33 weeks with preterm premature rupture of "
+        "membranes. PLAN: Admit, betamethasone, latency antibiotics.\n"
+    )
+    found = codes(note, patient=FEMALE)
+    assert "O42.913" in found and "Z3A.33" in found
+
+
+def test_a_streptococcus_b_carrier_at_delivery_is_o99_824_without_z22() -> None:
+    note = (
+        "DELIVERY NOTE: A 31-year-old G3 P2 at 39 weeks. She is GBS positive and received "
+        "penicillin in labor. She delivered a viable male infant over an intact perineum; "
+        "Apgars were 9 and 9.\n"
+    )
+    found = codes(note, patient=FEMALE)
+    assert "O99.824" in found and "Z22.330" not in found and "O80" not in found
+
+
+def test_a_negative_group_b_strep_culture_is_no_carrier_state() -> None:
+    note = (
+        "DELIVERY NOTE: A 24-year-old G1 P0 at 39 weeks. Her group B strep culture came back "
+        "negative. She delivered a live female infant over an intact perineum; Apgars 8 and 9.\n"
+    )
+    found = codes(note, patient=FEMALE)
+    assert not any(c.startswith("O99.82") for c in found)
+
+
+def test_a_viable_neonate_told_with_its_weight_is_a_live_birth() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSES: Intrauterine pregnancy at 39 weeks. Cephalopelvic "
+        "disproportion.\n"
+        "PROCEDURE: Primary low transverse cesarean section with delivery of viable 8 lb male "
+        "neonate.\n"
+    )
+    found = codes(note, patient=FEMALE)
+    assert "Z37.0" in found
