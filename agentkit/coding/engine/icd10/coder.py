@@ -476,6 +476,10 @@ def code_diagnoses(
                 x.notes.append("sign or symptom that was the reason for the study")
                 x.penalty += 0.05
                 found.append(x)
+    if kind == "procedure" and found:
+        # conditions the scope showed besides the postoperative diagnosis (diverticulosis and
+        # hemorrhoids at a colonoscopy for a polyp, a hiatal hernia at an EGD for reflux)
+        found.extend(_procedure_findings(doc, ctx, read_sections, found))
     # status codes documented around the procedure (a bronchoscopy through a tracheostomy)
     status_secs = [
         i
@@ -529,6 +533,32 @@ def code_diagnoses(
     if kind == "procedure" and not any(x.code.startswith("O") for x in found):
         found.extend(_delivery_narrative(doc, ctx))
     return _finish(doc, kb, icd, ctx, found, patient)
+
+
+def _procedure_findings(
+    doc: Document, ctx: NoteContext, read_sections: set[int], found: list[Found]
+) -> list[Found]:
+    """Conditions stated as present in the findings or impression of a procedure note that
+    the guideline file lists as reported from what was seen (`procedure_findings:`), in a
+    category the diagnoses read so far do not code. Curated phrases only."""
+    rules = guidelines()
+    secs = [
+        i
+        for i, s in enumerate(doc.sections)
+        if s.kind in ("findings", "impression") and i not in read_sections
+    ]
+    if not secs:
+        return []
+    have = {x.code[:3] for x in found}
+    out: list[Found] = []
+    for x in _read(ctx, statements_of(doc, secs), tabular=False)[0]:
+        if x.status or not rules.is_procedure_finding(x.code) or x.code[:3] in have:
+            continue
+        have.add(x.code[:3])
+        x.notes.append("condition seen at the procedure, stated in its findings")
+        x.penalty += 0.05
+        out.append(x)
+    return out
 
 
 def _told_birth(doc: Document) -> bool:

@@ -157,6 +157,10 @@ class Guidelines:
     not_diagnoses: NotDiagnoses | None = None
     status_anywhere: tuple[Pattern, ...] = ()
     chronic: tuple[Pattern, ...] = ()
+    # conditions a scope shows and a coder reports from a procedure note's findings next to
+    # its postoperative diagnosis (diverticulosis, hemorrhoids, hiatal hernia at a colonoscopy
+    # or EGD done for something else)
+    procedure_findings: tuple[Pattern, ...] = ()
 
     _memo: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -200,6 +204,14 @@ class Guidelines:
         procedure when the postoperative diagnosis does not explain it."""
         found: bool = self._cached(
             "reason", code, lambda: any(p.matches(code) for p in self.reasons)
+        )
+        return found
+
+    def is_procedure_finding(self, code: str) -> bool:
+        """A condition seen at the procedure that is reported although the postoperative
+        diagnosis does not list it."""
+        found: bool = self._cached(
+            "finding", code, lambda: any(p.matches(code) for p in self.procedure_findings)
         )
         return found
 
@@ -379,6 +391,14 @@ def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
     chronic: tuple[Pattern, ...] = ()
     if "chronic" in data:
         chronic = _patterns(data["chronic"], src, line_of(data, "chronic"), "chronic")
+    procedure_findings: tuple[Pattern, ...] = ()
+    if "procedure_findings" in data:
+        procedure_findings = _patterns(
+            data["procedure_findings"],
+            src,
+            line_of(data, "procedure_findings"),
+            "procedure_findings",
+        )
     return Guidelines(
         tuple(combos),
         tuple(integral),
@@ -388,6 +408,7 @@ def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
         _not_diagnoses(data, src),
         status_anywhere,
         chronic,
+        procedure_findings,
     )
 
 

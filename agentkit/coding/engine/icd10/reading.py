@@ -617,7 +617,30 @@ def _doubted(doc: Document, st: Statement, lo: int, hi: int) -> bool:
     norms = doc.tokens.norms
     if any(w in _LEADING_DOUBT for w in norms[max(st.tok_lo, lo - 3) : lo + 1]):
         return True
+    if _question_marked(doc, st, lo, hi):
+        return True
     return hi == st.tok_hi - 1 and norms[hi] in _TRAILING_DOUBT
+
+
+_LIST_BREAKS = frozenset(",;:.")
+
+
+def _question_marked(doc: Document, st: Statement, lo: int, hi: int) -> bool:
+    """A question mark written before the diagnosis ("? cholecystitis", "IMPRESSION:
+    ?Acute appendicitis", within three words, same line, no list break) or right after it
+    ("Gout?"): the writer doubts it. The tokenizer keeps no "?", so the text is read; a "?"
+    closing a question ("Any pain? Gout.") is not one before the diagnosis."""
+    t = doc.tokens
+    text = doc.text
+    begin = t.starts[max(0, lo - 3)]
+    before = text[begin : t.starts[lo]]
+    q = before.rfind("?")
+    if q >= 0:
+        lead = text[begin + q - 1] if begin + q > 0 else " "
+        if not lead.isalnum() and not (_LIST_BREAKS | {"\n"}) & set(before[q + 1 :]):
+            return True
+    after = text[t.ends[hi - 1] : min(len(text), t.ends[hi - 1] + 3)]
+    return after.lstrip(" )").startswith("?")
 
 
 def read_statement(
