@@ -53,16 +53,23 @@ def _matches(doc: Document, group: str, c: Cues) -> list[PhraseMatch[tuple[str, 
     return found
 
 
-def _present(doc: Document, group: str, name: str, c: Cues) -> tuple[int, int] | None:
+def _present(
+    doc: Document,
+    group: str,
+    name: str,
+    c: Cues,
+    excluded: frozenset[str] = _EXCLUDED_FROM_SETTING,
+    statuses: tuple[str, ...] = ("present", "hypothetical"),
+) -> tuple[int, int] | None:
     t = doc.tokens
     for m in _matches(doc, group, c):
         if m.payload[0] != name:
             continue
         s, e = t.starts[m.start], t.ends[m.end - 1]
         sent = doc.sentence_at(s)
-        if sent is not None and sent.section_kind in _EXCLUDED_FROM_SETTING:
+        if sent is not None and sent.section_kind in excluded:
             continue
-        if assertion_of(doc, s, e).status in ("present", "hypothetical"):
+        if assertion_of(doc, s, e).status in statuses:
             return s, e
     return None
 
@@ -153,9 +160,26 @@ def _consultation(doc: Document) -> bool:
     return any("consult" in s.heading.lower() for s in doc.sections)
 
 
+# the plan tells the next visit ("follow-up appointment in two weeks"), not this one
+_STATUS_EXCLUDED = _PAST_HISTORY | {"plan", "disposition"}
+# the history sections an initial evaluation takes and a follow-up visit rarely repeats
+_INITIAL_WORKUP = frozenset({"family_history", "social_history"})
+
+
+def _initial_workup(doc: Document) -> bool:
+    """A note that takes the whole history - past medical history, family or social history
+    and a review of systems - reads as a first encounter with this clinician."""
+    kinds = {s.kind for s in doc.sections}
+    return "pmh" in kinds and "ros" in kinds and bool(kinds & _INITIAL_WORKUP)
+
+
 def _status(doc: Document, given: str, c: Cues) -> tuple[str, bool]:
     """(new | established, documented in the note?)."""
-    established = _present(doc, "patient_status", "established", c)
+    if _present(doc, "patient_status", "new_explicit", c) is not None:
+        return "new", True
+    established = _present(
+        doc, "patient_status", "established", c, _STATUS_EXCLUDED, ("present", "historical")
+    )
     new = _present(doc, "patient_status", "new", c)
     if established is not None:
         return "established", True
@@ -166,6 +190,8 @@ def _status(doc: Document, given: str, c: Cues) -> tuple[str, bool]:
         return "new", True
     if given in ("new", "established"):
         return given, False
+    if _initial_workup(doc):
+        return "new", False
     return "established", False
 
 
@@ -222,6 +248,8 @@ def level_visit(
     timed = total_minutes(doc)
     minutes = timed[0] if timed else None
     if setting == "office" and _count(doc, "preventive", c, kinds=_PURPOSE_KINDS):
+        if not status_documented and patient_status not in ("new", "established"):
+            status = "established"  # a physical takes the whole history of everyone
         preventive = _preventive(doc, status, status_documented, problems, data, risk, level)
         if preventive is not None:
             return preventive

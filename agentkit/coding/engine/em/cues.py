@@ -32,7 +32,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "office",
         "preventive",
     ),
-    "patient_status": ("new", "established"),
+    "patient_status": ("new_explicit", "new", "established"),
     "problems": (
         "threat",
         "exacerbation",

@@ -1,0 +1,109 @@
+"""New or established: the note's own words first (a plan that books the next follow-up says
+nothing about this visit; "new patient" outweighs a mention of someone else having seen the
+patient before), then the caller's status, then the note's layout - a note that takes the whole
+history (past medical, family or social history, review of systems) is a first encounter."""
+
+from __future__ import annotations
+
+from agentkit.coding.engine import analyze
+from agentkit.coding.engine.em import level_visit
+
+_HISTORY = """PAST MEDICAL HISTORY: Hypertension.
+FAMILY HISTORY: Father with colon cancer.
+SOCIAL HISTORY: Does not smoke.
+REVIEW OF SYSTEMS: Negative except as in the present illness.
+PHYSICAL EXAMINATION: Abdomen soft, mild right upper quadrant tenderness.
+"""
+
+FULL_WORKUP = (
+    """CHIEF COMPLAINT: Right upper quadrant pain.
+HISTORY OF PRESENT ILLNESS: A 48-year-old woman with four months of pain after fatty meals.
+An ultrasound last week showed gallstones.
+"""
+    + _HISTORY
+    + """IMPRESSION: Symptomatic cholelithiasis.
+PLAN: Laparoscopic cholecystectomy was discussed and she wishes to proceed.
+"""
+)
+
+SHORT_RECHECK = """SUBJECTIVE: Blood pressure check. Doing well on lisinopril.
+OBJECTIVE: Blood pressure 128/78.
+ASSESSMENT: Essential hypertension, controlled.
+PLAN: Continue lisinopril 10 mg daily.
+"""
+
+CONTINUING_CARE = (
+    """CHIEF COMPLAINT: Chronic lymphocytic leukemia.
+HISTORY OF PRESENT ILLNESS: A 71-year-old man whom I follow for chronic lymphocytic leukemia.
+His counts have been stable.
+"""
+    + _HISTORY
+    + """ASSESSMENT: Chronic lymphocytic leukemia, stable.
+PLAN: Observation; repeat blood counts in three months.
+"""
+)
+
+PLAN_BOOKS_FOLLOW_UP = """CHIEF COMPLAINT: Knee pain.
+HISTORY OF PRESENT ILLNESS: A 60-year-old man referred for evaluation of left knee pain.
+PHYSICAL EXAMINATION: Medial joint line tenderness.
+ASSESSMENT: Osteoarthritis of the left knee.
+PLAN: Naproxen 500 mg twice a day. Follow-up appointment in four weeks.
+"""
+
+STATED_NEW = """CHIEF COMPLAINT: Rash.
+HISTORY OF PRESENT ILLNESS: New patient, a 30-year-old woman previously seen by another
+dermatologist for eczema, now with an itchy rash on both hands.
+ASSESSMENT: Hand dermatitis.
+PLAN: Triamcinolone 0.1% cream twice a day.
+"""
+
+
+def _status(note: str, given: str = "unknown") -> str:
+    out = level_visit(analyze(note), patient_status=given)
+    assert out is not None
+    return str(out["patient_status"])
+
+
+def test_a_note_that_takes_the_whole_history_is_a_new_patient() -> None:
+    out = level_visit(analyze(FULL_WORKUP))
+    assert out is not None
+    assert out["patient_status"] == "new"
+    assert out["code"].startswith("9920")
+    assert "not stated" in out["rationale"]
+
+
+def test_a_short_recheck_stays_established() -> None:
+    assert _status(SHORT_RECHECK) == "established"
+
+
+def test_the_callers_status_outweighs_the_layout() -> None:
+    assert _status(FULL_WORKUP, given="established") == "established"
+
+
+def test_the_clinicians_own_continuing_care_is_established() -> None:
+    assert _status(CONTINUING_CARE) == "established"
+
+
+def test_a_follow_up_booked_in_the_plan_does_not_make_a_referral_established() -> None:
+    assert _status(PLAN_BOOKS_FOLLOW_UP) == "new"
+
+
+def test_new_patient_outweighs_a_past_visit_elsewhere() -> None:
+    assert _status(STATED_NEW) == "new"
+
+
+ANNUAL_PHYSICAL = (
+    """CHIEF COMPLAINT: Annual physical.
+HISTORY OF PRESENT ILLNESS: A 45-year-old woman here for her annual physical. No complaints.
+"""
+    + _HISTORY
+    + """ASSESSMENT: Well adult examination.
+PLAN: Screening mammogram. Lipid panel.
+"""
+)
+
+
+def test_a_physical_takes_the_whole_history_of_an_established_patient_too() -> None:
+    out = level_visit(analyze(ANNUAL_PHYSICAL))
+    assert out is not None
+    assert out["code"] == "99396"
