@@ -279,7 +279,17 @@ def _trimester_code(icd: Any, code: str, trimester: str | None, delivery: bool =
     return code
 
 
-def _subcategory_code(icd: Any, sub: str, trimester: str | None) -> str | None:
+def _subcategory_code(
+    icd: Any, sub: str, trimester: str | None, delivery: bool = False
+) -> str | None:
+    """The trimester code under ``sub``; at a delivery, the sibling subcategory 'complicating
+    childbirth' when there is one (O10.01- -> O10.02, O99.01- -> O99.02, O24.11- -> O24.12)."""
+    rec = icd.get(sub)
+    if delivery and rec is not None and rec.parent:
+        for sib in icd.children(rec.parent):
+            srec = icd.get(sib)
+            if srec is not None and srec.billable and "childbirth" in srec.description.lower():
+                return str(sib)
     wanted = f"{trimester} trimester" if trimester else "unspecified trimester"
     for child in icd.children(sub):
         rec = icd.get(child)
@@ -300,6 +310,12 @@ def obstetric_adjustments(
     for code in codes:
         if code.startswith("O42.") and facts.weeks is not None:
             code = _rupture_by_term(icd, code, facts)
+        if code.startswith("O60.0") and facts.delivery:
+            # preterm labor that ended in this delivery is preterm labor with preterm delivery
+            pre = "O60.12X0" if facts.trimester == "second" else "O60.14X0"
+            out.append(pre)
+            added[pre] = "preterm labor with preterm delivery"
+            continue
         if code.startswith("O"):
             new = _trimester_code(icd, code, facts.trimester, facts.delivery)
             if new != code:
@@ -308,7 +324,7 @@ def obstetric_adjustments(
             continue
         target = next((v for k, v in _IN_PREGNANCY.items() if code.startswith(k)), None)
         if target is not None and (facts.weeks is not None or pregnancy_codes or facts.trimester):
-            new_code = _subcategory_code(icd, target, facts.trimester)
+            new_code = _subcategory_code(icd, target, facts.trimester, facts.delivery)
             if new_code is not None:
                 added[new_code] = "condition complicating the pregnancy (chapter 15)"
                 out.append(new_code)

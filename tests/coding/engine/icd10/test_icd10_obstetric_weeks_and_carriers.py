@@ -99,3 +99,30 @@ def test_a_viable_neonate_told_with_its_weight_is_a_live_birth() -> None:
     )
     found = codes(note, patient=FEMALE)
     assert "Z37.0" in found
+
+
+def test_chronic_hypertension_at_a_delivery_complicates_childbirth() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSES: Intrauterine pregnancy at 39 weeks. Chronic hypertension.\n"
+        "PROCEDURE: Primary low transverse cesarean section.\n"
+        "FINDINGS: Viable female infant, Apgars 8 and 9.\n"
+    )
+    found = codes(note, patient=FEMALE)
+    assert "O10.02" in found and not any(c.startswith("O10.01") for c in found)
+
+
+def test_preterm_labor_ending_in_the_delivery_is_labor_with_preterm_delivery() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSES: Intrauterine pregnancy at 34 weeks. Preterm labor.\n"
+        "PROCEDURE: Primary low transverse cesarean section.\n"
+        "FINDINGS: Viable male infant, Apgars 7 and 9.\n"
+    )
+    found = codes(note, patient=FEMALE)
+    assert "O60.14X0" in found and not any(c.startswith("O60.0") for c in found)
+
+
+def test_a_sided_ectopic_pregnancy_is_tubal_unless_the_ovary_is_named() -> None:
+    found = codes("DIAGNOSIS: Left ectopic pregnancy.\n", patient=FEMALE)
+    assert "O00.102" in found
+    found = codes("DIAGNOSIS: Right ectopic pregnancy in the ovary.\n", patient=FEMALE)
+    assert "O00.201" in found
