@@ -87,3 +87,15 @@ def test_a_question_closing_a_sentence_does_not_doubt_the_next_one() -> None:
         "PLAN: Fluids and rest.\n"
     )
     assert "K52.9" in codes(note)
+
+
+def test_a_meniscal_tear_found_at_arthroscopy_is_coded() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Right knee pain.\n"
+        "POSTOPERATIVE DIAGNOSIS: Chondromalacia of the right patella.\n"
+        "PROCEDURE: Right knee arthroscopy with chondroplasty and partial meniscectomy.\n"
+        "FINDINGS: Grade 3 chondromalacia of the patella. A radial tear of the posterior horn "
+        "of the medial meniscus. The lateral meniscus and cruciate ligaments were intact.\n"
+    )
+    found = codes(note)
+    assert any(c.startswith("S83.2") for c in found)
