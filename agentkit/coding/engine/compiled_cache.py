@@ -45,8 +45,10 @@ def load_or_compile(
 ) -> T:
     """The object ``compile_()`` returns, from the cache when its sources are unchanged."""
     digest = hashlib.sha256(name.encode())
-    for path in [*code, *sources]:
-        digest.update(path.name.encode())
+    # every module of the engine is part of the key, not only the ones a caller names: the
+    # pickled objects are shaped by code a caller can forget (a stale entry once hid a rule fix)
+    for path in [*_engine_code(), *code, *sources]:
+        digest.update(str(path.name).encode())
         digest.update(path.read_bytes())
     target = cache_dir() / f"{name}-{digest.hexdigest()[:24]}.pickle"
     try:
@@ -68,6 +70,10 @@ def load_or_compile(
     except OSError:
         pass
     return compiled
+
+
+def _engine_code() -> list[Path]:
+    return sorted(Path(__file__).resolve().parent.rglob("*.py"))
 
 
 def _prune(newest: Path, name: str, *, keep: int) -> None:
