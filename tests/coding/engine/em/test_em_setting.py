@@ -121,3 +121,39 @@ def test_daily_progress_note_is_subsequent_hospital_care() -> None:
     level = level_visit(doc)
     assert level is not None and level["code"] in ("99231", "99232", "99233")
     assert level["mdm"]["risk"] != "high"  # no admission decision in a progress note
+
+
+INPATIENT_CONSULT_NO_ER = """REASON FOR CONSULTATION: New heart murmur.
+HISTORY OF PRESENT ILLNESS: A 79-year-old woman admitted with obstructive jaundice was found to
+have a new systolic murmur and positive blood cultures.
+PHYSICAL EXAMINATION: Grade 3/6 systolic murmur at the apex.
+IMPRESSION: Bacteremia with a new murmur, rule out endocarditis.
+RECOMMENDATIONS: Transesophageal echocardiogram. Continue vancomycin.
+"""
+
+TRANSFERRED_INFANT = """CHIEF COMPLAINT: Transferred from Lakeside Memorial Hospital, fever.
+HISTORY: A 2-week-old boy with two days of poor feeding and a temperature of 38.5.
+PHYSICAL EXAMINATION: Mottled, capillary refill 3 seconds.
+ASSESSMENT: Fever in a neonate, rule out sepsis.
+PLAN: Blood, urine and spinal fluid cultures. Ampicillin and gentamicin.
+"""
+
+
+def test_an_inpatient_consultation_told_by_admitted_with_is_hospital_care() -> None:
+    assert visit_setting(analyze(INPATIENT_CONSULT_NO_ER)) == "hospital"
+
+
+def test_a_transfer_from_another_hospital_is_hospital_care() -> None:
+    assert visit_setting(analyze(TRANSFERRED_INFANT)) == "hospital"
+
+
+ED_BY_HOSPITAL_NAME = """CHIEF COMPLAINT: This 6-year-old girl presents to Riverside
+Children's Hospital Emergency Department with wheezing.
+PHYSICAL EXAMINATION: Diffuse expiratory wheezes, oxygen saturation 93%.
+ASSESSMENT: Acute asthma exacerbation.
+PLAN: Albuterol nebulizer treatments and oral prednisolone. Discharged home with her mother.
+"""
+
+
+def test_an_emergency_department_named_after_its_hospital_is_an_ed_visit() -> None:
+    assert visit_setting(analyze(ED_BY_HOSPITAL_NAME)) == "emergency"
