@@ -77,7 +77,7 @@ for _i, _p in enumerate(
     (
         "cesarean (section|delivery)?",
         "c section",
-        "(spontaneous|normal|vaginal|operative|vacuum|forceps) ~2 delivery",
+        "(spontaneous|normal|vaginal|operative|vacuum|forceps) ~3 delivery",
         "(infant|baby|neonate|newborn|male|female|fetus|twins) ~4 delivered",
         "delivered (a|the)? ~3 (infant|baby|male|female|twins)",
         "delivery of (a|the)? ~3 (infant|baby|male|female|fetus|twins|neonate|newborn)",
@@ -103,6 +103,7 @@ for _i, _p in enumerate(
         "liveborn",
         "viable ~3 (male|female|infant|baby|neonate|newborn|girl|boy)",
         "(baby|newborn) (girl|boy)",
+        "vigorous ~2 (male|female|infant|baby|neonate|newborn|girl|boy)",
         "apgar*",
     )
 ):

@@ -126,3 +126,17 @@ def test_a_sided_ectopic_pregnancy_is_tubal_unless_the_ovary_is_named() -> None:
     assert "O00.102" in found
     found = codes("DIAGNOSIS: Right ectopic pregnancy in the ovary.\n", patient=FEMALE)
     assert "O00.201" in found
+
+
+def test_plural_lacerations_keep_their_degree() -> None:
+    note = "POSTPARTUM DIAGNOSIS: Multiple first-degree lacerations after a vaginal delivery.\n"
+    assert "O70.0" in codes(note, patient=FEMALE)
+
+
+def test_a_vigorous_infant_delivered_is_a_live_birth() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Intrauterine pregnancy at 39 weeks.\n"
+        "PROCEDURE: Spontaneous controlled vaginal delivery.\n"
+        "DESCRIPTION: The infant was a vigorous female. The placenta delivered intact.\n"
+    )
+    assert "Z37.0" in codes(note, patient=FEMALE)
