@@ -311,6 +311,8 @@ def obstetric_adjustments(
     for code in codes:
         if code.startswith("O42.") and facts.weeks is not None:
             code = _rupture_by_term(icd, code, facts)
+        if code.startswith("O24.41") and facts.delivery:
+            code = f"O24.42{code[-1]}"  # gestational diabetes in childbirth, same control
         if code.startswith("O60.0") and facts.delivery:
             # preterm labor that ended in this delivery is preterm labor with preterm delivery
             pre = "O60.12X0" if facts.trimester == "second" else "O60.14X0"

@@ -140,3 +140,19 @@ def test_a_vigorous_infant_delivered_is_a_live_birth() -> None:
         "DESCRIPTION: The infant was a vigorous female. The placenta delivered intact.\n"
     )
     assert "Z37.0" in codes(note, patient=FEMALE)
+
+
+def test_gestational_diabetes_on_an_oral_agent_at_a_delivery_is_in_childbirth() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSES: Intrauterine pregnancy at 39 weeks. Gestational diabetes "
+        "controlled on glyburide.\n"
+        "PROCEDURE: Primary low transverse cesarean section.\n"
+        "FINDINGS: Viable male infant, Apgars 8 and 9.\n"
+    )
+    found = codes(note, patient=FEMALE)
+    assert "O24.425" in found and not any(c.startswith("O24.41") for c in found)
+
+
+def test_class_a1_gestational_diabetes_is_diet_controlled() -> None:
+    note = "ASSESSMENT: Intrauterine pregnancy at 30 weeks. A1GDM.\nPLAN: Continue diet.\n"
+    assert "O24.410" in codes(note, patient=FEMALE)
