@@ -156,3 +156,13 @@ def test_gestational_diabetes_on_an_oral_agent_at_a_delivery_is_in_childbirth() 
 def test_class_a1_gestational_diabetes_is_diet_controlled() -> None:
     note = "ASSESSMENT: Intrauterine pregnancy at 30 weeks. A1GDM.\nPLAN: Continue diet.\n"
     assert "O24.410" in codes(note, patient=FEMALE)
+
+
+def test_an_arrest_of_descent_is_a_prolonged_second_stage() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSES: Intrauterine pregnancy at 37-1/2 weeks. Arrest of descent.\n"
+        "PROCEDURE: Primary low transverse cesarean section.\n"
+        "FINDINGS: Live female infant.\n"
+    )
+    found = codes(note, patient=FEMALE)
+    assert "O63.1" in found and "Z3A.37" in found and "O48.0" not in found
