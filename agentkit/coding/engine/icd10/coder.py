@@ -95,6 +95,13 @@ for _p in (
 ):
     _BIRTH.add(_p, 0)
 MAX_FALLBACK_TOKENS = 30
+# a sign or symptom carried next to the postoperative diagnosis as the reason for the
+# procedure is the one the indication states ("Rectal bleeding, constipation, abnormal CT
+# scan"); a narrative sentence of the history ("The patient is a 69-year-old who presented
+# with urgency and frequency ...") tells the story of the condition the procedure found, and
+# its symptoms are integral to it. Measured on the labelled sets: symptoms from statements
+# longer than this were mostly not coded by the gold (28 of 33).
+MAX_REASON_TOKENS = 15
 
 # the encounter an injury code is reported for (its 7th character, guideline I.C.19.a):
 # "D" a subsequent encounter, "S" a sequela, a fracture healing problem ("G" delayed healing,
@@ -469,6 +476,7 @@ def code_diagnoses(
                 found
                 and (report or kind == "procedure")
                 and guidelines().is_reason(x.code)
+                and x.statement.tok_hi - x.statement.tok_lo <= MAX_REASON_TOKENS
                 and not any(x.code[:3] == c[:3] for c in primary_codes)
             ):
                 # the reason for the procedure stays reportable unless the postoperative

@@ -1,0 +1,34 @@
+"""ICD-10-CM precision: what a coder leaves out although the note names it - symptoms told in
+the story of a condition the procedure found, symptoms integral to a confirmed diagnosis,
+conditions named only as what might happen. Synthetic notes written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from agentkit.coding.engine import analyze
+from agentkit.coding.engine.icd10 import code_diagnoses
+
+
+def codes(note: str, **kw: Any) -> list[str]:
+    return [d["code"] for d in code_diagnoses(analyze(note), **kw)]
+
+
+def test_a_listed_reason_stays_but_symptoms_told_in_a_narrative_indication_do_not() -> None:
+    listed = (
+        "PREOPERATIVE DIAGNOSIS: Hematochezia.\n"
+        "POSTOPERATIVE DIAGNOSIS: Internal hemorrhoids.\n"
+        "PROCEDURE: Colonoscopy.\n"
+        "INDICATIONS: Hematochezia.\n"
+        "DESCRIPTION: The scope was advanced to the cecum. Internal hemorrhoids were seen.\n"
+    )
+    assert codes(listed) == ["K64.8", "K62.5"]
+    story = (
+        "PREOPERATIVE DIAGNOSIS: Bladder lesion.\n"
+        "POSTOPERATIVE DIAGNOSIS: Bladder diverticulum.\n"
+        "PROCEDURE: Cystoscopy.\n"
+        "INDICATIONS: The patient is a 64-year-old woman who came to the clinic last month "
+        "complaining of urinary urgency and frequency for several weeks.\n"
+        "DESCRIPTION: The cystoscope was passed. A diverticulum was seen on the left wall.\n"
+    )
+    assert codes(story) == ["N32.3"]
