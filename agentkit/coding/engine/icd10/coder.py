@@ -484,6 +484,7 @@ def code_diagnoses(
                 x.notes.append("sign or symptom that was the reason for the study")
                 x.penalty += 0.05
                 found.append(x)
+    found.extend(_family_reasons(doc, ctx, read_sections, found))
     if kind == "procedure" and found:
         # conditions the scope showed besides the postoperative diagnosis (diverticulosis and
         # hemorrhoids at a colonoscopy for a polyp, a hiatal hernia at an EGD for reflux)
@@ -541,6 +542,36 @@ def code_diagnoses(
     if kind == "procedure" and not any(x.code.startswith("O") for x in found):
         found.extend(_delivery_narrative(doc, ctx))
     return _finish(doc, kb, icd, ctx, found, patient)
+
+
+# A family history of a disease told as the reason for the encounter - in the indication, the
+# clinical history of a study, the history of a consultation ("a strong family history of
+# breast cancer" before a mammogram or a breast biopsy, "her sister had colon cancer" at a
+# screening consult) - is coded (guideline I.C.21.c.4: family history codes when the history
+# is a reason for the examination); one told only in the FAMILY HISTORY section is background.
+_FAMILY_REASON = ("Z80.", "Z83.71")
+_FAMILY_REASON_KINDS = frozenset({"preop_dx", "indications", "chief_complaint", "history"})
+
+
+def _family_reasons(
+    doc: Document, ctx: NoteContext, read_sections: set[int], found: list[Found]
+) -> list[Found]:
+    secs = [
+        i
+        for i, s in enumerate(doc.sections)
+        if s.kind in _FAMILY_REASON_KINDS and i not in read_sections
+    ]
+    if not secs:
+        return []
+    have = {x.code[:5] for x in found}
+    out: list[Found] = []
+    for x in _read(ctx, statements_of(doc, secs), tabular=False)[0]:
+        if x.code.startswith(_FAMILY_REASON) and x.code[:5] not in have:
+            have.add(x.code[:5])
+            x.notes.append("family history told as the reason for the encounter")
+            x.penalty += 0.05
+            out.append(x)
+    return out
 
 
 def _procedure_findings(

@@ -1,0 +1,61 @@
+"""ICD-10-CM recall of status, history and chronic codes in visit notes and reports: a family
+history that is the reason for the encounter, what stays background. Synthetic notes written
+for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from agentkit.coding.engine import analyze
+from agentkit.coding.engine.icd10 import code_diagnoses
+
+
+def codes(note: str, **kw: Any) -> list[str]:
+    return [d["code"] for d in code_diagnoses(analyze(note), **kw)]
+
+
+def test_family_history_in_the_clinical_history_of_a_breast_study_is_coded() -> None:
+    note = (
+        "EXAM: Bilateral diagnostic mammogram.\n"
+        "HISTORY: 47-year-old woman with a palpable lump of the left breast. Breast cancer "
+        "was diagnosed in her maternal aunt.\n"
+        "FINDINGS: Heterogeneously dense tissue. No suspicious mass.\n"
+        "IMPRESSION: Palpable lump of the left breast without a mammographic correlate.\n"
+    )
+    assert "Z80.3" in codes(note)
+
+
+def test_family_history_told_in_a_long_indication_sentence_is_coded() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Abnormal mammogram of the right breast.\n"
+        "POSTOPERATIVE DIAGNOSIS: Abnormal mammogram of the right breast.\n"
+        "PROCEDURE: Wire localized excisional biopsy of the right breast.\n"
+        "INDICATIONS: This 51-year-old woman was sent by her gynecologist after a screening "
+        "mammogram showed new grouped calcifications in the upper outer quadrant, and given "
+        "her strong family history of breast cancer she asked to have the area removed.\n"
+        "DESCRIPTION: The right breast was prepped and draped and the wire was followed.\n"
+    )
+    found = codes(note)
+    assert "Z80.3" in found and found[0] != "Z80.3"
+
+
+def test_family_history_in_the_history_of_a_screening_consult() -> None:
+    note = (
+        "CHIEF COMPLAINT: Here to discuss a colonoscopy.\n"
+        "HISTORY: She is 50 and has never had a colonoscopy. Her father had colon cancer "
+        "at 58.\n"
+        "ASSESSMENT: Colon cancer screening.\n"
+        "PLAN: Screening colonoscopy will be scheduled.\n"
+    )
+    assert "Z80.0" in codes(note)
+
+
+def test_family_history_section_alone_stays_background() -> None:
+    note = (
+        "CHIEF COMPLAINT: Cough.\n"
+        "HISTORY OF PRESENT ILLNESS: Three days of dry cough without fever.\n"
+        "FAMILY HISTORY: Mother had breast cancer. Father with diabetes.\n"
+        "ASSESSMENT: Acute bronchitis.\n"
+        "PLAN: Fluids and rest.\n"
+    )
+    assert codes(note) == ["J20.9"]
