@@ -366,6 +366,10 @@ def _code_concept(
             lo = max((t.ends[b - 1] for a, b in mentions if b <= m_lo), default=st.start)
             after = [lv for lv in levels if end <= lv.start < region[1]]
             near = after or [lv for lv in levels if lo <= lv.start < start]
+            if not near and levels and levels[0].start >= end:
+                # the levels close a list of diagnoses ("disc disease, spondylosis,
+                # myelopathy at C3-C4, C4-C5 and C5-C6"): they are every item's
+                near = levels
             for lv in near:
                 if not _adjacent(lv):
                     continue
