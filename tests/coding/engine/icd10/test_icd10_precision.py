@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from agentkit.coding.engine import analyze
 from agentkit.coding.engine.icd10 import code_diagnoses
 
@@ -32,3 +34,33 @@ def test_a_listed_reason_stays_but_symptoms_told_in_a_narrative_indication_do_no
         "DESCRIPTION: The cystoscope was passed. A diverticulum was seen on the left wall.\n"
     )
     assert codes(story) == ["N32.3"]
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        (
+            "SLEEP STUDY INTERPRETATION\nIMPRESSION:\n"
+            "1. Obstructive sleep apnea with loud snoring throughout the night.\n",
+            ["G47.33"],
+        ),
+        (
+            "MRI OF THE RIGHT KNEE WITHOUT CONTRAST\nIMPRESSION:\n"
+            "1. Tear of the posterior horn of the medial meniscus.\n2. Moderate joint effusion.\n",
+            ["S83.241A"],
+        ),
+        (
+            "PREOPERATIVE DIAGNOSIS: Hoarseness.\n"
+            "POSTOPERATIVE DIAGNOSIS: Right vocal cord polyp.\n"
+            "PROCEDURE: Direct laryngoscopy with excision of vocal cord polyp.\n"
+            "INDICATIONS: Hoarseness.\n",
+            ["J38.1"],
+        ),
+        ("DIAGNOSES:\n1. Overactive bladder with urgency and frequency.\n", ["N32.81"]),
+        ("DIAGNOSES:\n1. Left rib fractures.\n2. Chest pain.\n", ["S22.42XA"]),
+    ],
+)
+def test_a_symptom_integral_to_the_confirmed_diagnosis_is_not_coded(
+    note: str, expected: list[str]
+) -> None:
+    assert codes(note) == expected
