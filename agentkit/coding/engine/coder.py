@@ -149,11 +149,12 @@ def _facility_visit_lines(
 ) -> tuple[list[dict[str, Any]], bool]:
     """What a hospital or ED visit's author bills, and whether the visit itself is billed.
 
-    A discharge summary that lists a major operation of the stay (90-day global) is the
-    surgeon's: the discharge is part of the operation's global package, so the operation is
-    the service and no discharge-day code is added; without one, only the discharge-day
-    management is billed (a lumbar puncture or a thoracentesis of the stay was billed by
-    whoever did it, on their own note).
+    A discharge summary headed as one (discharge diagnoses, condition on discharge, discharge
+    instructions) bills the discharge-day management only: an operation of the stay listed in
+    it is documented, and billed, on its own operative report (a one-line "PROCEDURES: Total
+    abdominal hysterectomy" is no operative documentation). A stay summary with no discharge
+    heading that tells a major operation (90-day global) - a delivery note with a hospital
+    course - bills that operation instead, the discharge being in its global package.
     In a hospital, ED or discharge note, laboratory tests (80000-89999: a urinalysis, a
     fingerstick glucose) are the facility laboratory's, not the physician's; only an office
     performs and bills them."""
@@ -162,6 +163,8 @@ def _facility_visit_lines(
     if setting in (None, "office"):
         return procedures, True
     if setting == "discharge":
+        if any("discharg" in s.heading.lower() for s in doc.sections):
+            return [], True
         kb = note_knowledge(doc, dos)
         operations = [
             p

@@ -172,6 +172,7 @@ def _names_a_study(doc: Document) -> bool:
 _DISCHARGE_HEADINGS = (
     "hospital course",
     "course in the hospital",
+    "hospital summary",
     "discharge diagnos",
     "discharge summary",
     "death summary",

@@ -121,11 +121,24 @@ DISCHARGE INSTRUCTIONS: No lifting. Follow up in my office in two weeks.
 """
 
 
-def test_a_discharge_summary_bills_the_discharge_or_the_surgeons_operation() -> None:
+DELIVERY_STAY = """DIAGNOSES: Intrauterine pregnancy at 39 weeks, delivered.
+
+PROCEDURE: Spontaneous vaginal delivery of a viable female infant.
+
+HOSPITAL COURSE: She was admitted in active labor and progressed to complete dilation. We
+delivered a viable female infant over an intact perineum; the placenta delivered spontaneously.
+She was discharged home on the second postpartum day.
+"""
+
+
+def test_a_discharge_summary_bills_the_discharge_not_the_listed_operation() -> None:
     codes = _codes(DISCHARGE)
     assert codes and codes[0] in ("99238", "99239")
     assert "81002" not in codes and len(codes) == 1
-    assert _codes(SURGEON_DISCHARGE) == ["58150"]
+    # the hysterectomy is documented (and billed) on its own operative report
+    assert _codes(SURGEON_DISCHARGE) == ["99238"]
+    # a stay summary with no discharge heading that tells the delivery bills the delivery
+    assert _codes(DELIVERY_STAY) == ["59409"]
 
 
 def test_a_hospital_progress_note_bills_no_lab_test() -> None:

@@ -22,6 +22,7 @@ from typing import Any
 from agentkit.coding.engine.em.cues import Cues, cues
 from agentkit.coding.engine.em.elements import (
     Element,
+    Problem,
     data_element,
     problem_element,
     risk_element,
@@ -180,7 +181,10 @@ def _status(doc: Document, given: str, c: Cues) -> tuple[str, bool]:
     established = _present(
         doc, "patient_status", "established", c, _STATUS_EXCLUDED, ("present", "historical")
     )
-    new = _present(doc, "patient_status", "new", c)
+    # "who was seen in consultation at the request of Dr. X on 05/15" tells this encounter
+    new = _present(
+        doc, "patient_status", "new", c, _STATUS_EXCLUDED, ("present", "hypothetical", "historical")
+    )
     if established is not None:
         return "established", True
     if new is not None:
@@ -238,7 +242,9 @@ def level_visit(
         found = statement_codes(doc, fallback, date_of_service, tabular=False)
         if any(codes for _, codes in found) or not items:
             items = found
-    problems, _found = problem_element(doc, c, items)
+    problems, addressed = problem_element(doc, c, items)
+    if setting == "hospital":
+        problems = _inpatient_severity(problems, addressed)
     data = data_element(doc, c)
     risk = risk_element(doc, c)
     if setting == "hospital" and risk.level < 3 and not _consultation(doc):
@@ -293,6 +299,19 @@ def level_visit(
             setting, status, status_documented, problems, data, risk, level, basis, minutes, code
         ),
     }
+
+
+def _inpatient_severity(problems: Element, found: list[Problem]) -> Element:
+    """An acute illness with systemic symptoms or a chronic illness flaring badly enough to
+    need hospital care poses a threat to bodily function in the near term without that care
+    (AMA: the high level of problems addressed), at an admission or an inpatient consultation."""
+    if problems.level >= 3:
+        return problems
+    severe = next((p for p in found if p.kind in ("systemic", "exacerbation")), None)
+    if severe is None:
+        return problems
+    why = "acute or exacerbated illness needing hospital care (threat to bodily function)"
+    return Element(3, "high", severe.span, [*problems.detail, why])
 
 
 # where a visit states its purpose (not the plan: "next well-child check in one year")

@@ -107,3 +107,28 @@ def test_a_physical_takes_the_whole_history_of_an_established_patient_too() -> N
     out = level_visit(analyze(ANNUAL_PHYSICAL))
     assert out is not None
     assert out["code"] == "99396"
+
+
+PAST_TENSE_CONSULT = """HISTORY: A 15-year-old girl who was seen in consultation at the request of
+Dr. Smith on 03/02/2024 regarding recurrent sore throats, four episodes this year.
+PHYSICAL EXAMINATION: Tonsils 3+ and cryptic.
+IMPRESSION: Chronic tonsillitis.
+RECOMMENDATIONS: Tonsillectomy was discussed with the family.
+"""
+
+PLAN_REFERS_ELSEWHERE = """SUBJECTIVE: Knee still aches after the steroid injection.
+OBJECTIVE: Mild effusion of the right knee.
+ASSESSMENT: Osteoarthritis of the right knee.
+PLAN: She is referred to physical therapy for evaluation and treatment.
+"""
+
+
+def test_a_consultation_told_in_the_past_tense_is_a_new_patient() -> None:
+    out = level_visit(analyze(PAST_TENSE_CONSULT))
+    assert out is not None
+    assert out["patient_status"] == "new"
+    assert "not stated" not in out["rationale"]
+
+
+def test_a_referral_in_the_plan_is_about_the_next_service() -> None:
+    assert _status(PLAN_REFERS_ELSEWHERE) == "established"

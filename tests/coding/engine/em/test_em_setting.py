@@ -157,3 +157,34 @@ PLAN: Albuterol nebulizer treatments and oral prednisolone. Discharged home with
 
 def test_an_emergency_department_named_after_its_hospital_is_an_ed_visit() -> None:
     assert visit_setting(analyze(ED_BY_HOSPITAL_NAME)) == "emergency"
+
+
+CONSULTED_INPATIENT = """REASON FOR CONSULTATION: Worsening kidney function.
+HISTORY OF PRESENT ILLNESS: A 66-year-old man with diabetes and heart failure. Nephrology is
+consulted regarding a creatinine that rose from 1.4 to 3.2 over two days.
+PAST MEDICAL HISTORY: Diabetes mellitus type 2. Congestive heart failure.
+PHYSICAL EXAMINATION: Bibasilar crackles, 2+ leg edema.
+IMPRESSION: Acute kidney injury on chronic kidney disease, likely cardiorenal.
+RECOMMENDATIONS: Hold lisinopril. Renal ultrasound. Daily weights, strict intake and output.
+"""
+
+HOSPITALIZED_IN_PLAN = """HISTORY OF PRESENT ILLNESS: A 52-year-old woman with three days of fever,
+throat pain and inability to swallow her saliva.
+PHYSICAL EXAMINATION: Temperature 102.8. Large exudative tonsils, uvula midline.
+IMPRESSION: Severe exudative tonsillitis with dehydration.
+PLAN: She will be hospitalized and placed on IV clindamycin and IV fluids.
+"""
+
+
+def test_a_specialist_consulted_about_an_inpatient_is_hospital_care() -> None:
+    assert visit_setting(analyze(CONSULTED_INPATIENT)) == "hospital"
+
+
+def test_a_plan_to_hospitalize_is_hospital_care() -> None:
+    assert visit_setting(analyze(HOSPITALIZED_IN_PLAN)) == "hospital"
+    out = level_visit(analyze(HOSPITALIZED_IN_PLAN))
+    assert out is not None
+    # an acute illness with systemic symptoms that needs hospital care, and the decision to
+    # hospitalize: high MDM, initial hospital care 99223
+    assert out["code"] == "99223"
+    assert out["mdm"]["problems"] == "high"
