@@ -288,8 +288,17 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
             if m.sentence.index in facts.titles or m.section_kind in ("procedure", "technique")
         ]
     elif rule.listed and facts.note_type in ("visit", "other"):
-        # a minor service counts in a visit or progress note only when listed as done
-        trig = [m for m in trig if m.section_kind in ("procedure", "technique")]
+        # a minor service counts in a visit or progress note only when listed as done; a
+        # note with no heading at all is one short narrative of the service ("the knee was
+        # prepped ... Depo-Medrol was injected into the joint"), so its body lists it
+        where_listed: tuple[str, ...] = ("procedure", "technique")
+        if facts.note_type == "visit":
+            # "P - The left heel was injected with 1 cc of Celestone": a SOAP plan that
+            # tells the work as done today (its assertion is then present)
+            where_listed += ("plan",)
+        if facts.note_type == "other" and all(s.kind == "body" for s in doc.sections):
+            where_listed += ("body",)
+        trig = [m for m in trig if m.section_kind in where_listed]
     if not trig:
         return None
     where = PERFORMANCE_SECTIONS | rule.sections | QUALIFIER_SECTIONS
