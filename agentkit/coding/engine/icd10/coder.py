@@ -541,6 +541,7 @@ def code_diagnoses(
         found = _procedure_reason(doc)
     if kind == "procedure" and not any(x.code.startswith("O") for x in found):
         found.extend(_delivery_narrative(doc, ctx))
+    found.extend(_ckd_companions(doc, ctx, found))
     return _finish(doc, kb, icd, ctx, found, patient)
 
 
@@ -571,6 +572,75 @@ def _family_reasons(
             x.notes.append("family history told as the reason for the encounter")
             x.penalty += 0.05
             out.append(x)
+    return out
+
+
+# Hypertension and diabetes with chronic kidney disease (guidelines I.C.9.a.2 and I.A.15: the
+# link is presumed unless the note says otherwise): a note that codes CKD and documents the
+# patient's hypertension or diabetes anywhere - a past medical history list, "ESRD secondary to
+# diabetes and hypertension" in the history - reports the combination codes (I12.-/I13.-,
+# E11.22), not the kidney disease alone. A family history, a negation ("no history of
+# diabetes") or a doubt is no documentation; a "diabetic diet" is no diabetes.
+_CKD_COMPANIONS = {"I10": ("I10", "I11", "I12", "I13"), "E11.9": ("E10", "E11", "E13")}
+_CKD_COMPANIONS["E10.9"] = _CKD_COMPANIONS["E11.9"]
+_CKD_MENTION_STATUS = frozenset({"present", "historical"})
+_CKD_DENIALS = frozenset({"no", "not", "never", "denies", "denied", "negative", "without"})
+
+
+def _ckd_companions(doc: Document, ctx: NoteContext, found: list[Found]) -> list[Found]:
+    if not any(x.code.startswith("N18") for x in found):
+        return []
+    wanted = {
+        code
+        for code, coded in _CKD_COMPANIONS.items()
+        if not any(x.code.startswith(coded) for x in found)
+    }
+    if not wanted:
+        return []
+    index = ctx.concepts
+    norms = doc.tokens.norms
+    out: list[Found] = []
+    for sent in doc.sentences:
+        if sent.section_kind == "family_history":
+            continue
+        matches = sorted(
+            index.phrases.find_all(norms, sent.tok_lo, sent.tok_hi),
+            key=lambda m: (-(m.end - m.start), m.start),
+        )
+        taken: set[int] = set()
+        for m in matches:
+            if any(i in taken for i in range(m.start, m.end)):
+                continue
+            taken.update(range(m.start, m.end))
+            code = index.concepts[m.payload].code
+            if code not in wanted:
+                continue
+            s, e = doc.tokens.starts[m.start], doc.tokens.ends[m.end - 1]
+            if doc.text[s:e].lower() == "diabetic":
+                continue
+            if assertion_of(doc, s, e).status not in _CKD_MENTION_STATUS or any(
+                w in _CKD_DENIALS for w in norms[max(sent.tok_lo, m.start - 4) : m.start]
+            ):
+                continue  # "No history of diabetes" is told as history, but denied
+            wanted.discard(code)
+            wanted -= {c for c, g in _CKD_COMPANIONS.items() if g == _CKD_COMPANIONS[code]}
+            st = Statement(
+                sent.start, sent.end, sent.tok_lo, sent.tok_hi, sent.section_kind, sent.index, 0
+            )
+            out.append(
+                Found(
+                    code,
+                    s,
+                    e,
+                    st,
+                    "index",
+                    doc.text[s:e],
+                    notes=["documented with chronic kidney disease: the link is presumed"],
+                    penalty=0.08,
+                )
+            )
+        if not wanted:
+            break
     return out
 
 

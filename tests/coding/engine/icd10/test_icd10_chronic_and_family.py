@@ -59,3 +59,39 @@ def test_family_history_section_alone_stays_background() -> None:
         "PLAN: Fluids and rest.\n"
     )
     assert codes(note) == ["J20.9"]
+
+
+def test_hypertension_and_diabetes_listed_in_history_combine_with_the_kidney_disease() -> None:
+    note = (
+        "CHIEF COMPLAINT: Dialysis follow up.\n"
+        "PAST MEDICAL HISTORY: 1. Type 2 diabetes mellitus. 2. Hypertension.\n"
+        "FAMILY HISTORY: Father with diabetes.\n"
+        "ASSESSMENT: End-stage renal disease on hemodialysis.\n"
+        "PLAN: Continue dialysis three times a week.\n"
+    )
+    found = codes(note)
+    assert {"I12.0", "E11.22", "N18.6"} <= set(found)
+    assert "I10" not in found and "E11.9" not in found
+
+
+def test_denied_or_family_diabetes_does_not_combine_with_the_kidney_disease() -> None:
+    note = (
+        "CHIEF COMPLAINT: Follow up of kidney function.\n"
+        "REVIEW OF SYSTEMS: Endocrine: No history of diabetes.\n"
+        "FAMILY HISTORY: Mother with diabetes and hypertension.\n"
+        "ASSESSMENT: Chronic kidney disease stage 3.\n"
+        "PLAN: Recheck creatinine in three months.\n"
+    )
+    found = codes(note)
+    assert not any(c.startswith(("E11", "I12", "I10")) for c in found)
+    assert any(c.startswith("N18.3") for c in found)
+
+
+def test_no_kidney_disease_leaves_history_lists_uncoded() -> None:
+    note = (
+        "CHIEF COMPLAINT: Sore throat.\n"
+        "PAST MEDICAL HISTORY: Hypertension. Type 2 diabetes.\n"
+        "ASSESSMENT: Streptococcal pharyngitis.\n"
+        "PLAN: Amoxicillin.\n"
+    )
+    assert codes(note) == ["J02.0"]
