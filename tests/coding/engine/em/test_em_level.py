@@ -156,3 +156,31 @@ def test_cue_file_errors_name_the_line(tmp_path: Path) -> None:
         load_cues(bad)
     expected = text.splitlines().index("    - pre(scri") + 1
     assert err.value.line == expected
+
+
+SURGERY_WEIGHED = """CHIEF COMPLAINT: Left flank pain.
+HISTORY OF PRESENT ILLNESS: A 44-year-old man referred with a 7 mm stone seen on CT two weeks
+ago, still passing no fragments.
+PHYSICAL EXAMINATION: Mild left costovertebral angle tenderness.
+IMPRESSION: Left distal ureteral calculus.
+PLAN: Left ureteroscopy with laser lithotripsy. The risks, benefits and alternatives were
+discussed and he signed the consent.
+"""
+
+OTC_CARE = """SUBJECTIVE: Two days of loose stools after a daycare outbreak, drinking well.
+OBJECTIVE: Moist mucous membranes, soft nontender abdomen.
+ASSESSMENT: Viral gastroenteritis.
+PLAN: Oral rehydration with small frequent sips. Kaopectate was not helping and may be stopped.
+"""
+
+
+def test_an_operation_weighed_with_the_patient_is_moderate_risk() -> None:
+    out = level_visit(analyze(SURGERY_WEIGHED))
+    assert out is not None
+    assert out["mdm"]["risk"] == "moderate"  # decision for surgery: risks explained, consent
+
+
+def test_over_the_counter_care_is_low_risk() -> None:
+    out = level_visit(analyze(OTC_CARE))
+    assert out is not None
+    assert out["mdm"]["risk"] == "low"
