@@ -282,6 +282,11 @@ def apply_combinations(
                     out.remove(c)
                     removed.append(c)
             for new in rule.add:
+                # an injury code added with an injury takes its episode (7th character):
+                # the ulna of an open both-bone forearm fracture is open too
+                ep = next((c[7] for c in matched if len(c) == 8 and c[0] in "ST"), None)
+                if ep and len(new) == 8 and new[0] in "ST":
+                    new = new[:7] + ep
                 if new not in out:
                     out.append(new)
                     added.append(new)
