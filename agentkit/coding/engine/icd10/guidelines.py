@@ -106,40 +106,48 @@ class ProcedureReason:
 class NotDiagnoses:
     """Cues around which a named condition is not the patient's diagnosis: a risk explained
     before a procedure ("risks including bleeding, infection, DVT"), a prophylaxis ("DVT
-    prophylaxis"). ``after``: mentions after the cue in one statement; ``near``: mentions
-    within three words of the cue; a cue overlapping an ``unless`` phrase ("risk factors")
-    is no cue."""
+    prophylaxis"), a condition that might come ("if he develops shortness of breath or
+    wheezing"), a differential ("polymyositis needs to be considered in the differential").
+    ``after``: mentions after the cue in one statement; ``before``: mentions before the cue
+    in one statement; ``near``: mentions within three words of the cue; a cue overlapping an
+    ``unless`` phrase ("risk factors") is no cue. Unlike an assertion cue, these reach
+    across the commas of a list."""
 
     after: PhraseSet[int]
     near: PhraseSet[int]
     unless: PhraseSet[int]
-    # the statement last scanned, with its ``unless`` spans and ``after`` cues: every mention
-    # of one statement asks about the same statement
-    _last: list[tuple[Sequence[str], int, int, list[tuple[int, int]], list[Any]]] = field(
-        default_factory=list, compare=False, repr=False
+    before: PhraseSet[int] = field(default_factory=PhraseSet)
+    # the statement last scanned, with its ``unless`` spans and ``after`` / ``before`` cues:
+    # every mention of one statement asks about the same statement
+    _last: list[tuple[Sequence[str], int, int, list[tuple[int, int]], list[Any], list[Any]]] = (
+        field(default_factory=list, compare=False, repr=False)
     )
 
     def _statement_cues(
         self, norms: Sequence[str], lo: int, hi: int
-    ) -> tuple[list[tuple[int, int]], list[Any]]:
+    ) -> tuple[list[tuple[int, int]], list[Any], list[Any]]:
         last = self._last[-1] if self._last else None
         if last is not None and last[0] is norms and last[1] == lo and last[2] == hi:
-            return last[3], last[4]
+            return last[3], last[4], last[5]
         keep = [(u.start, u.end) for u in self.unless.find_all(norms, lo, hi)]
         after = self.after.find_all(norms, lo, hi)
-        self._last[:] = [(norms, lo, hi, keep, after)]
-        return keep, after
+        before = self.before.find_all(norms, lo, hi)
+        self._last[:] = [(norms, lo, hi, keep, after, before)]
+        return keep, after, before
 
     def excluded(self, norms: Sequence[str], lo: int, hi: int, m_start: int, m_end: int) -> bool:
         """Whether the mention ``[m_start, m_end)`` of the statement ``[lo, hi)`` is only a
-        risk or a prophylaxis."""
-        keep, after = self._statement_cues(norms, lo, hi)
+        risk, a prophylaxis, a possibility or a differential."""
+        keep, after, before = self._statement_cues(norms, lo, hi)
 
         def cue(c_start: int, c_end: int) -> bool:
             return not any(a < c_end and c_start < b for a, b in keep)
 
         for c in after:
             if c.end <= m_start and cue(c.start, c.end):
+                return True
+        for c in before:
+            if c.start >= m_end and cue(c.start, c.end):
                 return True
         for c in self.near.find_all(norms, max(lo, m_start - 3), min(hi, m_end + 3)):
             if (c.end <= m_start or c.start >= m_end) and cue(c.start, c.end):
@@ -421,14 +429,14 @@ def _not_diagnoses(data: YamlMap, src: str) -> NotDiagnoses | None:
     raw = data.get("not_diagnoses")
     if raw is None:
         return None
-    if not isinstance(raw, YamlMap) or set(raw) - {"after", "near", "unless"}:
+    if not isinstance(raw, YamlMap) or set(raw) - {"after", "before", "near", "unless"}:
         raise DataFileError(
             src,
-            "not_diagnoses: expected {after: [...], near: [...], unless: [...]}",
+            "not_diagnoses: expected {after: [...], before: [...], near: [...], unless: [...]}",
             line_of(data, "not_diagnoses"),
         )
     sets: dict[str, PhraseSet[int]] = {}
-    for key in ("after", "near", "unless"):
+    for key in ("after", "before", "near", "unless"):
         phrases: PhraseSet[int] = PhraseSet()
         items = raw.get(key) or []
         for j, phrase in enumerate(items):
@@ -437,7 +445,7 @@ def _not_diagnoses(data: YamlMap, src: str) -> NotDiagnoses | None:
             except PhraseSyntaxError as exc:
                 raise DataFileError(src, str(exc), line_of(items, j)) from exc
         sets[key] = phrases
-    return NotDiagnoses(sets["after"], sets["near"], sets["unless"])
+    return NotDiagnoses(sets["after"], sets["near"], sets["unless"], sets["before"])
 
 
 def _procedure_reasons(data: YamlMap, src: str) -> tuple[ProcedureReason, ...]:

@@ -64,3 +64,35 @@ def test_a_symptom_integral_to_the_confirmed_diagnosis_is_not_coded(
     note: str, expected: list[str]
 ) -> None:
     assert codes(note) == expected
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        (
+            "ASSESSMENT:\n1. Acute urticaria. He is told that if he develops shortness of "
+            "breath, wheezing or lip swelling he should go to the emergency room.\n",
+            ["L50.9"],
+        ),
+        (
+            "ASSESSMENT:\n1. Carpal tunnel syndrome, right. Other neuropathic conditions, "
+            "polymyositis and myasthenia gravis need to be considered in the differential "
+            "diagnosis.\n",
+            ["G56.01"],
+        ),
+        (
+            "IMPRESSION:\n1. Diffuse large B-cell lymphoma. Toxicities were discussed with her "
+            "including nausea, diarrhea, mucositis and alopecia.\n",
+            ["C83.30"],
+        ),
+        (
+            "ASSESSMENT:\n1. Rheumatoid arthritis. Methotrexate can produce an erosive "
+            "stomatitis, enteritis and hepatitis.\n",
+            ["M06.9"],
+        ),
+    ],
+)
+def test_conditions_that_might_come_or_are_only_considered_are_not_coded(
+    note: str, expected: list[str]
+) -> None:
+    assert codes(note) == expected
