@@ -2,10 +2,11 @@
 
 Modifier 25 says the visit was a significant, separately identifiable service beyond the usual
 pre- and post-procedure work of a procedure done at the same encounter. It is only needed
-next to a procedure that carries its own evaluation: a minor surgical procedure (0- or 10-day
-global) or one of the injection, infusion, immunization-administration or wound-care services
-NCCI bundles with a visit. Laboratory tests (an in-office urinalysis) and imaging never need
-it, and neither does a major (90-day) procedure, whose decision-for-surgery visit takes 57.
+next to a procedure that carries its own evaluation: a minor procedure (0- or 10-day global,
+in the surgery or the medicine section) or one of the injection, infusion,
+immunization-administration or wound-care services NCCI bundles with a visit. Laboratory
+tests (an in-office urinalysis) and imaging never need it, and neither does a major (90-day)
+procedure, whose decision-for-surgery visit takes 57.
 """
 
 from __future__ import annotations
@@ -38,10 +39,14 @@ def procedure_needs_separate_em(code: str, kb: Any = None) -> bool:
         return False
     if any(lo <= n <= hi for lo, hi in _MEDICINE_RANGES):
         return True
-    if not 10004 <= n <= 69990:  # anesthesia, radiology, pathology/lab, other medicine
-        return False
     entry = kb.cpt.get(code) if kb is not None and getattr(kb, "cpt", None) is not None else None
     global_days = getattr(entry, "global_days", None) if entry is not None else None
+    if 90000 <= n <= 99199:
+        # a medicine-section procedure with its own minor-surgery global period (a
+        # nasopharyngoscopy 92511, a cardioversion 92960) carries its evaluation too
+        return str(global_days) in ("000", "010")
+    if not 10004 <= n <= 69990:  # anesthesia, radiology, pathology/lab
+        return False
     if global_days is None:
         return True  # a surgical code we cannot look up: assume a minor procedure
     return str(global_days) in ("000", "010")

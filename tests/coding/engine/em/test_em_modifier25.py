@@ -22,6 +22,10 @@ from agentkit.coding.engine.em import needs_modifier_25
         (["90471"], True),  # immunization administration
         (["81002", "69210"], True),  # cerumen removal with a lab test
         (["47562"], False),  # major surgery: a decision-for-surgery visit takes 57
+        (["92511"], True),  # nasopharyngoscopy: a medicine-section code with a 0-day global
+        (["92960"], True),  # external cardioversion, 0-day global
+        (["92557"], False),  # audiometry: a diagnostic test, no global period
+        (["95886"], False),  # needle EMG
         ([], False),
     ],
 )
