@@ -95,3 +95,30 @@ def test_no_kidney_disease_leaves_history_lists_uncoded() -> None:
         "PLAN: Amoxicillin.\n"
     )
     assert codes(note) == ["J02.0"]
+
+
+def test_a_smoker_whose_smoking_the_visit_addresses_is_coded() -> None:
+    note = (
+        "CHIEF COMPLAINT: Cough.\n"
+        "SOCIAL HISTORY: Tobacco history: he smokes one pack of cigarettes a day.\n"
+        "ASSESSMENT: Acute bronchitis.\n"
+        "PLAN: Albuterol inhaler. Smoking cessation was discussed at length.\n"
+    )
+    assert codes(note) == ["J20.9", "F17.210"]
+
+
+def test_a_smoker_the_visit_does_not_address_or_a_former_smoker_is_not_coded() -> None:
+    background = (
+        "CHIEF COMPLAINT: Cough.\n"
+        "SOCIAL HISTORY: He smokes one pack of cigarettes a day.\n"
+        "ASSESSMENT: Acute bronchitis.\n"
+        "PLAN: Albuterol inhaler.\n"
+    )
+    assert codes(background) == ["J20.9"]
+    former = (
+        "CHIEF COMPLAINT: Cough.\n"
+        "SOCIAL HISTORY: Former smoker, quit in 1999.\n"
+        "ASSESSMENT: Acute bronchitis.\n"
+        "PLAN: Albuterol inhaler. Smoking cessation handout given.\n"
+    )
+    assert not any(c.startswith("F17") for c in codes(former))
