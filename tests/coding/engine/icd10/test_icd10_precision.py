@@ -96,3 +96,25 @@ def test_conditions_that_might_come_or_are_only_considered_are_not_coded(
     note: str, expected: list[str]
 ) -> None:
     assert codes(note) == expected
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        (
+            "ASSESSMENT:\n1. Chronic low back pain. The patient comes today having missed "
+            "several appointments due to illness and transportation problems over the last "
+            "months.\n",
+            ["M54.50", "G89.29"],
+        ),
+        (
+            "ASSESSMENT:\n1. Hypertension. She was evaluated in the office with serial blood "
+            "pressure examinations, which were all above goal today.\n",
+            ["I10"],
+        ),
+    ],
+)
+def test_the_story_told_in_a_long_assessment_sentence_is_not_matched_to_titles(
+    note: str, expected: list[str]
+) -> None:
+    assert codes(note) == expected
