@@ -299,7 +299,8 @@ def _unspecified_duplicates(
     def same_words(a: str, b: str) -> bool:
         if by_code is None or a not in by_code or b not in by_code:
             return False
-        fa, fb = by_code[a].statement, by_code[b].statement
+        # the same words, not merely the same list ("Dermatochalasis, mechanical ptosis")
+        fa, fb = by_code[a], by_code[b]
         return fa.start < fb.end and fb.start < fa.end
 
     def vagueness(c: str) -> int:
