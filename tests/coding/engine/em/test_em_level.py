@@ -184,3 +184,31 @@ def test_over_the_counter_care_is_low_risk() -> None:
     out = level_visit(analyze(OTC_CARE))
     assert out is not None
     assert out["mdm"]["risk"] == "low"
+
+
+TWO_LONG_TERM = """SUBJECTIVE: Routine follow up. No pain episodes since the last visit.
+OBJECTIVE: Comfortable. Clear nasal discharge.
+ASSESSMENT:
+1. Sickle cell anemia without crisis.
+2. Allergic rhinitis.
+PLAN: Continue hydroxyurea and fluticasone nasal spray.
+"""
+
+SICKLE_CRISIS = """SUBJECTIVE: Two days of severe leg and back pain like her usual pain episodes.
+OBJECTIVE: Afebrile. Diffuse tenderness of the thighs.
+ASSESSMENT: Sickle cell crisis.
+PLAN: Oxycodone 5 mg every 6 hours as needed, oral fluids. Recheck in two days.
+"""
+
+
+def test_long_term_conditions_known_by_their_codes_are_chronic_illnesses() -> None:
+    out = level_visit(analyze(TWO_LONG_TERM))
+    assert out is not None
+    assert out["mdm"]["problems"] == "moderate"  # two chronic illnesses
+
+
+def test_a_crisis_of_a_chronic_illness_is_an_exacerbation() -> None:
+    out = level_visit(analyze(SICKLE_CRISIS))
+    assert out is not None
+    assert out["mdm"]["problems"] == "moderate"
+    assert "exacerbation" in out["rationale"]
