@@ -553,7 +553,7 @@ def code_diagnoses(
 # breast cancer" before a mammogram or a breast biopsy, "her sister had colon cancer" at a
 # screening consult) - is coded (guideline I.C.21.c.4: family history codes when the history
 # is a reason for the examination); one told only in the FAMILY HISTORY section is background.
-_FAMILY_REASON = ("Z80.", "Z83.71")
+_FAMILY_REASON = ("Z80.", "Z81.", "Z82.", "Z83.", "Z84.")
 _FAMILY_REASON_KINDS = frozenset({"preop_dx", "indications", "chief_complaint", "history"})
 
 
