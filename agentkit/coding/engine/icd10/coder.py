@@ -515,6 +515,8 @@ def code_diagnoses(
                 said = assertion_of(doc, x.start, x.end)
                 if x.code.startswith("Z79") and said.status != "present" and said.cue is not None:
                     continue  # a drug taken before ("had been on Coumadin") is no status now
+                if x.code.startswith("Z79") and _told_in_past(doc, x):
+                    continue  # "she was placed on Coumadin after the surgery", "was on aspirin"
                 if x.code in anywhere and x.code not in primary_codes:
                     x.notes.append("status documented in the note")
                     x.penalty += 0.08
@@ -731,6 +733,17 @@ def _tobacco_addressed(doc: Document, found: list[Found]) -> list[Found]:
             penalty=0.1,
         )
     ]
+
+
+_PAST_VERBS = frozenset({"was", "were"})
+
+
+def _told_in_past(doc: Document, f: Found) -> bool:
+    """A drug told in the past tense of the story ("the patient was on aspirin and Plavix",
+    "she was anticoagulated with Coumadin", "was placed on Coumadin postoperatively"): what
+    was given then, not a long-term drug therapy now (a current list says "is on", "on")."""
+    lo = doc.tokens.index_at_or_after(f.start)
+    return not _PAST_VERBS.isdisjoint(doc.tokens.norms[max(f.statement.tok_lo, lo - 3) : lo])
 
 
 def _procedure_findings(

@@ -118,3 +118,17 @@ def test_the_story_told_in_a_long_assessment_sentence_is_not_matched_to_titles(
     note: str, expected: list[str]
 ) -> None:
     assert codes(note) == expected
+
+
+def test_a_drug_told_in_the_past_tense_is_no_long_term_drug_status() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Colon cancer screening.\n"
+        "POSTOPERATIVE DIAGNOSIS: Sigmoid diverticulosis.\n"
+        "PROCEDURE: Colonoscopy.\n"
+        "DESCRIPTION: {} The colonoscope was advanced to the cecum. Scattered sigmoid "
+        "diverticula were seen.\n"
+    )
+    past = "The patient was on Coumadin after her hip surgery last year."
+    now = "The patient is on Coumadin for atrial fibrillation."
+    assert codes(note.format(past)) == ["Z12.11", "K57.30"]
+    assert codes(note.format(now)) == ["Z12.11", "K57.30", "Z79.01"]
