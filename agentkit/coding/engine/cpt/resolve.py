@@ -44,7 +44,18 @@ def _clause_sides(doc: Document, mention: Mention[str]) -> list[Side]:
     names a different side for each; the nearest side word before the service wins (else the
     nearest after), unless the sentence says bilateral."""
     found = sides(doc, mention.sentence.start, mention.sentence.end)
-    if len({s.side for s in found}) <= 1 or any(s.side == "bilateral" for s in found):
+    if len({s.side for s in found}) <= 1:
+        return found
+    # a list of services names each one's side in its own clause: "right inguinal
+    # exploration, left inguinal hernia repair, bilateral hydrocele repair"
+    # (the clause of the trigger's last word: a loose phrase may reach back over a comma)
+    head = doc.text[mention.sentence.start : mention.end]
+    cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"))
+    clause_start = mention.sentence.start + cut + 1 if cut >= 0 else mention.sentence.start
+    in_clause = [s for s in found if clause_start <= s.start and s.end <= mention.end]
+    if in_clause and cut >= 0:
+        return in_clause
+    if any(s.side == "bilateral" for s in found):
         return found
     before = [s for s in found if s.end <= mention.start]
     if before:
