@@ -20,6 +20,7 @@ Steps, each a coding guideline:
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
@@ -39,7 +40,7 @@ from agentkit.coding.engine.language import is_english_clinical
 from agentkit.coding.engine.note_knowledge import note_knowledge
 from agentkit.coding.engine.note_type import note_type, title_sentences
 from agentkit.coding.engine.text.attributes import sides, sides_summary, spine_levels
-from agentkit.coding.engine.text.document import Document, assertion_of
+from agentkit.coding.engine.text.document import Document, Sentence, assertion_of
 from agentkit.coding.engine.text.phrases import PhraseSet
 
 __all__ = ["code_diagnoses", "statement_codes"]
@@ -544,6 +545,8 @@ def code_diagnoses(
         found = _procedure_reason(doc)
     if kind == "procedure" and not any(x.code.startswith("O") for x in found):
         found.extend(_delivery_narrative(doc, ctx))
+    if kind == "visit":
+        found.extend(_history_comorbidities(doc, ctx, found))
     found.extend(_ckd_companions(doc, ctx, found))
     if kind == "visit":
         found.extend(_tobacco_addressed(doc, found))
@@ -592,21 +595,20 @@ _CKD_MENTION_STATUS = frozenset({"present", "historical"})
 _CKD_DENIALS = frozenset({"no", "not", "never", "denies", "denied", "negative", "without"})
 
 
-def _ckd_companions(doc: Document, ctx: NoteContext, found: list[Found]) -> list[Found]:
-    if not any(x.code.startswith("N18") for x in found):
-        return []
-    wanted = {
-        code
-        for code, coded in _CKD_COMPANIONS.items()
-        if not any(x.code.startswith(coded) for x in found)
-    }
-    if not wanted:
-        return []
+def _mentions(
+    doc: Document, ctx: NoteContext, kinds: frozenset[str] | None, wanted: Callable[[str], bool]
+) -> Iterator[tuple[Sentence, int, int, str]]:
+    """Curated diagnoses the patient has or had, wherever the note tells them (sentences of
+    ``kinds``, else of every section but the family history): ``(sentence, first token, end
+    token, concept code)`` for the codes ``wanted`` accepts, longest phrase first in each
+    sentence. A denied past ("no history of diabetes"), a doubt, a plan, a relative's
+    condition and a "diabetic diet" are left out."""
     index = ctx.concepts
     norms = doc.tokens.norms
-    out: list[Found] = []
     for sent in doc.sentences:
-        if sent.section_kind == "family_history":
+        if sent.section_kind == "family_history" or (
+            kinds is not None and sent.section_kind not in kinds
+        ):
             continue
         matches = sorted(
             index.phrases.find_all(norms, sent.tok_lo, sent.tok_hi),
@@ -618,7 +620,7 @@ def _ckd_companions(doc: Document, ctx: NoteContext, found: list[Found]) -> list
                 continue
             taken.update(range(m.start, m.end))
             code = index.concepts[m.payload].code
-            if code not in wanted:
+            if not wanted(code):
                 continue
             s, e = doc.tokens.starts[m.start], doc.tokens.ends[m.end - 1]
             if doc.text[s:e].lower() == "diabetic":
@@ -627,25 +629,58 @@ def _ckd_companions(doc: Document, ctx: NoteContext, found: list[Found]) -> list
                 w in _CKD_DENIALS for w in norms[max(sent.tok_lo, m.start - 4) : m.start]
             ):
                 continue  # "No history of diabetes" is told as history, but denied
-            wanted.discard(code)
-            wanted -= {c for c, g in _CKD_COMPANIONS.items() if g == _CKD_COMPANIONS[code]}
-            st = Statement(
-                sent.start, sent.end, sent.tok_lo, sent.tok_hi, sent.section_kind, sent.index, 0
-            )
-            out.append(
-                Found(
-                    code,
-                    s,
-                    e,
-                    st,
-                    "index",
-                    doc.text[s:e],
-                    notes=["documented with chronic kidney disease: the link is presumed"],
-                    penalty=0.08,
-                )
-            )
+            yield sent, m.start, m.end, code
+
+
+def _mention_found(doc: Document, sent: Sentence, lo: int, hi: int, code: str, why: str) -> Found:
+    s, e = doc.tokens.starts[lo], doc.tokens.ends[hi - 1]
+    st = Statement(sent.start, sent.end, sent.tok_lo, sent.tok_hi, sent.section_kind, sent.index, 0)
+    return Found(code, s, e, st, "index", doc.text[s:e], notes=[why], penalty=0.08)
+
+
+def _ckd_companions(doc: Document, ctx: NoteContext, found: list[Found]) -> list[Found]:
+    if not any(x.code.startswith("N18") for x in found):
+        return []
+    wanted = {
+        code
+        for code, coded in _CKD_COMPANIONS.items()
+        if not any(x.code.startswith(coded) for x in found)
+    }
+    out: list[Found] = []
+    for sent, lo, hi, code in _mentions(doc, ctx, None, lambda c: c in _CKD_COMPANIONS):
+        if code not in wanted:
+            continue
+        wanted -= {c for c, g in _CKD_COMPANIONS.items() if g == _CKD_COMPANIONS[code]}
+        why = "documented with chronic kidney disease: the link is presumed"
+        out.append(_mention_found(doc, sent, lo, hi, code, why))
         if not wanted:
             break
+    return out
+
+
+# A visit note that states no assessment, impression or diagnosis at all (an emergency
+# record or a history and physical that ends with its examination or plan): the chronic
+# conditions of its past medical history (`chronic:` in guidelines.yaml - hypertension,
+# diabetes, hyperlipidemia, asthma, COPD ...) coexist and affect the care of the encounter
+# (guideline IV.J), and nothing else tells what was managed. Measured on the labelled sets:
+# the gold coded every such chronic condition (a note with an assessment codes what the
+# assessment lists; its history list alone was coded by about a third of the labels).
+_DIAGNOSIS_SECTIONS = frozenset({"assessment", "impression", "diagnosis", "postop_dx"})
+_HISTORY_LISTS = frozenset({"pmh"})
+
+
+def _history_comorbidities(doc: Document, ctx: NoteContext, found: list[Found]) -> list[Found]:
+    if any(s.kind in _DIAGNOSIS_SECTIONS for s in doc.sections):
+        return []
+    rules = guidelines()
+    have = {x.code[:3] for x in found}
+    out: list[Found] = []
+    for sent, lo, hi, code in _mentions(doc, ctx, _HISTORY_LISTS, rules.is_chronic):
+        if code[:3] in have:
+            continue
+        have.add(code[:3])
+        why = "chronic condition of the past history of a visit without an assessment"
+        out.append(_mention_found(doc, sent, lo, hi, code, why))
     return out
 
 

@@ -122,3 +122,28 @@ def test_a_smoker_the_visit_does_not_address_or_a_former_smoker_is_not_coded() -
         "PLAN: Albuterol inhaler. Smoking cessation handout given.\n"
     )
     assert not any(c.startswith("F17") for c in codes(former))
+
+
+def test_a_visit_without_an_assessment_reports_the_chronic_conditions_of_its_history() -> None:
+    note = (
+        "CHIEF COMPLAINT: Fell at home.\n"
+        "HISTORY OF PRESENT ILLNESS: An 81-year-old woman tripped on a rug and cut her chin.\n"
+        "PAST MEDICAL HISTORY: Hypertension, asthma and a remote appendectomy. No history of "
+        "diabetes.\n"
+        "FAMILY HISTORY: Father with COPD.\n"
+        "PHYSICAL EXAMINATION: A 2 cm laceration of the chin.\n"
+        "PLAN: Wound care.\n"
+    )
+    found = codes(note)
+    assert {"I10", "J45.909"} <= set(found)
+    assert not any(c.startswith(("E11", "J44")) for c in found)
+
+
+def test_a_visit_with_an_assessment_does_not_code_its_history_list() -> None:
+    note = (
+        "CHIEF COMPLAINT: Sore throat.\n"
+        "PAST MEDICAL HISTORY: Hypertension and asthma.\n"
+        "ASSESSMENT: Streptococcal pharyngitis.\n"
+        "PLAN: Amoxicillin.\n"
+    )
+    assert codes(note) == ["J02.0"]
