@@ -518,6 +518,8 @@ def code_diagnoses(
                     continue  # a drug taken before ("had been on Coumadin") is no status now
                 if x.code.startswith("Z79") and _told_in_past(doc, x):
                     continue  # "she was placed on Coumadin after the surgery", "was on aspirin"
+                if x.code.startswith(_PLACED_HERE) and x.statement.section_kind == "procedure":
+                    continue  # "Cadaveric renal transplant": this operation makes the status
                 if x.code in anywhere and x.code not in primary_codes:
                     x.notes.append("status documented in the note")
                     x.penalty += 0.08
@@ -771,6 +773,9 @@ def _tobacco_addressed(doc: Document, found: list[Found]) -> list[Found]:
 
 
 _PAST_VERBS = frozenset({"was", "were"})
+# a transplant or an implant named in the procedure list is what this operation places, not a
+# status the patient came with (a tracheostomy or ostomy used for access stays one)
+_PLACED_HERE = ("Z94", "Z95", "Z96")
 
 
 def _told_in_past(doc: Document, f: Found) -> bool:

@@ -132,3 +132,15 @@ def test_a_drug_told_in_the_past_tense_is_no_long_term_drug_status() -> None:
     now = "The patient is on Coumadin for atrial fibrillation."
     assert codes(note.format(past)) == ["Z12.11", "K57.30"]
     assert codes(note.format(now)) == ["Z12.11", "K57.30", "Z79.01"]
+
+
+def test_the_transplant_the_operation_performs_is_no_status_code() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: End-stage renal disease.\n"
+        "POSTOPERATIVE DIAGNOSIS: End-stage renal disease.\n"
+        "PROCEDURE: Cadaveric renal transplant to the right iliac fossa.\n"
+        "DESCRIPTION: The patient was prepped and draped. The donor kidney was placed in the "
+        "right iliac fossa and the artery and vein were anastomosed to the external iliac "
+        "vessels.\n"
+    )
+    assert codes(note) == ["N18.6"]
