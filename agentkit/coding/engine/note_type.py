@@ -214,9 +214,32 @@ def _is_teaching_case(doc: Document) -> bool:
     )
 
 
+# Headings of an electrodiagnostic study's results: the note reports the study (nerve
+# conduction, needle EMG) as a test report, not an office visit, even when it opens with a
+# history and an exam.
+_STUDY_RESULT_HEADINGS = ("nerve conduction", "needle emg", "electromyograph", "emg findings")
+
+
+# Headings of a physical, occupational or speech therapist's evaluation (its goals), which is
+# billed with the therapy evaluation codes, not as an E/M visit.
+_THERAPY_PLAN_HEADINGS = (
+    "short-term goal",
+    "long-term goal",
+    "short term goal",
+    "long term goal",
+    "patient goal",
+    "patient's goal",
+)
+
+
 def _note_type(doc: Document) -> str:
     if is_discharge_summary(doc):
         return "visit"
+    headings = " ".join(s.heading.lower() for s in doc.sections)
+    if any(h in headings for h in _STUDY_RESULT_HEADINGS):
+        return "radiology"  # a diagnostic test's report
+    if any(h in headings for h in _THERAPY_PLAN_HEADINGS):
+        return "other"  # a therapist's evaluation and plan of care, not a physician's visit
     if _is_teaching_case(doc):
         return "radiology"
     study_exams = _study_exam_sections(doc)

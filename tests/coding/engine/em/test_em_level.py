@@ -212,3 +212,18 @@ def test_a_crisis_of_a_chronic_illness_is_an_exacerbation() -> None:
     assert out is not None
     assert out["mdm"]["problems"] == "moderate"
     assert "exacerbation" in out["rationale"]
+
+
+RECONSTRUCTION_PLANNED = """CHIEF COMPLAINT: Breast reconstruction consultation.
+HISTORY OF PRESENT ILLNESS: A 48-year-old woman with right breast cancer who will have a right
+mastectomy next month.
+PHYSICAL EXAMINATION: Moderate ptosis of both breasts.
+IMPRESSION: Right breast carcinoma.
+PLAN: We discussed immediate reconstruction with a tissue expander, and she would like to proceed.
+"""
+
+
+def test_a_named_operation_planned_is_a_decision_for_surgery() -> None:
+    out = level_visit(analyze(RECONSTRUCTION_PLANNED))
+    assert out is not None
+    assert out["mdm"]["risk"] in ("moderate", "high")

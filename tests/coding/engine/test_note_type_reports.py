@@ -1,0 +1,39 @@
+"""Notes that open like a visit (history, examination) but are not an E/M visit: an
+electrodiagnostic study's report, bills the study; a therapist's evaluation with its plan of
+care and goals is no physician visit."""
+
+from __future__ import annotations
+
+from agentkit.coding.engine import analyze
+from agentkit.coding.engine.coder import code_cpt
+from agentkit.coding.engine.note_type import note_type
+
+EMG_REPORT = """HISTORY: A 52-year-old woman with numbness of the right hand at night.
+PHYSICAL EXAMINATION: Positive Tinel sign at the right wrist. Strength normal.
+NERVE CONDUCTION STUDIES: Right median sensory latency prolonged. Right ulnar sensory normal.
+Right median motor distal latency prolonged. Right ulnar motor normal.
+NEEDLE EMG: Needle examination of the right abductor pollicis brevis, first dorsal
+interosseous, biceps and triceps was normal.
+IMPRESSION: Moderate right carpal tunnel syndrome without denervation.
+"""
+
+THERAPY_EVALUATION = """DIAGNOSIS: Right knee osteoarthritis.
+SUBJECTIVE: The patient reports pain climbing stairs and standing longer than ten minutes.
+OBJECTIVE: Knee flexion 100 degrees, extension lacks 5 degrees. Quadriceps strength 4/5.
+ASSESSMENT: Decreased range of motion and strength limiting stairs and walking.
+PLAN: Therapeutic exercise and manual therapy twice a week for six weeks.
+SHORT-TERM GOALS: Independent with a home exercise program in two weeks.
+LONG-TERM GOALS: Climb one flight of stairs without pain.
+"""
+
+
+def test_an_electrodiagnostic_report_is_a_test_report_not_a_visit() -> None:
+    assert note_type(analyze(EMG_REPORT)) == "radiology"
+    codes = [p["code"] for p in code_cpt(EMG_REPORT)["procedures"]]
+    assert not any(c.startswith("992") for c in codes)
+
+
+def test_a_therapists_evaluation_is_not_an_em_visit() -> None:
+    assert note_type(analyze(THERAPY_EVALUATION)) == "other"
+    codes = [p["code"] for p in code_cpt(THERAPY_EVALUATION)["procedures"]]
+    assert not any(c.startswith("992") for c in codes)
