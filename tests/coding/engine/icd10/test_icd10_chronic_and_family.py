@@ -147,3 +147,26 @@ def test_a_visit_with_an_assessment_does_not_code_its_history_list() -> None:
         "PLAN: Amoxicillin.\n"
     )
     assert codes(note) == ["J02.0"]
+
+
+def test_past_cardiac_devices_and_grafts_told_without_their_usual_words() -> None:
+    note = (
+        "CHIEF COMPLAINT: Follow up.\n"
+        "PAST MEDICAL HISTORY: Coronary artery disease status post bypass grafting surgery. "
+        "History of pacemaker for heart block.\n"
+        "ASSESSMENT: Coronary artery disease, stable. He has a stent in his LAD.\n"
+        "PLAN: Continue aspirin.\n"
+    )
+    found = codes(note)
+    assert {"I25.10", "Z95.1", "Z95.0", "Z95.5"} <= set(found)
+
+
+def test_the_pacemaker_an_operation_implants_is_no_pacemaker_status() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Complete heart block.\n"
+        "POSTOPERATIVE DIAGNOSIS: Complete heart block, status post dual chamber pacemaker "
+        "implantation.\n"
+        "PROCEDURE: Dual chamber pacemaker implantation.\n"
+        "DESCRIPTION: The left chest was prepped and the leads were placed.\n"
+    )
+    assert "Z95.0" not in codes(note)
