@@ -28,7 +28,13 @@ from agentkit.coding.engine.icd10.concepts import ConceptIndex, concept_index
 from agentkit.coding.engine.icd10.guidelines import Guidelines, apply_combinations, guidelines
 from agentkit.coding.engine.icd10.lexicon import lexicon
 from agentkit.coding.engine.icd10.obstetrics import obstetric_adjustments, pregnancy_facts
-from agentkit.coding.engine.icd10.reading import Found, NoteContext, read_statement, remote_in
+from agentkit.coding.engine.icd10.reading import (
+    Found,
+    NoteContext,
+    exam_site_pain,
+    read_statement,
+    remote_in,
+)
 from agentkit.coding.engine.icd10.statements import (
     SECTION_LABELS,
     Statement,
@@ -209,9 +215,17 @@ def _build_context(doc: Document, kind: str, icd: Any) -> NoteContext:
         if sec.kind in ("procedure", "postop_dx", "preop_dx", "description", "findings"):
             spine.extend(spine_levels(doc, sec.start, sec.end))
     seventh, healing = _episode(doc, kind)
+    concepts = concept_index()
+    site_pain = None
+    if kind == "radiology":
+        title_words = [
+            list(doc.tokens.norms[doc.sentences[i].tok_lo : doc.sentences[i].tok_hi])
+            for i in title_sentences(doc)
+        ]
+        site_pain = exam_site_pain(concepts, title_words)
     return NoteContext(
         doc=doc,
-        concepts=concept_index(),
+        concepts=concepts,
         tabular=tabular_index(icd),
         lex=lexicon(),
         context_side=context_side,
@@ -222,6 +236,7 @@ def _build_context(doc: Document, kind: str, icd: Any) -> NoteContext:
         fracture_followup=kind not in ("procedure", "pathology"),
         sides_from_history=kind == "visit",
         history_is_indication=kind == "radiology",
+        exam_site_pain=site_pain,
     )
 
 

@@ -22,7 +22,7 @@ from agentkit.coding.engine.text.attributes import SpineLevel, paired_sites, sid
 from agentkit.coding.engine.text.document import Document, assertion_of
 from agentkit.coding.engine.text.phrases import PhraseSet
 
-__all__ = ["Found", "NoteContext", "read_statement", "remote_in", "spine_key"]
+__all__ = ["Found", "NoteContext", "exam_site_pain", "read_statement", "remote_in", "spine_key"]
 
 ACCEPT_SCORE = 0.8
 ACCEPT_RECALL = 0.75
@@ -135,6 +135,9 @@ class NoteContext:
     # sentences read as stated problems although their section is a plan (the head of a
     # numbered plan item, "2. Hypertension.")
     problem_heads: frozenset[int] = frozenset()
+    # a study of one body site ("MRI of the right ankle"): the curated "<site> pain" concept
+    # a bare "Pain." given as the reason for the study means
+    exam_site_pain: int | None = None
 
     def note_has(
         self, phrases: PhraseSet[int], unless: PhraseSet[int] | None = None
@@ -665,6 +668,39 @@ def _too_long_for_titles(st: Statement) -> bool:
     return st.tok_hi - st.tok_lo > limit
 
 
+_PAIN_NOS = "R52"
+_BARE_PAIN_TOKENS = 3  # "Pain.", "Severe pain." - not "headache, shoulder and rib pain"
+# body regions a study title names with the noun where the pain is said with the adjective
+_SITE_ADJECTIVE = {"abdomen": "abdominal", "pelvis": "pelvic"}
+
+
+def _site_of_the_study(ctx: NoteContext, coded: Found) -> None:
+    """A bare "Pain." as the reason for a study of one body site is the pain of that site,
+    on the side the study names ("EXAM: MRI of the right ankle. CLINICAL: Pain." is M25.571):
+    the reason for a study is read with its title."""
+    if ctx.exam_site_pain is None:
+        return
+    concept = ctx.concepts.concepts[ctx.exam_site_pain]
+    side = ctx.context_side
+    coded.code = concept.sides.get(side, concept.code) if side else concept.code
+    coded.notes.append(f"site{' and side' if side in concept.sides else ''} from the exam title")
+    coded.penalty += 0.04
+
+
+def exam_site_pain(concepts: ConceptIndex, title_words: list[list[str]]) -> int | None:
+    """The one curated "<site> pain" concept the words of a study's title name ("knee" in
+    "Five views of the right knee" reads as "knee pain"); None when the title names no site
+    or several ("CT of the chest, abdomen and pelvis")."""
+    found: set[int] = set()
+    for words in title_words:
+        for w in words:
+            for m in concepts.phrases.find_all([_SITE_ADJECTIVE.get(w, w), "pain"], 0, 2):
+                if m.start == 0 and m.end == 2:
+                    found.add(m.payload)
+    codes = {concepts.concepts[k].code for k in found}
+    return found.pop() if len(found) == 1 or (found and len(codes) == 1) else None
+
+
 def read_statement(
     ctx: NoteContext, st: Statement, *, tabular: bool = True
 ) -> tuple[list[Found], list[str]]:
@@ -780,6 +816,13 @@ def _read_statement(
         )
         if coded.code == NOT_CODED:
             continue
+        if (
+            coded.code == _PAIN_NOS
+            and ctx.exam_site_pain is not None
+            and st.section_kind in _REASON_KINDS
+            and st.tok_hi - st.tok_lo <= _BARE_PAIN_TOKENS
+        ):
+            _site_of_the_study(ctx, coded)
         if past and _treated_fracture(ctx, st, coded.code, s, e):
             # "status post ORIF of a left ankle fracture" at a follow-up: the fracture, in its
             # healing phase (subsequent encounter, guideline I.C.19.a; no aftercare Z code)

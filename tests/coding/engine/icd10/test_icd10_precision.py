@@ -144,3 +144,30 @@ def test_the_transplant_the_operation_performs_is_no_status_code() -> None:
         "vessels.\n"
     )
     assert codes(note) == ["N18.6"]
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        (
+            "EXAM: MRI of the right ankle without contrast.\nINDICATION: Pain.\n"
+            "FINDINGS: No fracture. The tendons are intact.\n"
+            "IMPRESSION: Normal MRI of the right ankle.\n",
+            ["M25.571"],
+        ),
+        (
+            "EXAM: Left shoulder, two views.\nHISTORY: Pain.\nIMPRESSION: No fracture.\n",
+            ["M25.512"],
+        ),
+        # several regions: no one site to give the pain
+        (
+            "EXAM: CT of the chest, abdomen and pelvis.\nREASON FOR EXAM: Pain.\n"
+            "IMPRESSION: No acute process.\n",
+            ["R52"],
+        ),
+    ],
+)
+def test_a_bare_pain_as_the_reason_for_a_study_takes_the_site_of_the_study(
+    note: str, expected: list[str]
+) -> None:
+    assert codes(note) == expected
