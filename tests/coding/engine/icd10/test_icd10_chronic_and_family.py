@@ -170,3 +170,25 @@ def test_the_pacemaker_an_operation_implants_is_no_pacemaker_status() -> None:
         "DESCRIPTION: The left chest was prepped and the leads were placed.\n"
     )
     assert "Z95.0" not in codes(note)
+
+
+def test_past_radiation_and_a_dated_past_infarction_are_status_codes() -> None:
+    note = (
+        "EXAM: Bilateral diagnostic mammogram.\n"
+        "HISTORY: Right breast cancer in 2009, treated by lumpectomy with subsequent radiation "
+        "therapy.\n"
+        "IMPRESSION: Stable postsurgical changes of the right breast.\n"
+    )
+    assert "Z92.3" in codes(note)
+    planned = (
+        "CHIEF COMPLAINT: Breast cancer.\n"
+        "ASSESSMENT: Carcinoma of the left breast.\n"
+        "PLAN: She will receive radiation therapy after surgery.\n"
+    )
+    assert "Z92.3" not in codes(planned)
+    visit = (
+        "CHIEF COMPLAINT: Six-month follow up.\n"
+        "IMPRESSION: Coronary artery disease, status post anterior wall MI 07/07.\n"
+        "PLAN: Continue aspirin and statin.\n"
+    )
+    assert {"I25.10", "I25.2"} <= set(codes(visit))
