@@ -110,12 +110,19 @@ def _count(
 def _progress_note(doc: Document, c: Cues) -> bool:
     """A daily note of a hospitalized patient: progress cues (post-operative day, overnight
     events), or a SUBJECTIVE/OBJECTIVE note without the social and family history of an
-    admission H&P. A consultation is a first encounter (initial care)."""
+    admission H&P. A consultation is a first encounter (initial care), and so is a note that
+    takes the whole history (past medical with family and social history: "postop day 21" in an
+    admission H&P tells the course before it) or decides the admission ("my plan is to
+    readmit her")."""
     if _consultation(doc):
+        return False
+    kinds = {s.kind for s in doc.sections}
+    if "pmh" in kinds and {"family_history", "social_history"} <= kinds:
+        return False
+    if _count(doc, "admit_decision", c, _PLAN_KINDS):
         return False
     if _count(doc, "subsequent", c, excluded=_PAST_HISTORY, statuses=_SEEN_IN_ED):
         return True
-    kinds = {s.kind for s in doc.sections}
     soap = any(s.heading.strip().lower() in ("subjective", "s") for s in doc.sections)
     return soap and not kinds & {"family_history", "social_history", "ros"}
 

@@ -28,6 +28,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "hospital",
         "hospital_plan",
         "subsequent",
+        "admit_decision",
         "not_a_visit",
         "office",
         "preventive",

@@ -188,3 +188,30 @@ def test_a_plan_to_hospitalize_is_hospital_care() -> None:
     # hospitalize: high MDM, initial hospital care 99223
     assert out["code"] == "99223"
     assert out["mdm"]["problems"] == "high"
+
+
+ADMISSION_HP_AFTER_SURGERY = """CHIEF COMPLAINT: Left leg swelling.
+HISTORY OF PRESENT ILLNESS: A 61-year-old woman who is postop day 21 of a laparotomy for ovarian
+cancer, with three days of left calf swelling. Duplex shows a left femoral vein thrombosis.
+PAST MEDICAL HISTORY: Ovarian cancer. Hypertension.
+FAMILY HISTORY: Noncontributory.
+SOCIAL HISTORY: Does not smoke.
+PHYSICAL EXAMINATION: Swollen, tender left calf.
+ASSESSMENT: Left femoral deep vein thrombosis.
+PLAN: Admit. Enoxaparin 1 mg/kg every 12 hours, start warfarin.
+"""
+
+READMISSION_SOAP = """SUBJECTIVE: Discharged two days ago, she returned with a temperature of 102.
+OBJECTIVE: Temperature 101.8. Alert. Lungs clear.
+ASSESSMENT: Fever of unclear source.
+PLAN: My plan is to readmit the patient, repeat blood cultures and observe her overnight.
+"""
+
+
+def test_an_admission_history_and_physical_after_surgery_is_initial_care() -> None:
+    # "postop day 21" tells the course before this admission, whose H&P takes the whole history
+    assert visit_setting(analyze(ADMISSION_HP_AFTER_SURGERY)) == "hospital"
+
+
+def test_a_soap_note_that_decides_a_readmission_is_initial_care() -> None:
+    assert visit_setting(analyze(READMISSION_SOAP)) == "hospital"
