@@ -109,6 +109,11 @@ MAX_FALLBACK_TOKENS = 30
 # its symptoms are integral to it. Measured on the labelled sets: symptoms from statements
 # longer than this were mostly not coded by the gold (28 of 33).
 MAX_REASON_TOKENS = 15
+# a chief complaint is a few words ("Headache and neck pain"); a long sentence under that
+# heading is the story of the illness (the symptoms on the way to a diagnosis the note makes
+# elsewhere). Measured on the labelled sets: symptoms from longer complaint statements were
+# almost never in the gold.
+MAX_COMPLAINT_TOKENS = 12
 
 # the encounter an injury code is reported for (its 7th character, guideline I.C.19.a):
 # "D" a subsequent encounter, "S" a sequela, a fracture healing problem ("G" delayed healing,
@@ -430,7 +435,13 @@ def code_diagnoses(
             stmts = [
                 st
                 for st in stmts
-                if st.section_kind == "preop_dx" or st.tok_hi - st.tok_lo <= MAX_FALLBACK_TOKENS
+                if st.section_kind == "preop_dx"
+                or st.tok_hi - st.tok_lo
+                <= (
+                    MAX_COMPLAINT_TOKENS
+                    if st.section_kind == "chief_complaint"
+                    else MAX_FALLBACK_TOKENS
+                )
             ]
         f, u = _read(ctx, stmts)
         if long:

@@ -171,3 +171,18 @@ def test_a_bare_pain_as_the_reason_for_a_study_takes_the_site_of_the_study(
     note: str, expected: list[str]
 ) -> None:
     assert codes(note) == expected
+
+
+def test_a_long_story_under_chief_complaint_is_not_read_as_the_complaint() -> None:
+    note = (
+        "CHIEF COMPLAINT: {}\n"
+        "HISTORY OF PRESENT ILLNESS: He struck his head. CT of the head showed a small right "
+        "subdural hematoma.\n"
+        "PHYSICAL EXAMINATION: Alert and oriented. No focal deficit.\n"
+    )
+    story = (
+        "The patient is a 45-year-old man who was brought in after he fell from a ladder at "
+        "work yesterday, now with nausea and dizziness."
+    )
+    assert not {"R11.0", "R42"} & set(codes(note.format(story)))
+    assert codes(note.format("Headache and dizziness.")) == ["R51.9", "R42"]
