@@ -186,3 +186,17 @@ def test_a_long_story_under_chief_complaint_is_not_read_as_the_complaint() -> No
     )
     assert not {"R11.0", "R42"} & set(codes(note.format(story)))
     assert codes(note.format("Headache and dizziness.")) == ["R51.9", "R42"]
+
+
+def test_insulin_given_once_is_no_long_term_insulin_use() -> None:
+    once = (
+        "ASSESSMENT:\n1. Type 2 diabetes mellitus. He was given an extra dose of insulin this "
+        "morning in the emergency room.\nPLAN: Continue metformin.\n"
+    )
+    assert codes(once) == ["E11.9", "Z79.84"]
+    assert codes("ASSESSMENT:\n1. Type 2 diabetes mellitus on insulin.\n") == ["E11.9", "Z79.4"]
+
+
+def test_angina_is_part_of_the_acute_infarction() -> None:
+    note = "DIAGNOSES:\n1. Acute non-ST elevation myocardial infarction.\n2. Angina.\n"
+    assert codes(note) == ["I21.4"]
