@@ -215,3 +215,22 @@ def test_an_admission_history_and_physical_after_surgery_is_initial_care() -> No
 
 def test_a_soap_note_that_decides_a_readmission_is_initial_care() -> None:
     assert visit_setting(analyze(READMISSION_SOAP)) == "hospital"
+
+
+ED_HANDOFF = """HISTORY OF PRESENT ILLNESS: An 80-year-old woman found on the floor by her daughter,
+confused. She arrived by ambulance.
+PHYSICAL EXAMINATION: Lethargic, oriented to name only. Bruise over the right forehead.
+LABORATORY DATA: CBC, chemistry and urinalysis unremarkable. CT of the head shows no bleed.
+ASSESSMENT: Altered mental status after a fall.
+PLAN: The case was discussed with Dr. Jones, who will admit the patient for further evaluation.
+"""
+
+
+def test_an_emergency_physician_handing_over_the_admission_is_an_ed_visit() -> None:
+    doc = analyze(ED_HANDOFF)
+    assert visit_setting(doc) == "emergency"
+    out = level_visit(doc)
+    assert out is not None
+    # an abrupt change in mental status is a threat to bodily function; admission decided
+    assert out["mdm"]["problems"] == "high"
+    assert out["code"] == "99285"
