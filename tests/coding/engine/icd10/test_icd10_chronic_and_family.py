@@ -192,3 +192,15 @@ def test_past_radiation_and_a_dated_past_infarction_are_status_codes() -> None:
         "PLAN: Continue aspirin and statin.\n"
     )
     assert {"I25.10", "I25.2"} <= set(codes(visit))
+
+
+def test_the_type_of_atrial_fibrillation_is_taken_from_the_body_and_must_be_next_to_it() -> None:
+    body = (
+        "PROCEDURE: DC cardioversion.\n"
+        "INDICATIONS: History of paroxysmal atrial fibrillation, now recurrent.\n"
+        "POSTOPERATIVE DIAGNOSIS: Atrial fibrillation.\n"
+    )
+    assert "I48.0" in codes(body)
+    apart = "CHIEF COMPLAINT: Weakness.\nASSESSMENT: Atrial fibrillation and chronic anemia.\n"
+    found = codes(apart)
+    assert "I48.91" in found and "I48.20" not in found
