@@ -132,3 +132,25 @@ def test_a_consultation_told_in_the_past_tense_is_a_new_patient() -> None:
 
 def test_a_referral_in_the_plan_is_about_the_next_service() -> None:
     assert _status(PLAN_REFERS_ELSEWHERE) == "established"
+
+
+FIRST_TIME = """HISTORY OF PRESENT ILLNESS: A 34-year-old woman, well known to the neurology
+service, referred to me for a first time evaluation of her seizures.
+PHYSICAL EXAMINATION: Nonfocal.
+IMPRESSION: Focal epilepsy.
+PLAN: Increase levetiracetam to 750 mg twice a day.
+"""
+
+PLEASURE_LETTER = """HISTORY: We had the pleasure of seeing this boy today in our pediatric clinic
+for knee swelling of two weeks.
+PHYSICAL EXAMINATION: Small effusion of the left knee.
+ASSESSMENT AND PLAN: Monoarthritis of the left knee. Naproxen 250 mg twice a day.
+"""
+
+
+def test_a_first_time_evaluation_is_a_new_patient() -> None:
+    assert _status(FIRST_TIME) == "new"
+
+
+def test_a_letter_about_seeing_the_patient_today_in_consultation_is_a_new_patient() -> None:
+    assert _status(PLEASURE_LETTER) == "new"
