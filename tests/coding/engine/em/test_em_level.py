@@ -227,3 +227,19 @@ def test_a_named_operation_planned_is_a_decision_for_surgery() -> None:
     out = level_visit(analyze(RECONSTRUCTION_PLANNED))
     assert out is not None
     assert out["mdm"]["risk"] in ("moderate", "high")
+
+
+TWO_DEFORMITIES = """CHIEF COMPLAINT: Foot pain.
+HISTORY OF PRESENT ILLNESS: Years of aching in both feet with long walks.
+PHYSICAL EXAMINATION: Prominent first metatarsal heads; flattened arches when standing.
+ASSESSMENT:
+1. Bunion deformity of the right foot.
+2. Pes planus, bilateral.
+PLAN: Custom orthotics. Wider shoes.
+"""
+
+
+def test_acquired_deformities_are_chronic_conditions() -> None:
+    out = level_visit(analyze(TWO_DEFORMITIES))
+    assert out is not None
+    assert out["mdm"]["problems"] == "moderate"
