@@ -204,3 +204,14 @@ def test_the_type_of_atrial_fibrillation_is_taken_from_the_body_and_must_be_next
     apart = "CHIEF COMPLAINT: Weakness.\nASSESSMENT: Atrial fibrillation and chronic anemia.\n"
     found = codes(apart)
     assert "I48.91" in found and "I48.20" not in found
+
+
+def test_hypertensive_heart_disease_venous_hypertension_and_postinfarction_angina() -> None:
+    assert codes("IMPRESSION: Mild hypertensive cardiomyopathy, EF 45%.\n") == ["I11.9"]
+    assert codes("DIAGNOSIS: Hypertensive heart disease with congestive heart failure.\n")[0] == (
+        "I11.0"
+    )
+    assert codes("DIAGNOSIS: Chronic venous hypertension of the left leg.\n") == ["I87.302"]
+    varicose = codes("DIAGNOSIS: Venous hypertension with painful varicosities of the right leg.\n")
+    assert "I10" not in varicose and not any(c.startswith("I87.3") for c in varicose)
+    assert codes("IMPRESSION: Postinfarction angina.\n") == ["I23.7"]
