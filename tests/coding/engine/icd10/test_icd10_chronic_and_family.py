@@ -215,3 +215,9 @@ def test_hypertensive_heart_disease_venous_hypertension_and_postinfarction_angin
     varicose = codes("DIAGNOSIS: Venous hypertension with painful varicosities of the right leg.\n")
     assert "I10" not in varicose and not any(c.startswith("I87.3") for c in varicose)
     assert codes("IMPRESSION: Postinfarction angina.\n") == ["I23.7"]
+
+
+def test_refractory_anemia_is_a_myelodysplastic_syndrome() -> None:
+    head = "CHIEF COMPLAINT: Fatigue.\nHISTORY OF PRESENT ILLNESS: Here for blood counts.\n"
+    assert codes(head + "ASSESSMENT: Refractory anemia, transfusion dependent.\n") == ["D46.4"]
+    assert codes(head + "ASSESSMENT: Refractory anemia with ringed sideroblasts.\n") == ["D46.1"]
