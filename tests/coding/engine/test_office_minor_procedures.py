@@ -60,3 +60,13 @@ def test_a_nail_plate_removed_is_not_hardware_removal() -> None:
         "and the nail plate removed.\n"
     )
     assert not {"20680", "20670"} & set(_codes(note))
+
+
+def test_a_treatment_told_with_its_history_is_historical() -> None:
+    note = (
+        "DESCRIPTION: He has a history of a right foot infection requiring a first ray "
+        "resection. The second toe was disarticulated at the metatarsophalangeal joint."
+    )
+    doc = analyze(note)
+    at = note.index("ray resection")
+    assert assertion_of(doc, at, at + len("ray resection")).status == "historical"
