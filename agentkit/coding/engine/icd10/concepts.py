@@ -33,12 +33,13 @@ worth coding wherever the note documents them (a procedure through a tracheostom
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from agentkit.coding.engine.text.phrases import PhraseSet, PhraseSyntaxError
+from agentkit.coding.engine.text.phrases import PhraseMatch, PhraseSet, PhraseSyntaxError
 from agentkit.coding.engine.yaml_data import YamlList, YamlMap, line_of, load_yaml
 from agentkit.errors import DataFileError
 
@@ -103,12 +104,37 @@ class Concept:
         return out
 
 
+# A side written inside a diagnosis ("tear of the posterior horn of the left medial meniscus",
+# "carcinoma of the right upper lobe") must not break its phrase: the side is read from the
+# matched words afterwards, so a phrase never has to spell every place a side may stand.
+_SIDE_WORDS = frozenset({"right", "left", "bilateral"})
+
+
 @dataclass(frozen=True)
 class ConceptIndex:
     """All concepts and one phrase matcher over them (payload: index into ``concepts``)."""
 
     concepts: tuple[Concept, ...]
     phrases: PhraseSet[int]
+
+    def find_all(self, norms: Sequence[str], lo: int, hi: int) -> list[PhraseMatch[int]]:
+        """The concept phrases in tokens ``[lo, hi)``, also where side words stand inside a
+        phrase (spans in the note's tokens, side words included)."""
+        found = self.phrases.find_all(norms, lo, hi)
+        keep = [i for i in range(lo, hi) if norms[i] not in _SIDE_WORDS]
+        if len(keep) == hi - lo:
+            return found
+        seen = {(m.payload, m.start, m.end) for m in found}
+        view = [norms[i] for i in keep]
+        for m in self.phrases.find_all(view, 0, len(view)):
+            start, end = keep[m.start], keep[m.end - 1] + 1
+            if end - start == m.end - m.start or (m.payload, start, end) in seen:
+                continue  # no side inside: already found on the note's own words
+            if "~" in m.phrase:
+                continue  # a gap already allows other words, sides counted ("pain ~3 leg")
+            seen.add((m.payload, start, end))
+            found.append(PhraseMatch(m.payload, start, end, m.phrase))
+        return found
 
 
 def _code(value: Any, src: str, line: int | None, what: str) -> str:

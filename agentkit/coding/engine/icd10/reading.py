@@ -739,7 +739,7 @@ def _read_statement(
 ) -> tuple[list[Found], list[str]]:
     doc = ctx.doc
     t = doc.tokens
-    matches = ctx.concepts.phrases.find_all(t.norms, st.tok_lo, st.tok_hi)
+    matches = ctx.concepts.find_all(t.norms, st.tok_lo, st.tok_hi)
     # a gap phrase ("spondylosis ~4 myelopathy") must not reach across a negation:
     # "spondylosis without myelopathy" is spondylosis alone
     matches = [m for m in matches if _NEGATORS.isdisjoint(t.norms[m.start + 1 : m.end])]

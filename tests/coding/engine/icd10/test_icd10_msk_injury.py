@@ -154,3 +154,13 @@ def test_major_depression_by_episode_and_severity_in_either_order() -> None:
         visit("Major depressive disorder, moderate severity, recurrent, in partial remission.")
     ) == {"F33.41"}
     assert codes(visit("Major depressive disorder, single episode, severe.")) == {"F32.2"}
+
+
+def test_a_side_written_inside_a_diagnosis_phrase_does_not_break_it() -> None:
+    # the side is read from the matched words; the phrase need not spell where it may stand
+    assert codes(op("Tear of the posterior horn of the left medial meniscus.")) == {"S83.242A"}
+    assert codes(op("Tear of the posterior horn of the medial meniscus, left knee.")) == {
+        "S83.242A"
+    }
+    # a gap phrase keeps its budget: the side counts as one of its words
+    assert "M79.604" not in codes(visit("Low back pain referring down into the right leg."))
