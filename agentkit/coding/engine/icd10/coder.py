@@ -569,7 +569,8 @@ def code_diagnoses(
                     x.notes.append("condition named in the procedure performed")
                     x.penalty += 0.1
                     found.append(x)
-    if not found and kind == "procedure":
+    if not found and kind in ("procedure", "other"):
+        # an operation told as bare narrative (no headings) is typed "other"
         found = _procedure_reason(doc)
     if kind == "procedure" and not any(x.code.startswith("O") for x in found):
         found.extend(_delivery_narrative(doc, ctx))
@@ -950,16 +951,39 @@ def _names_problem(doc: Document, f: Found) -> bool:
     return 2 * (mention[1] - mention[0]) >= len(words)
 
 
+_TITLE_TOKENS = 8
+
+
 def _procedure_reason(doc: Document) -> list[Found]:
     """A note with no diagnosis at all, whose procedure is its own reason (a routine
     circumcision is Z41.2): the encounter code from the title or the procedure list."""
     where = set(title_sentences(doc))
     where.update(s.index for s in doc.sentences if s.section_kind == "procedure")
+    # a note with neither a title nor a list tells its operation in the narrative (a
+    # titled epididymectomy that divides the vas is no sterilization); a long first
+    # sentence taken for the title is narrative, not a title
+    titled = any(
+        doc.sentences[si].section_kind == "procedure"
+        or doc.sentences[si].tok_hi - doc.sentences[si].tok_lo <= _TITLE_TOKENS
+        for si in where
+    )
+    passes = [(sorted(where), "phrases")]
+    if not titled:
+        passes.append((list(range(len(doc.sentences))), "narrative"))
+    for sentences, key in passes:
+        found = _procedure_reason_in(doc, sentences, key)
+        if found:
+            return found
+    return []
+
+
+def _procedure_reason_in(doc: Document, sentences: list[int], key: str) -> list[Found]:
     norms = doc.tokens.norms
     for rule in guidelines().procedure_reasons:
-        for si in sorted(where):
+        phrases = rule.phrases if key == "phrases" else rule.narrative
+        for si in sentences:
             sent = doc.sentences[si]
-            for m in rule.phrases.find_all(norms, sent.tok_lo, sent.tok_hi):
+            for m in phrases.find_all(norms, sent.tok_lo, sent.tok_hi):
                 s, e = doc.tokens.starts[m.start], doc.tokens.ends[m.end - 1]
                 if assertion_of(doc, s, e).status != "present":
                     continue

@@ -100,6 +100,9 @@ class ProcedureReason:
 
     phrases: PhraseSet[int]
     code: str
+    # the operation told only in the narrative of a note with no title or procedure list
+    # ("Falope rings were placed on each fallopian tube"): read anywhere in the note
+    narrative: PhraseSet[int] = field(default_factory=PhraseSet)
 
 
 @dataclass(frozen=True)
@@ -462,13 +465,16 @@ def _procedure_reasons(data: YamlMap, src: str) -> tuple[ProcedureReason, ...]:
         code = str(item["code"]).strip().upper()
         if not code or " " in code or "*" in code:
             raise DataFileError(src, f"procedure_reasons: {code!r} is not an ICD-10-CM code", ln)
-        phrases: PhraseSet[int] = PhraseSet()
-        for j, phrase in enumerate(item["procedure"] or []):
-            try:
-                phrases.add(str(phrase), j)
-            except PhraseSyntaxError as exc:
-                raise DataFileError(src, str(exc), line_of(item["procedure"], j)) from exc
-        out.append(ProcedureReason(phrases, code))
+        sets: list[PhraseSet[int]] = []
+        for key in ("procedure", "narrative"):
+            phrases: PhraseSet[int] = PhraseSet()
+            for j, phrase in enumerate(item.get(key) or []):
+                try:
+                    phrases.add(str(phrase), j)
+                except PhraseSyntaxError as exc:
+                    raise DataFileError(src, str(exc), line_of(item[key], j)) from exc
+            sets.append(phrases)
+        out.append(ProcedureReason(sets[0], code, sets[1]))
     return tuple(out)
 
 

@@ -255,6 +255,23 @@ def test_a_procedure_with_no_diagnosis_is_its_own_reason() -> None:
     assert "Z41.2" not in codes(with_reason)
 
 
+def test_a_sterilization_told_only_as_narrative_is_its_own_reason() -> None:
+    tubal = (
+        "Under general anesthesia the laparoscope was introduced at the umbilicus. "
+        "Both ovaries looked normal. A Filshie clip was applied across the isthmus of "
+        "each fallopian tube. The gas was released and the incisions were closed.\n"
+    )
+    assert codes(tubal) == ["Z30.2"]
+    vas = (
+        "DESCRIPTION: Local anesthetic was infiltrated. Through a small scrotal incision the "
+        "right vas deferens was isolated, a segment was excised and the ends were cauterized. "
+        "The same was done on the left.\n"
+    )
+    assert codes(vas) == ["Z30.2"]
+    # a titled operation that divides the vas on the way is no sterilization
+    assert "Z30.2" not in codes("EPIDIDYMECTOMY\n" + vas)
+
+
 @pytest.mark.parametrize(("weeks", "z3a"), [("34-5/7", "Z3A.34"), ("36 and 2/7 weeks", "Z3A.36")])
 def test_weeks_written_as_a_fraction_and_a_preterm_delivery(weeks: str, z3a: str) -> None:
     note = (
