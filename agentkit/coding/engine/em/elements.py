@@ -97,6 +97,7 @@ def classify_problem(names: set[str], codes: list[str], cues: Cues) -> str:
         "E11.1",
         "R57",
         "I46",
+        "I16.1",
     )
     if "threat" in names or any(c.startswith(threat_codes) for c in codes):
         return "threat"
@@ -129,6 +130,10 @@ def problem_element(
             continue
         if status in ("negated", "family") or (status == "historical" and not codes):
             continue
+        # "acute on chronic renal failure" (N17.9 + N18.9): the flare of the item's chronic
+        # illness makes each of its codes the exacerbation
+        if "exacerbation" in names and any(c.startswith(cues.chronic_codes) for c in codes):
+            names = names | {"chronic"}
         # "hyperlipidemia and gout, both stable" is two problems
         for code in codes or [""]:
             problems.append(
