@@ -115,6 +115,29 @@ def test_coronary_vessel_modifier_comes_from_the_treated_vessel() -> None:
     assert "93458-59" in claim
 
 
+def test_pci_in_two_major_coronary_arteries_is_one_base_code_each() -> None:
+    note = (
+        "PROCEDURE: Left heart catheterization, coronary angiography and stenting of the mid "
+        "right coronary artery and the distal circumflex.\n"
+        "DESCRIPTION: A 3.0 x 18 mm stent was deployed in the mid right coronary artery and a "
+        "2.5 x 15 mm stent was deployed in the distal circumflex with excellent results."
+    )
+    claim = _claim(note)
+    assert "92928-RC" in claim and "92928-LC" in claim
+    assert not any(code.startswith("92929") for code in claim)
+
+
+def test_arteries_only_angiogrammed_in_the_procedure_list_are_not_treated() -> None:
+    note = (
+        "PROCEDURES: Selective coronary angiography of the left main, LAD and circumflex, "
+        "stenting of the mid right coronary artery.\n"
+        "DESCRIPTION: Mild disease of the LAD and circumflex. A drug-eluting stent was deployed "
+        "in the mid right coronary artery with TIMI 3 flow."
+    )
+    claim = _claim(note)
+    assert [c for c in claim if c.startswith("9292")] == ["92928-RC"]
+
+
 def test_sizes_can_come_from_where_the_defect_is_described() -> None:
     note = (
         "PROCEDURE: Repair of recurrent incisional hernia with mesh.\n"

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from agentkit.coding.engine.cpt.knowledge_view import KnowledgeView
 from agentkit.coding.engine.cpt.matcher import Hit, NoteFacts
+from agentkit.coding.engine.cpt.ruleset import PERFORMANCE_SECTIONS
 from agentkit.coding.engine.text.attributes import Side, sides, sides_summary
 from agentkit.coding.engine.text.document import Document, Mention
 
@@ -324,9 +325,88 @@ def resolve(facts: NoteFacts, hits: list[Hit], kv: KnowledgeView) -> list[Line]:
             if conflict:
                 ln.reasons.append("the note names different sides; check laterality")
         expanded.append(ln)
+    expanded = _one_line_per_coronary_artery(facts, expanded)
     # (6) order: principal procedure first, add-ons after
     expanded.sort(key=lambda ln: (ln.add_on, -ln.hit.rule.priority, -_value(ln, rvu), ln.code))
     return expanded
+
+
+# Coronary intervention: CPT reports one base code for each major coronary artery treated
+# (left main, LAD, circumflex, right, ramus), each with its vessel modifier; the add-on codes
+# (92921, 92929 ...) are for further branches of an artery already coded.
+_PCI_BASE = frozenset({"92920", "92928", "92933", "92941", "92943"})
+_PCI_DONE = ("cardiology.pci_placed", "cardiology.pci")
+_CORONARY_ARTERIES = {
+    "cardiology.left_main": "LM",
+    "cardiology.lad": "LD",
+    "cardiology.lcx": "LC",
+    "cardiology.rca": "RC",
+    "cardiology.ramus": "RI",
+}
+_VESSEL_MODIFIERS = frozenset(_CORONARY_ARTERIES.values())
+
+
+def _arteries_treated(facts: NoteFacts) -> list[tuple[str, list[Mention[str]]]]:
+    """Major coronary arteries named in the clause that tells a stent, angioplasty or PCI done
+    there (in the procedure's own sections), in order of first mention, with the PCI mentions.
+    A list clause of arteries only angiogrammed ('angiography of the RCA, LAD, circumflex,
+    angioplasty of the RCA') names just its own; the left main named beside another artery
+    is where the guide sat, not a treated vessel."""
+    text = facts.doc.text
+    found: dict[str, tuple[int, list[Mention[str]]]] = {}
+    for done in facts.mentions(_PCI_DONE, PERFORMANCE_SECTIONS):
+        sentence = done.sentence
+        head = text[sentence.start : done.start]
+        cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"))
+        start = sentence.start + cut + 1 if cut >= 0 else sentence.start
+        tail = text[done.end : sentence.end]
+        stops = [i for i in (tail.find(","), tail.find(";")) if i >= 0]
+        end = done.end + min(stops) if stops else sentence.end
+        named = {
+            _CORONARY_ARTERIES[m.payload]
+            for m in facts.in_sentence(tuple(_CORONARY_ARTERIES), sentence.index)
+            if start <= m.start and m.end <= end
+        }
+        if len(named) > 1:
+            named.discard("LM")
+        for modifier in named:
+            found.setdefault(modifier, (done.start, []))[1].append(done)
+    ordered = sorted(found.items(), key=lambda item: item[1][0])
+    return [(modifier, where) for modifier, (_, where) in ordered]
+
+
+def _one_line_per_coronary_artery(facts: NoteFacts, lines: list[Line]) -> list[Line]:
+    """A PCI line told in two or more major coronary arteries becomes one base line per
+    artery: the line's own code for the artery it was read from (or the first), a stent
+    (92928) or balloon angioplasty (92920) code for each other artery by what was done there."""
+    pci = [ln for ln in lines if ln.code in _PCI_BASE]
+    if len(pci) != 1:
+        return lines
+    arteries = _arteries_treated(facts)
+    base = pci[0]
+    own = [m for m in base.modifiers if m in _VESSEL_MODIFIERS]
+    if len(arteries) == 1 and not own:
+        # the artery the PCI clause names, where the whole note named several
+        base.modifiers.append(arteries[0][0])
+        base.reasons.append(f"modifier {arteries[0][0]}: the artery treated")
+    if len(arteries) < 2:
+        return lines
+    first = own[0] if own else arteries[0][0]
+    if first not in {modifier for modifier, _ in arteries}:
+        return lines
+    base.modifiers = [m for m in base.modifiers if m not in _VESSEL_MODIFIERS] + [first]
+    out = list(lines)
+    for modifier, where in arteries:
+        if modifier == first:
+            continue
+        stent = any(
+            facts.in_sentence(("cardiology.stent_word",), m.sentence.index) for m in where
+        )
+        code = "92928" if stent or base.code != "92920" else "92920"
+        extra = Line(code, base.hit, [modifier], 1)
+        extra.reasons = [f"PCI of another major coronary artery ({modifier}): its own base code"]
+        out.append(extra)
+    return out
 
 
 def _value(line: Line, rvu: dict[str, float]) -> float:
