@@ -330,7 +330,7 @@ def _unspecified_duplicates(
 
     for code in codes:
         mine = vagueness(code)
-        if mine == 0:
+        if mine == 0 or (by_code is not None and code in by_code and by_code[code].distinct):
             continue
         # the vague code of the same condition (K64.9 with K64.8, H72.91 with H72.2X1), not a
         # second complication of it (E10.40 "neuropathy, unspecified" with E10.65)

@@ -28,7 +28,9 @@ diagnosis at all: "marrow edema" on an MRI is not edema R60.9); ``spine`` (by in
 ``C5-C6`` or by region ``cervical``, ``cervicothoracic``, ``thoracic``, ``thoracolumbar``,
 ``lumbar``, ``lumbosacral``); ``also`` (codes always reported with it); ``status: true`` for
 status codes that stay true after the fact ("status post CABG"); ``anywhere: true`` for concepts
-worth coding wherever the note documents them (a procedure through a tracheostomy).
+worth coding wherever the note documents them (a procedure through a tracheostomy);
+``parts: true`` when each refinement the statement names is a diagnosis of its own, with the
+side written next to its words ("left angle and right body mandible fractures": two codes).
 """
 
 from __future__ import annotations
@@ -66,7 +68,10 @@ SPINE_REGIONS = (
     "sacral",
 )
 NOT_CODED = "none"  # a refinement's code when its words make the phrase no diagnosis
-_KEYS = {"code", "phrases", "sides", "refine", "refine_in", "spine", "also", "status", "anywhere"}
+_KEYS = {
+    "code", "phrases", "sides", "refine", "refine_in", "spine", "also", "status", "anywhere",
+    "parts",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,7 @@ class Concept:
     also: tuple[str, ...] = ()
     status: bool = False
     anywhere: bool = False
+    parts: bool = False  # every refinement named is its own diagnosis (mandible fracture parts)
     source: str = ""  # file:line
 
     def all_codes(self) -> list[str]:
@@ -245,6 +251,7 @@ def _concept(entry: Any, idx: int, into: PhraseSet[int], src: str, line: int | N
         also=also,
         status=entry.get("status") is True,
         anywhere=entry.get("anywhere") is True,
+        parts=entry.get("parts") is True,
         source=f"{src}:{line or 0}",
     )
 

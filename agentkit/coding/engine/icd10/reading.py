@@ -110,6 +110,9 @@ class Found:
     # bilateral code, the code of another spine interspace of the statement
     more: list[str] = field(default_factory=list)
     episode: str = ""  # the 7th character the statement calls for ("D": s/p ORIF of it)
+    # each code a diagnosis of its own (the parts of one fracture: "left angle and right body"),
+    # never the vaguer duplicate of another
+    distinct: bool = False
 
 
 @dataclass
@@ -298,6 +301,38 @@ def _first_refinement(
     return None
 
 
+_PART_SIDE_WINDOW = 3  # tokens: "left angle", "right mandibular body", "angle on the left"
+
+
+def _part_codes(ctx: NoteContext, concept: Concept, st: Statement) -> list[str]:
+    """The codes of every part a ``parts`` concept's statement names, in the order written,
+    each with the side written next to it ("open left angle and open symphysis fracture")."""
+    doc = ctx.doc
+    t = doc.tokens
+    hits: list[tuple[int, int, int]] = []  # (token start, token end, refinement)
+    for ri, ref in enumerate(concept.refine):
+        if ref.code == NOT_CODED:
+            continue
+        for m in ref.phrases.find_all(t.norms, st.tok_lo, st.tok_hi):
+            s, e = t.starts[m.start], t.ends[m.end - 1]
+            if assertion_of(doc, s, e).status in ("present", "historical"):
+                hits.append((m.start, m.end, ri))
+    out: list[str] = []
+    taken: set[int] = set()
+    for lo, hi, ri in sorted(hits):
+        if ri in taken or any(a <= lo < b for a, b, r in hits if r != ri and b - a > hi - lo):
+            continue  # one code per part; a part word inside a longer part's words is not one
+        taken.add(ri)
+        ref = concept.refine[ri]
+        before = sides(doc, t.starts[max(st.tok_lo, lo - _PART_SIDE_WINDOW)], t.starts[lo])
+        after = sides(doc, t.ends[hi - 1], t.ends[min(st.tok_hi, hi + _PART_SIDE_WINDOW) - 1])
+        side = before[-1].side if before else after[0].side if after else None
+        code = ref.sides.get(side or "") or ref.code
+        if code and code not in out:
+            out.append(code)
+    return out
+
+
 def _code_concept(
     ctx: NoteContext,
     st: Statement,
@@ -314,6 +349,12 @@ def _code_concept(
     found = Found(concept.code, start, end, st, "index", concept.name, status=concept.status)
     code, side_map = concept.code, concept.sides
     hit = _first_refinement(ctx, concept, st.tok_lo, st.tok_hi) if concept.refine else None
+    if hit is not None and concept.parts:
+        parts = _part_codes(ctx, concept, st)
+        if parts:
+            found.code, found.more, found.distinct = parts[0], parts[1:], len(parts) > 1
+            found.notes.append("each part named, with its side")
+            return found
     if hit is not None:
         ref = concept.refine[hit[0]]
         if ref.code == NOT_CODED:

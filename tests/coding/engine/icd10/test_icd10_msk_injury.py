@@ -164,3 +164,16 @@ def test_a_side_written_inside_a_diagnosis_phrase_does_not_break_it() -> None:
     }
     # a gap phrase keeps its budget: the side counts as one of its words
     assert "M79.604" not in codes(visit("Low back pain referring down into the right leg."))
+
+
+def test_mandible_fracture_parts_each_get_a_code_with_their_own_side() -> None:
+    assert codes(op("Fractures of the left mandibular angle and the right body.")) == {
+        "S02.652A",
+        "S02.601A",
+    }
+    # 'bilateral' names the whole injury; each part takes the side written with it
+    assert codes(op("Bilateral mandible fractures, left angle and symphysis.")) == {
+        "S02.652A",
+        "S02.66XA",
+    }
+    assert codes(op("Right subcondylar fracture of the mandible.")) == {"S02.621A"}
