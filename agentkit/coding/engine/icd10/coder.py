@@ -20,7 +20,7 @@ Steps, each a coding guideline:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
@@ -1005,8 +1005,8 @@ def _procedure_reason_in(doc: Document, sentences: list[int], key: str) -> list[
 
 _OPEN_FRACTURE: PhraseSet[str] = PhraseSet()
 for _p, _c in (
-    ("(open|compound) ~4 fracture*", "B"),
-    ("fracture* ~3 (open|compound)", "B"),
+    ("(open|compound) ~6 fracture*", "B"),
+    ("fracture* ~5 (open|compound)", "B"),
     ("(open|compound) (grade|type) (i|ii|1|2)", "B"),
     ("gustilo (grade|type)? (i|ii|1|2)", "B"),
     ("(grade|type) (iii|3|iiia|iiib|iiic|3a|3b|3c) (open|compound)", "C"),
@@ -1014,6 +1014,17 @@ for _p, _c in (
     ("gustilo (grade|type)? (iii|3|iiia|iiib|iiic|3a|3b|3c)", "C"),
 ):
     _OPEN_FRACTURE.add(_p, _c)
+# "open" of an operation is no open fracture ("open reduction of the fracture")
+_OPEN_OPERATION = frozenset(
+    {"reduction", "treatment", "fixation", "approach", "repair", "procedure", "orif", "surgery"}
+)
+
+
+def _open_word_of_operation(norms: Sequence[str], lo: int, hi: int) -> bool:
+    return any(
+        norms[i] in ("open", "compound") and i + 1 < len(norms) and norms[i + 1] in _OPEN_OPERATION
+        for i in range(lo, hi)
+    )
 
 
 # the 7th character of a subsequent encounter for an open fracture (type I/II, type III)
@@ -1073,7 +1084,8 @@ def _injury_episode(doc: Document, ctx: NoteContext, icd: Any, f: Found) -> None
         present = {
             m.payload
             for m in hits
-            if assertion_of(doc, doc.tokens.starts[m.start], doc.tokens.ends[m.end - 1]).status
+            if not _open_word_of_operation(doc.tokens.norms, m.start, m.end)
+            and assertion_of(doc, doc.tokens.starts[m.start], doc.tokens.ends[m.end - 1]).status
             in (("present", "historical") if f.episode else ("present",))
         }
         type_1, type_3 = _OPEN_EPISODE[letter]

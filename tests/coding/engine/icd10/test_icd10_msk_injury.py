@@ -177,3 +177,11 @@ def test_mandible_fracture_parts_each_get_a_code_with_their_own_side() -> None:
         "S02.66XA",
     }
     assert codes(op("Right subcondylar fracture of the mandible.")) == {"S02.621A"}
+
+
+def test_open_fracture_told_several_words_before_the_fracture() -> None:
+    assert codes(op("Open, displaced, comminuted left distal radius fracture.")) == {"S52.502B"}
+    # the open reduction of a closed fracture is an operation, not an open fracture
+    assert codes(op("Left distal radius fracture, for open reduction of the fracture.")) == {
+        "S52.502A"
+    }
