@@ -673,6 +673,22 @@ def _doubted(doc: Document, st: Statement, lo: int, hi: int) -> bool:
 _LIST_BREAKS = frozenset(",;:.")
 
 
+def _doubt_inside(doc: Document, st: Statement, lo: int, hi: int) -> bool:
+    """Does a doubt begin inside the phrase at tokens ``[lo, hi)`` - an uncertainty cue
+    ("choledocholithiasis, possible cholecystitis") or a question mark before one of its
+    later words ("choledocholithiasis, ? cholecystitis")? A phrase that spans two items of
+    which only the later is doubted does not combine them."""
+    if hi - lo < 2:
+        return False
+    t = doc.tokens
+    if any(
+        lo < c.start < hi and c.status == "uncertain" and c.direction == "before"
+        for c in doc.cues(st.sentence_index)
+    ):
+        return True
+    return any("?" in doc.text[t.ends[i - 1] : t.starts[i]] for i in range(lo + 1, hi))
+
+
 def _question_marked(doc: Document, st: Statement, lo: int, hi: int) -> bool:
     """A question mark written before the diagnosis ("? cholecystitis", "IMPRESSION:
     ?Acute appendicitis", within three words, same line, no list break) or right after it
@@ -784,6 +800,8 @@ def _read_statement(
     # a gap phrase ("spondylosis ~4 myelopathy") must not reach across a negation:
     # "spondylosis without myelopathy" is spondylosis alone
     matches = [m for m in matches if _NEGATORS.isdisjoint(t.norms[m.start + 1 : m.end])]
+    # nor across a doubt: "Choledocholithiasis, ? cholecystitis" is the stones alone
+    matches = [m for m in matches if not _doubt_inside(doc, st, m.start, m.end)]
     # "risks including bleeding, infection, DVT", "DVT prophylaxis": not diagnoses
     not_dx = guidelines().not_diagnoses
     if not_dx is not None:

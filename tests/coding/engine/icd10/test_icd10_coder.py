@@ -399,3 +399,13 @@ def test_not_otherwise_specified_is_a_diagnosis_not_a_denial() -> None:
 def test_the_possibility_of_a_diagnosis_is_uncertain() -> None:
     note = "ASSESSMENT: Right lower quadrant pain, possibility of appendicitis.\nPLAN: CT.\n"
     assert codes(note) == ["R10.31"]
+
+
+def test_a_doubted_later_item_does_not_combine_with_a_certain_one() -> None:
+    head = (
+        "HISTORY OF PRESENT ILLNESS: A 58-year-old man with two days of epigastric pain "
+        "and jaundice.\nASSESSMENT:\n1. "
+    )
+    assert codes(head + "Choledocholithiasis, ? cholecystitis.\n") == ["K80.50"]
+    assert codes(head + "Choledocholithiasis, possible cholecystitis.\n") == ["K80.50"]
+    assert codes(head + "Choledocholithiasis with acute cholecystitis.\n") == ["K80.42"]
