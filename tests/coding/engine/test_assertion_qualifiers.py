@@ -18,6 +18,9 @@ from agentkit.coding.engine import analyze, assertion_of
         ("Gallstones not seen on ultrasound.", "Gallstones", "negated"),
         ("Polyps were not identified.", "Polyps", "negated"),
         ("No evidence of hydronephrosis.", "hydronephrosis", "negated"),
+        ("Acute urticaria, cause not found.", "Acute urticaria", "present"),
+        ("Fever, source not yet identified.", "Fever", "present"),
+        ("Chronic cough, etiology remains not determined.", "Chronic cough", "present"),
     ],
 )
 def test_post_qualifiers(sentence: str, concept: str, status: str) -> None:
