@@ -304,9 +304,20 @@ def _first_refinement(
 _PART_SIDE_WINDOW = 3  # tokens: "left angle", "right mandibular body", "angle on the left"
 
 
-def _part_codes(ctx: NoteContext, concept: Concept, st: Statement) -> list[str]:
+def _part_codes(
+    ctx: NoteContext,
+    concept: Concept,
+    st: Statement,
+    match: tuple[int, int],
+    mentions: list[tuple[int, int]],
+    consumed: set[int],
+    until: int,
+) -> list[str]:
     """The codes of every part a ``parts`` concept's statement names, in the order written,
-    each with the side written next to it ("open left angle and open symphysis fracture")."""
+    each with the side written next to it ("open left angle and open symphysis fracture").
+    A part word inside another diagnosis is that one's ("lung" of "lung cancer metastatic to
+    the brain") and a part after the next diagnosis is not this one's (``until``: its start);
+    the part words are not coded again on their own."""
     doc = ctx.doc
     t = doc.tokens
     hits: list[tuple[int, int, int]] = []  # (token start, token end, refinement)
@@ -314,6 +325,11 @@ def _part_codes(ctx: NoteContext, concept: Concept, st: Statement) -> list[str]:
         if ref.code == NOT_CODED:
             continue
         for m in ref.phrases.find_all(t.norms, st.tok_lo, st.tok_hi):
+            if t.starts[m.start] >= until or any(
+                (a, b) not in (match, (m.start, m.end)) and a <= m.start and m.end <= b
+                for a, b in mentions
+            ):
+                continue
             s, e = t.starts[m.start], t.ends[m.end - 1]
             if assertion_of(doc, s, e).status in ("present", "historical"):
                 hits.append((m.start, m.end, ri))
@@ -323,6 +339,7 @@ def _part_codes(ctx: NoteContext, concept: Concept, st: Statement) -> list[str]:
         if ri in taken or any(a <= lo < b for a, b, r in hits if r != ri and b - a > hi - lo):
             continue  # one code per part; a part word inside a longer part's words is not one
         taken.add(ri)
+        consumed.update(i for i in range(lo, hi) if not match[0] <= i < match[1])
         ref = concept.refine[ri]
         before = sides(doc, t.starts[max(st.tok_lo, lo - _PART_SIDE_WINDOW)], t.starts[lo])
         after = sides(doc, t.ends[hi - 1], t.ends[min(st.tok_hi, hi + _PART_SIDE_WINDOW) - 1])
@@ -350,7 +367,7 @@ def _code_concept(
     code, side_map = concept.code, concept.sides
     hit = _first_refinement(ctx, concept, st.tok_lo, st.tok_hi) if concept.refine else None
     if hit is not None and concept.parts:
-        parts = _part_codes(ctx, concept, st)
+        parts = _part_codes(ctx, concept, st, (m_lo, m_hi), mentions, consumed, region[1])
         if parts:
             found.code, found.more, found.distinct = parts[0], parts[1:], len(parts) > 1
             found.notes.append("each part named, with its side")

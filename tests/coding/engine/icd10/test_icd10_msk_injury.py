@@ -185,3 +185,14 @@ def test_open_fracture_told_several_words_before_the_fracture() -> None:
     assert codes(op("Left distal radius fracture, for open reduction of the fracture.")) == {
         "S52.502A"
     }
+
+
+def test_metastases_to_several_named_sites_get_a_secondary_code_each() -> None:
+    assert codes(op("Breast cancer metastatic to the liver and bones.")) == {
+        "C50.919",
+        "C78.7",
+        "C79.51",
+    }
+    # the primary's site is no site of spread
+    assert codes(op("Lung cancer metastatic to the brain.")) == {"C34.90", "C79.31"}
+    assert "C77.0" in codes(op("Metastatic squamous cell carcinoma, right neck."))
