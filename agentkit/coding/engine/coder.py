@@ -26,10 +26,11 @@ from datetime import date
 from typing import Any
 
 from agentkit.coding.engine.cpt.coder import CptResult, code_procedures
+from agentkit.coding.engine.em.eye import eye_exam_code
 from agentkit.coding.engine.em.modifier import needs_modifier_25, procedure_needs_separate_em
 from agentkit.coding.engine.language import is_english_clinical
 from agentkit.coding.engine.note_knowledge import note_knowledge
-from agentkit.coding.engine.note_type import note_type
+from agentkit.coding.engine.note_type import note_type, unheaded_visit
 from agentkit.coding.engine.text.document import Document, analyze
 from agentkit.errors import InputError, UnsupportedSpec
 
@@ -119,18 +120,30 @@ def code_cpt(
     if result is None:
         return {"procedures": [], "diagnoses": []}
     procedures = list(result.procedures)
-    if note_type(doc) == "visit" and not _procedure_visit(doc, result, dos):
+    # a consultation letter or a short clinic note without headings is a visit when it tells
+    # an encounter and an examination and no procedure was found in it
+    is_visit = note_type(doc) == "visit" or (not procedures and unheaded_visit(doc))
+    if is_visit and not _procedure_visit(doc, result, dos):
         procedures, bill_visit = _facility_visit_lines(doc, procedures, dos)
         visit = _visit_level(doc, "unknown", dos) if bill_visit else None
         if visit is not None and visit.get("code"):
+            code = visit["code"]
+            if code.startswith(("9920", "9921")):
+                # an eye doctor's office examination is reported with the eye exam codes
+                code = eye_exam_code(doc, visit.get("patient_status", "established")) or code
             em_line = {
-                "code": visit["code"],
+                "code": code,
                 "modifiers": [],
                 "units": 1,
                 "evidence": visit.get("evidence") or doc.text.strip()[:80],
                 "confidence": visit.get("confidence", 0.7),
                 "rationale": visit.get("rationale", "Visit level from medical decision making."),
             }
+            if code != visit["code"]:
+                em_line["rationale"] = (
+                    f"{em_line['rationale']} The examination is an eye doctor's (visual acuity,"
+                    f" eye pressure or slit lamp, fundus): reported as the eye examination {code}."
+                )
             kb = note_knowledge(doc, dos)
             if needs_modifier_25(visit["code"], [p["code"] for p in procedures], kb):
                 # a separately identifiable visit on the day of a minor procedure or injection

@@ -11,7 +11,7 @@ from __future__ import annotations
 from agentkit.coding.engine.text.document import Document
 from agentkit.coding.engine.text.phrases import PhraseSet
 
-__all__ = ["NOTE_TYPES", "is_discharge_summary", "note_type", "title_sentences"]
+__all__ = ["NOTE_TYPES", "is_discharge_summary", "note_type", "title_sentences", "unheaded_visit"]
 
 NOTE_TYPES = ("procedure", "radiology", "visit", "pathology", "other")
 
@@ -284,3 +284,47 @@ def _note_type(doc: Document) -> str:
     if visit_score >= 2:
         return "visit"
     return "other"
+
+
+# An encounter told without headings (a consultation letter, a short clinic note): the
+# clinician sees the patient today or at someone's request ...
+_ENCOUNTER: PhraseSet[str] = PhraseSet()
+for _p in (
+    "(seen|evaluated|examined|saw|see|seeing) ~4"
+    " (today|this (morning|afternoon)|in (the)? ~2 (clinic|office))",
+    "(presents|presented|comes|came|returns|returned) ~6 (clinic|office) (today)?",
+    "(referred|sent|referral) ~4 (consultation|evaluation|assessment|opinion)",
+    "(pleasure|privilege) of seeing",
+    "(at|during|on) (today s|this|the current) (visit|evaluation|examination|appointment)",
+    "(asked|requested|consulted) to see",
+    "(thank you|thanks) ~3 (referral|referring|consultation|allowing me|asking me)",
+    "second opinion",
+):
+    _ENCOUNTER.add(_p, "encounter")
+
+# ... and examines the patient.
+_EXAMINED: PhraseSet[str] = PhraseSet()
+for _p in (
+    "(on|upon|physical|her|his|my|the) (examination|exam)",
+    "(examination|exam|evaluation) (today)?"
+    " (reveals|revealed|shows|showed|demonstrates|demonstrated)",
+    "(visual acuity|visual acuities|intraocular pressure|slit lamp)",
+    "vital signs",
+    "(lungs|heart|abdomen) (are|is|was|were) ~3 (clear|regular|soft|normal)",
+):
+    _EXAMINED.add(_p, "exam")
+
+
+def unheaded_visit(doc: Document) -> bool:
+    """A note without headings (a consultation letter, a short clinic note) that tells an
+    encounter (seen today, referred for evaluation, the pleasure of seeing) and an examination.
+    ``note_type`` reads such a note as ``other``; the caller decides it is a visit only when no
+    procedure was found in it, so an unheaded operative or injection note stays one."""
+    if note_type(doc) != "other":
+        return False
+    if any(s.kind not in ("body", "other") for s in doc.sections):
+        return False
+    norms = doc.tokens.norms
+    return bool(_ENCOUNTER.find_all(norms, 0, len(norms))) and bool(
+        _EXAMINED.find_all(norms, 0, len(norms))
+    )

@@ -189,8 +189,15 @@ def _status(doc: Document, given: str, c: Cues) -> tuple[str, bool]:
         doc, "patient_status", "established", c, _STATUS_EXCLUDED, ("present", "historical")
     )
     # "who was seen in consultation at the request of Dr. X on 05/15" tells this encounter
+    # ("seeks evaluation for a second opinion": the test-like "evaluation for" does not make
+    # the encounter uncertain)
     new = _present(
-        doc, "patient_status", "new", c, _STATUS_EXCLUDED, ("present", "hypothetical", "historical")
+        doc,
+        "patient_status",
+        "new",
+        c,
+        _STATUS_EXCLUDED,
+        ("present", "hypothetical", "historical", "uncertain"),
     )
     if established is not None:
         return "established", True
