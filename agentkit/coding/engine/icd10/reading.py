@@ -10,6 +10,7 @@ coded instead (outpatient guideline IV.H).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -742,6 +743,9 @@ def _too_long_for_titles(st: Statement) -> bool:
     return st.tok_hi - st.tok_lo > limit
 
 
+# lymphoma (C81-C88, 5th character A) and myeloma/leukemia (C90-C95, 5th character 1) in
+# remission
+_REMISSION = re.compile(r"^C(8[1-8]\.[0-9A-Z]A|9[0-5]\.[0-9Z]1)$")
 _PAIN_NOS = "R52"
 _BARE_PAIN_TOKENS = 3  # "Pain.", "Severe pain." - not "headache, shoulder and rib pain"
 # body regions a study title names with the noun where the pain is said with the adjective
@@ -905,6 +909,11 @@ def _read_statement(
             past = False
             coded.episode = "D"
             coded.notes.append("fracture treated earlier, followed up while it heals")
+        if past and _REMISSION.match(coded.code):
+            # "history of lymphoma in remission": the malignancy in remission, not a personal
+            # history code (the remission codes say the disease is still the patient's)
+            past = False
+            coded.notes.append("told as history, in remission: the remission code")
         if past:
             # "history of breast cancer": the personal-history code, if the past
             # condition has one (guideline I.C.21.c.4); otherwise nothing - unless the

@@ -196,3 +196,9 @@ def test_metastases_to_several_named_sites_get_a_secondary_code_each() -> None:
     # the primary's site is no site of spread
     assert codes(op("Lung cancer metastatic to the brain.")) == {"C34.90", "C79.31"}
     assert "C77.0" in codes(op("Metastatic squamous cell carcinoma, right neck."))
+
+
+def test_a_past_lymphoma_or_leukemia_said_in_remission_takes_the_remission_code() -> None:
+    assert codes(visit("History of lymphoma in remission.")) == {"C85.9A"}
+    assert codes(visit("History of acute lymphocytic leukemia, in remission.")) == {"C91.01"}
+    assert codes(visit("History of lymphoma.")) == {"Z85.72"}
