@@ -517,6 +517,14 @@ def code_diagnoses(
         # conditions the scope showed besides the postoperative diagnosis (diverticulosis and
         # hemorrhoids at a colonoscopy for a polyp, a hiatal hernia at an EGD for reflux)
         found.extend(_procedure_findings(doc, ctx, read_sections, found))
+    elif kind == "radiology" and found:
+        # a catheterization's report (typed as imaging) tells the coronary disease its
+        # angiograms showed in the findings ("LAD has 30% stenosis at the origin")
+        found.extend(
+            x
+            for x in _procedure_findings(doc, ctx, read_sections, found)
+            if x.code.startswith(_ANGIOGRAPHIC_FINDINGS)
+        )
     # status codes documented around the procedure (a bronchoscopy through a tracheostomy)
     status_secs = [
         i
@@ -811,6 +819,9 @@ def _told_in_past(doc: Document, f: Found) -> bool:
     was given then, not a long-term drug therapy now (a current list says "is on", "on")."""
     lo = doc.tokens.index_at_or_after(f.start)
     return not _PAST_VERBS.isdisjoint(doc.tokens.norms[max(f.statement.tok_lo, lo - 3) : lo])
+
+
+_ANGIOGRAPHIC_FINDINGS = ("I25.1",)
 
 
 def _procedure_findings(
