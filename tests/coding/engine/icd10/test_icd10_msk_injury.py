@@ -202,3 +202,11 @@ def test_a_past_lymphoma_or_leukemia_said_in_remission_takes_the_remission_code(
     assert codes(visit("History of lymphoma in remission.")) == {"C85.9A"}
     assert codes(visit("History of acute lymphocytic leukemia, in remission.")) == {"C91.01"}
     assert codes(visit("History of lymphoma.")) == {"Z85.72"}
+
+
+def test_tailor_bunion_and_partial_rotator_cuff_tear_wordings() -> None:
+    assert codes(visit("Tailor bunion deformity, right foot.")) == {"M21.621"}
+    # a tear by percent of thickness or by the one surface it reaches is incomplete
+    assert codes(visit("Sixty-percent rotator cuff tear, joint side, left shoulder.")) == {
+        "M75.112"
+    }
