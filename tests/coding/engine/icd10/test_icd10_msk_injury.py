@@ -210,3 +210,12 @@ def test_tailor_bunion_and_partial_rotator_cuff_tear_wordings() -> None:
     assert codes(visit("Sixty-percent rotator cuff tear, joint side, left shoulder.")) == {
         "M75.112"
     }
+
+
+def test_back_pain_takes_the_region_told_elsewhere_in_the_note() -> None:
+    note = (
+        "EXAM: CT of the lumbar spine without contrast.\n"
+        "CLINICAL HISTORY: Back pain after a fall.\n"
+        "FINDINGS: Vertebral body heights are maintained.\n"
+    )
+    assert "M54.50" in codes(note)
