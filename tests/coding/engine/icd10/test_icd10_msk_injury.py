@@ -216,6 +216,6 @@ def test_back_pain_takes_the_region_told_elsewhere_in_the_note() -> None:
     note = (
         "EXAM: CT of the lumbar spine without contrast.\n"
         "CLINICAL HISTORY: Back pain after a fall.\n"
-        "FINDINGS: Vertebral body heights are maintained.\n"
+        "FINDINGS: The lumbar vertebral body heights are maintained.\n"
     )
     assert "M54.50" in codes(note)
