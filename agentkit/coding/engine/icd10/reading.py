@@ -418,6 +418,8 @@ def _code_concept(
             if region_name:
                 found.penalty += 0.05
                 found.notes.append("spine level from elsewhere in the note")
+        if space and region_name and not _MULTILEVEL.isdisjoint(t.norms[st.tok_lo : st.tok_hi]):
+            space = None  # "multilevel degenerative disc disease": the region, not one level
         spine_code = concept.spine.get(space or "") or concept.spine.get(region_name or "")
         if spine_code:
             code = spine_code
@@ -746,6 +748,7 @@ def _too_long_for_titles(st: Statement) -> bool:
 # lymphoma (C81-C88, 5th character A) and myeloma/leukemia (C90-C95, 5th character 1) in
 # remission
 _REMISSION = re.compile(r"^C(8[1-8]\.[0-9A-Z]A|9[0-5]\.[0-9Z]1)$")
+_MULTILEVEL = frozenset({"multilevel", "multilevels", "multiple", "several"})
 _PAIN_NOS = "R52"
 _BARE_PAIN_TOKENS = 3  # "Pain.", "Severe pain." - not "headache, shoulder and rib pain"
 # body regions a study title names with the noun where the pain is said with the adjective

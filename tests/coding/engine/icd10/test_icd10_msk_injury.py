@@ -219,3 +219,8 @@ def test_back_pain_takes_the_region_told_elsewhere_in_the_note() -> None:
         "FINDINGS: The lumbar vertebral body heights are maintained.\n"
     )
     assert "M54.50" in codes(note)
+
+
+def test_multilevel_disc_degeneration_is_coded_by_region_not_one_level() -> None:
+    assert codes(op("Multilevel degenerative disc disease of the cervical spine.")) == {"M50.30"}
+    assert codes(op("Degenerative disc disease at C5-C6.")) == {"M50.322"}
