@@ -214,7 +214,9 @@ def _build_context(doc: Document, kind: str, icd: Any) -> NoteContext:
     spine = []
     note_sentences = []
     for s in doc.sentences:
-        if s.section_kind in _NOTE_KINDS or s.section_kind in ("plan", "medications"):
+        # an operative note's HISTORY is its indication ("HISTORY: ... paroxysmal atrial
+        # fibrillation" types the "Atrial fibrillation" of its diagnosis)
+        if s.section_kind in _NOTE_KINDS or s.section_kind in ("plan", "medications", "history"):
             note_sentences.append(s.index)
     for sec in doc.sections:
         if sec.kind in ("procedure", "postop_dx", "preop_dx", "description", "findings"):

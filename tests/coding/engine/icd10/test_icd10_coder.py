@@ -409,3 +409,13 @@ def test_a_doubted_later_item_does_not_combine_with_a_certain_one() -> None:
     assert codes(head + "Choledocholithiasis, ? cholecystitis.\n") == ["K80.50"]
     assert codes(head + "Choledocholithiasis, possible cholecystitis.\n") == ["K80.50"]
     assert codes(head + "Choledocholithiasis with acute cholecystitis.\n") == ["K80.42"]
+
+
+def test_an_operative_history_section_types_the_diagnosis() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Atrial fibrillation.\nPOSTOPERATIVE DIAGNOSIS: Same.\n"
+        "PROCEDURE: Direct current cardioversion.\n"
+        "HISTORY: A 70-year-old man with paroxysmal atrial fibrillation for two years.\n"
+        "DESCRIPTION: After sedation a synchronized 200 J shock restored sinus rhythm.\n"
+    )
+    assert codes(note) == ["I48.0"]
