@@ -26,6 +26,7 @@ from datetime import date
 from typing import Any
 
 from agentkit.coding.engine.cpt.coder import CptResult, code_procedures
+from agentkit.coding.engine.em import problem_visit_with_preventive
 from agentkit.coding.engine.em.eye import eye_exam_code
 from agentkit.coding.engine.em.modifier import needs_modifier_25, procedure_needs_separate_em
 from agentkit.coding.engine.language import is_english_clinical
@@ -150,6 +151,23 @@ def code_cpt(
                 # (not for labs or imaging, and not before a 90-day major procedure)
                 em_line["modifiers"] = ["25"]
             procedures.insert(0, em_line)
+            problem_code = problem_visit_with_preventive(doc)
+            if problem_code is not None and code.startswith(("9938", "9939")):
+                # a significant problem addressed at the physical: its own visit, with 25
+                procedures.insert(
+                    1,
+                    {
+                        **em_line,
+                        "code": problem_code,
+                        "modifiers": ["25"],
+                        "rationale": (
+                            "A problem addressed at the preventive visit with significant,"
+                            " separately identifiable work (a flare or a new problem managed"
+                            f" with prescription drugs): problem-oriented visit {problem_code}"
+                            " with modifier 25 beside the preventive service."
+                        ),
+                    },
+                )
     diagnoses = [
         {"code": d["code"], "evidence": d["evidence"], "confidence": d["confidence"]}
         for d in _diagnoses(doc, patient, dos)

@@ -35,7 +35,13 @@ from agentkit.coding.engine.note_type import is_discharge_summary, note_type
 from agentkit.coding.engine.text.document import Document, assertion_of
 from agentkit.coding.engine.text.phrases import PhraseMatch
 
-__all__ = ["level_visit", "needs_modifier_25", "procedure_needs_separate_em", "visit_setting"]
+__all__ = [
+    "level_visit",
+    "needs_modifier_25",
+    "problem_visit_with_preventive",
+    "procedure_needs_separate_em",
+    "visit_setting",
+]
 
 _REPORT_KINDS = frozenset(
     {"procedure", "description", "postop_dx", "preop_dx", "anesthesia", "technique", "comparison"}
@@ -272,6 +278,10 @@ def level_visit(
             status = "established"  # a physical takes the whole history of everyone
         preventive = _preventive(doc, status, status_documented, problems, data, risk, level)
         if preventive is not None:
+            if risk.level >= 2 and any(p.kind in _SIGNIFICANT for p in addressed):
+                # a problem worked up or treated beyond the physical (a flare with a new
+                # prescription) is a separate problem-oriented visit, reported with 25
+                doc.memo[_PROBLEM_VISIT] = code_for("office", status, level)
             return preventive
     if setting in ("hospital", "subsequent", "emergency"):
         critical = _critical_care_minutes(doc)
@@ -326,6 +336,20 @@ def _inpatient_severity(problems: Element, found: list[Problem]) -> Element:
         return problems
     why = "acute or exacerbated illness needing hospital care (threat to bodily function)"
     return Element(3, "high", severe.span, [*problems.detail, why])
+
+
+# problems whose work at a preventive visit is significant and separately identifiable (not a
+# stable chronic illness or a minor problem the physical takes care of)
+_SIGNIFICANT = frozenset({"threat", "exacerbation", "new_uncertain", "systemic"})
+_PROBLEM_VISIT = "em:problem-visit-with-preventive"
+
+
+def problem_visit_with_preventive(doc: Document) -> str | None:
+    """The problem-oriented office visit code billed beside a preventive visit (with modifier
+    25), when ``level_visit`` found the preventive visit addressing a significant problem (a
+    chronic illness flaring, a new problem worked up) with prescription-level management."""
+    found = doc.memo.get(_PROBLEM_VISIT)
+    return found if isinstance(found, str) else None
 
 
 # where a visit states its purpose (not the plan: "next well-child check in one year")

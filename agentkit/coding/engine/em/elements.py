@@ -14,6 +14,7 @@ Every element keeps the sentence that set it, so the level can be quoted.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from agentkit.coding.engine.em.cues import Cues
@@ -75,6 +76,10 @@ def _hits(
     return out
 
 
+# a numbered or bulleted list item starts a new problem ("2. Hypertension.")
+_LIST_MARK = re.compile(r"\s*(?:\d{1,2}[.)]|[-*\u2022])\s")
+
+
 def _sentences(doc: Document, kinds: frozenset[str]) -> list[int]:
     return [s.index for s in doc.sentences if s.section_kind in kinds and s.tok_lo < s.tok_hi]
 
@@ -121,6 +126,8 @@ def problem_element(
     problems: list[Problem] = []
     phrases = cues.matcher("problems")
     t = doc.tokens
+    # the last coded item: (its first problem's index, names, codes, where it ends)
+    last: tuple[int, set[str], list[str], int] | None = None
     for (start, end), codes in items:
         lo, hi = t.index_at_or_after(start), t.index_before(end)
         hits = _hits(doc, phrases, lo, hi, ("present", "uncertain", "historical"))
@@ -130,6 +137,27 @@ def problem_element(
             continue
         if status in ("negated", "family") or (status == "historical" and not codes):
             continue
+        if (
+            last is not None
+            and "exacerbation" in names
+            and "\n" not in doc.text[last[3] : start]
+            and not _LIST_MARK.match(doc.text, start)
+        ):
+            # "1. Asthma. Seems to be worse than in the past.": the sentence goes on with the
+            # item, on its line, and tells how its illness is doing
+            at, prev_names, prev_codes, _ = last
+            merged = prev_names | {"exacerbation"}
+            if any(c.startswith(cues.chronic_codes) for c in prev_codes):
+                merged |= {"chronic"}
+            for i, code in enumerate(prev_codes or [""]):
+                kind = classify_problem(merged, [code] if code else [], cues)
+                problems[at + i] = Problem(kind, problems[at + i].span)
+            last = (at, merged, prev_codes, end)
+            if not codes:
+                continue
+            names = names - {"exacerbation"}  # its own symptom ("with night cough") is not
+        elif codes:
+            last = (len(problems), names, codes, end)
         # "acute on chronic renal failure" (N17.9 + N18.9): the flare of the item's chronic
         # illness makes each of its codes the exacerbation
         if "exacerbation" in names and any(c.startswith(cues.chronic_codes) for c in codes):
