@@ -150,6 +150,14 @@ def _study_exam_sections(doc: Document) -> set[int]:
     seen: set[int] = set()
     headings = " ".join(s.heading.lower() for s in doc.sections)
     report = any(h in headings for h in _REPORT_HEADINGS)
+    # a study's FINDINGS in a note without a visit's history, symptoms review or vitals: a
+    # one-line EXAM ("EXAM: Cervical, thoracic and lumbar spine.") is the study's title
+    kinds = {s.kind for s in doc.sections}
+    visit_parts = {"hpi", "ros", "vitals", "chief_complaint"}
+    findings_report = "findings" in kinds and not kinds & visit_parts
+    lines_in: dict[int, int] = {}
+    for s in doc.sentences:
+        lines_in[s.section_index] = lines_in.get(s.section_index, 0) + 1
     for s in doc.sentences:
         if s.section_kind == "exam" and s.section_index not in seen:
             seen.add(s.section_index)
@@ -157,6 +165,11 @@ def _study_exam_sections(doc: Document) -> set[int]:
                 _IMAGING.find_all(doc.tokens.norms, s.tok_lo, s.tok_hi)
                 or _DIAGNOSTIC_TEST.find_all(doc.tokens.norms, s.tok_lo, s.tok_hi)
                 or (report and s.tok_hi - s.tok_lo <= 6)
+                or (
+                    findings_report
+                    and lines_in[s.section_index] == 1
+                    and s.tok_hi - s.tok_lo <= 10
+                )
             ):
                 out.add(s.section_index)
     return out

@@ -37,3 +37,18 @@ def test_a_therapists_evaluation_is_not_an_em_visit() -> None:
     assert note_type(analyze(THERAPY_EVALUATION)) == "other"
     codes = [p["code"] for p in code_cpt(THERAPY_EVALUATION)["procedures"]]
     assert not any(c.startswith("992") for c in codes)
+
+
+SPINE_FILMS = """EXAM: Lumbar spine.
+HISTORY: Low back pain after a fall.
+FINDINGS: Frontal and lateral views show normal alignment. Vertebral body heights and disc
+spaces are preserved. No fracture.
+IMPRESSION: Negative lumbar spine.
+"""
+
+
+def test_a_one_line_exam_title_over_findings_is_a_report_not_a_visit() -> None:
+    assert note_type(analyze(SPINE_FILMS)) == "radiology"
+    codes = [p["code"] for p in code_cpt(SPINE_FILMS)["procedures"]]
+    assert not any(c.startswith("99") for c in codes)
+    assert "72100" in codes
