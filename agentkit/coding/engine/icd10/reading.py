@@ -289,17 +289,48 @@ def _statement_side(doc: Document, st: Statement) -> str | None:
 
 
 def _first_refinement(
-    ctx: NoteContext, concept: Concept, lo: int, hi: int
+    ctx: NoteContext,
+    concept: Concept,
+    lo: int,
+    hi: int,
+    others: list[tuple[int, int]] | None = None,
 ) -> tuple[int, int, int] | None:
     """(refinement index, token start, token end) of the first refinement found in tokens
-    ``[lo, hi)`` and documented as present."""
+    ``[lo, hi)`` and documented as present. Words of ``others`` - the other diagnoses of
+    the statement - that stand in another item of a comma list do not refine this one
+    ("Chronic otitis media with effusion, ..., and recurrent acute otitis media": the
+    effusion is the first item's)."""
     doc = ctx.doc
     for ri, ref in enumerate(concept.refine):
         for m in ref.phrases.find_all(doc.tokens.norms, lo, hi):
+            if others and any(
+                a <= m.start
+                and m.end <= b
+                and _same_disease_in_another_item(doc, (a, b), others[0])
+                for a, b in others[1:]
+            ):
+                continue
             s, e = doc.tokens.starts[m.start], doc.tokens.ends[m.end - 1]
             if assertion_of(doc, s, e).status in ("present", "historical"):
                 return ri, m.start, m.end
     return None
+
+
+def _same_disease_in_another_item(
+    doc: Document, owner: tuple[int, int], mine: tuple[int, int]
+) -> bool:
+    """Is another diagnosis ``owner`` (holding a refinement word) a separate item of a comma
+    list that names this diagnosis's head word again ("chronic otitis media with effusion,
+    ..., and recurrent otitis media")? A refining diagnosis of its own ("Anxiety,
+    depression"; "Bronchiolitis, RSV") still refines."""
+    t = doc.tokens
+    if t.norms[mine[1] - 1] not in t.norms[owner[0] : owner[1]]:
+        return False  # the other item does not name this diagnosis's head word
+    first, second = (owner, mine) if owner[0] < mine[0] else (mine, owner)
+    if first[1] > second[0]:
+        return False
+    gap = doc.text[t.ends[first[1] - 1] : t.starts[second[0]]]
+    return "," in gap or ";" in gap
 
 
 _PART_SIDE_WINDOW = 3  # tokens: "left angle", "right mandibular body", "angle on the left"
@@ -366,7 +397,8 @@ def _code_concept(
     start, end = t.starts[m_lo], t.ends[m_hi - 1]
     found = Found(concept.code, start, end, st, "index", concept.name, status=concept.status)
     code, side_map = concept.code, concept.sides
-    hit = _first_refinement(ctx, concept, st.tok_lo, st.tok_hi) if concept.refine else None
+    others = [(m_lo, m_hi)] + [x for x in mentions if x != (m_lo, m_hi)]
+    hit = _first_refinement(ctx, concept, st.tok_lo, st.tok_hi, others) if concept.refine else None
     if hit is not None and concept.parts:
         parts = _part_codes(ctx, concept, st, (m_lo, m_hi), mentions, consumed, region[1])
         if parts:

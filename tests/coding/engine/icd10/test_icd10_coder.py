@@ -419,3 +419,12 @@ def test_an_operative_history_section_types_the_diagnosis() -> None:
         "DESCRIPTION: After sedation a synchronized 200 J shock restored sinus rhythm.\n"
     )
     assert codes(note) == ["I48.0"]
+
+
+def test_a_later_list_item_is_not_refined_by_an_earlier_item_of_the_same_disease() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Chronic otitis media with effusion, conductive hearing "
+        "loss, and recurrent acute otitis media.\nPOSTOPERATIVE DIAGNOSIS: Same.\n"
+        "OPERATION: Bilateral myringotomies with insertion of ventilation tubes.\n"
+    )
+    assert codes(note) == ["H65.493", "H90.2", "H66.93"]
