@@ -87,3 +87,26 @@ def test_mentions_found_with_status() -> None:
     found = [(m.status, doc.text[m.start : m.end]) for m in doc.find(ps)]
     assert found == [("negated", "polyps"), ("present", "polyp")]
     assert doc.find(ps, kinds=frozenset({"plan"})) == []
+
+
+@pytest.mark.parametrize(
+    ("note", "mention", "status"),
+    [
+        # a two-way cue behind a comma or a joining word reads forward
+        ("1. Inguinal hernia, not incarcerated.", "Inguinal hernia", "present"),
+        ("1. Inguinal hernia, not incarcerated.", "incarcerated", "negated"),
+        ("Fall with questionable loss of consciousness.", "Fall", "present"),
+        ("Fall with questionable loss of consciousness.", "loss of consciousness", "uncertain"),
+        ("Anemia from blood loss, would not require a transfusion.", "blood loss", "present"),
+        ("Hypertension and likely sleep apnea.", "Hypertension", "present"),
+        # ... but still reads back where nothing follows it, or with nothing between
+        ("Bowel obstruction with ischemia most likely.", "Bowel obstruction", "uncertain"),
+        ("Cecum not reached.", "Cecum", "negated"),
+        ("Pneumonia likely.", "Pneumonia", "uncertain"),
+        ("Appendicitis, ruled out.", "Appendicitis", "negated"),
+    ],
+)
+def test_two_way_cue_reads_forward_past_a_comma_or_with(
+    note: str, mention: str, status: str
+) -> None:
+    assert _status(note, mention) == status

@@ -78,6 +78,8 @@ class AssertionRules:
     precedence: dict[str, int]
     terminators: frozenset[str]
     section_defaults: dict[str, str]
+    back_stops: frozenset[str] = frozenset()
+    back_stop_statuses: frozenset[str] = frozenset()
     performed: PhraseSet[str] = field(default_factory=PhraseSet)
 
     def window(self, status: str) -> tuple[int, int]:
@@ -191,6 +193,11 @@ def load_assertion_rules(path: Path = ASSERTION_FILE) -> AssertionRules:
     comma = [str(s) for s in data.get("comma_stops", [])]
     if any(s not in statuses for s in comma):
         raise DataFileError(src, "comma_stops: unknown status", line_of(data, "comma_stops"))
+    back_statuses = [str(s) for s in data.get("back_stop_statuses", [])]
+    if any(s not in statuses for s in back_statuses):
+        raise DataFileError(
+            src, "back_stop_statuses: unknown status", line_of(data, "back_stop_statuses")
+        )
     defaults = data.get("section_defaults", {})
     for kind, status in defaults.items():
         if kind not in SECTION_KINDS or status not in statuses:
@@ -206,6 +213,8 @@ def load_assertion_rules(path: Path = ASSERTION_FILE) -> AssertionRules:
         precedence={s: i for i, s in enumerate(order)},
         terminators=frozenset(str(t).lower() for t in data.get("terminators", [])),
         section_defaults={str(k): str(v) for k, v in defaults.items()},
+        back_stops=frozenset(str(t).lower() for t in data.get("back_stops", [])),
+        back_stop_statuses=frozenset(back_statuses),
         performed=performed,
     )
 
@@ -257,6 +266,29 @@ def _blocked(doc: Document, rules: AssertionRules, status: str, a: int, b: int) 
     return status in rules.comma_stops and "," in gap
 
 
+def _reads_forward(
+    doc: Document, rules: AssertionRules, cues: list[Cue], cue: Cue, end: int, sentence: int
+) -> bool:
+    """Does a cue that reads both ways ("not", "questionable", "likely") belong to the words
+    after it rather than to a mention before it?
+
+    Such a cue behind a comma or a joining word ("with", "and") opens a phrase of its own:
+    "Inguinal hernia, not incarcerated", "Fall with questionable loss of consciousness",
+    "Anemia due to blood loss, would not require transfusion" keep the first mention. A cue
+    that ends its sentence has nothing after it to read ("Lung cancer with metastasis, likely.")."""
+    if cue.status not in rules.back_stop_statuses or cue.end >= doc.sentences[sentence].tok_hi:
+        return False
+    if not any(
+        c.start == cue.start and c.end == cue.end and c.direction == "before" for c in cues
+    ):
+        return False
+    norms = doc.tokens.norms
+    if any(norms[i] in rules.back_stops for i in range(end, cue.start)):
+        return True
+    start = doc.tokens.ends[end - 1] if end > 0 else 0
+    return "," in doc.text[start : doc.tokens.starts[cue.start]]
+
+
 def assertion_for_tokens(doc: Document, sentence_index: int, start: int, end: int) -> Assertion:
     """Status of the mention covering tokens ``start``..``end`` of sentence ``sentence_index``.
 
@@ -295,6 +327,8 @@ def _assertion_for_tokens(doc: Document, sentence_index: int, start: int, end: i
             if distance > rules.window(cue.status)[1]:
                 continue
             if _blocked(doc, rules, cue.status, end, cue.start):
+                continue
+            if _reads_forward(doc, rules, cues[lo:hi], cue, end, sentence_index):
                 continue
         else:
             continue
