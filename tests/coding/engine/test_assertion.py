@@ -110,3 +110,15 @@ def test_two_way_cue_reads_forward_past_a_comma_or_with(
     note: str, mention: str, status: str
 ) -> None:
     assert _status(note, mention) == status
+
+
+def test_a_side_or_axis_after_a_comma_opens_an_item_a_denial_does_not_reach() -> None:
+    listed = "History of migraine without aura, left ear sensorineural hearing loss and asthma."
+    assert _status(listed, "aura") == "negated"
+    assert _status(listed, "sensorineural hearing loss") == "present"
+    assert _status("Exam: no lymphadenopathy, right inguinal hernia.", "inguinal hernia") == (
+        "present"
+    )
+    assert _status("Migraine without aura, intractable.", "intractable") == "present"
+    # a plain list still runs on
+    assert _status("Heart regular without murmurs, rubs or gallops.", "gallops") == "negated"

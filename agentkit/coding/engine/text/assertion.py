@@ -79,6 +79,7 @@ class AssertionRules:
     terminators: frozenset[str]
     section_defaults: dict[str, str]
     back_stops: frozenset[str] = frozenset()
+    comma_openers: frozenset[str] = frozenset()
     back_stop_statuses: frozenset[str] = frozenset()
     performed: PhraseSet[str] = field(default_factory=PhraseSet)
 
@@ -214,6 +215,7 @@ def load_assertion_rules(path: Path = ASSERTION_FILE) -> AssertionRules:
         terminators=frozenset(str(t).lower() for t in data.get("terminators", [])),
         section_defaults={str(k): str(v) for k, v in defaults.items()},
         back_stops=frozenset(str(t).lower() for t in data.get("back_stops", [])),
+        comma_openers=frozenset(str(t).lower() for t in data.get("comma_openers", [])),
         back_stop_statuses=frozenset(back_statuses),
         performed=performed,
     )
@@ -257,6 +259,13 @@ def _blocked(doc: Document, rules: AssertionRules, status: str, a: int, b: int) 
     norms = doc.tokens.norms
     for i in range(a, b):
         if norms[i] in rules.terminators:
+            return True
+    # "Migraine without aura, intractable", "without aura, left ear deafness": a side or an
+    # axis word after a comma opens a new item that the denial does not reach
+    for i in range(max(a, 1), min(b + 1, len(norms))):
+        if norms[i] in rules.comma_openers and "," in doc.text[
+            doc.tokens.ends[i - 1] : doc.tokens.starts[i]
+        ]:
             return True
     start = doc.tokens.ends[a - 1] if a > 0 else 0
     end = doc.tokens.starts[b] if b < len(norms) else len(doc.text)
