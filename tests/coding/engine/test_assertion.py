@@ -122,3 +122,14 @@ def test_a_side_or_axis_after_a_comma_opens_an_item_a_denial_does_not_reach() ->
     assert _status("Migraine without aura, intractable.", "intractable") == "present"
     # a plain list still runs on
     assert _status("Heart regular without murmurs, rubs or gallops.", "gallops") == "negated"
+
+
+def test_concern_and_guessed_causes_are_uncertain_a_started_drug_is_planned() -> None:
+    assert _status("There is concern that he has a recurrent pneumonia.", "pneumonia") == (
+        "uncertain"
+    )
+    assert _status("The rash may have been due to a viral infection.", "viral infection") == (
+        "uncertain"
+    )
+    assert _status("The rash may have been due to a viral infection.", "rash") == "present"
+    assert _status("We will start the patient on insulin.", "insulin") == "hypothetical"
