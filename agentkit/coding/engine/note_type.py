@@ -166,9 +166,7 @@ def _study_exam_sections(doc: Document) -> set[int]:
                 or _DIAGNOSTIC_TEST.find_all(doc.tokens.norms, s.tok_lo, s.tok_hi)
                 or (report and s.tok_hi - s.tok_lo <= 6)
                 or (
-                    findings_report
-                    and lines_in[s.section_index] == 1
-                    and s.tok_hi - s.tok_lo <= 10
+                    findings_report and lines_in[s.section_index] == 1 and s.tok_hi - s.tok_lo <= 10
                 )
             ):
                 out.add(s.section_index)

@@ -399,9 +399,7 @@ def _one_line_per_coronary_artery(facts: NoteFacts, lines: list[Line]) -> list[L
     for modifier, where in arteries:
         if modifier == first:
             continue
-        stent = any(
-            facts.in_sentence(("cardiology.stent_word",), m.sentence.index) for m in where
-        )
+        stent = any(facts.in_sentence(("cardiology.stent_word",), m.sentence.index) for m in where)
         code = "92928" if stent or base.code != "92920" else "92920"
         extra = Line(code, base.hit, [modifier], 1)
         extra.reasons = [f"PCI of another major coronary artery ({modifier}): its own base code"]

@@ -263,9 +263,10 @@ def _blocked(doc: Document, rules: AssertionRules, status: str, a: int, b: int) 
     # "Migraine without aura, intractable", "without aura, left ear deafness": a side or an
     # axis word after a comma opens a new item that the denial does not reach
     for i in range(max(a, 1), min(b + 1, len(norms))):
-        if norms[i] in rules.comma_openers and "," in doc.text[
-            doc.tokens.ends[i - 1] : doc.tokens.starts[i]
-        ]:
+        if (
+            norms[i] in rules.comma_openers
+            and "," in doc.text[doc.tokens.ends[i - 1] : doc.tokens.starts[i]]
+        ):
             return True
     start = doc.tokens.ends[a - 1] if a > 0 else 0
     end = doc.tokens.starts[b] if b < len(norms) else len(doc.text)
@@ -287,9 +288,7 @@ def _reads_forward(
     that ends its sentence has nothing after it to read ("Lung cancer with metastasis, likely.")."""
     if cue.status not in rules.back_stop_statuses or cue.end >= doc.sentences[sentence].tok_hi:
         return False
-    if not any(
-        c.start == cue.start and c.end == cue.end and c.direction == "before" for c in cues
-    ):
+    if not any(c.start == cue.start and c.end == cue.end and c.direction == "before" for c in cues):
         return False
     norms = doc.tokens.norms
     if any(norms[i] in rules.back_stops for i in range(end, cue.start)):

@@ -14,15 +14,21 @@ PHYSICAL EXAMINATION: Normal except as noted.
 ASSESSMENT AND PLAN:
 """
 
-FLARE = _HEAD + """1. Asthma. It has been worse over the last month, with night cough.
+FLARE = (
+    _HEAD
+    + """1. Asthma. It has been worse over the last month, with night cough.
 Start fluticasone 110 mcg two puffs twice a day and continue albuterol as needed.
 2. Health maintenance. Mammogram ordered. Tetanus booster is up to date.
 """
+)
 
-STABLE = _HEAD + """1. Hypertension, well controlled. Continue lisinopril 10 mg daily.
+STABLE = (
+    _HEAD
+    + """1. Hypertension, well controlled. Continue lisinopril 10 mg daily.
 2. Hypothyroidism, stable. Continue levothyroxine 75 mcg daily.
 3. Health maintenance. Mammogram ordered.
 """
+)
 
 
 def _codes(note: str) -> list[tuple[str, list[str]]]:
