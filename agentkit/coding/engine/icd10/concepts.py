@@ -114,6 +114,10 @@ class Concept:
 # "carcinoma of the right upper lobe") must not break its phrase: the side is read from the
 # matched words afterwards, so a phrase never has to spell every place a side may stand.
 _SIDE_WORDS = frozenset({"right", "left", "bilateral"})
+# An eponym's possessive is a word of its own for the tokenizer ("Baker's cyst" -> baker, s,
+# cyst); like a side it may stand inside any phrase ("baker* cyst", "boxer* fracture"), so no
+# phrase has to spell the "s" (the ones that do still match on the note's own words).
+_SKIPPED_WORDS = _SIDE_WORDS | {"s"}
 
 
 @dataclass(frozen=True)
@@ -124,10 +128,10 @@ class ConceptIndex:
     phrases: PhraseSet[int]
 
     def find_all(self, norms: Sequence[str], lo: int, hi: int) -> list[PhraseMatch[int]]:
-        """The concept phrases in tokens ``[lo, hi)``, also where side words stand inside a
-        phrase (spans in the note's tokens, side words included)."""
+        """The concept phrases in tokens ``[lo, hi)``, also where side words or a possessive
+        "s" stand inside a phrase (spans in the note's tokens, those words included)."""
         found = self.phrases.find_all(norms, lo, hi)
-        keep = [i for i in range(lo, hi) if norms[i] not in _SIDE_WORDS]
+        keep = [i for i in range(lo, hi) if norms[i] not in _SKIPPED_WORDS]
         if len(keep) == hi - lo:
             return found
         seen = {(m.payload, m.start, m.end) for m in found}

@@ -224,3 +224,20 @@ def test_back_pain_takes_the_region_told_elsewhere_in_the_note() -> None:
 def test_multilevel_disc_degeneration_is_coded_by_region_not_one_level() -> None:
     assert codes(op("Multilevel degenerative disc disease of the cervical spine.")) == {"M50.30"}
     assert codes(op("Degenerative disc disease at C5-C6.")) == {"M50.322"}
+
+
+def test_an_eponym_possessive_does_not_break_its_phrase() -> None:
+    # the tokenizer splits "Baker's" into baker + s; the phrase "baker* cyst" still matches
+    assert codes(op("Baker's cyst, left knee.")) == {"M71.22"}
+    assert codes(op("Left boxer's fracture.")) == {"S62.337A"}
+
+
+def test_joint_specific_bursitis_gout_and_thumb_arthritis() -> None:
+    assert codes(op("Prepatellar bursitis, right knee.")) == {"M70.41"}
+    assert codes(op("Gout, right great toe.")) == {"M10.071"}
+    assert codes(op("Osteoarthritis of the first CMC joint, right thumb.")) == {"M18.11"}
+    assert codes(op("Calcific tendinitis, left shoulder.")) == {"M75.32"}
+    # a septic joint is pyogenic arthritis; an infected joint prosthesis is its complication
+    assert codes(op("Septic arthritis, left knee.")) == {"M00.9"}
+    assert codes(op("Infected right hip bipolar arthroplasty.")) == {"T84.51XA"}
+    assert codes(op("Degenerative tear of the medial meniscus, right knee.")) == {"M23.203"}
