@@ -11,6 +11,7 @@ highest rule priority, then highest work RVU, add-ons after their primaries.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from agentkit.coding.engine.cpt.knowledge_view import KnowledgeView
@@ -346,14 +347,19 @@ _CORONARY_ARTERIES = {
 _VESSEL_MODIFIERS = frozenset(_CORONARY_ARTERIES.values())
 
 
-def _arteries_treated(facts: NoteFacts) -> list[tuple[str, list[Mention[str]]]]:
+def _arteries_treated(
+    facts: NoteFacts,
+) -> list[tuple[str, list[Mention[str]], set[str], list[Mention[str]]]]:
     """Major coronary arteries named in the clause that tells a stent, angioplasty or PCI done
-    there (in the procedure's own sections), in order of first mention, with the PCI mentions.
+    there (in the procedure's own sections), in order of first mention, with the PCI mentions
+    and the segments of the artery treated ('trunk' or a named branch: 'first diagonal', 'om2')
+    with the PCI mentions that told a branch.
     A list clause of arteries only angiogrammed ('angiography of the RCA, LAD, circumflex,
     angioplasty of the RCA') names just its own; the left main named beside another artery
-    is where the guide sat, not a treated vessel."""
+    is where the guide sat, not a treated vessel. A clause naming the artery and its branch
+    together ('stent in the LAD across the diagonal') is the artery alone."""
     text = facts.doc.text
-    found: dict[str, tuple[int, list[Mention[str]]]] = {}
+    found: dict[str, tuple[int, list[Mention[str]], set[str], list[Mention[str]]]] = {}
     for done in facts.mentions(_PCI_DONE, PERFORMANCE_SECTIONS):
         sentence = done.sentence
         head = text[sentence.start : done.start]
@@ -362,48 +368,140 @@ def _arteries_treated(facts: NoteFacts) -> list[tuple[str, list[Mention[str]]]]:
         tail = text[done.end : sentence.end]
         stops = [i for i in (tail.find(","), tail.find(";")) if i >= 0]
         end = done.end + min(stops) if stops else sentence.end
-        named = {
-            _CORONARY_ARTERIES[m.payload]
+        in_clause = [
+            m
             for m in facts.in_sentence(tuple(_CORONARY_ARTERIES), sentence.index)
             if start <= m.start and m.end <= end
-        }
+        ]
+        named = {_CORONARY_ARTERIES[m.payload] for m in in_clause}
         if len(named) > 1:
             named.discard("LM")
+        branches = [
+            b
+            for b in facts.in_sentence((_CORONARY_BRANCH,), sentence.index)
+            if start <= b.start and b.end <= end
+        ]
+        trunk = any(
+            not any(b.start < m.end and m.start < b.end for b in branches) for m in in_clause
+        )
+        # a branch named only as a landmark, with no trunk word, adds no segment
+        segments = (
+            {"trunk"}
+            if trunk or not branches or len(named) != 1
+            else {_branch_name(text, b) for b in branches if _branch_is_target(text, done, b)}
+        )
         for modifier in named:
-            found.setdefault(modifier, (done.start, []))[1].append(done)
+            entry = found.setdefault(modifier, (done.start, [], set(), []))
+            entry[1].append(done)
+            entry[2].update(segments)
+            if segments - {"trunk"}:
+                entry[3].append(done)
     ordered = sorted(found.items(), key=lambda item: item[1][0])
-    return [(modifier, where) for modifier, (_, where) in ordered]
+    return [(modifier, where, segs, told) for modifier, (_, where, segs, told) in ordered]
+
+
+_CORONARY_BRANCH = "cardiology.coronary_branch"
+_ORDINALS = {
+    "first": "1",
+    "second": "2",
+    "third": "3",
+    "fourth": "4",
+    "1st": "1",
+    "2nd": "2",
+    "3rd": "3",
+    "4th": "4",
+}
+# words that make a branch a landmark of the treated segment, not the vessel treated
+# ('distal to the origin of the third diagonal', 'jailing the diagonal', 'a buddy wire in the OM')
+_LANDMARK = re.compile(
+    r"\b(origin|takeoff|take off|bifurcat\w*|jail\w*|across|buddy|wire|guidewire|prior|after|"
+    r"before|beyond|between|cover\w*|overlap\w*|protect\w*|trifurcat\w*|distal to|"
+    r"proximal to|adjacent|gives? rise|giving)\b"
+)
+_BRANCH_KIND = (
+    ("diagonal", "diagonal", "d"),
+    ("marginal", "obtuse marginal", "om"),
+    ("descending", "posterior descending", "pda"),
+    ("posterolateral", "posterolateral", "pl"),
+    ("septal", "septal", ""),
+)
+
+
+def _branch_is_target(text: str, done: Mention[str], branch: Mention[str]) -> bool:
+    """The branch is what the stent or balloon went to: close to the PCI words (ten words at
+    most between them) with no landmark word between them or just before the branch."""
+    lo, hi = (done.end, branch.start) if done.end <= branch.start else (branch.end, done.start)
+    gap = (
+        text[lo:hi].lower()
+        + " "
+        + " ".join(text[max(0, branch.start - 60) : branch.start].lower().split()[-5:])
+    )
+    return len(text[lo:hi].split()) <= 10 and not _LANDMARK.search(gap)
+
+
+def _branch_name(text: str, branch: Mention[str]) -> str:
+    """A branch by its kind and ordinal ('second obtuse marginal' = 'OM2'; 'PDA' = 'posterior
+    descending'); an unnumbered name is the first of its kind."""
+    name = text[branch.start : branch.end].lower()
+    before = text[max(0, branch.start - 12) : branch.start].lower().split()
+    ordinal = _ORDINALS.get(before[-1], "") if before else ""
+    digits = "".join(ch for ch in name if ch.isdigit())
+    for word, kind, abbrev in _BRANCH_KIND:
+        if word in name or (abbrev and name.rstrip("0123456789") == abbrev):
+            return f"{kind} {ordinal or digits or '1'}"
+    return name
+
+
+# the add-on for each further branch of an artery already coded, by the base code's kind
+_BRANCH_ADDON = {"92933": "92934", "92943": "92944"}
 
 
 def _one_line_per_coronary_artery(facts: NoteFacts, lines: list[Line]) -> list[Line]:
     """A PCI line told in two or more major coronary arteries becomes one base line per
     artery: the line's own code for the artery it was read from (or the first), a stent
-    (92928) or balloon angioplasty (92920) code for each other artery by what was done there."""
+    (92928) or balloon angioplasty (92920) code for each other artery by what was done there.
+    Each further branch treated in an artery (the LAD and a diagonal, two obtuse marginals)
+    adds one unit of the branch add-on with that artery's modifier: 92929 for a stent, 92921
+    for balloon angioplasty alone."""
     pci = [ln for ln in lines if ln.code in _PCI_BASE]
     if len(pci) != 1:
         return lines
     arteries = _arteries_treated(facts)
     base = pci[0]
     own = [m for m in base.modifiers if m in _VESSEL_MODIFIERS]
+    out = list(lines)
     if len(arteries) == 1 and not own:
         # the artery the PCI clause names, where the whole note named several
         base.modifiers.append(arteries[0][0])
         base.reasons.append(f"modifier {arteries[0][0]}: the artery treated")
-    if len(arteries) < 2:
-        return lines
-    first = own[0] if own else arteries[0][0]
-    if first not in {modifier for modifier, _ in arteries}:
-        return lines
-    base.modifiers = [m for m in base.modifiers if m not in _VESSEL_MODIFIERS] + [first]
-    out = list(lines)
-    for modifier, where in arteries:
-        if modifier == first:
+    if len(arteries) >= 2:
+        first = own[0] if own else arteries[0][0]
+        if first not in {modifier for modifier, _, _, _ in arteries}:
+            return lines
+        base.modifiers = [m for m in base.modifiers if m not in _VESSEL_MODIFIERS] + [first]
+        for modifier, where, _, _ in arteries:
+            if modifier == first:
+                continue
+            stent = any(
+                facts.in_sentence(("cardiology.stent_word",), m.sentence.index) for m in where
+            )
+            code = "92928" if stent or base.code != "92920" else "92920"
+            extra = Line(code, base.hit, [modifier], 1)
+            extra.reasons = [
+                f"PCI of another major coronary artery ({modifier}): its own base code"
+            ]
+            out.append(extra)
+    for modifier, _, segments, told in arteries:
+        if len(segments) < 2 or modifier == "LM":
             continue
-        stent = any(facts.in_sentence(("cardiology.stent_word",), m.sentence.index) for m in where)
-        code = "92928" if stent or base.code != "92920" else "92920"
-        extra = Line(code, base.hit, [modifier], 1)
-        extra.reasons = [f"PCI of another major coronary artery ({modifier}): its own base code"]
-        out.append(extra)
+        stent = any(facts.in_sentence(("cardiology.stent_word",), m.sentence.index) for m in told)
+        # a stent add-on goes with a stent base code; a balloon-only base takes 92921
+        code = _BRANCH_ADDON.get(base.code, "92929" if stent and base.code != "92920" else "92921")
+        addon = Line(code, base.hit, [modifier], len(segments) - 1, add_on=True)
+        addon.reasons = [
+            f"PCI of {len(segments) - 1} further branch(es) of the {modifier} artery: add-on"
+        ]
+        out.append(addon)
     return out
 
 
