@@ -1115,12 +1115,49 @@ def _injury_episode(doc: Document, ctx: NoteContext, icd: Any, f: Found) -> None
             return
 
 
+def _nondisplaced(doc: Document, icd: Any, f: Found) -> None:
+    """A fracture its statement calls nondisplaced ("Nondisplaced fracture of the left fifth
+    metatarsal") takes the nondisplaced code: coders assume displaced only when the note does
+    not say (guideline I.C.19.c.1). The tabular list puts the nondisplaced twin three places on
+    in the sixth character (S92.352A -> S92.355A); its title is checked to be the twin."""
+    code = f.code
+    if not code.startswith("S") or len(code) < 7:
+        return
+    rec = icd.get(code)
+    if rec is None or not rec.description.startswith("Displaced "):
+        return
+    st = f.statement
+    norms = doc.tokens.norms
+    said_non = said_displaced = False
+    for i in range(st.tok_lo, st.tok_hi):
+        w = norms[i]
+        if w in ("nondisplaced", "undisplaced"):
+            said_non = True
+        elif w == "displaced":
+            if i > st.tok_lo and norms[i - 1] == "non":
+                said_non = True
+            else:
+                said_displaced = True
+    if not said_non or said_displaced:
+        return
+    digit = code[6]
+    if digit not in "123":
+        return
+    alt = code[:6] + str(int(digit) + 3) + code[7:]
+    twin = icd.get(alt)
+    want = "Nondisplaced " + rec.description[len("Displaced "):]
+    if twin is not None and twin.billable and twin.description == want:
+        f.notes.append("nondisplaced")
+        f.code = alt
+
+
 def _finish(
     doc: Document, kb: Any, icd: Any, ctx: NoteContext, found: list[Found], patient: Any
 ) -> list[dict[str, Any]]:
     by_code: dict[str, Found] = {}
     order: list[str] = []
     for f in found:
+        _nondisplaced(doc, icd, f)
         _injury_episode(doc, ctx, icd, f)
         rec = icd.get(f.code)
         if rec is None or not rec.billable:

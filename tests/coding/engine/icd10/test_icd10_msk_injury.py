@@ -241,3 +241,11 @@ def test_joint_specific_bursitis_gout_and_thumb_arthritis() -> None:
     assert codes(op("Septic arthritis, left knee.")) == {"M00.9"}
     assert codes(op("Infected right hip bipolar arthroplasty.")) == {"T84.51XA"}
     assert codes(op("Degenerative tear of the medial meniscus, right knee.")) == {"M23.203"}
+
+
+def test_a_fracture_said_nondisplaced_takes_the_nondisplaced_code() -> None:
+    # a coder assumes displaced only when the note does not say (S92.352A -> S92.355A)
+    assert codes(op("Nondisplaced fracture of the left fifth metatarsal.")) == {"S92.355A"}
+    assert codes(op("Left fifth metatarsal fracture.")) == {"S92.352A"}
+    # a title with no displacement axis keeps its code
+    assert codes(op("Closed nondisplaced fracture of the right patella.")) == {"S82.001A"}
