@@ -10,6 +10,7 @@ trigger belongs to (its family context), sizes and counts near the trigger. The 
 from __future__ import annotations
 
 import bisect
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -188,6 +189,30 @@ def _sizes_where(facts: NoteFacts, keys: tuple[str, ...]) -> Size | None:
     return max(found, key=lambda s: s.largest_cm) if found else None
 
 
+def _total_size(doc: Document, trig: list[Mention[str]]) -> Size | None:
+    """The summed length of several wounds, each measured in its own trigger sentence ("a 3 cm
+    laceration of the forearm was closed in layers. A 2 cm laceration of the arm was closed in
+    layers" is 5 cm). Sizes are added within one section (a procedure list and a narrative
+    telling the same wounds are not added together) and the larger section total is kept;
+    None when fewer than two wounds are measured so (one wound: the usual reading)."""
+    by_section: dict[int, dict[int, Size]] = {}
+    for m in trig:
+        found = sizes(doc, m.sentence.start, m.sentence.end)
+        if found:
+            s = max(found, key=lambda x: x.largest_cm)
+            by_section.setdefault(m.sentence.section_index, {})[s.start] = s
+    best: list[Size] = []
+    for group in by_section.values():
+        if len(group) >= 2 and sum(x.largest_cm for x in group.values()) > sum(
+            x.largest_cm for x in best
+        ):
+            best = list(group.values())
+    if not best:
+        return None
+    first = min(best, key=lambda x: x.start)
+    return Size((round(sum(x.largest_cm for x in best), 4),), first.start, first.end)
+
+
 def _area(size: Size) -> float:
     """Area in sq cm: length x width, or the square of a single dimension."""
     dims = sorted(size.dims_cm, reverse=True)
@@ -341,7 +366,13 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
             + ("adult assumed" if rule.assume_age is None else f"age {rule.assume_age} assumed")
         )
     measure = rule.size_cm or rule.area_cm2
-    if measure is not None:
+    total = _total_size(doc, trig) if rule.size_total else None
+    if measure is not None and total is not None:
+        # several wounds of the group, each measured in its own sentence: their sum
+        if not measure[0] <= round(total.largest_cm, 1) <= measure[1]:
+            return None
+        hit.size = total
+    elif measure is not None:
         lo, hi = measure
         sized = [(m, _near_sizes(doc, m) or _sizes_where(facts, rule.size_from)) for m in trig]
         with_size = [(m, s) for m, s in sized if s is not None]
@@ -360,6 +391,13 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
             hit.notes.append("size not documented")
         else:
             return None
+    if rule.units_size is not None and hit.size is not None:
+        if rule.area_cm2 and len(hit.size.dims_cm) < 2:
+            # an area counted in further units is measured, not one length squared
+            return None
+        over, per = rule.units_size
+        value = hit.size.largest_cm if rule.size_cm else _area(hit.size)
+        hit.count = max(1, math.ceil(round((value - over) / per, 6)))
     if rule.count is not None:
         n = _count(rule, facts, hit.mentions)
         if n < rule.count.min or (rule.count.max is not None and n > rule.count.max):

@@ -82,8 +82,9 @@ _RULE_KEYS = {
     "size_missing": "true: the rule also fires when no size is written",
     "area_cm2": "[min, max] defect area in sq cm near the trigger (length x width)",
     "size_from": "when no size is written near the trigger, read it where these are mentioned",
+    "size_total": "true: the sizes told in several trigger sentences are added (repair lengths)",
     "count": "{of: [...], min: N, max: N, distinct: bool} or {levels: true, ...}",
-    "units": "1, count, or {count_minus: N}",
+    "units": "1, count, {count_minus: N}, or {size_over: X, per: Y} (each Y beyond X)",
     "sided": "true: paired organ/limb; RT/LT or 50 from the note",
     "supersedes": "codes this one replaces when both fire",
     "modifiers": "[{add: '52', when: [...], unless: [...], near: false}]",
@@ -173,6 +174,12 @@ class Rule:
     # When the trigger's own sentence names one of these (e.g. "without contrast" in the
     # title), requires/excludes are judged in that sentence rather than in the whole note.
     decided_near: tuple[str, ...] = ()
+    # CPT adds the lengths of repairs of one site group and classification: the size is the
+    # sum of the sizes told in the trigger's sentences (one per wound), not the largest
+    size_total: bool = False
+    # units of an "each additional" add-on read from the size: one per ``per`` (or part of
+    # it) beyond ``over`` (11045: each further 20 sq cm beyond the first 20)
+    units_size: tuple[float, float] | None = None
 
 
 @dataclass
@@ -453,6 +460,7 @@ class _FileReader:
             of = self.ref_list(family, c["of"], c, "of") if "of" in c else ()
             count = CountSpec(of, bool(c.get("levels")), lo, hi, bool(c.get("distinct")))
         units = "1"
+        units_size: tuple[float, float] | None = None
         if "units" in raw:
             u = raw["units"]
             if u == 1:
@@ -465,12 +473,30 @@ class _FileReader:
                 and isinstance(u["count_minus"], int)
             ):
                 units = f"count_minus:{u['count_minus']}"
+            elif (
+                isinstance(u, YamlMap)
+                and set(u) == {"size_over", "per"}
+                and all(isinstance(u[k], (int, float)) and u[k] >= 0 for k in ("size_over", "per"))
+                and u["per"] > 0
+            ):
+                units = "count"
+                units_size = (float(u["size_over"]), float(u["per"]))
+                if "size_cm" not in raw and "area_cm2" not in raw:
+                    self.fail(
+                        f"rule {code}: units from the size need size_cm or area_cm2", raw, "units"
+                    )
             else:
                 self.fail(
-                    f"rule {code}: units must be 1, count or {{count_minus: N}}", raw, "units"
+                    f"rule {code}: units must be 1, count, {{count_minus: N}} or "
+                    "{size_over: X, per: Y}",
+                    raw,
+                    "units",
                 )
-            if units != "1" and count is None:
+            if units != "1" and count is None and units_size is None:
                 self.fail(f"rule {code}: units from a count need count:", raw, "units")
+        size_total = raw.get("size_total", False)
+        if not isinstance(size_total, bool) or (size_total and "size_cm" not in raw):
+            self.fail(f"rule {code}: size_total must be true or false, with size_cm", raw)
         mods = []
         raw_mods = raw.get("modifiers", []) or []
         if not isinstance(raw_mods, list):
@@ -610,6 +636,8 @@ class _FileReader:
                 if "decided_near" in raw
                 else ()
             ),
+            size_total=size_total,
+            units_size=units_size,
         )
 
 
