@@ -174,6 +174,23 @@ def is_same_as_above(doc: Document, section: Section) -> bool:
     return 0 < len(words) <= 8 and "same" in words and all(w in _SAME for w in words)
 
 
+_SAME_PLUS = frozenset({"plus", "and", "with", "also", "well", "addition", "additionally"})
+
+
+def _is_same_plus(doc: Document, section: Section) -> bool:
+    """'Same plus adhesions', 'Same, and chronic cholecystitis': the preoperative diagnosis
+    with more found at operation - both are the postoperative diagnosis."""
+    lo = doc.tokens.index_at_or_after(section.start)
+    hi = doc.tokens.index_before(section.end)
+    words = doc.tokens.norms[lo:hi]
+    if not words or words[0] != "same":
+        return False
+    i = 1
+    while i < len(words) and words[i] in _SAME and words[i] != "same":
+        i += 1  # "same as above", "same as preoperative diagnosis"
+    return i < len(words) - 1 and words[i] in _SAME_PLUS
+
+
 def _is_admitting(section: Section) -> bool:
     words = section.heading.lower().split()
     return bool(words) and words[0].startswith(("admitting", "admission"))
@@ -208,6 +225,10 @@ def section_plan(doc: Document, note_kind: str) -> list[tuple[str, list[int]]]:
             plan.append(("admitting", admitting))
         else:
             plan.append(("primary", main))
+    elif postop and by_kind.get("preop_dx") and any(
+        _is_same_plus(doc, doc.sections[i]) for i in postop
+    ):
+        plan.append(("primary", sorted(postop + by_kind["preop_dx"])))
     elif postop:
         plan.append(("primary", postop))
     elif by_kind.get("postop_dx") and by_kind.get("preop_dx"):

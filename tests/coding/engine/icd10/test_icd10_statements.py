@@ -84,3 +84,14 @@ def test_tabular_match_prefers_the_most_specific_title() -> None:
     assert best("ganglion wrist") == "M67.439"  # unspecified side when none is said
     assert best("mitral regurgitation") == "I34.0"  # not the congenital title
     assert best("lateral malleolus fracture", "left") == "S82.62"  # displaced assumed
+
+
+def test_same_plus_more_reads_the_preoperative_diagnosis_too() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Symptomatic cholelithiasis.\n"
+        "POSTOPERATIVE DIAGNOSIS: Same plus adhesions.\n"
+        "PROCEDURE: Laparoscopic cholecystectomy with lysis of adhesions.\n"
+    )
+    assert _plan(note)[0] == ("primary", ["preop_dx", "postop_dx"])
+    plain = note.replace("Same plus adhesions.", "Same.")
+    assert _plan(plain)[0] == ("primary", ["preop_dx"])
