@@ -18,6 +18,7 @@ from agentkit.coding.engine.cpt.knowledge_view import KnowledgeView
 from agentkit.coding.engine.cpt.matcher import Hit, NoteFacts
 from agentkit.coding.engine.cpt.ruleset import PERFORMANCE_SECTIONS
 from agentkit.coding.engine.text.attributes import Side, sides, sides_summary
+from agentkit.coding.engine.text.digits import digit_modifier, digit_table, digits_named
 from agentkit.coding.engine.text.document import Document, Mention
 
 __all__ = ["Line", "resolve"]
@@ -78,6 +79,28 @@ def _own_sides(facts: NoteFacts, hit: Hit) -> list[Side]:
             if m.sentence.index in facts.titles and m.start != best.start:
                 own = own + _clause_sides(doc, m)
     return own
+
+
+def _digit_modifier(facts: NoteFacts, code: str, hit: Hit, side: str) -> str | None:
+    """FA-F9 / TA-T9 for a digit code when its own sentence (else the procedure list) names
+    exactly one finger or toe; None keeps RT/LT."""
+    table = digit_table()
+    if code not in table.finger_codes and code not in table.toe_codes:
+        return None
+    doc = facts.doc
+    spans = [(hit.mentions[0].sentence.start, hit.mentions[0].sentence.end)]
+    spans.append((-1, -1))  # marker: the procedure list is read only when the sentence names none
+    spans.extend((doc.sentences[i].start, doc.sentences[i].end) for i in sorted(facts.titles))
+    fingers: set[int] = set()
+    toes: set[int] = set()
+    for start, end in spans:
+        if start < 0:
+            if fingers or toes:
+                break
+            continue
+        fingers |= digits_named(doc, start, end, "finger")
+        toes |= digits_named(doc, start, end, "toe")
+    return digit_modifier(code, side, fingers, toes)
 
 
 def _own_side(facts: NoteFacts, hit: Hit) -> str | None:
@@ -322,7 +345,12 @@ def resolve(facts: NoteFacts, hits: list[Hit], kv: KnowledgeView) -> list[Line]:
                     ln.units = 1
                     ln.reasons.append("50: bilateral procedure, one line")
             else:
-                ln.modifiers.append("RT" if side == "right" else "LT")
+                digit = _digit_modifier(facts, ln.code, ln.hit, side)
+                if digit is not None:
+                    ln.modifiers.append(digit)
+                    ln.reasons.append(f"{digit}: the one finger or toe the service names")
+                else:
+                    ln.modifiers.append("RT" if side == "right" else "LT")
             if conflict:
                 ln.reasons.append("the note names different sides; check laterality")
         expanded.append(ln)
