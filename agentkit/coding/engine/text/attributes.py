@@ -371,11 +371,24 @@ _SIZE = re.compile(
 )
 
 
+# A size followed within three words by an implant or an instrument measures that device
+# ("a 15 x 20 cm composite mesh", "a 6.4 cm Ventralex patch"), not the defect, lesion or wound.
+_DEVICE_AFTER = re.compile(
+    r"(?:[\s,]+(?!and\b|or\b|with\b)[\w/-]+){0,2}?[\s,]+(?:piece\s+of\s+)?"
+    r"(?:mesh|patch|plug|graft|stent|balloon|catheter|sheath|needle|trocar|cannula|drain|"
+    r"port|dilator|bougie|scope|endoscope|blade|implant|expander|prosthesis)\b",
+    re.IGNORECASE,
+)
+
+
 def sizes(doc: Document, start: int = 0, end: int | None = None) -> list[Size]:
-    """Measurements in cm or mm (``1.5 cm``, ``2 x 3 cm``, ``5-mm``, ``1 to 2 cm``), in cm."""
+    """Measurements in cm or mm (``1.5 cm``, ``2 x 3 cm``, ``5-mm``, ``1 to 2 cm``), in cm; the
+    size of a device named just after it (mesh, patch, graft, stent ...) is not one."""
     end = len(doc.text) if end is None else end
     out: list[Size] = []
     for m in _SIZE.finditer(doc.text, start, end):
+        if _DEVICE_AFTER.match(doc.text, m.end(), min(len(doc.text), m.end() + 60)):
+            continue
         unit = m.group(5).lower()
         factor = 0.1 if unit.startswith("m") else 1.0
         dims = tuple(round(float(g) * factor, 4) for g in m.group(1, 2, 3, 4) if g is not None)
