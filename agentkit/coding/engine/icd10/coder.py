@@ -86,7 +86,9 @@ _STATUS_KINDS = frozenset({"procedure", "description", "findings", "indications"
 _HISTORY_KINDS = frozenset(
     {"pmh", "psh", "hpi", "history", "medications", "exam", "chief_complaint", "plan"}
 )
-_CARRY_FROM_INDICATION = ("Z12.", "Z80.", "Z83.71", "Z86.010", "Z85.038", "Z30.")
+_CARRY_FROM_INDICATION = ("Z12.", "Z13.6", "Z13.82", "Z80.", "Z83.71", "Z86.010", "Z85.038", "Z30.")
+# a report's one-line exam title ("EXAM: Bilateral screening mammogram.") tells its reason
+_TITLE_TOKENS = 12
 _MAX_QUOTE = 160
 _DELIVERY_STORY_KINDS = frozenset({"description", "procedure", "findings", "other", "body"})
 _CESAREAN: PhraseSet[int] = PhraseSet()
@@ -482,7 +484,11 @@ def code_diagnoses(
     extra_secs = [
         i
         for i, s in enumerate(doc.sections)
-        if s.kind in ("preop_dx", "indications", "chief_complaint") and i not in read_sections
+        if i not in read_sections
+        and (
+            s.kind in ("preop_dx", "indications", "chief_complaint")
+            or (kind == "radiology" and s.kind == "exam" and _short(doc, s.start, s.end))
+        )
     ]
     # a report without a formal diagnosis section (impression only) also reports the signs,
     # symptoms and abnormal results that were the reason for the study
@@ -1113,6 +1119,11 @@ def _injury_episode(doc: Document, ctx: NoteContext, icd: Any, f: Found) -> None
                 f.notes.append(_EPISODE_NOTES.get(char, char))
                 f.code = alt
             return
+
+
+def _short(doc: Document, start: int, end: int) -> bool:
+    """A section of a few words (a report's exam title), not a narrative."""
+    return doc.tokens.index_before(end) - doc.tokens.index_at_or_after(start) <= _TITLE_TOKENS
 
 
 def _nondisplaced(doc: Document, icd: Any, f: Found) -> None:

@@ -95,3 +95,14 @@ def test_same_plus_more_reads_the_preoperative_diagnosis_too() -> None:
     assert _plan(note)[0] == ("primary", ["preop_dx", "postop_dx"])
     plain = note.replace("Same plus adhesions.", "Same.")
     assert _plan(plain)[0] == ("primary", ["preop_dx"])
+
+
+def test_a_report_title_tells_a_screening_reason() -> None:
+    from agentkit.coding.engine.icd10 import code_diagnoses
+
+    note = (
+        "EXAM: Bilateral screening mammogram.\n"
+        "FINDINGS: Scattered fibroglandular densities. No suspicious mass.\n"
+        "IMPRESSION: BI-RADS 1, negative.\n"
+    )
+    assert [d["code"] for d in code_diagnoses(analyze(note))] == ["Z12.31"]
