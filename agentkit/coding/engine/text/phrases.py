@@ -30,6 +30,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
+from agentkit.coding.engine.text.phrase_tries import (
+    EMPTY_TABLE,
+    TryBuilder,
+    TryTable,
+    sentence_keys,
+)
+
 __all__ = [
     "MAX_GAP",
     "Element",
@@ -388,37 +395,6 @@ def _match_rest(
 
 _WORD_MEMO_LIMIT = 200_000
 _Entry = tuple[tuple[Element, ...], T, str]
-# A phrase a note word can begin, with what the rest of it needs: (its order among the word's
-# phrases, entry, element and word offset where matching goes on, words the sentence must hold
-# or None, word sets of which the sentence must hold one). When one of them has no word in the
-# sentence, the phrase cannot match there and is not tried. Callers resolve ties between
-# matches by the order phrases were indexed, so tries are always run in that order.
-_Try = tuple[int, _Entry[T], int, int, frozenset[str] | None, tuple[frozenset[str], ...]]
-
-
-def _required_words(
-    elements: tuple[Element, ...], k: int
-) -> tuple[frozenset[str] | None, tuple[frozenset[str], ...]]:
-    """Words from ``elements[k:]`` that must all be in the sentence (None for none), and sets
-    of which one must be."""
-    must: set[str] = set()
-    alts: list[frozenset[str]] = []
-    for el in elements[k:]:
-        if el.exact and not (el.prefixes or el.optional or el.gap or el.number):
-            if len(el.exact) == 1:
-                must |= el.exact
-            else:
-                alts.append(el.exact)
-    return (frozenset(must) if must else None), tuple(alts)
-
-
-def _plain_word(el: Element) -> bool:
-    """A required element that only takes listed words (no prefix, gap or number)."""
-    return bool(el.exact) and not (el.prefixes or el.optional or el.gap or el.number)
-
-
-def _by_ordinal(t: _Try[Any]) -> int:
-    return t[0]
 
 
 _Compound = tuple[_Entry[T], int, int]  # entry, element and word offset where matching goes on
@@ -426,17 +402,29 @@ _Compound = tuple[_Entry[T], int, int]  # entry, element and word offset where m
 
 @dataclass(frozen=True, slots=True)
 class _Starts(Generic[T]):
-    """What one note word can begin: the phrases to try whatever word follows, those filed by
-    the plain word that must follow it, the phrases whose first two words it writes joined
-    ("shockwave"), and whether it may be the first part of a first word written split."""
+    """What one note word can begin: its phrases (filed by the words they need, see
+    :mod:`~agentkit.coding.engine.text.phrase_tries`), the phrases whose first two words it
+    writes joined ("shockwave"), and whether it may be the first part of a first word written
+    split."""
 
-    ungated: tuple[_Try[T], ...]
-    gated: dict[str, tuple[_Try[T], ...]]
+    tries: TryTable[T]
     joined: tuple[_Compound[T], ...]
     split: bool
 
 
-_NOTHING: _Starts[Any] = _Starts((), {}, (), False)  # a word that begins no phrase
+_NOTHING: _Starts[Any] = _Starts(EMPTY_TABLE, (), False)  # a word that begins no phrase
+
+
+def _prefixes_of(
+    word: str, prefixes: dict[str, Any], heads: dict[str, list[str]], head: int, shortest: int
+) -> tuple[str, ...]:
+    """The indexed ``prefixes`` ``word`` starts with, of ``shortest`` letters or more, shortest
+    first (as filed in ``heads`` under their first ``head`` letters): the word's own
+    beginnings are looked up, a few probes where scanning everything filed under its first
+    letters took hundreds in a large index."""
+    if word[:head] not in heads:
+        return ()
+    return tuple(word[:n] for n in range(shortest, len(word) + 1) if word[:n] in prefixes)
 
 
 def _file_by_head(heads: dict[str, list[str]], prefix: str, n: int) -> None:
@@ -466,9 +454,10 @@ class PhraseSet(Generic[T]):
         self._by_word: dict[str, _Starts[T]] = {}
         # the tries of words that begin the same phrases through prefixes or as a number
         # (every "12", "37", "angiogram", "angiograms"), built once
-        self._shared_tries: dict[
-            tuple[tuple[str, ...], bool], tuple[tuple[_Try[T], ...], dict[str, tuple[_Try[T], ...]]]
-        ] = {}
+        self._shared_tries: dict[tuple[tuple[str, ...], bool], TryTable[T]] = {}
+        self._try_builder = TryBuilder[T]()
+        # (word, next word) -> the phrases whose first word they write split, memoised
+        self._by_pair: dict[tuple[str, str], tuple[_Compound[T], ...]] = {}
         self.size = 0
 
     def add(self, phrase: str, payload: T) -> None:
@@ -478,14 +467,16 @@ class PhraseSet(Generic[T]):
         self.size += 1
         self._by_word.clear()
         self._shared_tries.clear()
+        self._try_builder.clear()
+        self._by_pair.clear()
 
     def _starts_of(self, word: str) -> _Starts[T]:
         """The phrases ``word`` can begin (exact, prefix, number, its first two words joined)
         and whether it may begin a first word written split; memoised per distinct word.
 
-        Phrases are filed by their second word when that is a plain required word, and each
-        carries the required words anywhere after, so a note word that begins hundreds of
-        phrases ("left", "right") only tries those the sentence can complete.
+        Phrases are filed by a word they need (see
+        :mod:`~agentkit.coding.engine.text.phrase_tries`), so a note word that begins hundreds
+        of phrases ("left", "right") only tries those the sentence can complete.
         """
         found = self._by_word.get(word)
         if found is not None:
@@ -508,23 +499,21 @@ class PhraseSet(Generic[T]):
     def _starts(self, word: str) -> _Starts[T]:
         """What ``word`` can begin (see :meth:`_starts_of`), computed."""
         exact = self._exact.get(word, ())
-        prefixes = tuple(
-            p for p in self._prefix_heads.get(word[:_MIN_PREFIX], ()) if word.startswith(p)
-        )
+        prefixes = _prefixes_of(word, self._prefix, self._prefix_heads, _MIN_PREFIX, _MIN_PREFIX)
         numeric = bool(self._numeric) and word.isdigit()
         if exact:
-            ungated, gated = self._tries([*exact, *self._by_prefixes(prefixes, numeric)])
+            tries = self._try_builder.build([*exact, *self._by_prefixes(prefixes, numeric)])
         else:
             key = (prefixes, numeric)
             shared = self._shared_tries.get(key)
             if shared is None:
-                shared = self._tries(self._by_prefixes(prefixes, numeric))
+                shared = self._try_builder.build(self._by_prefixes(prefixes, numeric))
                 self._shared_tries[key] = shared
-            ungated, gated = shared
+            tries = shared
         joined = self._joined_starts(word)
         split = word in self._heads
-        if ungated or gated or joined or split:
-            return _Starts(ungated, gated, joined, split)
+        if tries.tries or joined or split:
+            return _Starts(tries, joined, split)
         return _NOTHING
 
     def _by_prefixes(self, prefixes: tuple[str, ...], numeric: bool) -> list[_Entry[T]]:
@@ -536,25 +525,6 @@ class PhraseSet(Generic[T]):
         if numeric:
             entries.extend(self._numeric)
         return entries
-
-    @staticmethod
-    def _tries(
-        entries: list[_Entry[T]],
-    ) -> tuple[tuple[_Try[T], ...], dict[str, tuple[_Try[T], ...]]]:
-        """The tries of ``entries`` (in their order): those filed by their plain second word,
-        and the others."""
-        ungated: list[_Try[T]] = []
-        gated: dict[str, list[_Try[T]]] = {}
-        for n, entry in enumerate(entries):
-            elements = entry[0]
-            if len(elements) > 1 and _plain_word(elements[1]):
-                # its second word is checked by a dict lookup; matching goes on after it
-                tried = (n, entry, 2, 2, *_required_words(elements, 2))
-                for w in elements[1].exact:
-                    gated.setdefault(w, []).append(tried)
-            else:
-                ungated.append((n, entry, 1, 1, *_required_words(elements, 1)))
-        return tuple(ungated), {w: tuple(t) for w, t in gated.items()}
 
     def _index(self, elements: tuple[Element, ...], payload: T, phrase: str) -> None:
         first = elements[0]
@@ -596,18 +566,27 @@ class PhraseSet(Generic[T]):
                 _file_by_head(self._prefix_heads, p, _MIN_PREFIX)
             self._prefix.setdefault(p, []).append(entry)
 
-    def _split_starts(self, word: str, nxt: str) -> list[_Compound[T]]:
+    def _split_starts(self, word: str, nxt: str) -> tuple[_Compound[T], ...]:
         """Phrases whose first word the note writes split over ``word`` and the next word
-        ``nxt`` ("shock wave"): matching goes on at their second element, after ``nxt``."""
+        ``nxt`` ("shock wave"): matching goes on at their second element, after ``nxt``.
+        Memoised per pair of words (notes repeat them)."""
+        key = (word, nxt)
+        found = self._by_pair.get(key)
+        if found is None:
+            found = self._split_starts_of(word, nxt)
+            if len(self._by_pair) < _WORD_MEMO_LIMIT:
+                self._by_pair[key] = found
+        return found
+
+    def _split_starts_of(self, word: str, nxt: str) -> tuple[_Compound[T], ...]:
         if not _joinable(word, nxt):
-            return []
+            return ()
         joined = word + nxt
         out: list[_Compound[T]] = [(e, 1, 2) for e in self._exact.get(joined, ())]
         # prefixes longer than the first word (shorter ones it already reached alone)
-        for p in self._prefix_heads.get(joined[:_MIN_PREFIX], ()):
-            if len(p) > len(word) and joined.startswith(p):
-                out.extend((e, 1, 2) for e in self._prefix[p])
-        return out
+        for p in _prefixes_of(joined, self._prefix, self._prefix_heads, _MIN_PREFIX, len(word) + 1):
+            out.extend((e, 1, 2) for e in self._prefix[p])
+        return tuple(out)
 
     def _joined_starts(self, word: str) -> tuple[_Compound[T], ...]:
         """Phrases whose first two words the note writes joined as ``word`` ("shockwave"):
@@ -617,10 +596,10 @@ class PhraseSet(Generic[T]):
         out: list[_Compound[T]] = [
             (e, 2, 1) for e in self._joined.get(word, ()) if _joined_words(e[0][0], e[0][1], word)
         ]
-        for p in self._joined_prefix_heads.get(word[: 2 * _MIN_PART], ()):
-            if word.startswith(p):
-                more = self._joined_prefix[p]
-                out.extend((e, 2, 1) for e in more if _joined_words(e[0][0], e[0][1], word))
+        heads, prefixed = self._joined_prefix_heads, self._joined_prefix
+        for p in _prefixes_of(word, prefixed, heads, 2 * _MIN_PART, 2 * _MIN_PART):
+            more = prefixed[p]
+            out.extend((e, 2, 1) for e in more if _joined_words(e[0][0], e[0][1], word))
         return tuple(out)
 
     def find_all(
@@ -630,7 +609,8 @@ class PhraseSet(Generic[T]):
         hi = len(norms) if hi is None else hi
         out: list[PhraseMatch[T]] = []
         seen: set[tuple[str, int, int]] = set()
-        words: frozenset[str] | None = None  # the sentence's words, made when first needed
+        # the sentence's words and word heads (see phrase_tries), made when first needed
+        words: frozenset[str] | None = None
         by_word, starts_of, nothing = self._by_word, self._starts_of, _NOTHING
         for i in range(lo, hi):
             word = norms[i]
@@ -643,18 +623,22 @@ class PhraseSet(Generic[T]):
                 continue
             nxt_word = norms[i + 1] if i + 1 < hi else ""
             if words is None:
-                words = frozenset(norms[lo:hi])
-            tries = st.ungated
-            if st.gated:
-                after = st.gated.get(nxt_word)
-                if after:
-                    tries = tuple(sorted(tries + after, key=_by_ordinal)) if tries else after
-            for _, (elements, payload, phrase), k, step, must, alts in tries:
+                words = sentence_keys(norms, lo, hi)
+            table = st.tries
+            mask = table.candidates(nxt_word, words)
+            tries = table.tries
+            while mask:
+                # the candidates in phrase order: lowest bit first
+                low = mask & -mask
+                mask ^= low
+                (elements, payload, phrase), k, step, must, alts, complete = tries[
+                    low.bit_length() - 1
+                ]
                 if must is not None and not must <= words:
                     continue
                 if alts and any(a.isdisjoint(words) for a in alts):
                     continue
-                end = _match_rest(elements, k, norms, i + step, hi)
+                end = i + step if complete else _match_rest(elements, k, norms, i + step, hi)
                 if end >= 0:
                     # A phrase with an optional first word also matches without it, one word
                     # later: keep only the longer match.

@@ -1,0 +1,171 @@
+"""The phrases one note word can begin, filed so that a sentence tries only those it can complete.
+
+A common word begins hundreds of phrases ("with ~3 contrast", "left ~2 knee arthroscop*"),
+and almost none of them can match in a given sentence because a word they require is absent.
+Checking each phrase's required words one by one made these failed tries most of the
+matcher's work. Here each phrase is filed under what it needs (its *anchor*: the plain second
+word when there is one, else a rare required word, else the first three letters of the words
+or prefixes one required position takes, "ult" or "son" for ``(ultrasound|sonograph*)``), as
+one bit of an integer mask: a note word's candidate phrases are then the union of the masks
+of the anchors its sentence holds (:func:`sentence_keys`), found by one set intersection, and
+the bits come out in the phrases' own order (the order callers break ties by). The full
+required-word check still runs on each candidate, so filing decides only how fast a phrase is
+rejected, never whether it matches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:  # pragma: no cover
+    from agentkit.coding.engine.text.phrases import Element
+
+__all__ = [
+    "EMPTY_TABLE",
+    "Try",
+    "TryBuilder",
+    "TryTable",
+    "plain_word",
+    "required_words",
+    "sentence_keys",
+]
+
+T = TypeVar("T")
+
+_Entry = tuple[tuple["Element", ...], T, str]
+# One phrase a word can begin: (entry, element and word offset where matching goes on, words
+# the sentence must hold or None, word sets of which the sentence must hold one, whether the
+# phrase is complete at that offset).
+Try = tuple[_Entry[T], int, int, frozenset[str] | None, tuple[frozenset[str], ...], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class TryTable(Generic[T]):
+    """The tries of one note word, in phrase order: bit ``j`` of a mask selects ``tries[j]``.
+
+    ``free`` are tried in every sentence, ``gates[w]`` when the next note word is ``w``,
+    ``anchors[w]`` when the sentence holds ``w`` anywhere."""
+
+    tries: tuple[Try[T], ...]
+    free: int
+    gates: dict[str, int]
+    anchors: dict[str, int]
+    anchor_words: frozenset[str]
+
+    def candidates(self, next_word: str, keys: frozenset[str]) -> int:
+        """The mask of tries a sentence (its :func:`sentence_keys`; next note word
+        ``next_word``) can hold."""
+        mask = self.free
+        if self.gates:
+            gated = self.gates.get(next_word)
+            if gated:
+                mask |= gated
+        if self.anchors:
+            for w in self.anchor_words.intersection(keys):
+                mask |= self.anchors[w]
+        return mask
+
+
+EMPTY_TABLE: TryTable[Any] = TryTable((), 0, {}, {}, frozenset())
+
+
+def required_words(
+    elements: Sequence[Element], k: int
+) -> tuple[frozenset[str] | None, tuple[frozenset[str], ...]]:
+    """Words from ``elements[k:]`` that must all be in the sentence (None for none), and sets
+    of which one must be."""
+    must: set[str] = set()
+    alts: list[frozenset[str]] = []
+    for el in elements[k:]:
+        if el.exact and not (el.prefixes or el.optional or el.gap or el.number):
+            if len(el.exact) == 1:
+                must |= el.exact
+            else:
+                alts.append(el.exact)
+    return (frozenset(must) if must else None), tuple(alts)
+
+
+def plain_word(el: Element) -> bool:
+    """A required element that only takes listed words (no prefix, gap or number)."""
+    return bool(el.exact) and not (el.prefixes or el.optional or el.gap or el.number)
+
+
+_HEAD = 3  # letters of a word's head (the shortest prefix a phrase may write)
+_HEAD_MARK = "\x00"  # heads are kept apart from words in a sentence's keys
+
+
+def sentence_keys(norms: Sequence[str], lo: int, hi: int) -> frozenset[str]:
+    """The words of a sentence and the marked heads of its words, which anchors are made of."""
+    words = norms[lo:hi]
+    return frozenset((*words, *[_HEAD_MARK + w[:_HEAD] for w in words]))
+
+
+def _anchor(
+    elements: Sequence[Element],
+    k: int,
+    must: frozenset[str] | None,
+    alts: tuple[frozenset[str], ...],
+) -> frozenset[str]:
+    """Keys of which the sentence must hold one for ``elements[k:]`` to match: the longest
+    (likely rarest) required word, else the smallest set of alternatives, else the fewest
+    heads of a required position; empty when nothing after ``k`` is required."""
+    if must is not None:
+        return frozenset((max(sorted(must), key=len),))
+    if alts:
+        return min(alts, key=len)
+    heads = [
+        frozenset(_HEAD_MARK + w[:_HEAD] for w in (*el.exact, *el.prefixes))
+        for el in elements[k:]
+        if not (el.optional or el.gap or el.number)
+    ]
+    return min(heads, key=len) if heads else frozenset()
+
+
+class TryBuilder(Generic[T]):
+    """Builds try tables; what a phrase needs is worked out once per phrase, not per word."""
+
+    def __init__(self) -> None:
+        # id(entry) -> (entry, try, gate words, anchor words); the entry is held so its id
+        # stays its own
+        self._of: dict[int, tuple[_Entry[T], Try[T], frozenset[str], frozenset[str]]] = {}
+
+    def clear(self) -> None:
+        self._of.clear()
+
+    def _try_of(self, entry: _Entry[T]) -> tuple[Try[T], frozenset[str], frozenset[str]]:
+        found = self._of.get(id(entry))
+        if found is None or found[0] is not entry:
+            elements = entry[0]
+            if len(elements) > 1 and plain_word(elements[1]):
+                # its second word is checked by a dict lookup; matching goes on after it
+                must, alts = required_words(elements, 2)
+                tried: Try[T] = (entry, 2, 2, must, alts, len(elements) == 2)
+                gate, anchor = elements[1].exact, frozenset[str]()
+            else:
+                must, alts = required_words(elements, 1)
+                tried = (entry, 1, 1, must, alts, len(elements) == 1)
+                gate, anchor = frozenset(), _anchor(elements, 1, must, alts)
+            found = self._of[id(entry)] = (entry, tried, gate, anchor)
+        return found[1], found[2], found[3]
+
+    def build(self, entries: Sequence[_Entry[T]]) -> TryTable[T]:
+        """The table of ``entries`` (in their order)."""
+        tries: list[Try[T]] = []
+        free = 0
+        gates: dict[str, int] = {}
+        anchors: dict[str, int] = {}
+        for n, entry in enumerate(entries):
+            tried, gate, anchor = self._try_of(entry)
+            tries.append(tried)
+            bit = 1 << n
+            if gate:
+                for w in gate:
+                    gates[w] = gates.get(w, 0) | bit
+            elif anchor:
+                for w in anchor:
+                    anchors[w] = anchors.get(w, 0) | bit
+            else:
+                free |= bit
+        return TryTable(tuple(tries), free, gates, anchors, frozenset(anchors))
