@@ -1,7 +1,8 @@
 """Apply the concept rules to one analysed note: which codes does the note document?
 
-One pass finds every concept phrase in the note (a single phrase matcher for all rule files);
-each rule then checks its conditions against those mentions: the trigger said as done in a
+One pass finds the rules' trigger phrases in the note; each rule a trigger names then checks
+its conditions against the mentions of its concepts (each family's other concepts are matched
+the first time a rule asks for one, see ``concept_groups``): the trigger said as done in a
 section that documents performance, the required and excluded concepts, the procedure the
 trigger belongs to (its family context), sizes and counts near the trigger. The result is one
 :class:`Hit` per rule that fires, with the mentions that support it, for resolution.
@@ -14,6 +15,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from agentkit.coding.engine.cpt.concept_groups import TRIGGER_GROUP
 from agentkit.coding.engine.cpt.ruleset import PERFORMANCE_SECTIONS, Rule, RuleSet
 from agentkit.coding.engine.note_type import note_type, title_sentences
 from agentkit.coding.engine.text.attributes import (
@@ -69,20 +71,43 @@ class NoteFacts:
         # the procedure list names the services; in a report, so does its EXAM line
         title_kinds = ("procedure", "exam") if self.note_type == "radiology" else ("procedure",)
         self.has_title = any(doc.sentences[i].section_kind in title_kinds for i in self.titles)
-        self.by_concept: dict[str, list[Mention[str]]] = {}
-        for m in doc.find(ruleset.phrases):
-            concept = ruleset.concepts[m.payload]
+        # concept key -> its mentions, filled a group of concepts at a time (the triggers now,
+        # a family's other concepts when a rule first asks for one of them)
+        self._by_concept: dict[str, list[Mention[str]]] = {}
+        self._matched: set[str] = set()
+        self._match_group(TRIGGER_GROUP)
+        self._context_index: dict[str, tuple[list[int], list[Mention[str]]]] = {}
+
+    def _match_group(self, group: str) -> None:
+        self._matched.add(group)
+        concepts = self.ruleset.concepts
+        for m in self.doc.find(self.ruleset.groups.matchers[group]):
+            concept = concepts[m.payload]
             if concept.sections is not None and m.section_kind not in concept.sections:
                 continue
-            self.by_concept.setdefault(m.payload, []).append(m)
-        self._context_index: dict[str, tuple[list[int], list[Mention[str]]]] = {}
+            self._by_concept.setdefault(m.payload, []).append(m)
+
+    def of(self, key: str) -> list[Mention[str]]:
+        """The mentions of concept ``key`` (any status and section its concept allows)."""
+        group = self.ruleset.groups.group_of.get(key)
+        if group is not None and group not in self._matched:
+            self._match_group(group)
+        return self._by_concept.get(key, [])
+
+    @property
+    def by_concept(self) -> dict[str, list[Mention[str]]]:
+        """Every concept mentioned in the note -> its mentions (matches every group)."""
+        for group in self.ruleset.groups.matchers:
+            if group not in self._matched:
+                self._match_group(group)
+        return self._by_concept
 
     def triggered_rules(self) -> list[Rule]:
         """The rules, in rule order, with a trigger concept mentioned in the note (in any
         section or status): a rule without one cannot fire."""
         index = self.ruleset.rules_by_trigger
         found: set[int] = set()
-        for key in self.by_concept:
+        for key in self._by_concept:  # the trigger group is always matched
             found.update(index.get(key, ()))
         rules = self.ruleset.rules
         return [rules[i] for i in sorted(found)]
@@ -112,7 +137,7 @@ class NoteFacts:
         out: list[Mention[str]] = []
         for key in keys:
             allowed = self.ruleset.concepts[key].statuses
-            for m in self.by_concept.get(key, ()):
+            for m in self.of(key):
                 if not any_status and m.status not in allowed:
                     continue
                 if sections is not None and m.section_kind not in sections:

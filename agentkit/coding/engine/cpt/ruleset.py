@@ -18,9 +18,9 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from agentkit.coding.engine.cpt.concept_groups import TRIGGER_GROUP, ConceptGroups
 from agentkit.coding.engine.text.assertion import STATUSES
 from agentkit.coding.engine.text.phrases import (
-    PhraseSet,
     PhraseSyntaxError,
     check_specific,
     split_units,
@@ -184,14 +184,17 @@ class Rule:
 
 @dataclass
 class RuleSet:
-    """Every family's concepts and rules, compiled into one phrase matcher."""
+    """Every family's concepts and rules, compiled into phrase matchers.
+
+    The concepts are matched in groups (see :mod:`~agentkit.coding.engine.cpt.concept_groups`):
+    the rules' triggers first, then the other concepts of a family only when a rule asks."""
 
     concepts: dict[str, Concept]
     rules: list[Rule]
     contexts: dict[str, tuple[str, ...]]  # family -> context concept keys
     families: dict[str, str]  # family -> title
     hints: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
-    phrases: PhraseSet[str] = field(default_factory=PhraseSet)
+    groups: ConceptGroups = field(default_factory=ConceptGroups)
     files: tuple[str, ...] = ()
 
     def rules_for(self, code: str) -> list[Rule]:
@@ -706,12 +709,13 @@ def load_ruleset(paths: Iterable[Path] | None = None) -> RuleSet:
         contexts[family] = ctx
         rules.extend(found)
     expanded = _expand_concepts(concepts)
-    phrases: PhraseSet[str] = PhraseSet()
-    for key, texts in expanded.items():
-        for p in texts:
-            phrases.add(p, key)
+    triggers = {key for rule in rules for key in rule.triggers}
+    groups = ConceptGroups.build(
+        (key, texts, TRIGGER_GROUP if key in triggers else concepts[key].family)
+        for key, texts in expanded.items()
+    )
     return RuleSet(
-        concepts, rules, contexts, families, all_hints, phrases, tuple(str(p) for p in files)
+        concepts, rules, contexts, families, all_hints, groups, tuple(str(p) for p in files)
     )
 
 
@@ -793,7 +797,8 @@ def bundled_ruleset() -> RuleSet:
     # the code that compiles the rules (section defaults, phrase elements) is part of the key:
     # a new version of agentkit with unchanged rule files must not load stale compiled rules
     code = [Path(__file__), Path(__file__).parent.parent / "text" / "phrases.py"]
+    code.append(Path(__file__).parent / "concept_groups.py")
     return load_or_compile(_CACHE_FORMAT, files, code, lambda: load_ruleset(files), RuleSet)
 
 
-_CACHE_FORMAT = "agentkit-rules-2"
+_CACHE_FORMAT = "agentkit-rules-3"
