@@ -123,5 +123,10 @@ def load_cues(path: Path = MDM_FILE) -> Cues:
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
-    """The bundled cue file, loaded once."""
-    return load_cues()
+    """The bundled cue file, loaded once (and kept compiled between processes)."""
+    from agentkit.coding.engine.compiled_cache import load_or_compile
+
+    here = Path(__file__).resolve()
+    return load_or_compile(
+        "em-cues", [MDM_FILE], [here, here.parent.parent / "text" / "phrases.py"], load_cues, Cues
+    )

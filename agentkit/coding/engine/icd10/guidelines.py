@@ -480,5 +480,14 @@ def _procedure_reasons(data: YamlMap, src: str) -> tuple[ProcedureReason, ...]:
 
 @lru_cache(maxsize=1)
 def guidelines() -> Guidelines:
-    """The bundled guideline rules, loaded once."""
-    return load_guidelines()
+    """The bundled guideline rules, loaded once (and kept compiled between processes)."""
+    from agentkit.coding.engine.compiled_cache import load_or_compile
+
+    here = Path(__file__).resolve()
+    return load_or_compile(
+        "icd10-guidelines",
+        [GUIDELINES_FILE],
+        [here, here.parent.parent / "text" / "phrases.py"],
+        load_guidelines,
+        Guidelines,
+    )
