@@ -1,0 +1,64 @@
+"""Filing a word's phrases by what they need never changes what a phrase set matches."""
+
+from __future__ import annotations
+
+from agentkit.coding.engine.text.phrases import PhraseSet
+from agentkit.coding.engine.text.tokens import casefold_same_length, tokenize
+
+# Many phrases that begin with the same common words, filed by a needed plain word (the
+# second word or a later one), by alternatives, by the head of a prefix, or not at all.
+PHRASES = [
+    "left",
+    "left knee",
+    "left ~3 knee arthroscop*",
+    "left ~4 (hip|shoulder) (injection|aspiration)",
+    "left (upper|lower) extremit*",
+    "left ~2 (ultrasound|sonograph*)",
+    "with ~2 (ultrasound|sonograph*) guidance",
+    "with contrast",
+    "with ~3 contrast",
+    "(with|without) (iv)? contrast",
+    "# (cm|centimeter*)",
+    "(two|three|#) ~4 (polyp*|lesion*)",
+    "shock wave lithotrips*",
+    "the? knee",
+    "fiberoptic bronchoscop*",
+]
+
+NOTES = [
+    "Left knee arthroscopy with partial meniscectomy. Left hip injection was given.",
+    "Ultrasound of the left upper extremity with Doppler. Left sonography was normal.",
+    "CT abdomen with and without IV contrast; with oral contrast only. 3 cm mass.",
+    "Three small polyps and 2 lesions were removed; a 4 centimeter lesion was seen.",
+    "Shockwave lithotripsy was done, then shock wave lithotripsy again. Fiber optic "
+    "bronchoscopy followed with ultrasound guidance. The knee was fine, knee too.",
+]
+
+
+def _matches(ps: PhraseSet[int], note: str) -> set[tuple[int, int, int, str]]:
+    norms = tokenize(casefold_same_length(note)).norms
+    return {(m.payload, m.start, m.end, m.phrase) for m in ps.find_all(norms)}
+
+
+def test_a_set_finds_what_each_phrase_finds_alone() -> None:
+    together: PhraseSet[int] = PhraseSet()
+    for i, p in enumerate(PHRASES):
+        together.add(p, i)
+    for note in NOTES:
+        alone: set[tuple[int, int, int, str]] = set()
+        for i, p in enumerate(PHRASES):
+            one: PhraseSet[int] = PhraseSet()
+            one.add(p, i)
+            alone |= _matches(one, note)
+        assert _matches(together, note) == alone
+        assert alone  # every note matches something
+
+
+def test_a_phrase_whose_needed_word_is_absent_is_not_matched() -> None:
+    ps: PhraseSet[str] = PhraseSet()
+    ps.add("left ~3 knee arthroscop*", "scope")
+    ps.add("with ~2 (ultrasound|sonograph*) guidance", "guided")
+    norms = tokenize("left shoulder arthroscopy with ultrasound".lower()).norms
+    assert ps.find_all(norms) == []
+    norms = tokenize("left knee arthroscopy with sonographic guidance".lower()).norms
+    assert {m.payload for m in ps.find_all(norms)} == {"scope", "guided"}
