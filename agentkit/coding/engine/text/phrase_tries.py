@@ -7,10 +7,10 @@ matcher's work. Here each phrase is filed under what it needs (its *anchor*: the
 word when there is one, else a rare required word, else the first three letters of the words
 or prefixes one required position takes, "ult" or "son" for ``(ultrasound|sonograph*)``), as
 one bit of an integer mask: a note word's candidate phrases are then the union of the masks
-of the anchors its sentence holds (:func:`sentence_keys`), found by one set intersection, and
-the bits come out in the phrases' own order (the order callers break ties by). The full
-required-word check still runs on each candidate, so filing decides only how fast a phrase is
-rejected, never whether it matches.
+of the anchors its sentence holds (its words, and their heads when a phrase is filed by a
+head), found by a set intersection, and the bits come out in the phrases' own order (the
+order callers break ties by). The full required-word check still runs on each candidate, so
+filing decides only how fast a phrase is rejected, never whether it matches.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ __all__ = [
     "TryTable",
     "plain_word",
     "required_words",
-    "sentence_keys",
+    "word_heads",
 ]
 
 T = TypeVar("T")
@@ -46,29 +46,26 @@ class TryTable(Generic[T]):
     """The tries of one note word, in phrase order: bit ``j`` of a mask selects ``tries[j]``.
 
     ``free`` are tried in every sentence, ``gates[w]`` when the next note word is ``w``,
-    ``anchors[w]`` when the sentence holds ``w`` anywhere."""
+    ``anchors[w]`` when the sentence holds the word ``w``, ``heads[h]`` when it holds a word
+    beginning with the letters ``h`` (see :func:`word_heads`)."""
 
     tries: tuple[Try[T], ...]
     free: int
     gates: dict[str, int]
     anchors: dict[str, int]
     anchor_words: frozenset[str]
-
-    def candidates(self, next_word: str, keys: frozenset[str]) -> int:
-        """The mask of tries a sentence (its :func:`sentence_keys`; next note word
-        ``next_word``) can hold."""
-        mask = self.free
-        if self.gates:
-            gated = self.gates.get(next_word)
-            if gated:
-                mask |= gated
-        if self.anchors:
-            for w in self.anchor_words.intersection(keys):
-                mask |= self.anchors[w]
-        return mask
+    heads: dict[str, int]
+    head_words: frozenset[str]
 
 
-EMPTY_TABLE: TryTable[Any] = TryTable((), 0, {}, {}, frozenset())
+EMPTY_TABLE: TryTable[Any] = TryTable((), 0, {}, {}, frozenset(), {}, frozenset())
+
+_HEAD = 3  # letters of a word's head (the shortest prefix a phrase may write)
+
+
+def word_heads(words: Sequence[str]) -> frozenset[str]:
+    """The heads (first letters) of a sentence's words, which head anchors are made of."""
+    return frozenset([w[:_HEAD] for w in words])
 
 
 def required_words(
@@ -92,49 +89,40 @@ def plain_word(el: Element) -> bool:
     return bool(el.exact) and not (el.prefixes or el.optional or el.gap or el.number)
 
 
-_HEAD = 3  # letters of a word's head (the shortest prefix a phrase may write)
-_HEAD_MARK = "\x00"  # heads are kept apart from words in a sentence's keys
-
-
-def sentence_keys(norms: Sequence[str], lo: int, hi: int) -> frozenset[str]:
-    """The words of a sentence and the marked heads of its words, which anchors are made of."""
-    words = norms[lo:hi]
-    return frozenset((*words, *[_HEAD_MARK + w[:_HEAD] for w in words]))
-
-
 def _anchor(
     elements: Sequence[Element],
     k: int,
     must: frozenset[str] | None,
     alts: tuple[frozenset[str], ...],
-) -> frozenset[str]:
-    """Keys of which the sentence must hold one for ``elements[k:]`` to match: the longest
-    (likely rarest) required word, else the smallest set of alternatives, else the fewest
-    heads of a required position; empty when nothing after ``k`` is required."""
+) -> tuple[frozenset[str], bool]:
+    """What the sentence must hold one of for ``elements[k:]`` to match, and whether those are
+    word heads: the longest (likely rarest) required word, else the smallest set of
+    alternatives, else the fewest heads of a required position; nothing when nothing after
+    ``k`` is required."""
     if must is not None:
-        return frozenset((max(sorted(must), key=len),))
+        return frozenset((max(sorted(must), key=len),)), False
     if alts:
-        return min(alts, key=len)
+        return min(alts, key=len), False
     heads = [
-        frozenset(_HEAD_MARK + w[:_HEAD] for w in (*el.exact, *el.prefixes))
+        frozenset(w[:_HEAD] for w in (*el.exact, *el.prefixes))
         for el in elements[k:]
         if not (el.optional or el.gap or el.number)
     ]
-    return min(heads, key=len) if heads else frozenset()
+    return (min(heads, key=len), True) if heads else (frozenset(), False)
 
 
 class TryBuilder(Generic[T]):
     """Builds try tables; what a phrase needs is worked out once per phrase, not per word."""
 
     def __init__(self) -> None:
-        # id(entry) -> (entry, try, gate words, anchor words); the entry is held so its id
-        # stays its own
-        self._of: dict[int, tuple[_Entry[T], Try[T], frozenset[str], frozenset[str]]] = {}
+        # id(entry) -> (entry, try, gate words, anchor, anchor is heads); the entry is held so
+        # its id stays its own
+        self._of: dict[int, tuple[_Entry[T], Try[T], frozenset[str], frozenset[str], bool]] = {}
 
     def clear(self) -> None:
         self._of.clear()
 
-    def _try_of(self, entry: _Entry[T]) -> tuple[Try[T], frozenset[str], frozenset[str]]:
+    def _try_of(self, entry: _Entry[T]) -> tuple[Try[T], frozenset[str], frozenset[str], bool]:
         found = self._of.get(id(entry))
         if found is None or found[0] is not entry:
             elements = entry[0]
@@ -142,13 +130,14 @@ class TryBuilder(Generic[T]):
                 # its second word is checked by a dict lookup; matching goes on after it
                 must, alts = required_words(elements, 2)
                 tried: Try[T] = (entry, 2, 2, must, alts, len(elements) == 2)
-                gate, anchor = elements[1].exact, frozenset[str]()
+                gate, anchor, by_head = elements[1].exact, frozenset[str](), False
             else:
                 must, alts = required_words(elements, 1)
                 tried = (entry, 1, 1, must, alts, len(elements) == 1)
-                gate, anchor = frozenset(), _anchor(elements, 1, must, alts)
-            found = self._of[id(entry)] = (entry, tried, gate, anchor)
-        return found[1], found[2], found[3]
+                gate = frozenset()
+                anchor, by_head = _anchor(elements, 1, must, alts)
+            found = self._of[id(entry)] = (entry, tried, gate, anchor, by_head)
+        return found[1], found[2], found[3], found[4]
 
     def build(self, entries: Sequence[_Entry[T]]) -> TryTable[T]:
         """The table of ``entries`` (in their order)."""
@@ -156,16 +145,20 @@ class TryBuilder(Generic[T]):
         free = 0
         gates: dict[str, int] = {}
         anchors: dict[str, int] = {}
+        heads: dict[str, int] = {}
         for n, entry in enumerate(entries):
-            tried, gate, anchor = self._try_of(entry)
+            tried, gate, anchor, by_head = self._try_of(entry)
             tries.append(tried)
             bit = 1 << n
             if gate:
                 for w in gate:
                     gates[w] = gates.get(w, 0) | bit
             elif anchor:
+                filed = heads if by_head else anchors
                 for w in anchor:
-                    anchors[w] = anchors.get(w, 0) | bit
+                    filed[w] = filed.get(w, 0) | bit
             else:
                 free |= bit
-        return TryTable(tuple(tries), free, gates, anchors, frozenset(anchors))
+        return TryTable(
+            tuple(tries), free, gates, anchors, frozenset(anchors), heads, frozenset(heads)
+        )

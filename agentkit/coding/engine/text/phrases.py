@@ -34,7 +34,7 @@ from agentkit.coding.engine.text.phrase_tries import (
     EMPTY_TABLE,
     TryBuilder,
     TryTable,
-    sentence_keys,
+    word_heads,
 )
 
 __all__ = [
@@ -609,8 +609,8 @@ class PhraseSet(Generic[T]):
         hi = len(norms) if hi is None else hi
         out: list[PhraseMatch[T]] = []
         seen: set[tuple[str, int, int]] = set()
-        # the sentence's words and word heads (see phrase_tries), made when first needed
-        words: frozenset[str] | None = None
+        words: frozenset[str] | None = None  # the sentence's words, made when first needed
+        heads: frozenset[str] | None = None  # and their heads (see phrase_tries)
         by_word, starts_of, nothing = self._by_word, self._starts_of, _NOTHING
         for i in range(lo, hi):
             word = norms[i]
@@ -623,9 +623,22 @@ class PhraseSet(Generic[T]):
                 continue
             nxt_word = norms[i + 1] if i + 1 < hi else ""
             if words is None:
-                words = sentence_keys(norms, lo, hi)
+                words = frozenset(norms[lo:hi])
             table = st.tries
-            mask = table.candidates(nxt_word, words)
+            # the phrases the sentence can complete (see phrase_tries)
+            mask = table.free
+            if table.gates:
+                gated = table.gates.get(nxt_word)
+                if gated:
+                    mask |= gated
+            if table.anchors:
+                for w in table.anchor_words.intersection(words):
+                    mask |= table.anchors[w]
+            if table.heads:
+                if heads is None:
+                    heads = word_heads(norms[lo:hi])
+                for h in table.head_words.intersection(heads):
+                    mask |= table.heads[h]
             tries = table.tries
             while mask:
                 # the candidates in phrase order: lowest bit first
