@@ -73,3 +73,21 @@ def test_units_from_the_size_need_a_size_range() -> None:
     with pytest.raises(DataFileError) as err:
         load_ruleset([RULES_DIR / "common.yaml", FIXTURES / "bad_units_size.yaml"])
     assert "units from the size need size_cm or area_cm2" in str(err.value)
+
+
+def test_lesion_excised_with_margins_is_coded_by_the_excised_diameter() -> None:
+    note = (
+        "PROCEDURE: Excision of atypical nevus of the left upper back.\n"
+        "DESCRIPTION: The 0.8 cm nevus of the left upper back was excised with 2 mm margins "
+        "and closed primarily."
+    )
+    assert [p["code"] for p in code_cpt(note)["procedures"]] == ["11402"]  # 0.8 + 2 x 0.2
+
+
+def test_a_margin_alone_is_no_lesion_size() -> None:
+    note = (
+        "PROCEDURE: Wide local excision of melanoma of the back with 1 cm margins.\n"
+        "DESCRIPTION: The melanoma of the back was excised down to fascia; excised diameter "
+        "3.5 cm. The wound was closed primarily."
+    )
+    assert [p["code"] for p in code_cpt(note)["procedures"]] == ["11604"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -190,19 +191,42 @@ def _trigger_sections(rule: Rule, facts: NoteFacts) -> frozenset[str]:
 
 def _near_sizes(doc: Document, m: Mention[str]) -> Size | None:
     sent = m.sentence
-    found = sizes(doc, sent.start, sent.end)
-    if not found:
+    found = _sentence_size(doc, sent.start, sent.end)
+    if found is None:
         # the next two and the previous sentence of the same section
         idx = sent.index
         for j in (idx + 1, idx + 2, idx - 1):
             if 0 <= j < len(doc.sentences) and doc.sentences[j].section_index == sent.section_index:
                 other = doc.sentences[j]
-                found = sizes(doc, other.start, other.end)
-                if found:
+                found = _sentence_size(doc, other.start, other.end)
+                if found is not None:
                     break
-    if not found:
+    return found
+
+
+_MARGIN_AFTER = re.compile(
+    r"[\s-]*(?:(?:clinical|surgical|peripheral|gross|free|clear|normal skin)\s+)?margins?\b", re.I
+)
+_DIAMETER_BEFORE = re.compile(r"(?:diameter|ellipse)\W*(?:\w+\W+){0,3}$", re.I)
+
+
+def _sentence_size(doc: Document, start: int, end: int) -> Size | None:
+    """The size a sentence gives for the lesion or wound: the largest one, except that margins
+    are no lesion size, and a lesion told with its margin ("a 0.6 cm nevus was excised with 2 mm
+    margins") is measured as CPT's excised diameter, the lesion's greatest diameter plus twice
+    the narrowest margin (unless the sentence gives the excised diameter itself)."""
+    found = sizes(doc, start, end)
+    margins = [s for s in found if _MARGIN_AFTER.match(doc.text, s.end)]
+    lesions = [s for s in found if s not in margins]
+    if not lesions:
         return None
-    return max(found, key=lambda s: s.largest_cm)
+    lesion = max(lesions, key=lambda s: s.largest_cm)
+    if not margins or any(
+        _DIAMETER_BEFORE.search(doc.text, max(start, s.start - 40), s.start) for s in lesions
+    ):
+        return lesion
+    margin = min(s.largest_cm for s in margins)
+    return Size((round(lesion.largest_cm + 2 * margin, 4),), lesion.start, lesion.end)
 
 
 def _sizes_where(facts: NoteFacts, keys: tuple[str, ...]) -> Size | None:
@@ -210,7 +234,9 @@ def _sizes_where(facts: NoteFacts, keys: tuple[str, ...]) -> Size | None:
     a SOAP note measures the lesion in its examination (O -) and removes it under P -."""
     found: list[Size] = []
     for m in facts.mentions(keys, PERFORMANCE_SECTIONS | QUALIFIER_SECTIONS | {"exam"}):
-        found.extend(sizes(facts.doc, m.sentence.start, m.sentence.end))
+        size = _sentence_size(facts.doc, m.sentence.start, m.sentence.end)
+        if size is not None:
+            found.append(size)
     return max(found, key=lambda s: s.largest_cm) if found else None
 
 
