@@ -1156,7 +1156,7 @@ def _nondisplaced(doc: Document, icd: Any, f: Found) -> None:
         return
     alt = code[:6] + str(int(digit) + 3) + code[7:]
     twin = icd.get(alt)
-    want = "Nondisplaced " + rec.description[len("Displaced "):]
+    want = "Nondisplaced " + rec.description[len("Displaced ") :]
     if twin is not None and twin.billable and twin.description == want:
         f.notes.append("nondisplaced")
         f.code = alt

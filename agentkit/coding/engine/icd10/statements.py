@@ -225,8 +225,10 @@ def section_plan(doc: Document, note_kind: str) -> list[tuple[str, list[int]]]:
             plan.append(("admitting", admitting))
         else:
             plan.append(("primary", main))
-    elif postop and by_kind.get("preop_dx") and any(
-        _is_same_plus(doc, doc.sections[i]) for i in postop
+    elif (
+        postop
+        and by_kind.get("preop_dx")
+        and any(_is_same_plus(doc, doc.sections[i]) for i in postop)
     ):
         plan.append(("primary", sorted(postop + by_kind["preop_dx"])))
     elif postop:
