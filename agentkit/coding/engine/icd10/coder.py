@@ -520,6 +520,8 @@ def code_diagnoses(
                 x.notes.append("sign or symptom that was the reason for the study")
                 x.penalty += 0.05
                 found.append(x)
+    if kind == "procedure":
+        found.extend(_bare_screening(doc, found))
     found.extend(_family_reasons(doc, ctx, read_sections, found))
     if kind == "procedure" and found:
         # conditions the scope showed besides the postoperative diagnosis (diverticulosis and
@@ -675,6 +677,65 @@ def _mentions(
             ):
                 continue  # "No history of diabetes" is told as history, but denied
             yield sent, m.start, m.end, code
+
+
+# "INDICATION: Screening." / "Average risk screening." at a colonoscopy or sigmoidoscopy: the
+# study names what is screened (Z12.11; Z12.12 when only the rectum is examined). Only a
+# statement of nothing but screening words, so "screening labs" in a visit stays uncoded; the
+# findings are added after it (guideline I.C.21.c.5: screening stays first-listed).
+_SCREEN_WORDS = frozenset(
+    {
+        "screening",
+        "screen",
+        "average",
+        "risk",
+        "routine",
+        "high",
+        "increased",
+        "for",
+        "colonoscopy",
+        "colonoscopic",
+        "sigmoidoscopy",
+        "exam",
+        "examination",
+        "purposes",
+        "purpose",
+        "cancer",
+        "colorectal",
+        "colon",
+        "a",
+        "the",
+    }
+)
+_COLON_STUDY = frozenset({"colonoscopy", "colonoscope", "colonoscopic", "sigmoidoscopy"})
+_RECTUM_STUDY = frozenset({"proctoscopy", "proctoscope", "anoscopy", "proctosigmoidoscopy"})
+_SCREEN_KINDS = frozenset({"indications", "preop_dx", "postop_dx", "diagnosis", "impression"})
+
+
+def _bare_screening(doc: Document, found: list[Found]) -> list[Found]:
+    """A screening colonoscopy whose indication says only "Screening." (Z12.11)."""
+    if any(x.code.startswith("Z12.") for x in found):
+        return []
+    norms = doc.tokens.norms
+    words = set(norms)
+    if words & _COLON_STUDY:
+        code = "Z12.11"
+    elif words & _RECTUM_STUDY:
+        code = "Z12.12"
+    else:
+        return []
+    for sent in doc.sentences:
+        if sent.section_kind not in _SCREEN_KINDS:
+            continue
+        said = [w for w in norms[sent.tok_lo : sent.tok_hi] if w.isalpha()]
+        if said and {"screening", "screen"} & set(said) and set(said) <= _SCREEN_WORDS:
+            f = _mention_found(
+                doc, sent, sent.tok_lo, sent.tok_hi, code, "screening stated as the indication"
+            )
+            if assertion_of(doc, f.start, f.end).status != "present":
+                continue
+            return [f]
+    return []
 
 
 def _mention_found(doc: Document, sent: Sentence, lo: int, hi: int, code: str, why: str) -> Found:

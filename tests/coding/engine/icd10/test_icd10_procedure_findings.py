@@ -99,3 +99,19 @@ def test_a_meniscal_tear_found_at_arthroscopy_is_coded() -> None:
     )
     found = codes(note)
     assert any(c.startswith("S83.2") for c in found)
+
+
+def test_a_bare_screening_indication_at_a_colonoscopy_is_colon_screening() -> None:
+    note = (
+        "PROCEDURE: Colonoscopy with cold snare polypectomy.\n"
+        "INDICATION: Average risk screening.\n"
+        "FINDINGS: A 4 mm polyp in the transverse colon was removed with a cold snare.\n"
+        "IMPRESSION: Transverse colon polyp, removed.\n"
+    )
+    found = codes(note)
+    assert found[:2] == ["Z12.11", "K63.5"]  # screening stays first, the finding is added
+    normal = "PROCEDURE: Colonoscopy.\nINDICATION: Screening.\nIMPRESSION: Normal colonoscopy.\n"
+    assert codes(normal) == ["Z12.11"]
+    # a visit that merely mentions screening is not a screening encounter
+    visit = "ASSESSMENT: Hypertension.\nPLAN: Screening.\n"
+    assert "Z12.11" not in codes(visit)
