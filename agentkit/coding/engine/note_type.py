@@ -11,7 +11,14 @@ from __future__ import annotations
 from agentkit.coding.engine.text.document import Document
 from agentkit.coding.engine.text.phrases import PhraseSet
 
-__all__ = ["NOTE_TYPES", "is_discharge_summary", "note_type", "title_sentences", "unheaded_visit"]
+__all__ = [
+    "NOTE_TYPES",
+    "is_discharge_summary",
+    "is_postoperative_progress",
+    "note_type",
+    "title_sentences",
+    "unheaded_visit",
+]
 
 NOTE_TYPES = ("procedure", "radiology", "visit", "pathology", "other")
 
@@ -132,9 +139,41 @@ def title_sentences(doc: Document) -> list[int]:
     out.sort()
     if doc.sentences:
         first = doc.sentences[0]
-        if first.section_kind in ("body", "other") and first.tok_hi - first.tok_lo <= 14:
+        if (
+            first.section_kind in ("body", "other")
+            and first.tok_hi - first.tok_lo <= 14
+            and not _POSTOP_DAY.find_all(doc.tokens.norms, first.tok_lo, first.tok_hi)
+        ):
+            # "POSTOPERATIVE DAY #1, TOTAL ABDOMINAL HYSTERECTOMY" titles a progress note:
+            # the operation is the one being recovered from, not this note's service
             out.insert(0, first.index)
     return out
+
+
+# A day of the recovery after an operation: a postoperative progress note's title or opening.
+_POSTOP_DAY: PhraseSet[str] = PhraseSet()
+for _p in (
+    "(postoperative|postop|post operative|post op) (day|days) (#|one|two|three|four|five|six"
+    "|seven|number)",
+    "(first|second|third|fourth|fifth|sixth|seventh|1st|2nd|3rd|4th|5th|6th|7th)"
+    " (postoperative|postop|post operative|post op) day",
+    "pod (#|number)",
+    "(s p|status post) ~6 (yesterday|last night|this morning|day before yesterday)",
+):
+    _POSTOP_DAY.add(_p, "postop_day")
+
+_OPERATIVE_REPORT_KINDS = {"preop_dx", "postop_dx", "anesthesia", "description", "procedure"}
+
+
+def is_postoperative_progress(doc: Document) -> bool:
+    """A progress note written in the days after an operation ("POD #2", "third
+    postoperative day", "s/p lap chole yesterday, doing well"): it opens on the recovery day
+    and has none of an operative report's headings. Its service is the follow-up visit,
+    which the operation's global period covers; the operation it names is not billed again."""
+    if not doc.sentences or {s.kind for s in doc.sections} & _OPERATIVE_REPORT_KINDS:
+        return False
+    norms = doc.tokens.norms
+    return any(_POSTOP_DAY.find_all(norms, s.tok_lo, s.tok_hi) for s in doc.sentences[:3])
 
 
 # Headings only a test report has: with one, a short "EXAM: Left knee." line is the study's
@@ -244,7 +283,7 @@ _THERAPY_PLAN_HEADINGS = (
 
 
 def _note_type(doc: Document) -> str:
-    if is_discharge_summary(doc):
+    if is_discharge_summary(doc) or is_postoperative_progress(doc):
         return "visit"
     headings = " ".join(s.heading.lower() for s in doc.sections)
     if any(h in headings for h in _STUDY_RESULT_HEADINGS):

@@ -52,3 +52,29 @@ def test_a_one_line_exam_title_over_findings_is_a_report_not_a_visit() -> None:
     codes = [p["code"] for p in code_cpt(SPINE_FILMS)["procedures"]]
     assert not any(c.startswith("99") for c in codes)
     assert "72100" in codes
+
+
+POSTOP_PROGRESS = """Second postoperative day after right hemicolectomy.
+The patient walked twice in the hall and is passing flatus. The incision is clean and dry.
+Continue clear liquids and remove the urinary catheter this afternoon.
+"""
+
+STATUS_POST_OPERATIVE_REPORT = """PREOPERATIVE DIAGNOSIS: Wound hematoma, status post thyroidectomy
+yesterday.
+POSTOPERATIVE DIAGNOSIS: Same.
+PROCEDURE: Evacuation of neck hematoma.
+DESCRIPTION: The incision was reopened, the clot was evacuated and the wound was irrigated
+and closed.
+"""
+
+
+def test_a_postoperative_day_note_bills_no_operation() -> None:
+    # the operation it follows is in its global period; the note is a progress visit
+    doc = analyze(POSTOP_PROGRESS)
+    assert note_type(doc) == "visit"
+    codes = [p["code"] for p in code_cpt(POSTOP_PROGRESS)["procedures"]]
+    assert "44160" not in codes
+
+
+def test_an_operative_report_after_an_operation_stays_one() -> None:
+    assert note_type(analyze(STATUS_POST_OPERATIVE_REPORT)) == "procedure"
