@@ -119,3 +119,14 @@ def test_contrast_named_with_the_study_outranks_the_rest_of_the_report() -> None
         "IMPRESSION: No acute process."
     )
     assert [p["code"] for p in code_cpt(untitled)["procedures"]] == ["74177"]
+
+
+def test_uterine_weight_in_grams_picks_the_hysterectomy_variant() -> None:
+    rs = load_ruleset([RULES_DIR / "common.yaml", RULES_DIR / "obgyn.yaml"])
+    base = "PROCEDURE: Total laparoscopic hysterectomy.\nFINDINGS: Fibroid uterus."
+    assert "58570" in _codes(base, rs)  # no weight told: the 250 g or less code
+    assert "58572" not in _codes(base, rs)
+    heavy = _codes(base + " The uterus weighed 410 grams.", rs)
+    assert "58572" in heavy and "58570" not in heavy
+    light = _codes(base + " The uterus weighed 180 gm.", rs)
+    assert "58570" in light and "58572" not in light

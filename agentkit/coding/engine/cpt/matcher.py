@@ -264,6 +264,20 @@ def _total_size(doc: Document, trig: list[Mention[str]]) -> Size | None:
     return Size((round(sum(x.largest_cm for x in best), 4),), first.start, first.end)
 
 
+_GRAMS = re.compile(r"\b(\d{1,4}(?:,\d{3})?(?:\.\d+)?)\s*-?\s*(?:g|gm|gms|gram|grams)\b", re.I)
+
+
+def _weight_where(facts: NoteFacts, keys: tuple[str, ...]) -> float | None:
+    """The largest weight in grams ("weighed 320 g", "410 grams") told in a sentence that
+    names one of ``keys`` (the uterus, the specimen); None when no such weight is told."""
+    found: list[float] = []
+    for m in facts.mentions(keys, PERFORMANCE_SECTIONS | QUALIFIER_SECTIONS, any_status=True):
+        sent = m.sentence
+        for g in _GRAMS.finditer(facts.doc.text, sent.start, sent.end):
+            found.append(float(g.group(1).replace(",", "")))
+    return max(found) if found else None
+
+
 def _area(size: Size) -> float:
     """Area in sq cm: length x width, or the square of a single dimension."""
     dims = sorted(size.dims_cm, reverse=True)
@@ -449,6 +463,13 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
         over, per = rule.units_size
         value = hit.size.largest_cm if rule.size_cm else _area(hit.size)
         hit.count = max(1, math.ceil(round((value - over) / per, 6)))
+    if rule.weight_g is not None:
+        grams = _weight_where(facts, rule.weight_of)
+        if grams is None:
+            if not rule.weight_missing:
+                return None
+        elif not rule.weight_g[0] <= grams <= rule.weight_g[1]:
+            return None
     if rule.count is not None:
         n = _count(rule, facts, hit.mentions)
         if n < rule.count.min or (rule.count.max is not None and n > rule.count.max):

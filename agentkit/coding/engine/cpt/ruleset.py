@@ -83,6 +83,7 @@ _RULE_KEYS = {
     "area_cm2": "[min, max] defect area in sq cm near the trigger (length x width)",
     "size_from": "when no size is written near the trigger, read it where these are mentioned",
     "size_total": "true: the sizes told in several trigger sentences are added (repair lengths)",
+    "weight_g": "{of: [...], min: X, max: Y, missing: bool} weight in grams told with these words",
     "count": "{of: [...], min: N, max: N, distinct: bool} or {levels: true, ...}",
     "units": "1, count, {count_minus: N}, or {size_over: X, per: Y} (each Y beyond X)",
     "sided": "true: paired organ/limb; RT/LT or 50 from the note",
@@ -180,6 +181,11 @@ class Rule:
     # units of an "each additional" add-on read from the size: one per ``per`` (or part of
     # it) beyond ``over`` (11045: each further 20 sq cm beyond the first 20)
     units_size: tuple[float, float] | None = None
+    # a weight in grams told in a sentence naming one of ``weight_of`` (the uterus of a
+    # hysterectomy) must be in range; ``weight_missing``: no weight told also fits
+    weight_g: tuple[float, float] | None = None
+    weight_of: tuple[str, ...] = ()
+    weight_missing: bool = False
 
 
 @dataclass
@@ -500,6 +506,26 @@ class _FileReader:
         size_total = raw.get("size_total", False)
         if not isinstance(size_total, bool) or (size_total and "size_cm" not in raw):
             self.fail(f"rule {code}: size_total must be true or false, with size_cm", raw)
+        weight = None
+        weight_of: tuple[str, ...] = ()
+        if "weight_g" in raw:
+            w = raw["weight_g"]
+            if not isinstance(w, YamlMap) or "of" not in w:
+                self.fail(
+                    f"rule {code}: weight_g must be {{of: [...], min: X, max: Y, missing: bool}}",
+                    raw,
+                    "weight_g",
+                )
+            self.check_keys(w, {"of", "min", "max", "missing"}, f"rule {code} weight_g")
+            wlo, whi = w.get("min", 0), w.get("max", 1e9)
+            if (
+                not all(isinstance(x, int | float) and not isinstance(x, bool) for x in (wlo, whi))
+                or wlo > whi
+                or not isinstance(w.get("missing", False), bool)
+            ):
+                self.fail(f"rule {code}: weight_g min/max must be grams, min <= max", w)
+            weight = (float(wlo), float(whi))
+            weight_of = self.ref_list(family, w["of"], w, "of")
         mods = []
         raw_mods = raw.get("modifiers", []) or []
         if not isinstance(raw_mods, list):
@@ -641,6 +667,9 @@ class _FileReader:
             ),
             size_total=size_total,
             units_size=units_size,
+            weight_g=weight,
+            weight_of=weight_of,
+            weight_missing=bool(raw["weight_g"].get("missing", False)) if weight else False,
         )
 
 
