@@ -99,6 +99,9 @@ def test_clear_removes_every_entry(spec: Any, make_router: RouterFactory, tmp_pa
 def test_cache_is_enabled_by_config_or_environment(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # the user's own settings must not leak into the test
+    monkeypatch.delenv("AGENTKIT_CACHE", raising=False)
+    monkeypatch.delenv("AGENTKIT_CACHE_DIR", raising=False)
     assert cache_from_config(AgentkitConfig()) is None
     on = cache_from_config(
         AgentkitConfig(cache=CacheSettings(enabled=True, dir=str(tmp_path / "c")))

@@ -62,3 +62,19 @@ def test_a_phrase_whose_needed_word_is_absent_is_not_matched() -> None:
     assert ps.find_all(norms) == []
     norms = tokenize("left knee arthroscopy with sonographic guidance".lower()).norms
     assert {m.payload for m in ps.find_all(norms)} == {"scope", "guided"}
+
+
+def test_a_cached_set_matches_like_a_freshly_compiled_one() -> None:
+    # The compiled-rules cache pickles phrase sets; pickle gives equal integers (above the
+    # small-int cache) new identities, so a match must not be told apart by identity alone.
+    import pickle
+
+    fresh: PhraseSet[int] = PhraseSet()
+    for i, p in enumerate(PHRASES):
+        fresh.add(p, 1000 + i)
+    cached: PhraseSet[int] = pickle.loads(pickle.dumps(fresh))
+    for note in NOTES:
+        norms = tokenize(casefold_same_length(note)).norms
+        got = [(m.payload, m.start, m.end) for m in cached.find_all(norms)]
+        assert got == [(m.payload, m.start, m.end) for m in fresh.find_all(norms)]
+        assert len(got) == len(set(got))  # 'the? knee' keeps only its longer match

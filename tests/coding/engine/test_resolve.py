@@ -127,6 +127,24 @@ def test_pci_in_two_major_coronary_arteries_is_one_base_code_each() -> None:
     assert not any(code.startswith("92929") for code in claim)
 
 
+@pytest.mark.parametrize(
+    ("told", "expected"),
+    [
+        ("circumflex and the right coronary artery", ["92928-LC", "92928-RC"]),
+        ("right coronary artery and the circumflex", ["92928-RC", "92928-LC"]),
+    ],
+)
+def test_arteries_stented_in_one_clause_keep_the_order_they_are_told(
+    told: str, expected: list[str]
+) -> None:
+    # one order on every run, whatever the process's hash seed
+    note = (
+        "PROCEDURE PERFORMED: Percutaneous coronary intervention.\n"
+        f"DESCRIPTION: Drug-eluting stents were placed in the {told} with good results."
+    )
+    assert [c for c in _claim(note) if c.startswith("9292")] == expected
+
+
 def test_arteries_only_angiogrammed_in_the_procedure_list_are_not_treated() -> None:
     note = (
         "PROCEDURES: Selective coronary angiography of the left main, LAD and circumflex, "

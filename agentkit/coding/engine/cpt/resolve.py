@@ -401,9 +401,14 @@ def _arteries_treated(
             for m in facts.in_sentence(tuple(_CORONARY_ARTERIES), sentence.index)
             if start <= m.start and m.end <= end
         ]
-        named = {_CORONARY_ARTERIES[m.payload] for m in in_clause}
-        if len(named) > 1:
-            named.discard("LM")
+        # in the order the clause names them, so equal-position arteries keep a stable order
+        named = list(
+            dict.fromkeys(
+                _CORONARY_ARTERIES[m.payload] for m in sorted(in_clause, key=lambda m: m.start)
+            )
+        )
+        if len(named) > 1 and "LM" in named:
+            named.remove("LM")
         branches = [
             b
             for b in facts.in_sentence((_CORONARY_BRANCH,), sentence.index)

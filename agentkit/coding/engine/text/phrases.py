@@ -433,6 +433,18 @@ def _file_by_head(heads: dict[str, list[str]], prefix: str, n: int) -> None:
     bisect.insort(heads.setdefault(prefix[:n], []), prefix, key=len)
 
 
+def _identity(payload: object) -> object:
+    """What makes two matches of one phrase the same payload.
+
+    Plain values compare by value: a pickled phrase set gives equal integers new identities,
+    and a cached set must match exactly like a freshly compiled one. Other objects are the
+    same payload only when they are the same object.
+    """
+    if isinstance(payload, (int, str, tuple, frozenset)):
+        return payload
+    return id(payload)
+
+
 class PhraseSet(Generic[T]):
     """Many phrases, each with a payload, matched together over a token range."""
 
@@ -608,7 +620,7 @@ class PhraseSet(Generic[T]):
         """Every match that starts in ``[lo, hi)`` and ends by ``hi`` (one per phrase and start)."""
         hi = len(norms) if hi is None else hi
         out: list[PhraseMatch[T]] = []
-        seen: set[tuple[str, int, int]] = set()
+        seen: set[tuple[str, object, int]] = set()
         words: frozenset[str] | None = None  # the sentence's words, made when first needed
         heads: frozenset[str] | None = None  # and their heads (see phrase_tries)
         by_word, starts_of, nothing = self._by_word, self._starts_of, _NOTHING
@@ -655,7 +667,7 @@ class PhraseSet(Generic[T]):
                 if end >= 0:
                     # A phrase with an optional first word also matches without it, one word
                     # later: keep only the longer match.
-                    key = (phrase, id(payload), end)
+                    key = (phrase, _identity(payload), end)
                     if key in seen:
                         continue
                     seen.add(key)
@@ -670,7 +682,7 @@ class PhraseSet(Generic[T]):
                 for (elements, payload, phrase), k, step in found:
                     end = _match_rest(elements, k, norms, i + step, hi)
                     if end >= 0:
-                        key = (phrase, id(payload), end)
+                        key = (phrase, _identity(payload), end)
                         if key in seen:
                             continue
                         seen.add(key)
