@@ -101,6 +101,10 @@ for _p in (
     "placenta ~6 (delivered|expressed|extracted|spontaneously|intact)",
     "(delivery|removal|expression) of (the)? placenta",
     "cord ~3 (clamped|cut)",
+    # a delivery summary: "Intrauterine pregnancy at 40 weeks, delivered", "delivery of a
+    # live born infant"
+    "(intrauterine pregnancy|iup|pregnancy|gestation) ~6 delivered",
+    "(live born|liveborn) (infant|male|female|baby|neonate|newborn|girl|boy)",
 ):
     _BIRTH.add(_p, 0)
 MAX_FALLBACK_TOKENS = 30

@@ -47,6 +47,13 @@ for _i, _p in enumerate(
         # a labor and delivery story names no "pregnancy" but is about one
         "(primigravida|multigravida|primipara|multipara|nullipara|primip|multip)",
         "(g1|g2|g3|g4|g5|g6|g7|g8|g9|g10) ~2 (p0|p1|p2|p3|p4|p5|p6|p7|p8|p9|para)",
+        # "G2P1 at 39 weeks" is one word
+        "(g1p*|g2p*|g3p*|g4p*|g5p*|g6p*|g7p*|g8p*|g9p*|g10p*)",
+        # the mother's labor before term ("preterm labor at 32 weeks"); a newborn's
+        # prematurity is not here
+        "(preterm|premature) (labor|contractions)",
+        "(preterm|premature) (premature)? rupture of (the)? membranes",
+        "pprom",
         "(spontaneous|artificial) rupture of (the)? membranes",
         "membranes ~2 (ruptured|were ruptured)",
         "(arom|srom)",

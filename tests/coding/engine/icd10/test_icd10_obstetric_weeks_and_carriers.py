@@ -166,3 +166,17 @@ def test_an_arrest_of_descent_is_a_prolonged_second_stage() -> None:
     )
     found = codes(note, patient=FEMALE)
     assert "O63.1" in found and "Z3A.37" in found and "O48.0" not in found
+
+
+def test_delivery_summary_without_a_story_is_a_normal_delivery_with_weeks_and_outcome() -> None:
+    note = (
+        "DIAGNOSIS: Intrauterine pregnancy at 39 weeks, delivered.\n"
+        "PROCEDURE: Spontaneous vaginal delivery of a live born male infant.\n"
+    )
+    assert codes(note, patient=FEMALE) == ["O80", "Z3A.39", "Z37.0"]
+
+
+def test_preterm_labor_takes_its_trimester_and_weeks_from_a_one_word_gravida_para() -> None:
+    note = "HISTORY: G3P2 at 31 weeks with regular contractions.\nASSESSMENT: Preterm labor.\n"
+    found = codes(note, patient=FEMALE)
+    assert "O60.03" in found and "Z3A.31" in found and "O60.00" not in found
