@@ -71,3 +71,26 @@ def test_instructions_after_the_procedure_are_the_plan_not_a_procedure_list() ->
         "NARRATIVE OF PROCEDURE: The needle was withdrawn."
     )
     assert [kind for kind, _ in _kinds(note)] == ["body", "plan", "description"]
+
+
+def test_an_unheaded_technique_paragraph_after_the_indication_is_the_technique() -> None:
+    text = (
+        "INDICATION: Staging of colon cancer.\n\n"
+        "PET imaging was performed from the skull base to the thighs after 12 mCi of FDG.\n\n"
+        "FINDINGS: No abnormal uptake.\n"
+    )
+    kinds = [(s.kind, s.heading) for s in analyze(text).sections]
+    assert kinds == [
+        ("indications", "INDICATION"),
+        ("technique", ""),
+        ("findings", "FINDINGS"),
+    ]
+
+
+def test_a_second_indication_paragraph_stays_the_indication() -> None:
+    text = (
+        "INDICATIONS: Chest pain.\n\n"
+        "The patient had a prior stress test that was equivocal.\n\n"
+        "FINDINGS: Normal.\n"
+    )
+    assert [s.kind for s in analyze(text).sections] == ["indications", "findings"]

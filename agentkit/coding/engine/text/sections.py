@@ -65,9 +65,22 @@ def _normalize(heading: str) -> str:
 
 
 @dataclass(frozen=True)
+class UnheadedParagraph:
+    """A paragraph without a heading, after a blank line inside a section of one of
+    ``after``, whose first sentence matches ``opens``: it starts a section of ``kind``
+    (a report's "Whole body PET scanning was performed ..." under INDICATION is its
+    technique, not its indication)."""
+
+    kind: str
+    after: frozenset[str]
+    opens: re.Pattern[str]
+
+
+@dataclass(frozen=True)
 class HeadingTable:
     exact: dict[str, str]
     keywords: tuple[tuple[str, tuple[str, ...]], ...]
+    paragraphs: tuple[UnheadedParagraph, ...] = ()
 
     def kind(self, heading: str) -> str | None:
         norm = _normalize(heading)
@@ -140,7 +153,46 @@ def load_heading_table(path: Path = SECTIONS_FILE) -> HeadingTable:
         if entry.get("kind") not in SECTION_KINDS:
             raise DataFileError(src, f"keywords: unknown section kind {entry['kind']!r}", ln)
         keywords.append((str(entry["kind"]), tuple(str(w).lower() for w in entry["words"])))
-    return HeadingTable(exact, tuple(keywords))
+    return HeadingTable(exact, tuple(keywords), _load_paragraphs(data, src))
+
+
+def _word_alternatives(words: list[object]) -> str:
+    """A regex alternation of words; a word ending in * matches any word starting with it."""
+    parts = []
+    for w in words:
+        text = str(w).lower().strip()
+        stem = re.escape(text.rstrip("*"))
+        parts.append(stem + r"\w*" if text.endswith("*") else stem)
+    return "|".join(parts)
+
+
+def _load_paragraphs(data: YamlMap, src: str) -> tuple[UnheadedParagraph, ...]:
+    raw = data.get("unheaded_paragraphs", YamlList())
+    if not isinstance(raw, list):
+        raise DataFileError(
+            src, "unheaded_paragraphs: expected a list", line_of(data, "unheaded_paragraphs")
+        )
+    out: list[UnheadedParagraph] = []
+    for i, entry in enumerate(raw):
+        ln = line_of(raw, i)
+        if not isinstance(entry, dict) or not all(
+            isinstance(entry.get(k), list) and entry.get(k) for k in ("after", "subject", "verbs")
+        ):
+            raise DataFileError(
+                src, "unheaded_paragraphs: each entry needs kind:, after:, subject:, verbs:", ln
+            )
+        kinds = [str(k) for k in entry["after"]] + [str(entry.get("kind"))]
+        bad = [k for k in kinds if k not in SECTION_KINDS]
+        if bad:
+            raise DataFileError(src, f"unheaded_paragraphs: unknown section kind {bad[0]!r}", ln)
+        # the study named, then (within the sentence) told as done: "... was performed"
+        opens = re.compile(
+            rf"\b(?:{_word_alternatives(entry['subject'])})\b[^.\n]*?"
+            rf"\b(?:was|were|is|are)\s+(?:{_word_alternatives(entry['verbs'])})\b",
+            re.IGNORECASE,
+        )
+        out.append(UnheadedParagraph(str(entry["kind"]), frozenset(entry["after"]), opens))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
@@ -246,5 +298,36 @@ def find_sections(text: str, table: HeadingTable | None = None) -> list[Section]
         sections.append(Section("body", "", 0, 0, 0, first_start))
     for i, (kind, hs, he, bs) in enumerate(found):
         end = found[i + 1][1] if i + 1 < len(found) else n
-        sections.append(Section(kind, text[hs:he], hs, he, bs, end))
+        sections.extend(_split_paragraph(Section(kind, text[hs:he], hs, he, bs, end), text, table))
     return sections
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _split_paragraph(section: Section, text: str, table: HeadingTable) -> list[Section]:
+    """The section, and the untitled paragraph in it that starts another kind of section
+    (``unheaded_paragraphs`` in the heading table), if one does."""
+    rules = [p for p in table.paragraphs if section.kind in p.after]
+    if not rules:
+        return [section]
+    for blank in _BLANK_LINE.finditer(text, section.start, section.end):
+        p = blank.end()
+        if p >= section.end or not text[section.start : blank.start()].strip():
+            continue  # the heading's own text starts after the blank line
+        stop = text.find(".", p, section.end)
+        first = text[p : stop if stop >= 0 else section.end]
+        for rule in rules:
+            if rule.opens.search(first):
+                return [
+                    Section(
+                        section.kind,
+                        section.heading,
+                        section.heading_start,
+                        section.heading_end,
+                        section.start,
+                        p,
+                    ),
+                    Section(rule.kind, "", p, p, p, section.end),
+                ]
+    return [section]
