@@ -141,9 +141,8 @@ def test_traumatic_pneumothorax_and_subcutaneous_emphysema_are_injuries() -> Non
 
 def test_retinal_vein_occlusion_takes_the_vein_the_eye_and_its_status() -> None:
     # the 7th character: 0 with macular edema, 1 with neovascularization, 2 stable
-    assert codes("ASSESSMENT: Central retinal vein occlusion, right eye, with macular edema.\n") == [
-        "H34.8110"
-    ]
+    crvo = "ASSESSMENT: Central retinal vein occlusion, right eye, with macular edema.\n"
+    assert codes(crvo) == ["H34.8110"]
     assert codes("ASSESSMENT: CRVO OS with retinal neovascularization.\n") == ["H34.8121"]
     # a branch vein occlusion is no branch artery occlusion (H34.23-)
     assert codes("ASSESSMENT: Branch retinal vein occlusion of the left eye, stable.\n") == [
