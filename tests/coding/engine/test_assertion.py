@@ -133,3 +133,21 @@ def test_concern_and_guessed_causes_are_uncertain_a_started_drug_is_planned() ->
     )
     assert _status("The rash may have been due to a viral infection.", "rash") == "present"
     assert _status("We will start the patient on insulin.", "insulin") == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    ("note", "mention", "status"),
+    [
+        # doubt: the writer finds it unlikely, so it is not there
+        ("I doubt that she has giant cell arteritis.", "giant cell arteritis", "negated"),
+        ("It is doubtful that the rash is drug related.", "rash", "negated"),
+        ("Pulmonary embolism is very unlikely.", "Pulmonary embolism", "negated"),
+        ("Gout, doubt septic arthritis.", "septic arthritis", "negated"),
+        ("Gout, doubt septic arthritis.", "Gout", "present"),
+        # certainty, and doubt about an effect, are no doubt of the thing named
+        ("There is no doubt that he has cellulitis.", "cellulitis", "present"),
+        ("Her inhalers are unlikely to affect the fetus.", "inhalers", "present"),
+    ],
+)
+def test_doubt_reads_as_not_there(note: str, mention: str, status: str) -> None:
+    assert _status(note, mention) == status
