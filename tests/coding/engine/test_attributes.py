@@ -93,3 +93,13 @@ def test_spine_level_shorthand_without_hyphen() -> None:
         ("C5", "C6"),
     ]
     assert interspace_count(levels[:2]) == 2
+
+
+def test_side_abbreviations_and_letters_next_to_a_body_part() -> None:
+    doc = analyze("Pain in the R. knee and (L) shoulder; RLE edema; LUE weakness; Side: R.")
+    assert [s.side for s in sides(doc)] == ["right", "left", "right", "left", "right"]
+
+
+def test_a_letter_without_a_body_part_is_no_side() -> None:
+    doc = analyze("Disk bulge at L4-5. She drank 2 L of fluid. R/O fracture.")
+    assert sides(doc) == []

@@ -115,6 +115,7 @@ class _Vocabulary:
     eye_note_sentences: int
     os_not_after: frozenset[str]
     os_not_before: frozenset[str]
+    letter_slot_after: frozenset[str]
     approaches: PhraseSet[str]
     numbers: PhraseSet[int]
     sites: PhraseSet[str]
@@ -153,7 +154,16 @@ def load_vocabulary(path: Path = ATTRIBUTES_FILE) -> _Vocabulary:
         or not isinstance(nums, YamlMap)
     ):
         raise DataFileError(src, "needs laterality:, approach: and numbers: mappings", 1)
-    side_keys = ("right", "left", "bilateral", "eye_right", "eye_left", "eye_bilateral")
+    side_keys = (
+        "right",
+        "left",
+        "bilateral",
+        "eye_right",
+        "eye_left",
+        "eye_bilateral",
+        "letter_right",
+        "letter_left",
+    )
     side_map = YamlMap({k: lat[k] for k in side_keys if k in lat})
     side_map.key_lines = lat.key_lines
     bad = [k for k in app if k not in APPROACHES]
@@ -203,6 +213,7 @@ def load_vocabulary(path: Path = ATTRIBUTES_FILE) -> _Vocabulary:
         eye_note_sentences=eye_note,
         os_not_after=frozenset(str(w) for w in lat.get("os_not_side_after", [])),
         os_not_before=frozenset(str(w) for w in lat.get("os_not_side_before", [])),
+        letter_slot_after=frozenset(str(w) for w in lat.get("letter_slot_after", [])),
         approaches=_phrases(src, app, "approach"),
         numbers=numbers,
         sites=_phrases(src, site_map, "paired_sites"),
@@ -260,7 +271,16 @@ def sides(doc: Document, start: int = 0, end: int | None = None) -> list[Side]:
         if m.end - m.start == 1 and _template_pair(doc, m.start):
             continue  # "right/left eye": an unfilled dictation template, not a side
         side = m.payload
-        if side.startswith("eye_"):
+        if side.startswith("letter_"):
+            # "R knee", "Side: L": a letter is a side only before a paired body part or in a
+            # laterality slot
+            if prev not in voc.letter_slot_after and not any(
+                s.start == m.end
+                for s in voc.sites.find_all(norms, m.end, min(len(norms), m.end + 4))
+            ):
+                continue
+            side = side[7:]
+        elif side.startswith("eye_"):
             # OD / OS / OU: a side only about the eyes; "per os", "os calcis" are not
             if word == "os" and (prev in voc.os_not_after or nxt in voc.os_not_before):
                 continue
