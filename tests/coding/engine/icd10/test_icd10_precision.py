@@ -200,3 +200,17 @@ def test_insulin_given_once_is_no_long_term_insulin_use() -> None:
 def test_angina_is_part_of_the_acute_infarction() -> None:
     note = "DIAGNOSES:\n1. Acute non-ST elevation myocardial infarction.\n2. Angina.\n"
     assert codes(note) == ["I21.4"]
+
+
+def test_what_a_test_was_done_to_look_for_is_not_a_diagnosis() -> None:
+    # the uncertain-diagnosis rule of an outpatient encounter (guideline IV.H): the reason
+    # for the test is coded, the condition sought is not
+    note = (
+        "PROCEDURE: Upper endoscopy with biopsies.\n"
+        "INDICATION: Food sticking in the throat.\n"
+        "FINDINGS: Normal esophageal mucosa. Biopsies were taken from the mid esophagus to look "
+        "for eosinophilic esophagitis. Random colon biopsies to exclude microscopic colitis.\n"
+    )
+    found = codes(note)
+    assert "K20.0" not in found and not any(c.startswith("K52.83") for c in found)
+    assert codes("ASSESSMENT: Eosinophilic esophagitis on biopsy.\n") == ["K20.0"]
