@@ -713,6 +713,7 @@ _SCREEN_WORDS = frozenset(
 )
 _COLON_STUDY = frozenset({"colonoscopy", "colonoscope", "colonoscopic", "sigmoidoscopy"})
 _RECTUM_STUDY = frozenset({"proctoscopy", "proctoscope", "anoscopy", "proctosigmoidoscopy"})
+_PART_BREAK = frozenset(",;:")
 _SCREEN_KINDS = frozenset({"indications", "preop_dx", "postop_dx", "diagnosis", "impression"})
 
 
@@ -731,10 +732,20 @@ def _bare_screening(doc: Document, found: list[Found]) -> list[Found]:
     for sent in doc.sentences:
         if sent.section_kind not in _SCREEN_KINDS:
             continue
-        said = [w for w in norms[sent.tok_lo : sent.tok_hi] if w.isalpha()]
+        # the statement's first part: "Screening, family history of colon cancer" (the
+        # family history is coded on its own)
+        hi = sent.tok_lo
+        while hi < sent.tok_hi and (
+            hi == sent.tok_lo
+            or not _PART_BREAK.intersection(
+                doc.text[doc.tokens.ends[hi - 1] : doc.tokens.starts[hi]]
+            )
+        ):
+            hi += 1
+        said = [w for w in norms[sent.tok_lo : hi] if w.isalpha()]
         if said and {"screening", "screen"} & set(said) and set(said) <= _SCREEN_WORDS:
             f = _mention_found(
-                doc, sent, sent.tok_lo, sent.tok_hi, code, "screening stated as the indication"
+                doc, sent, sent.tok_lo, hi, code, "screening stated as the indication"
             )
             if assertion_of(doc, f.start, f.end).status != "present":
                 continue

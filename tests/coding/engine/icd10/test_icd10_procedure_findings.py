@@ -115,3 +115,12 @@ def test_a_bare_screening_indication_at_a_colonoscopy_is_colon_screening() -> No
     # a visit that merely mentions screening is not a screening encounter
     visit = "ASSESSMENT: Hypertension.\nPLAN: Screening.\n"
     assert "Z12.11" not in codes(visit)
+
+
+def test_a_screening_indication_with_its_risk_after_a_comma_codes_both() -> None:
+    note = (
+        "PROCEDURE: Colonoscopy.\n"
+        "INDICATION: Screening, family history of colon cancer in his brother.\n"
+        "IMPRESSION: Normal colonoscopy.\n"
+    )
+    assert codes(note) == ["Z12.11", "Z80.0"]
