@@ -130,3 +130,17 @@ def test_uterine_weight_in_grams_picks_the_hysterectomy_variant() -> None:
     assert "58572" in heavy and "58570" not in heavy
     light = _codes(base + " The uterus weighed 180 gm.", rs)
     assert "58570" in light and "58572" not in light
+
+
+def test_repair_lengths_told_in_one_sentence_are_added() -> None:
+    rs = load_ruleset([RULES_DIR / "common.yaml", RULES_DIR / "skin.yaml"])
+    both = (
+        "PROCEDURE: Laceration repair.\nDESCRIPTION: A 2.4 cm forearm laceration and a 1.5 cm "
+        "hand laceration were irrigated and closed with simple interrupted 5-0 nylon sutures."
+    )
+    assert "12002" in _codes(both, rs) and "12001" not in _codes(both, rs)
+    deep = (
+        "PROCEDURE: Laceration repair.\nDESCRIPTION: A 2 cm forearm laceration, 1 cm deep, was "
+        "closed with simple interrupted 5-0 nylon sutures."
+    )
+    assert "12001" in _codes(deep, rs) and "12002" not in _codes(deep, rs)

@@ -11,6 +11,7 @@ trigger belongs to (its family context), sizes and counts near the trigger. The 
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from collections.abc import Iterable
@@ -248,9 +249,7 @@ def _total_size(doc: Document, trig: list[Mention[str]]) -> Size | None:
     None when fewer than two wounds are measured so (one wound: the usual reading)."""
     by_section: dict[int, dict[int, Size]] = {}
     for m in trig:
-        found = sizes(doc, m.sentence.start, m.sentence.end)
-        if found:
-            s = max(found, key=lambda x: x.largest_cm)
+        for s in _wound_lengths(doc, m.sentence.start, m.sentence.end):
             by_section.setdefault(m.sentence.section_index, {})[s.start] = s
     best: list[Size] = []
     for group in by_section.values():
@@ -276,6 +275,33 @@ def _weight_where(facts: NoteFacts, keys: tuple[str, ...]) -> float | None:
         for g in _GRAMS.finditer(facts.doc.text, sent.start, sent.end):
             found.append(float(g.group(1).replace(",", "")))
     return max(found) if found else None
+
+
+_NOT_A_LENGTH_AFTER = re.compile(
+    r"[\s-]*(?:in\s+)?(?:deep|depth|wide|width|margins?|apart|proximal|distal|above|below|from)\b",
+    re.I,
+)
+_WOUNDS = re.compile(r"\b(?:lacerations|wounds|cuts|gashes)\b", re.I)
+_JOINED = re.compile(r"^[\s,;]*(?:and|&|plus)?\s*(?:an?|another|one)?\s*$", re.I)
+
+
+def _wound_lengths(doc: Document, start: int, end: int) -> list[Size]:
+    """The wound lengths a repair sentence tells: its largest size, or each length when the
+    sentence tells several wounds ("lacerations of 2 cm and 3 cm", "a 3 cm forearm laceration
+    and a 2 cm hand laceration") - a depth, width or margin is no length."""
+    found = [s for s in sizes(doc, start, end) if not _NOT_A_LENGTH_AFTER.match(doc.text, s.end)]
+    if not found:
+        return []
+    if len(found) >= 2 and (
+        _WOUNDS.search(doc.text, start, end)
+        or all(
+            _JOINED.match(doc.text[a.end : b.start])
+            or re.search(r"\b(?:laceration|wound|cut)\b", doc.text[a.end : b.start], re.I)
+            for a, b in itertools.pairwise(found)
+        )
+    ):
+        return found
+    return [max(found, key=lambda x: x.largest_cm)]
 
 
 def _area(size: Size) -> float:
