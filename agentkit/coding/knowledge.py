@@ -19,6 +19,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from agentkit.coding.datafile import bundled, parse_date, read_tsv
+from agentkit.coding.static_data import static_load
 from agentkit.coding.store import StoredDataset, generation, list_datasets, load_payload
 from agentkit.coding.versions import DataVersion, select_in_force
 
@@ -108,7 +109,8 @@ def _cached_load(key: str, loader: Callable[[], Any]) -> Any:
     with _load_lock:
         value = _loaded.get(key)
         if value is None:
-            value = loader()
+            with static_load():
+                value = loader()
             _loaded[key] = value
     return value
 

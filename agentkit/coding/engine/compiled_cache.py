@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
+from agentkit.coding.static_data import static_load
+
 __all__ = ["KEEP_PER_NAME", "cache_dir", "load_or_compile"]
 
 T = TypeVar("T")
@@ -51,6 +53,11 @@ def load_or_compile(
         digest.update(str(path.name).encode())
         digest.update(path.read_bytes())
     target = cache_dir() / f"{name}-{digest.hexdigest()[:24]}.pickle"
+    with static_load():
+        return _load_or_compile(target, name, compile_, kind)
+
+
+def _load_or_compile(target: Path, name: str, compile_: Callable[[], T], kind: type[T]) -> T:
     try:
         with target.open("rb") as fh:
             found = pickle.load(fh)
