@@ -150,15 +150,20 @@ _PAST_KINDS = frozenset({"pmh", "psh", "family", "social"})
 
 
 def _episode(doc: Document, kind: str) -> tuple[str, tuple[tuple[int, int, str], ...]]:
-    """The note's 7th character for injuries ("A", "D" or "S") and the present mentions of
-    a fracture healing problem as (start, end, letter)."""
+    """The note's 7th character for injuries ("A" or "D") and the mentions of a fracture
+    healing problem (present) or of a sequela as (start, end, letter)."""
     t = doc.tokens
-    sequela = subsequent = False
+    subsequent = False
     healing: list[tuple[int, int, str]] = []
     for m in _EPISODE.find_all(t.norms):
         letter = m.payload
         if letter == "S":
-            sequela = True
+            # a sequela is the injury it is said with ("sequela of a remote ankle sprain"
+            # is not the new tendon tear the same report finds): kept by place, read per
+            # statement
+            s, e = t.starts[m.start], t.ends[m.end - 1]
+            if assertion_of(doc, s, e).status != "negated":
+                healing.append((s, e, letter))
             continue
         if letter == "D":
             subsequent = True
@@ -173,8 +178,6 @@ def _episode(doc: Document, kind: str) -> tuple[str, tuple[tuple[int, int, str],
                 subsequent = True
         elif not remote_in(doc, sent.tok_lo, sent.tok_hi):
             subsequent = True  # "T": follow-up after the fracture was treated
-    if sequela:
-        return "S", tuple(healing)
     if kind != "procedure" and subsequent:
         return "D", tuple(healing)
     return "A", tuple(healing)
@@ -1162,13 +1165,15 @@ def _injury_episode(doc: Document, ctx: NoteContext, icd: Any, f: Found) -> None
     fracture = rec is not None and "fracture" in rec.description.lower()
     st = f.statement
     letter = f.episode
+    if not letter and any(c == "S" and st.start <= s < st.end for s, _e, c in ctx.healing):
+        letter = "S"  # "Ankle sprain, sequela": said with this diagnosis
     if not letter and fracture:
-        here = {c for s, _e, c in ctx.healing if st.start <= s < st.end}
+        here = {c for s, _e, c in ctx.healing if st.start <= s < st.end and c in _HEALING}
         letter = here.pop() if len(here) == 1 else ""
     if not letter and ctx.seventh != "A":
         letter = ctx.seventh
     if not letter and fracture:
-        anywhere = {c for _s, _e, c in ctx.healing}
+        anywhere = {c for _s, _e, c in ctx.healing if c in _HEALING}
         letter = anywhere.pop() if len(anywhere) == 1 else ""
     letter = letter or "A"
     if letter in _HEALING and not fracture:

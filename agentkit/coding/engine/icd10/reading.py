@@ -128,7 +128,8 @@ class NoteContext:
     context_spine: list[SpineLevel]
     note_sentences: list[int]  # sentences where note-wide refinements may be found
     seventh: str = "A"
-    # present mentions of a fracture healing problem: (start, end, "G" | "K" | "P")
+    # present mentions of a fracture healing problem: (start, end, "G" | "K" | "P"), and
+    # mentions of a sequela (start, end, "S"): an injury said with one is its late effect
     healing: tuple[tuple[int, int, str], ...] = ()
     # a visit or report: a fracture "status post ORIF" is followed up while it heals
     fracture_followup: bool = False

@@ -71,3 +71,19 @@ def test_no_follow_up_code_for_an_old_or_new_injury() -> None:
     denied = clinic("Right tibial shaft fracture, no evidence of nonunion.", "Cast on.")
     assert [c[:7] for c in codes(denied)] == ["S82.201"]
     assert not any(c.endswith("K") for c in codes(denied))
+
+
+def test_a_sequela_is_the_injury_it_is_said_with() -> None:
+    # an MRI that finds a new sprain and tear, and the sequela of an old sprain elsewhere:
+    # the new injuries are initial encounters, not late effects
+    note = (
+        "EXAM: MRI of the right ankle.\n"
+        "IMPRESSION:\n"
+        "1. Partial high ankle sprain of the anterior tibiofibular ligament, right.\n"
+        "2. Full-thickness split tear of the peroneus brevis tendon.\n"
+        "3. Thickened lateral ligaments, the sequela of a remote ankle sprain.\n"
+    )
+    got = codes(note)
+    assert "S93.431A" in got and not any(c.endswith("S") for c in got)
+    # said with the injury, it is its sequela
+    assert codes(clinic("Sequela of a left distal radius fracture.")) == {"S52.502S"}
