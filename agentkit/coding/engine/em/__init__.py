@@ -254,6 +254,9 @@ def level_visit(
     from agentkit.coding.engine.icd10.coder import statement_codes
 
     items = statement_codes(doc, c.sections["problems"], date_of_service)
+    # an assessment of working diagnoses only ("probable sleep apnea", not coded while
+    # uncertain) still tells a problem addressed, beside what the history names
+    assessed = items if not any(codes for _, codes in items) else []
     for fallback in (frozenset({"chief_complaint", "hpi"}), frozenset({"body", "other"})):
         if any(codes for _, codes in items):
             break
@@ -262,6 +265,13 @@ def level_visit(
         found = statement_codes(doc, fallback, date_of_service, tabular=False)
         if any(codes for _, codes in found) or not items:
             items = found
+    if assessed and items is not assessed:
+        worked_up = [
+            span
+            for span, _ in assessed
+            if any(p.kind == "new_uncertain" for p in problem_element(doc, c, [(span, [])])[1])
+        ]
+        items = [*items, *((span, []) for span in worked_up)]
     problems, addressed = problem_element(doc, c, items)
     if setting == "hospital":
         problems = _inpatient_severity(problems, addressed)
@@ -325,13 +335,17 @@ def level_visit(
     }
 
 
+# problems that, when they bring the patient into the hospital, threaten bodily function
+_NEEDS_HOSPITAL_CARE = frozenset({"systemic", "exacerbation"})
+
+
 def _inpatient_severity(problems: Element, found: list[Problem]) -> Element:
     """An acute illness with systemic symptoms or a chronic illness flaring badly enough to
     need hospital care poses a threat to bodily function in the near term without that care
     (AMA: the high level of problems addressed), at an admission or an inpatient consultation."""
     if problems.level >= 3:
         return problems
-    severe = next((p for p in found if p.kind in ("systemic", "exacerbation")), None)
+    severe = next((p for p in found if p.kind in _NEEDS_HOSPITAL_CARE), None)
     if severe is None:
         return problems
     why = "acute or exacerbated illness needing hospital care (threat to bodily function)"

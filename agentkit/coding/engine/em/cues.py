@@ -40,6 +40,8 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "stable",
         "chronic",
         "new_uncertain",
+        "hedged",
+        "cancer_care",
         "systemic",
         "self_limited",
         "acute",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from agentkit.coding.engine.em.cues import Cues
 from agentkit.coding.engine.text.document import Document, assertion_of
@@ -51,7 +52,8 @@ class Element:
 
 @dataclass
 class Problem:
-    kind: str  # threat | exacerbation | stable | new_uncertain | systemic | acute | self_limited
+    # threat | exacerbation | malignancy | stable | new_uncertain | systemic | acute | self_limited
+    kind: str
     span: tuple[int, int]
 
 
@@ -60,6 +62,13 @@ def _hits(
 ) -> list[tuple[str, int, tuple[int, int]]]:
     """(list name, item index, char span) of the cues in tokens ``[lo, hi)`` with a counted
     assertion status."""
+    return [(n, i, sp) for n, i, sp, _ in _hits_with_status(doc, phrases, lo, hi, statuses)]
+
+
+def _hits_with_status(
+    doc: Document, phrases: PhraseSet[tuple[str, int]], lo: int, hi: int, statuses: tuple[str, ...]
+) -> list[tuple[str, int, tuple[int, int], str]]:
+    """Like ``_hits``, with each cue's assertion status."""
     out = []
     t = doc.tokens
     matches = phrases.find_all(t.norms, lo, hi)
@@ -71,9 +80,42 @@ def _hits(
             continue
         taken.update(range(m.start, m.end))
         s, e = t.starts[m.start], t.ends[m.end - 1]
-        if assertion_of(doc, s, e).status in statuses:
-            out.append((m.payload[0], m.payload[1], (s, e)))
+        status = assertion_of(doc, s, e).status
+        if status in statuses:
+            out.append((m.payload[0], m.payload[1], (s, e), status))
     return out
+
+
+# which assertion statuses count for each kind of problem cue: a past threat ("history of GI
+# bleed in 1995") is no threat now, while a threat to be ruled out ("we will rule out a
+# pulmonary embolism") is addressed now; a flare only "if it worsens" is none
+_PROBLEM_STATUSES = ("present", "uncertain", "historical", "hypothetical")
+_STATUSES_OF = {
+    "threat": ("present", "uncertain", "hypothetical"),
+    "new_uncertain": ("present", "uncertain", "hypothetical"),
+}
+
+
+def _told_as_past(doc: Document, lo: int, at: int) -> bool:
+    """'History of GI bleed in 1995', 'status post pulmonary embolism': the words before a cue
+    in its item tell it as a past event."""
+    words = doc.tokens.norms[max(lo, at - 6) : at]
+    pairs = set(pairwise(words))
+    return bool(pairs & {("history", "of"), ("status", "post"), ("h", "o"), ("s", "p")})
+
+
+def _problem_names(doc: Document, cues: Cues, lo: int, hi: int) -> set[str]:
+    """The problem cue lists an assessment item's words fall in."""
+    found = _hits_with_status(doc, cues.matcher("problems"), lo, hi, _PROBLEM_STATUSES)
+    t = doc.tokens
+    names = set()
+    for name, _item, span, status in found:
+        if status not in _STATUSES_OF.get(name, ("present", "uncertain", "historical")):
+            continue
+        if name == "threat" and _told_as_past(doc, lo, t.index_at_or_after(span[0])):
+            continue
+        names.add(name)
+    return names
 
 
 # a numbered or bulleted list item starts a new problem ("2. Hypertension.")
@@ -119,19 +161,57 @@ def classify_problem(names: set[str], codes: list[str], cues: Cues) -> str:
     return "acute"
 
 
+# where a note orders the tests of its work-up
+_WORKUP_KINDS = frozenset({"assessment", "impression", "plan", "diagnosis", "disposition"})
+
+
+def _tests_planned(doc: Document, cues: Cues) -> bool:
+    """The assessment or plan orders, plans or reads a test (a work-up under way) - not a test
+    kept for later ("if she continues to have pain, we may get an MRI")."""
+    phrases = cues.matcher("data")
+    for si in _sentences(doc, _WORKUP_KINDS):
+        s = doc.sentences[si]
+        words = doc.tokens.norms[s.tok_lo : s.tok_hi]
+        if words[0] == "should" or {"if", "unless"} & set(words):
+            continue
+        for name, _item, _span in _hits(doc, phrases, s.tok_lo, s.tok_hi, _COUNTED):
+            if name == "tests":
+                return True
+    return False
+
+
+# malignant neoplasms, in situ, and of uncertain or unspecified behavior
+_MALIGNANT = ("C", "D0", "D37", "D38", "D39", "D4")
+
+
+def _cancer_care(doc: Document, cues: Cues) -> bool:
+    """The assessment or plan treats, stages or images a cancer (chemotherapy, radiation,
+    hormonal therapy, a PET scan, a resection): the malignancy is under active care."""
+    phrases = cues.matcher("problems")
+    for si in _sentences(doc, _WORKUP_KINDS):
+        s = doc.sentences[si]
+        for name, _item, _span in _hits(doc, phrases, s.tok_lo, s.tok_hi, _COUNTED):
+            if name == "cancer_care":
+                return True
+    return False
+
+
 def problem_element(
     doc: Document, cues: Cues, items: list[tuple[tuple[int, int], list[str]]]
 ) -> tuple[Element, list[Problem]]:
     """Problems level from the assessment items: ``[(char span, ICD-10-CM codes)]``."""
     problems: list[Problem] = []
-    phrases = cues.matcher("problems")
     t = doc.tokens
+    worked_up = _tests_planned(doc, cues)
+    cancer_care = _cancer_care(doc, cues)
     # the last coded item: (its first problem's index, names, codes, where it ends)
     last: tuple[int, set[str], list[str], int] | None = None
     for (start, end), codes in items:
         lo, hi = t.index_at_or_after(start), t.index_before(end)
-        hits = _hits(doc, phrases, lo, hi, ("present", "uncertain", "historical"))
-        names = {h[0] for h in hits}
+        names = _problem_names(doc, cues, lo, hi)
+        if "hedged" in names:
+            # "probable sleep apnea" with a sleep study ordered: a diagnosis being worked up
+            names = (names - {"hedged"}) | ({"new_uncertain"} if worked_up else set())
         status = assertion_of(doc, start, end).status
         if not codes and not names:
             continue
@@ -164,9 +244,10 @@ def problem_element(
             names = names | {"chronic"}
         # "hyperlipidemia and gout, both stable" is two problems
         for code in codes or [""]:
-            problems.append(
-                Problem(classify_problem(names, [code] if code else [], cues), (start, end))
-            )
+            kind = classify_problem(names, [code] if code else [], cues)
+            if kind in ("stable", "acute") and cancer_care and code.startswith(_MALIGNANT):
+                kind = "malignancy"
+            problems.append(Problem(kind, (start, end)))
     kinds = [p.kind for p in problems]
     first = {k: next((p.span for p in problems if p.kind == k), None) for k in set(kinds)}
     if "threat" in kinds:
@@ -176,6 +257,9 @@ def problem_element(
         moderate_reasons.append(("exacerbation", "chronic illness with exacerbation"))
     if kinds.count("stable") >= 2:
         moderate_reasons.append(("stable", f"{kinds.count('stable')} stable chronic illnesses"))
+    if "malignancy" in kinds:
+        why = "malignancy under treatment or surveillance"
+        moderate_reasons.append(("malignancy", why))
     if "new_uncertain" in kinds:
         moderate_reasons.append(("new_uncertain", "undiagnosed new problem"))
     if "systemic" in kinds:

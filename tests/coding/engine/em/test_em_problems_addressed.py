@@ -1,0 +1,82 @@
+"""Problems addressed as the AMA defines them: a past threat is no threat now, a threat to be
+ruled out is addressed now, a working diagnosis being worked up is an undiagnosed new problem,
+and a malignancy under treatment or surveillance is not a stable chronic illness."""
+
+from __future__ import annotations
+
+from agentkit.coding.engine import analyze
+from agentkit.coding.engine.em import level_visit
+
+
+def _problems(note: str) -> str:
+    out = level_visit(analyze(note))
+    assert out is not None
+    return str(out["mdm"]["problems"])
+
+
+PAST_BLEED = """CHIEF COMPLAINT: Blood pressure check.
+HISTORY OF PRESENT ILLNESS: The patient returns for follow up of her blood pressure.
+ASSESSMENT:
+1. Hypertension, well controlled.
+2. History of gastrointestinal bleeding in 2010.
+PLAN: Continue amlodipine 5 mg daily. Return in six months.
+"""
+
+
+def test_a_threat_told_as_history_is_no_threat_now() -> None:
+    assert _problems(PAST_BLEED) != "high"
+    bleeding_now = PAST_BLEED.replace("History of gastrointestinal bleeding in 2010", "GI bleed")
+    assert _problems(bleeding_now) == "high"
+
+
+RULE_OUT_PE = """CHIEF COMPLAINT: Chest pain.
+HISTORY OF PRESENT ILLNESS: A 60-year-old man admitted to the hospital three days after a hip
+operation with new pleuritic chest pain.
+ASSESSMENT:
+1. Pleuritic chest pain. We will rule out PE with a CT angiogram.
+2. Hypertension, controlled.
+PLAN: CT angiogram of the chest this afternoon.
+"""
+
+
+def test_a_threat_to_be_ruled_out_is_addressed_now() -> None:
+    assert _problems(RULE_OUT_PE) == "high"
+
+
+HEDGED = """CHIEF COMPLAINT: Snoring.
+HISTORY OF PRESENT ILLNESS: A 48-year-old man comes in today with loud snoring and daytime
+sleepiness for a year.
+ASSESSMENT:
+1. Probable obstructive sleep apnea.
+PLAN: {plan}
+Return in four weeks.
+"""
+
+
+def test_a_working_diagnosis_with_a_test_ordered_is_an_undiagnosed_new_problem() -> None:
+    assert _problems(HEDGED.format(plan="We will schedule an overnight sleep study.")) == (
+        "moderate"
+    )
+
+
+def test_a_working_diagnosis_without_a_work_up_is_not() -> None:
+    assert _problems(HEDGED.format(plan="Weight loss was encouraged.")) != "moderate"
+    later = "If the snoring continues, we may get a sleep study."
+    assert _problems(HEDGED.format(plan=later)) != "moderate"
+
+
+CANCER = """CHIEF COMPLAINT: Follow up of lymphoma.
+HISTORY OF PRESENT ILLNESS: The patient returns for follow up of follicular lymphoma. He
+feels well.
+ASSESSMENT: Follicular lymphoma. Overall he is doing well.
+PLAN: {plan}
+"""
+
+
+def test_a_malignancy_under_surveillance_imaging_is_moderate() -> None:
+    assert _problems(CANCER.format(plan="Repeat PET scan in three months.")) == "moderate"
+    assert _problems(CANCER.format(plan="He continues rituximab maintenance.")) == "moderate"
+
+
+def test_a_malignancy_seen_without_treatment_or_imaging_stays_low() -> None:
+    assert _problems(CANCER.format(plan="See him again in six months.")) == "low"
