@@ -42,6 +42,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "new_uncertain",
         "hedged",
         "cancer_care",
+        "escalation",
         "systemic",
         "self_limited",
         "acute",

@@ -171,13 +171,31 @@ def _tests_planned(doc: Document, cues: Cues) -> bool:
     phrases = cues.matcher("data")
     for si in _sentences(doc, _WORKUP_KINDS):
         s = doc.sentences[si]
-        words = doc.tokens.norms[s.tok_lo : s.tok_hi]
-        if words[0] == "should" or {"if", "unless"} & set(words):
-            continue
-        for name, _item, _span in _hits(doc, phrases, s.tok_lo, s.tok_hi, _COUNTED):
-            if name == "tests":
+        for name, _item, span in _hits(doc, phrases, s.tok_lo, s.tok_hi, _COUNTED):
+            if name == "tests" and not _kept_for_later(doc, s.tok_lo, span):
                 return True
     return False
+
+
+def _kept_for_later(doc: Document, lo: int, span: tuple[int, int]) -> bool:
+    """The step at ``span`` is conditional: an 'if', 'unless' or a leading 'should' before it
+    in its sentence ("if she continues to have pain, we may get an MRI")."""
+    words = doc.tokens.norms[lo : doc.tokens.index_at_or_after(span[0])]
+    return bool(words) and (words[0] == "should" or bool({"if", "unless"} & set(words)))
+
+
+def _escalation(doc: Document, cues: Cues) -> tuple[int, int] | None:
+    """Where the assessment or plan steps treatment up (a dose raised, a drug added, a switch
+    to another drug) - not a step kept for later ("if not better, increase to 50 mg")."""
+    phrases = cues.matcher("problems")
+    for si in _sentences(doc, cues.sections["risk"]):
+        s = doc.sentences[si]
+        for name, _item, span in _hits(
+            doc, phrases, s.tok_lo, s.tok_hi, ("present", "hypothetical")
+        ):
+            if name == "escalation" and not _kept_for_later(doc, s.tok_lo, span):
+                return span
+    return None
 
 
 # malignant neoplasms, in situ, and of uncertain or unspecified behavior
@@ -249,6 +267,13 @@ def problem_element(
                 kind = "malignancy"
             problems.append(Problem(kind, (start, end)))
     kinds = [p.kind for p in problems]
+    if kinds.count("stable") == 1 and set(kinds) <= {"stable", "acute", "self_limited"}:
+        stepped_up = _escalation(doc, cues)
+        if stepped_up is not None:
+            # the one chronic illness seen has its treatment stepped up: not at its goal
+            at = kinds.index("stable")
+            problems[at] = Problem("exacerbation", problems[at].span)
+            kinds[at] = "exacerbation"
     first = {k: next((p.span for p in problems if p.kind == k), None) for k in set(kinds)}
     if "threat" in kinds:
         return Element(3, "high", first["threat"], ["threat to life or bodily function"]), problems

@@ -80,3 +80,26 @@ def test_a_malignancy_under_surveillance_imaging_is_moderate() -> None:
 
 def test_a_malignancy_seen_without_treatment_or_imaging_stays_low() -> None:
     assert _problems(CANCER.format(plan="See him again in six months.")) == "low"
+
+
+ONE_CHRONIC = """CHIEF COMPLAINT: Follow up of acne.
+HISTORY OF PRESENT ILLNESS: The patient returns for follow up of her acne. New papules keep
+coming on the forehead and back.
+ASSESSMENT: Acne vulgaris.
+PLAN: {plan}
+Return in two months.
+"""
+
+
+def test_a_chronic_illness_whose_treatment_is_stepped_up_is_not_at_goal() -> None:
+    stepped_up = "Add doxycycline 100 mg twice a day. Continue tretinoin cream."
+    assert _problems(ONE_CHRONIC.format(plan=stepped_up)) == "moderate"
+    raised = "Increase the tretinoin cream to 0.1% and the minocycline to 100 mg daily."
+    assert _problems(ONE_CHRONIC.format(plan=raised)) == "moderate"
+
+
+def test_the_same_treatment_or_a_step_kept_for_later_leaves_it_stable() -> None:
+    same = "Continue tretinoin cream nightly. Refills were sent."
+    assert _problems(ONE_CHRONIC.format(plan=same)) == "low"
+    later = "If no better, we will add doxycycline 100 mg twice a day."
+    assert _problems(ONE_CHRONIC.format(plan=later)) == "low"
