@@ -1,0 +1,56 @@
+"""A diagnosis made more specific by what the rest of the note tells about it.
+
+The diagnosis list says "Coronary artery disease" or "Type 2 diabetes"; the history, the
+indication or the findings say the angina, the hyperglycemia, the low sugars, the neuropathy.
+The index's "with" links them (guideline I.A.15, I.C.9.b), so the combination code is reported.
+"""
+
+from __future__ import annotations
+
+from agentkit.coding.engine import analyze
+from agentkit.coding.engine.icd10 import code_diagnoses
+
+
+def codes(note: str) -> set[str]:
+    return {d["code"] for d in code_diagnoses(analyze(note))}
+
+
+def visit(hpi: str, assessment: str) -> str:
+    return (
+        "CHIEF COMPLAINT: Follow up.\n"
+        f"HISTORY OF PRESENT ILLNESS: {hpi}\n"
+        f"ASSESSMENT:\n{assessment}\n"
+        "PLAN: Continue current medications. Return in three months.\n"
+    )
+
+
+def test_angina_told_in_the_history_makes_coronary_disease_with_angina() -> None:
+    note = visit(
+        "He has exertional angina when he walks up two flights of stairs.",
+        "1. Coronary artery disease.",
+    )
+    assert codes(note) == {"I25.119"}
+    note = visit("He describes crescendo angina this week.", "1. Coronary artery disease.")
+    assert codes(note) == {"I25.110"}
+    # denied angina links nothing
+    note = visit("He denies any angina or shortness of breath.", "1. Coronary artery disease.")
+    assert codes(note) == {"I25.10"}
+
+
+def test_diabetes_control_told_in_the_history() -> None:
+    hpi = "Her blood sugars have been running high and she reports hyperglycemia after meals."
+    assert codes(visit(hpi, "1. Type 2 diabetes mellitus.")) == {"E11.65"}
+    hpi = "She reports frequent low blood sugars since the dose was increased."
+    assert codes(visit(hpi, "1. Type 2 diabetes mellitus.")) == {"E11.649"}
+    hpi = "Her type 1 diabetes has been poorly controlled since the pump failed."
+    assert codes(visit(hpi, "1. Type 1 diabetes mellitus.")) == {"E10.65"}
+    # no hyperglycemia told: unspecified
+    hpi = "She checks her sugars daily and denies hyperglycemia or hypoglycemia."
+    assert codes(visit(hpi, "1. Type 2 diabetes mellitus.")) == {"E11.9"}
+
+
+def test_diabetes_listed_with_neuropathy() -> None:
+    # index: Diabetes, with neuropathy E11.40; with polyneuropathy E11.42
+    assert codes(visit("Routine follow up.", "1. Diabetes mellitus.\n2. Neuropathy.")) == {"E11.40"}
+    got = codes(visit("Routine follow up.", "1. Diabetes mellitus.\n2. Peripheral neuropathy."))
+    assert got == {"E11.42"}
