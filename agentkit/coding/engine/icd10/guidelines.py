@@ -172,6 +172,9 @@ class Guidelines:
     # its postoperative diagnosis (diverticulosis, hemorrhoids, hiatal hernia at a colonoscopy
     # or EGD done for something else)
     procedure_findings: tuple[Pattern, ...] = ()
+    # lesions a note may tell several of at different sites (polyps, fibroids, cysts,
+    # tumors): another mention's site or side is another lesion's, not this one's
+    countable: tuple[Pattern, ...] = ()
 
     _memo: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -223,6 +226,13 @@ class Guidelines:
         diagnosis does not list it."""
         found: bool = self._cached(
             "finding", code, lambda: any(p.matches(code) for p in self.procedure_findings)
+        )
+        return found
+
+    def is_countable(self, code: str) -> bool:
+        """A lesion the note may tell several of: its detail is read only where it is said."""
+        found: bool = self._cached(
+            "countable", code, lambda: any(p.matches(code) for p in self.countable)
         )
         return found
 
@@ -415,6 +425,9 @@ def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
             line_of(data, "procedure_findings"),
             "procedure_findings",
         )
+    countable: tuple[Pattern, ...] = ()
+    if "countable" in data:
+        countable = _patterns(data["countable"], src, line_of(data, "countable"), "countable")
     return Guidelines(
         tuple(combos),
         tuple(integral),
@@ -425,6 +438,7 @@ def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
         status_anywhere,
         chronic,
         procedure_findings,
+        countable,
     )
 
 

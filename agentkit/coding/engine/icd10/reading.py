@@ -289,6 +289,123 @@ def _statement_side(doc: Document, st: Statement) -> str | None:
     return found[0].side if len(kinds) == 1 else None
 
 
+# Sections whose sentences tell the note's diagnoses in more detail than its diagnosis list:
+# the findings of a procedure, its narrative and indication, a visit's history ("Torn
+# rotator cuff, right shoulder." with "a full thickness tear of the supraspinatus" in the
+# findings; "lacerations of the periorbital area" with "lacerations of the right periorbital
+# area" in the history). Not another diagnosis list (what the postoperative or discharge
+# diagnosis no longer says - "intractable" on admission - it does not mean), the plan, the
+# past history or the medications.
+_DETAIL_KINDS = frozenset(
+    {
+        "findings", "description", "technique", "indications", "hpi", "history",
+        "chief_complaint", "body", "other",
+    }
+)  # fmt: skip
+
+
+def _mentions_by_concept(ctx: NoteContext) -> dict[int, list[tuple[int, int, int]]]:
+    """Every present mention of a curated diagnosis in the detail sections, by concept:
+    (sentence index, token start, token end). Once per note, when a diagnosis lacks a
+    refinement or a side."""
+    doc = ctx.doc
+    cached: dict[int, list[tuple[int, int, int]]] | None = doc.memo.get("icd10.by_concept")
+    if cached is not None:
+        return cached
+    found: dict[int, list[tuple[int, int, int]]] = {}
+    t = doc.tokens
+    for sent in doc.sentences:
+        if sent.section_kind not in _DETAIL_KINDS:
+            continue
+        for m in ctx.concepts.find_all(t.norms, sent.tok_lo, sent.tok_hi):
+            if not _NEGATORS.isdisjoint(t.norms[m.start + 1 : m.end]):
+                continue
+            s, e = t.starts[m.start], t.ends[m.end - 1]
+            if assertion_of(doc, s, e).status == "present":
+                found.setdefault(m.payload, []).append((sent.index, m.start, m.end))
+    doc.memo["icd10.by_concept"] = found
+    return found
+
+
+def _told_elsewhere(ctx: NoteContext, concept_id: int, st: Statement) -> list[tuple[int, int, int]]:
+    """The other present mentions of the same diagnosis, outside the statement's sentence."""
+    return [
+        x
+        for x in _mentions_by_concept(ctx).get(concept_id, [])
+        if x[0] != st.sentence_index and not st.tok_lo <= x[1] < st.tok_hi
+    ]
+
+
+_CLAUSE_REACH = 6  # tokens: "a full thickness tear of the supraspinatus tendon"
+_CLAUSE_BREAKS = frozenset({"and", "or", "but", "versus", "vs"})
+
+
+def _clause(doc: Document, sent_lo: int, sent_hi: int, lo: int, hi: int) -> tuple[int, int]:
+    """Tokens of the clause around a mention: up to a few words each side, not across a
+    list break ("facet arthropathy, osteoarthritis of the knee": the facet is not the
+    knee's)."""
+    t = doc.tokens
+
+    def breaks(k: int) -> bool:  # a break between tokens k - 1 and k
+        gap = doc.text[t.ends[k - 1] : t.starts[k]]
+        return any(c in gap for c in ",;:()") or t.norms[k] in _CLAUSE_BREAKS
+
+    a = lo
+    while (
+        a > max(sent_lo, lo - _CLAUSE_REACH)
+        and not breaks(a)
+        and t.norms[a - 1] not in _CLAUSE_BREAKS
+    ):
+        a -= 1
+    b = hi
+    while b < min(sent_hi, hi + _CLAUSE_REACH) and not breaks(b):
+        b += 1
+    return a, b
+
+
+def _refinement_elsewhere(
+    ctx: NoteContext, concept: Concept, concept_id: int, st: Statement
+) -> tuple[int, int, int] | None:
+    """The one refinement the other mentions of the same diagnosis tell in their own
+    clause, present (not "no full thickness tear"); None when none or several, or for a
+    lesion a note may tell several of (another polyp's site is not this one's)."""
+    if guidelines().is_countable(concept.code):
+        return None
+    hits: dict[int, tuple[int, int, int]] = {}
+    for si, lo, hi in _told_elsewhere(ctx, concept_id, st):
+        sent = ctx.doc.sentences[si]
+        c_lo, c_hi = _clause(ctx.doc, sent.tok_lo, sent.tok_hi, lo, hi)
+        hit = _first_refinement(ctx, concept, c_lo, c_hi)
+        if hit is None or concept.refine[hit[0]].code == NOT_CODED:
+            continue
+        s, e = ctx.doc.tokens.starts[hit[1]], ctx.doc.tokens.ends[hit[2] - 1]
+        if assertion_of(ctx.doc, s, e).status == "present":
+            hits.setdefault(hit[0], hit)
+    return next(iter(hits.values())) if len(hits) == 1 else None
+
+
+def _side_elsewhere(
+    ctx: NoteContext, concept: Concept, concept_id: int, st: Statement
+) -> str | None:
+    """The one side the other mentions of the same diagnosis are told with ("multiple
+    complex lacerations of the right periorbital area" in the history)."""
+    if guidelines().is_countable(concept.code):
+        return None
+    doc = ctx.doc
+    t = doc.tokens
+    told: set[str] = set()
+    for si, lo, hi in _told_elsewhere(ctx, concept_id, st):
+        sent = doc.sentences[si]
+        s, e = t.starts[lo], t.ends[hi - 1]
+        inner = {m.side for m in sides(doc, s, e)}
+        side = inner.pop() if len(inner) == 1 else None
+        if side is None:
+            side = _side_near(doc, (sent.start, s), (e, sent.end))
+        if side is not None:
+            told.add(side)
+    return told.pop() if len(told) == 1 else None
+
+
 def _first_refinement(
     ctx: NoteContext,
     concept: Concept,
@@ -387,6 +504,7 @@ def _code_concept(
     ctx: NoteContext,
     st: Statement,
     concept: Concept,
+    concept_id: int,
     m_lo: int,
     m_hi: int,
     region: tuple[int, int],
@@ -438,6 +556,20 @@ def _code_concept(
                 )
                 found.penalty += 0.05
                 break
+    elif concept.refine and not concept.parts:
+        # the same diagnosis told elsewhere with its detail (the findings of the procedure,
+        # the history): the diagnosis list is coded "with the body of the note for
+        # specificity" (guideline IV.C-D; the postoperative diagnosis read with the report)
+        hit = _refinement_elsewhere(ctx, concept, concept_id, st)
+        if hit is not None:
+            ref = concept.refine[hit[0]]
+            code = ref.code or code
+            side_map = ref.sides or side_map
+            found.notes.append(
+                f"refined by '{doc.text[t.starts[hit[1]] : t.ends[hit[2] - 1]]}' "
+                "where the note tells the same diagnosis again"
+            )
+            found.penalty += 0.05
     if concept.spine:
         levels = spine_levels(doc, st.start, st.end)
         space, region_name = spine_key(levels)
@@ -490,6 +622,11 @@ def _code_concept(
             side = ctx.context_side
             found.penalty += 0.1
             found.notes.append(f"side ({side}) taken from the procedure")
+        if side is None:
+            side = _side_elsewhere(ctx, concept, concept_id, st)
+            if side is not None:
+                found.penalty += 0.08
+                found.notes.append(f"side ({side}) where the note tells the same diagnosis")
         if side is None:
             side = _history_side(ctx, m_lo, m_hi, st)
             if side is not None:
@@ -924,6 +1061,7 @@ def _read_statement(
             ctx,
             st,
             concept,
+            m.payload,
             m.start,
             m.end,
             (prev_end, next_start),

@@ -54,3 +54,35 @@ def test_diabetes_listed_with_neuropathy() -> None:
     assert codes(visit("Routine follow up.", "1. Diabetes mellitus.\n2. Neuropathy.")) == {"E11.40"}
     got = codes(visit("Routine follow up.", "1. Diabetes mellitus.\n2. Peripheral neuropathy."))
     assert got == {"E11.42"}
+
+
+def test_the_findings_tell_the_detail_the_diagnosis_list_leaves_out() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Rotator cuff tear, left shoulder.\n"
+        "POSTOPERATIVE DIAGNOSIS: Rotator cuff tear, left shoulder.\n"
+        "PROCEDURE: Arthroscopic rotator cuff repair, left shoulder.\n"
+        "FINDINGS: A full thickness tear of the supraspinatus tendon, 2 cm wide, retracted "
+        "to the top of the humeral head.\n"
+    )
+    assert codes(note) == {"M75.122"}
+    # a "no" in the findings tells nothing
+    note = note.replace("A full thickness tear", "No full thickness tear; a fraying")
+    assert codes(note) == {"M75.102"}
+
+
+def test_another_lesion_or_another_list_does_not_refine() -> None:
+    # polyps: the rectal one in the findings is another polyp, not the colon polyps' site
+    note = (
+        "POSTOPERATIVE DIAGNOSIS: Colon polyps.\n"
+        "PROCEDURE: Colonoscopy with snare polypectomy.\n"
+        "FINDINGS: Two polyps in the transverse colon were removed with a snare. A small "
+        "polyp was seen in the rectum and removed.\n"
+    )
+    assert "K63.5" in codes(note)
+    # what the admitting diagnosis said and the discharge diagnosis no longer says
+    note = (
+        "ADMITTING DIAGNOSIS: Intractable migraine with aura.\n"
+        "DISCHARGE DIAGNOSIS: Migraine with aura.\n"
+        "HOSPITAL COURSE: She was given intravenous fluids and her headache resolved.\n"
+    )
+    assert codes(note) == {"G43.109"}
