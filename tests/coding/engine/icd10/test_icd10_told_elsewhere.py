@@ -86,3 +86,25 @@ def test_another_lesion_or_another_list_does_not_refine() -> None:
         "HOSPITAL COURSE: She was given intravenous fluids and her headache resolved.\n"
     )
     assert codes(note) == {"G43.109"}
+
+
+def test_a_hernia_the_narrative_finds_incarcerated_is_with_obstruction() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Umbilical hernia.\n"
+        "POSTOPERATIVE DIAGNOSIS: Umbilical hernia.\n"
+        "PROCEDURE: Umbilical hernia repair.\n"
+        "DESCRIPTION: An infraumbilical incision was made. The incarcerated omentum was "
+        "freed from the sac and reduced. The fascia was closed.\n"
+    )
+    assert codes(note) == {"K42.0"}
+    assert codes(note.replace("The incarcerated omentum was", "The omentum was")) == {"K42.9"}
+
+
+def test_localized_peritonitis_at_appendectomy() -> None:
+    note = (
+        "POSTOPERATIVE DIAGNOSIS: Acute appendicitis, gangrenous.\n"
+        "PROCEDURE: Laparoscopic appendectomy.\n"
+        "FINDINGS: A gangrenous appendix with localized peritonitis in the right lower "
+        "quadrant, no perforation.\n"
+    )
+    assert codes(note) == {"K35.31"}
