@@ -184,6 +184,9 @@ def _kept_for_later(doc: Document, lo: int, span: tuple[int, int]) -> bool:
     return bool(words) and (words[0] == "should" or bool({"if", "unless"} & set(words)))
 
 
+_SYMPTOM_WORDS = frozenset({"pain", "symptoms", "swelling", "frequency", "severity", "size"})
+
+
 def _escalation(doc: Document, cues: Cues) -> tuple[int, int] | None:
     """Where the assessment or plan steps treatment up (a dose raised, a drug added, a switch
     to another drug) - not a step kept for later ("if not better, increase to 50 mg")."""
@@ -193,8 +196,14 @@ def _escalation(doc: Document, cues: Cues) -> tuple[int, int] | None:
         for name, _item, span in _hits(
             doc, phrases, s.tok_lo, s.tok_hi, ("present", "hypothetical")
         ):
-            if name == "escalation" and not _kept_for_later(doc, s.tok_lo, span):
-                return span
+            if name != "escalation" or _kept_for_later(doc, s.tok_lo, span):
+                continue
+            at = doc.tokens.index_at_or_after(span[0])
+            told = doc.tokens.norms[at : doc.tokens.index_before(span[1]) + 1]
+            # "an increase in her knee pain to 8/10" is the illness, not its treatment
+            if tuple(told[1:2]) in (("in",), ("of",)) or _SYMPTOM_WORDS & set(told):
+                continue
+            return span
     return None
 
 
@@ -335,8 +344,77 @@ def data_element(doc: Document, cues: Cues) -> Element:
     return Element(0, "minimal", span, detail)
 
 
+_ORDER_WORDS = frozenset(
+    {
+        "order",
+        "ordered",
+        "ordering",
+        "obtain",
+        "obtained",
+        "schedule",
+        "scheduled",
+        "check",
+        "get",
+        "getting",
+        "send",
+        "sent",
+        "draw",
+        "drawn",
+        "arrange",
+        "arranged",
+        "request",
+        "requested",
+        "recheck",
+        "repeat",
+        "will",
+        "plan",
+        "planned",
+    }
+)
+
+
+# a test's result told ("his EKG today was normal"), which a plan heading reads as planned
+_RESULT_WORDS = frozenset(
+    {
+        "was",
+        "were",
+        "showed",
+        "shows",
+        "revealed",
+        "reveals",
+        "demonstrated",
+        "demonstrates",
+        "normal",
+        "unremarkable",
+        "negative",
+        "positive",
+        "acceptable",
+        "done",
+    }
+)
+
+
+def _test_ordered(doc: Document, cues: Cues) -> tuple[int, int] | None:
+    """A diagnostic test the assessment or plan orders now (not a result read, not a test kept
+    for later): additional diagnostic testing is a management option of the risk element."""
+    phrases = cues.matcher("data")
+    for si in _sentences(doc, _WORKUP_KINDS):
+        s = doc.sentences[si]
+        words = set(doc.tokens.norms[s.tok_lo : s.tok_hi])
+        for name, _item, span in _hits(doc, phrases, s.tok_lo, s.tok_hi, _COUNTED):
+            if name != "tests" or _kept_for_later(doc, s.tok_lo, span):
+                continue
+            if words & _ORDER_WORDS or (
+                assertion_of(doc, *span).status == "hypothetical" and not words & _RESULT_WORDS
+            ):
+                return span
+    return None
+
+
 def risk_element(doc: Document, cues: Cues) -> Element:
-    """Risk level from the most serious management option documented."""
+    """Risk level from the most serious management option documented; a note that orders
+    further diagnostic testing and documents nothing riskier is low risk (AMA: the risk of
+    morbidity from additional diagnostic testing or treatment)."""
     phrases = cues.matcher("risk")
     rank = {"high": 3, "moderate": 2, "low": 1, "minimal": 0}
     best: tuple[int, str, tuple[int, int]] | None = None
@@ -346,6 +424,10 @@ def risk_element(doc: Document, cues: Cues) -> Element:
             level = rank[name]
             if best is None or level > best[0]:
                 best = (level, name, span)
+    if best is None or best[0] == 0:
+        ordered = _test_ordered(doc, cues)
+        if ordered is not None:
+            return Element(1, "low", ordered, ["additional diagnostic testing ordered"])
     if best is None:
         return Element(0, "minimal", None, ["no management option found"])
     return Element(best[0], best[1], best[2], [best[1]])

@@ -103,3 +103,29 @@ def test_the_same_treatment_or_a_step_kept_for_later_leaves_it_stable() -> None:
     assert _problems(ONE_CHRONIC.format(plan=same)) == "low"
     later = "If no better, we will add doxycycline 100 mg twice a day."
     assert _problems(ONE_CHRONIC.format(plan=later)) == "low"
+
+
+LIGHTHEADED = """CHIEF COMPLAINT: Lightheaded spells.
+HISTORY OF PRESENT ILLNESS: The patient returns with brief lightheaded spells when standing.
+ASSESSMENT: Lightheadedness.
+PLAN: {plan}
+"""
+
+
+def _risk(note: str) -> str:
+    out = level_visit(analyze(note))
+    assert out is not None
+    return str(out["mdm"]["risk"])
+
+
+def test_further_diagnostic_testing_ordered_is_low_risk() -> None:
+    assert _risk(LIGHTHEADED.format(plan="We will schedule a Holter monitor.")) == "low"
+    assert _risk(LIGHTHEADED.format(plan="I have ordered an echocardiogram.")) == "low"
+
+
+def test_a_result_read_or_a_test_kept_for_later_is_not_a_test_ordered() -> None:
+    assert _risk(LIGHTHEADED.format(plan="His EKG today was normal. Reassurance.")) == "minimal"
+    later = "If the spells continue, we may get a Holter monitor."
+    assert _risk(LIGHTHEADED.format(plan=later)) == "minimal"
+    pain = "She reports an increase in her dizziness to 8/10 on standing."
+    assert _problems(ONE_CHRONIC.format(plan=pain)) == "low"
