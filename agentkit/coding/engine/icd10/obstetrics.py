@@ -63,6 +63,13 @@ for _i, _p in enumerate(
     )
 ):
     _CONTEXT.add(_p, _i)
+_DATING = PhraseSet[int]()
+_DATING.add(
+    "by (dates|lmp|last menstrual period|edc|edd|previous ultrasound|prior ultrasound|"
+    "first trimester ultrasound|early ultrasound|(first|1st|early|dating) (ultrasound|sonogram))",
+    0,
+)
+_DATING.add("(best|working) (obstetric|ob)? estimate", 0)
 _TRIMESTER = PhraseSet[str]()
 for _word, _name in (
     ("first", "first"),
@@ -157,6 +164,7 @@ def pregnancy_facts(doc: Document, kind: str) -> Pregnancy | None:
     weeks = None
     days = 0
     weeks_span = None
+    dated = False
     for i in range(len(norms)):
         ga = _gestation_at(doc, i)
         if ga is None:
@@ -167,9 +175,16 @@ def pregnancy_facts(doc: Document, kind: str) -> Pregnancy | None:
             and sent is not None
             and _CONTEXT.find_all(norms, sent.tok_lo, sent.tok_hi)
         ):
-            weeks, days = ga
-            weeks_span = (sent.start, sent.end)
-            break
+            # the pregnancy's dating (by dates, LMP, EDC or an earlier ultrasound) outranks a
+            # growth scan's estimate told before it ("gestational age by current ultrasound:
+            # 33 weeks ... by dates: 35 weeks 5 days" is 35 weeks)
+            by_dates = bool(_DATING.find_all(norms, sent.tok_lo, sent.tok_hi))
+            if weeks is None or (by_dates and not dated):
+                weeks, days = ga
+                weeks_span = (sent.start, sent.end)
+                dated = by_dates
+            if dated:
+                break
     trimester = None
     said = _TRIMESTER.find_all(norms)
     if said:
@@ -224,6 +239,15 @@ def _gestation_at(doc: Document, i: int) -> tuple[int, int] | None:
         return weeks, 0
     if nxt == "plus" and i + 2 < len(norms) and norms[i + 2] in _WEEK_WORDS:
         return weeks, 0  # "39 plus weeks"
+    k = i + 2 if nxt == "to" else i + 1
+    if (
+        k + 1 < len(norms)
+        and norms[k].isdigit()
+        and norms[k + 1] in _WEEK_WORDS
+        and 0 < int(norms[k]) - weeks <= 2
+        and (nxt == "to" or doc.text[t.ends[i] : t.starts[i + 1]].strip() == "-")
+    ):
+        return weeks, 0  # "8 to 9 weeks", "8-9 weeks": the weeks completed are the fewer
     j = i + 2 if nxt in ("and", "plus") else i + 1
     if j + 1 < len(norms) and norms[j].isdigit() and "/" in doc.text[t.ends[j] : t.starts[j + 1]]:
         num, den = int(norms[j]), norms[j + 1]

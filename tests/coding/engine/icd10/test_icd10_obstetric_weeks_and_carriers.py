@@ -180,3 +180,21 @@ def test_preterm_labor_takes_its_trimester_and_weeks_from_a_one_word_gravida_par
     note = "HISTORY: G3P2 at 31 weeks with regular contractions.\nASSESSMENT: Preterm labor.\n"
     found = codes(note, patient=FEMALE)
     assert "O60.03" in found and "Z3A.31" in found and "O60.00" not in found
+
+
+def test_the_weeks_are_the_dating_not_a_growth_scan_estimate() -> None:
+    note = (
+        "EXAM: Obstetric ultrasound, twin gestation.\n"
+        "GESTATIONAL AGE BY CURRENT ULTRASOUND: 31 weeks, 2 days.\n"
+        "GESTATIONAL AGE BY DATES: 33 weeks, 4 days.\n"
+        "IMPRESSION: Dichorionic diamniotic twin pregnancy, both fetuses growing normally.\n"
+    )
+    got = codes(note, patient=FEMALE)
+    assert "Z3A.33" in got and "Z3A.31" not in got
+    # "8 to 9 weeks": 8 weeks completed
+    note = (
+        "HISTORY: A 24-year-old G1 at about 8 to 9 weeks gestation with hyperemesis "
+        "gravidarum, admitted for intravenous fluids.\n"
+        "ASSESSMENT: Hyperemesis gravidarum.\n"
+    )
+    assert "Z3A.08" in codes(note, patient=FEMALE)
