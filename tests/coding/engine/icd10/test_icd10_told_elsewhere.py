@@ -108,3 +108,15 @@ def test_localized_peritonitis_at_appendectomy() -> None:
         "quadrant, no perforation.\n"
     )
     assert codes(note) == {"K35.31"}
+
+
+def test_renal_failure_on_dialysis_is_end_stage_renal_disease() -> None:
+    # N18.6 includes chronic kidney disease requiring chronic dialysis; Z99.2 with it, and
+    # the hypertension takes the stage 5/ESRD combination
+    note = visit(
+        "He receives hemodialysis three times a week through a left arm fistula.",
+        "1. Renal failure.\n2. Hypertension.",
+    )
+    assert codes(note) == {"N18.6", "Z99.2", "I12.0"}
+    note = visit("He has no kidney complaints today.", "1. Renal failure.\n2. Hypertension.")
+    assert "N18.6" not in codes(note)
