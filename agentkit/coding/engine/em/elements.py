@@ -15,6 +15,7 @@ Every element keeps the sentence that set it, so the level can be quoted.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -55,6 +56,7 @@ class Problem:
     # threat | exacerbation | malignancy | stable | new_uncertain | systemic | acute | self_limited
     kind: str
     span: tuple[int, int]
+    code: str = ""  # the ICD-10-CM code it was read as, if any
 
 
 def _hits(
@@ -223,6 +225,12 @@ def _cancer_care(doc: Document, cues: Cues) -> bool:
     return False
 
 
+def _distinct(problems: Iterable[Problem]) -> int:
+    """How many different illnesses: the same illness named twice ('1. Hypertension.' and
+    'her hypertension is controlled') is one."""
+    return len({p.code or p.span for p in problems})
+
+
 def problem_element(
     doc: Document, cues: Cues, items: list[tuple[tuple[int, int], list[str]]]
 ) -> tuple[Element, list[Problem]]:
@@ -258,7 +266,7 @@ def problem_element(
                 merged |= {"chronic"}
             for i, code in enumerate(prev_codes or [""]):
                 kind = classify_problem(merged, [code] if code else [], cues)
-                problems[at + i] = Problem(kind, problems[at + i].span)
+                problems[at + i] = Problem(kind, problems[at + i].span, code)
             last = (at, merged, prev_codes, end)
             if not codes:
                 continue
@@ -274,14 +282,14 @@ def problem_element(
             kind = classify_problem(names, [code] if code else [], cues)
             if kind in ("stable", "acute") and cancer_care and code.startswith(_MALIGNANT):
                 kind = "malignancy"
-            problems.append(Problem(kind, (start, end)))
+            problems.append(Problem(kind, (start, end), code))
     kinds = [p.kind for p in problems]
     if kinds.count("stable") == 1 and set(kinds) <= {"stable", "acute", "self_limited"}:
         stepped_up = _escalation(doc, cues)
         if stepped_up is not None:
             # the one chronic illness seen has its treatment stepped up: not at its goal
             at = kinds.index("stable")
-            problems[at] = Problem("exacerbation", problems[at].span)
+            problems[at] = Problem("exacerbation", problems[at].span, problems[at].code)
             kinds[at] = "exacerbation"
     first = {k: next((p.span for p in problems if p.kind == k), None) for k in set(kinds)}
     if "threat" in kinds:
@@ -289,8 +297,9 @@ def problem_element(
     moderate_reasons = []
     if "exacerbation" in kinds:
         moderate_reasons.append(("exacerbation", "chronic illness with exacerbation"))
-    if kinds.count("stable") >= 2:
-        moderate_reasons.append(("stable", f"{kinds.count('stable')} stable chronic illnesses"))
+    stable = _distinct(p for p in problems if p.kind == "stable")
+    if stable >= 2:
+        moderate_reasons.append(("stable", f"{stable} stable chronic illnesses"))
     if "malignancy" in kinds:
         why = "malignancy under treatment or surveillance"
         moderate_reasons.append(("malignancy", why))

@@ -129,3 +129,16 @@ def test_a_result_read_or_a_test_kept_for_later_is_not_a_test_ordered() -> None:
     assert _risk(LIGHTHEADED.format(plan=later)) == "minimal"
     pain = "She reports an increase in her dizziness to 8/10 on standing."
     assert _problems(ONE_CHRONIC.format(plan=pain)) == "low"
+
+
+def test_one_chronic_illness_named_twice_is_one_illness() -> None:
+    note = """CHIEF COMPLAINT: Blood pressure check.
+HISTORY OF PRESENT ILLNESS: The patient returns for follow up of blood pressure.
+ASSESSMENT:
+1. Hypertension, stable.
+Her hypertension is well controlled on her current regimen.
+PLAN: Continue lisinopril 10 mg daily. Return in six months.
+"""
+    assert _problems(note) == "low"
+    two = note.replace("Her hypertension is", "Her hyperlipidemia is")
+    assert _problems(two) == "moderate"
