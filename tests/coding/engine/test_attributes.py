@@ -58,6 +58,14 @@ def test_numbers_and_count_before_a_noun() -> None:
     assert count_before(doc, 0) is None
 
 
+def test_a_compound_number_word_is_one_count() -> None:
+    doc = analyze("Twenty-two skin tags and thirty one warts, then twenty lesions.")
+    assert [n.value for n in numbers(doc)] == [22, 31, 20]
+    tags = doc.tokens.norms.index("skin")
+    found = count_before(doc, tags)
+    assert found is not None and found.value == 22
+
+
 def test_measurements_list_numbers_and_decimals_are_not_counts() -> None:
     doc = analyze("FINDINGS:\n4. A 3 mm punch biopsy.\nA lesion of 2.5 cm x 2 lesions.\n")
     norms = doc.tokens.norms

@@ -416,6 +416,9 @@ def sizes(doc: Document, start: int = 0, end: int | None = None) -> list[Size]:
     return out
 
 
+_TENS = frozenset({20, 30, 40, 50, 60, 70, 80, 90})
+
+
 def numbers(doc: Document, start: int = 0, end: int | None = None) -> list[Number]:
     """Counts written in digits (up to 3) or words (``two``, ``a single``) in ``[start, end)``."""
     end = len(doc.text) if end is None else end
@@ -430,8 +433,13 @@ def numbers(doc: Document, start: int = 0, end: int | None = None) -> list[Numbe
             out.append(Number(int(word), t.starts[i], t.ends[i], i, i + 1))
         elif i in words:
             m = words[i]
-            out.append(Number(m.payload, t.starts[m.start], t.ends[m.end - 1], m.start, m.end))
-            i = m.end
+            value, last = m.payload, m
+            # a compound of tens and units ("twenty-two", "thirty one") is one count
+            unit = words.get(m.end)
+            if value in _TENS and unit is not None and 1 <= unit.payload <= 9:
+                value, last = value + unit.payload, unit
+            out.append(Number(value, t.starts[m.start], t.ends[last.end - 1], m.start, last.end))
+            i = last.end
             continue
         i += 1
     return out
