@@ -76,6 +76,10 @@ class Combination:
     # a `note` mention inside one of these phrases does not count ("insulin sliding scale"
     # in a hospital is no long-term insulin)
     unless: PhraseSet[int] | None = None
+    # the rule stands down when one of these codes is coded: the condition it would link is
+    # already another's ("herniated disc with myelopathy" owns the myelopathy the
+    # spondylosis rule would take)
+    absent: tuple[Pattern, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -284,6 +288,8 @@ def apply_combinations(
                 break
             matched.append(hit)
         else:
+            if rule.absent and any(p.matches(c) for p in rule.absent for c in out):
+                continue
             if rule.note is not None and not note_says(rule.note, rule.unless):
                 continue
             removed: list[str] = []
@@ -340,7 +346,9 @@ def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
         ln = line_of(raw, i)
         if not isinstance(item, YamlMap) or "when" not in item or "name" not in item:
             raise DataFileError(src, "each combination needs name: and when: [...]", ln)
-        unknown = set(item) - {"name", "when", "note", "unless", "replace", "drop", "add"}
+        unknown = set(item) - {
+            "name", "when", "note", "unless", "absent", "replace", "drop", "add",
+        }  # fmt: skip
         if unknown:
             raise DataFileError(src, f"unknown key {sorted(unknown)[0]!r} in a combination", ln)
         note: PhraseSet[int] | None = None
@@ -378,6 +386,9 @@ def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
                 add=tuple(str(c).upper() for c in item.get("add", [])),
                 source=f"{src}:{ln or 0}",
                 unless=unless,
+                absent=_patterns(item["absent"], src, line_of(item, "absent"), "absent")
+                if "absent" in item
+                else (),
             )
         )
     integral: list[IntegralRule] = []

@@ -120,3 +120,22 @@ def test_renal_failure_on_dialysis_is_end_stage_renal_disease() -> None:
     assert codes(note) == {"N18.6", "Z99.2", "I12.0"}
     note = visit("He has no kidney complaints today.", "1. Renal failure.\n2. Hypertension.")
     assert "N18.6" not in codes(note)
+
+
+def test_cervical_spondylosis_with_the_myelopathy_told_in_the_history() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Cervical spondylosis.\n"
+        "POSTOPERATIVE DIAGNOSIS: Cervical spondylosis.\n"
+        "PROCEDURE: Anterior cervical discectomy and fusion, C5-C6.\n"
+        "INDICATIONS: A 58-year-old woman with progressive gait imbalance and hand clumsiness "
+        "from cervical myelopathy.\n"
+    )
+    assert codes(note) == {"M47.12"}
+    # a disc herniation with myelopathy owns the myelopathy (rule key `absent`)
+    note = note.replace(
+        "POSTOPERATIVE DIAGNOSIS: Cervical spondylosis.",
+        "POSTOPERATIVE DIAGNOSIS: 1. Herniated disc, C5-C6, with myelopathy. 2. Cervical "
+        "spondylosis.",
+    )
+    got = codes(note)
+    assert "M47.812" in got and "M47.12" not in got
