@@ -139,3 +139,17 @@ def test_cervical_spondylosis_with_the_myelopathy_told_in_the_history() -> None:
     )
     got = codes(note)
     assert "M47.812" in got and "M47.12" not in got
+
+
+def test_prostatic_hyperplasia_with_the_symptoms_told_in_the_indication() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Benign prostatic hyperplasia.\n"
+        "POSTOPERATIVE DIAGNOSIS: Benign prostatic hyperplasia.\n"
+        "PROCEDURE: Transurethral resection of the prostate.\n"
+        "INDICATIONS: A 71-year-old man with nocturia four times a night and a weak stream "
+        "despite tamsulosin.\n"
+    )
+    assert codes(note) == {"N40.1"}
+    assert codes(
+        note.replace("nocturia four times a night and a weak stream", "a large gland")
+    ) == {"N40.0"}
