@@ -153,3 +153,18 @@ def test_prostatic_hyperplasia_with_the_symptoms_told_in_the_indication() -> Non
     assert codes(
         note.replace("nocturia four times a night and a weak stream", "a large gland")
     ) == {"N40.0"}
+
+
+def test_the_side_the_indication_tells_with_the_same_diagnosis() -> None:
+    note = (
+        "POSTOPERATIVE DIAGNOSIS: Carpal tunnel syndrome.\n"
+        "PROCEDURE: Open carpal tunnel release.\n"
+        "INDICATIONS: A 52-year-old woman with carpal tunnel syndrome of the left hand "
+        "confirmed by nerve conduction studies, failed splinting.\n"
+        "DESCRIPTION: The arm was prepped and draped. The transverse carpal ligament was "
+        "divided.\n"
+    )
+    assert codes(note) == {"G56.02"}
+    # two sides told: none is taken
+    both = note.replace("of the left hand", "of both hands, the right worse than the left")
+    assert codes(both) != {"G56.02"}
