@@ -142,3 +142,20 @@ PLAN: Continue lisinopril 10 mg daily. Return in six months.
     assert _problems(note) == "low"
     two = note.replace("Her hypertension is", "Her hyperlipidemia is")
     assert _problems(two) == "moderate"
+
+
+ED_VISIT = """CHIEF COMPLAINT: Vomiting.
+HISTORY OF PRESENT ILLNESS: A 6-year-old brought to the emergency department by his mother
+with a day of vomiting.
+ASSESSMENT: Vomiting with dehydration.
+PLAN: {plan}
+"""
+
+
+def test_a_decision_about_hospitalization_told_of_the_patient_is_high_risk() -> None:
+    admitting = "Dr. Lee will be admitting this child to the pediatric floor."
+    assert _risk(ED_VISIT.format(plan=admitting)) == "high"
+    declined = "I recommended admission, but the mother declined and will return in the morning."
+    assert _risk(ED_VISIT.format(plan=declined)) == "high"
+    home = "Oral rehydration. Discharged home with his mother."
+    assert _risk(ED_VISIT.format(plan=home)) != "high"
