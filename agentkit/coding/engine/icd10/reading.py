@@ -543,19 +543,27 @@ def _code_concept(
         side_map = ref.sides or side_map
         found.notes.append(f"refined by '{doc.text[t.starts[hit[1]] : t.ends[hit[2] - 1]]}'")
     elif concept.refine and concept.refine_in == "note":
-        for si in ctx.note_sentences:
-            sent = doc.sentences[si]
-            hit = _first_refinement(ctx, concept, sent.tok_lo, sent.tok_hi)
-            if hit is not None and concept.refine[hit[0]].code != NOT_CODED:
-                ref = concept.refine[hit[0]]
-                code = ref.code or code
-                side_map = ref.sides or side_map
-                found.notes.append(
-                    f"refined by '{doc.text[t.starts[hit[1]] : t.ends[hit[2] - 1]]}' "
-                    "elsewhere in the note"
-                )
-                found.penalty += 0.05
-                break
+        # where the note tells the same diagnosis again first ("diverticulosis coli of the
+        # sigmoid" in the findings), then the first site word anywhere (not the "small
+        # bowel" of a hernia told before it)
+        hit = None if concept.parts else _refinement_elsewhere(ctx, concept, concept_id, st)
+        where = "where the note tells the same diagnosis again"
+        if hit is None:
+            where = "elsewhere in the note"
+            for si in ctx.note_sentences:
+                sent = doc.sentences[si]
+                hit = _first_refinement(ctx, concept, sent.tok_lo, sent.tok_hi)
+                if hit is not None and concept.refine[hit[0]].code != NOT_CODED:
+                    break
+                hit = None
+        if hit is not None:
+            ref = concept.refine[hit[0]]
+            code = ref.code or code
+            side_map = ref.sides or side_map
+            found.notes.append(
+                f"refined by '{doc.text[t.starts[hit[1]] : t.ends[hit[2] - 1]]}' {where}"
+            )
+            found.penalty += 0.05
     elif concept.refine and not concept.parts:
         # the same diagnosis told elsewhere with its detail (the findings of the procedure,
         # the history): the diagnosis list is coded "with the body of the note for

@@ -168,3 +168,14 @@ def test_the_side_the_indication_tells_with_the_same_diagnosis() -> None:
     # two sides told: none is taken
     both = note.replace("of the left hand", "of both hands, the right worse than the left")
     assert codes(both) != {"G56.02"}
+
+
+def test_a_site_read_from_the_note_is_the_one_told_with_the_same_diagnosis() -> None:
+    # the "small bowel" of a hernia told first is not the diverticulosis's site
+    note = (
+        "EXAM: CT abdomen and pelvis with contrast.\n"
+        "FINDINGS: A right inguinal hernia contains a loop of small bowel. There is extensive "
+        "diverticulosis of the sigmoid colon without wall thickening.\n"
+        "IMPRESSION:\n1. Right inguinal hernia.\n2. Diverticulosis without diverticulitis.\n"
+    )
+    assert "K57.30" in codes(note) and "K57.10" not in codes(note)
