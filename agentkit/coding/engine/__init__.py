@@ -30,7 +30,7 @@ Attributes (``agentkit.coding.engine.text.attributes``), each ``f(doc, start=0, 
 ``sides`` (right/left/bilateral mentions) and ``sides_summary``, ``approaches`` (laparoscopic,
 open, endoscopic, arthroscopic, thoracoscopic, percutaneous) and ``converted_to_open(doc)``,
 ``sizes`` (cm), ``numbers`` (digits and number words), ``count_before(doc, token_index)``,
-``spine_levels`` and ``interspace_count``.
+``spine_levels``, ``interspace_count`` and ``foramen_count``.
 
 The phrase language used by rules and cues is documented in
 ``agentkit.coding.engine.text.phrases`` and docs/offline-coder.md. All matching is linear in
@@ -49,6 +49,7 @@ from agentkit.coding.engine.text.attributes import (
     approaches,
     converted_to_open,
     count_before,
+    foramen_count,
     interspace_count,
     numbers,
     sides,
@@ -90,6 +91,7 @@ __all__ = [
     "assertion_of",
     "converted_to_open",
     "count_before",
+    "foramen_count",
     "interspace_count",
     "kind_of_heading",
     "numbers",

@@ -7,6 +7,7 @@ from agentkit.coding.engine import (
     approaches,
     converted_to_open,
     count_before,
+    foramen_count,
     interspace_count,
     numbers,
     sides,
@@ -88,6 +89,14 @@ def test_spine_levels_and_interspaces() -> None:
     ]
     assert interspace_count(levels[:2]) == 2
     assert interspace_count(levels[:3]) == 3
+
+
+def test_foramina_count_single_vertebrae_as_their_own_level() -> None:
+    roots = spine_levels(analyze("Transforaminal injections at the left L4 and L5 foramina."))
+    assert interspace_count(roots) == 0  # no interspace written ...
+    assert foramen_count(roots) == 2  # ... but two nerve-root levels
+    spaces = spine_levels(analyze("Needles at L4-5 and L5-S1; the L5 root was outlined."))
+    assert foramen_count(spaces) == 2
 
 
 def test_spine_level_shorthand_without_hyphen() -> None:

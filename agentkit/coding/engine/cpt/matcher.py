@@ -23,6 +23,7 @@ from agentkit.coding.engine.note_type import note_type, title_sentences
 from agentkit.coding.engine.text.attributes import (
     Size,
     count_before,
+    foramen_count,
     interspace_count,
     ordinal_after,
     patient_age,
@@ -322,7 +323,7 @@ def _count(rule: Rule, facts: NoteFacts, trig: list[Mention[str]]) -> int:
                 s = doc.sentences[i]
                 levels.extend(find_spine_levels(doc, s.start, s.end))
             if levels:
-                return max(1, interspace_count(levels))
+                return max(1, (foramen_count if spec.roots else interspace_count)(levels))
         return 1
     if spec.distinct:
         return _distinct_count(doc, facts.mentions(spec.of, PERFORMANCE_SECTIONS | rule.sections))

@@ -84,7 +84,7 @@ _RULE_KEYS = {
     "size_from": "when no size is written near the trigger, read it where these are mentioned",
     "size_total": "true: the sizes told in several trigger sentences are added (repair lengths)",
     "weight_g": "{of: [...], min: X, max: Y, missing: bool} weight in grams told with these words",
-    "count": "{of: [...], min: N, max: N, distinct: bool} or {levels: true, ...}",
+    "count": "{of: [...], min: N, max: N, distinct: bool} or {levels: true|roots, ...}",
     "units": "1, count, {count_minus: N}, or {size_over: X, per: Y} (each Y beyond X)",
     "sided": "true: paired organ/limb; RT/LT or 50 from the note",
     "supersedes": "codes this one replaces when both fire",
@@ -130,6 +130,7 @@ class CountSpec:
     min: int = 1
     max: int | None = None
     distinct: bool = False  # count the different mentions of `of` (each nerve studied)
+    roots: bool = False  # levels: roots - count foramina (nerve roots) instead of interspaces
 
 
 @dataclass(frozen=True)
@@ -467,7 +468,10 @@ class _FileReader:
             if not isinstance(lo, int) or (hi is not None and (not isinstance(hi, int) or hi < lo)):
                 self.fail(f"rule {code}: count min/max must be whole numbers, min <= max", c)
             of = self.ref_list(family, c["of"], c, "of") if "of" in c else ()
-            count = CountSpec(of, bool(c.get("levels")), lo, hi, bool(c.get("distinct")))
+            if c.get("levels") not in (None, True, False, "roots"):
+                self.fail(f"rule {code}: count levels must be true or roots", c)
+            roots = c.get("levels") == "roots"
+            count = CountSpec(of, bool(c.get("levels")), lo, hi, bool(c.get("distinct")), roots)
         units = "1"
         units_size: tuple[float, float] | None = None
         if "units" in raw:

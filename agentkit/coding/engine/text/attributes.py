@@ -32,6 +32,7 @@ __all__ = [
     "approaches",
     "converted_to_open",
     "count_before",
+    "foramen_count",
     "interspace_count",
     "numbers",
     "ordinal_after",
@@ -565,6 +566,17 @@ def interspace_count(levels: list[SpineLevel]) -> int:
     for lv in levels:
         a, b = _SPINE_INDEX[lv.first], _SPINE_INDEX[lv.last]
         spaces.update(range(a, b))
+    return len(spaces)
+
+
+def foramen_count(levels: list[SpineLevel]) -> int:
+    """Distinct foramina (nerve-root levels) among ``levels``: an interspace is its foramen and
+    a single vertebra the foramen below it, where its lumbar root exits ("L4 and L5" are two,
+    like "L4-5 and L5-S1"; "right L5, L5-S1 foramen" is one)."""
+    spaces: set[int] = set()
+    for lv in levels:
+        a, b = _SPINE_INDEX[lv.first], _SPINE_INDEX[lv.last]
+        spaces.update(range(a, b) if b > a else (a,))
     return len(spaces)
 
 
