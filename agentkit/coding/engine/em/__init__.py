@@ -174,6 +174,12 @@ def _consultation(doc: Document) -> bool:
     return any("consult" in s.heading.lower() for s in doc.sections)
 
 
+def _referred(doc: Document) -> bool:
+    """A 'REASON FOR REFERRAL' or 'REFERRING PHYSICIAN' heading: the note answers a referral,
+    a first look at the patient by this clinician."""
+    return any("referr" in s.heading.lower() for s in doc.sections)
+
+
 # the plan tells the next visit ("follow-up appointment in two weeks"), not this one
 _STATUS_EXCLUDED = _PAST_HISTORY | {"plan", "disposition"}
 # the history sections an initial evaluation takes and a follow-up visit rarely repeats
@@ -181,10 +187,13 @@ _INITIAL_WORKUP = frozenset({"family_history", "social_history"})
 
 
 def _initial_workup(doc: Document) -> bool:
-    """A note that takes the whole history - past medical history, family or social history
-    and a review of systems - reads as a first encounter with this clinician."""
+    """A note that takes the whole history - past medical history with family or social
+    history and a review of systems, or with both family and social history - reads as a
+    first encounter with this clinician."""
     kinds = {s.kind for s in doc.sections}
-    return "pmh" in kinds and "ros" in kinds and bool(kinds & _INITIAL_WORKUP)
+    if "pmh" not in kinds:
+        return False
+    return ("ros" in kinds and bool(kinds & _INITIAL_WORKUP)) or _INITIAL_WORKUP <= kinds
 
 
 def _status(doc: Document, given: str, c: Cues) -> tuple[str, bool]:
@@ -209,7 +218,7 @@ def _status(doc: Document, given: str, c: Cues) -> tuple[str, bool]:
         return "established", True
     if new is not None:
         return "new", True
-    if _consultation(doc):
+    if _consultation(doc) or _referred(doc):
         # house rule: a consultation is reported with the new-patient visit codes
         return "new", True
     if given in ("new", "established"):

@@ -154,3 +154,31 @@ def test_a_first_time_evaluation_is_a_new_patient() -> None:
 
 def test_a_letter_about_seeing_the_patient_today_in_consultation_is_a_new_patient() -> None:
     assert _status(PLEASURE_LETTER) == "new"
+
+
+def test_past_family_and_social_history_without_a_review_of_systems_is_a_first_encounter() -> None:
+    no_ros = FULL_WORKUP.replace(
+        "REVIEW OF SYSTEMS: Negative except as in the present illness.\n", ""
+    )
+    out = level_visit(analyze(no_ros))
+    assert out is not None and out["patient_status"] == "new"
+    only_social = no_ros.replace("FAMILY HISTORY: Father with colon cancer.\n", "")
+    out = level_visit(analyze(only_social))
+    assert out is not None and out["patient_status"] == "established"
+
+
+def test_a_note_answering_a_referral_is_a_new_patient_visit() -> None:
+    note = """REASON FOR REFERRAL: Palpitations.
+HISTORY OF PRESENT ILLNESS: A 40-year-old woman with a month of fluttering in the chest.
+PHYSICAL EXAMINATION: Regular rhythm. No murmur.
+IMPRESSION: Palpitations.
+RECOMMENDATIONS: Event monitor for 30 days.
+"""
+    out = level_visit(analyze(note))
+    assert out is not None and out["patient_status"] == "new"
+    assert out["code"].startswith("9920")
+    self_referred = note.replace("REASON FOR REFERRAL: Palpitations.\n", "").replace(
+        "with a month of", "presents today self-referred with a month of"
+    )
+    out = level_visit(analyze(self_referred))
+    assert out is not None and out["patient_status"] == "new"
