@@ -193,7 +193,7 @@ def _initial_workup(doc: Document) -> bool:
     kinds = {s.kind for s in doc.sections}
     if "pmh" not in kinds:
         return False
-    return ("ros" in kinds and bool(kinds & _INITIAL_WORKUP)) or _INITIAL_WORKUP <= kinds
+    return ("ros" in kinds and bool(kinds & _INITIAL_WORKUP)) or kinds >= _INITIAL_WORKUP
 
 
 def _status(doc: Document, given: str, c: Cues) -> tuple[str, bool]:
