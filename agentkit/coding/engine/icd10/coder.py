@@ -134,6 +134,13 @@ for _p, _c in (
     ("subsequent encounter", "D"),
     ("routine healing", "D"),
     ("(healing|healed) fracture", "D"),
+    # an injury seen again while it heals ("the scalp lacerations appear to be healing")
+    (
+        "(laceration|lacerations|abrasion|abrasions|burn|burns) ~6 (appear|appears|is|are|look|"
+        "looks|looking|seem|seems|remain|remains) (to be)? (well)? (healing|healed)",
+        "D",
+    ),
+    ("(healing|healed) (laceration|lacerations|abrasion|abrasions|burn|burns)", "D"),
     ("follow up ~4 fracture", "D"),
     ("cast (removal|change|check)", "D"),
     ("(sequela|sequelae|late effect|late effects)", "S"),

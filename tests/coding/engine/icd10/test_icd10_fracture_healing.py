@@ -87,3 +87,18 @@ def test_a_sequela_is_the_injury_it_is_said_with() -> None:
     assert "S93.431A" in got and not any(c.endswith("S") for c in got)
     # said with the injury, it is its sequela
     assert codes(clinic("Sequela of a left distal radius fracture.")) == {"S52.502S"}
+
+
+def test_a_laceration_seen_again_while_it_heals_is_a_subsequent_encounter() -> None:
+    note = clinic(
+        "Scalp laceration from a fall, healing.",
+        "He returns after the emergency visit last week. The scalp laceration appears to be "
+        "healing well without signs of infection.",
+    )
+    assert codes(note) == {"S01.01XD"}
+    # the visit that repairs it is the initial encounter, whatever it says of healing later
+    note = clinic(
+        "Scalp laceration from a fall.",
+        "He fell today and cut his scalp. Wound care to promote healing was explained.",
+    )
+    assert codes(note) == {"S01.01XA"}
