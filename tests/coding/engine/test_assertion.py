@@ -151,3 +151,15 @@ def test_concern_and_guessed_causes_are_uncertain_a_started_drug_is_planned() ->
 )
 def test_doubt_reads_as_not_there(note: str, mention: str, status: str) -> None:
     assert _status(note, mention) == status
+
+
+@pytest.mark.parametrize(
+    ("note", "mention", "status"),
+    [
+        ("The tonsils were removed. The adenoids were not removed.", "adenoids", "negated"),
+        ("The ovaries were not excised.", "ovaries", "negated"),
+        ("The adenoids were then removed with a curette.", "adenoids", "present"),
+    ],
+)
+def test_a_part_left_undone_is_negated(note: str, mention: str, status: str) -> None:
+    assert _status(note, mention) == status
