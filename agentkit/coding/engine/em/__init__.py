@@ -249,6 +249,11 @@ def _quote(doc: Document, span: tuple[int, int] | None) -> str:
     return text[lo:hi] if hi > lo else text[span[0] : span[1]]
 
 
+# what an uncoded assessment item still tells beside the history's problems: a diagnosis
+# being worked up, or a side effect of treatment
+_UNCODED_KINDS = frozenset({"new_uncertain", "exacerbation"})
+
+
 def level_visit(
     doc: Document, *, patient_status: str = "unknown", date_of_service: date | None = None
 ) -> dict[str, Any] | None:
@@ -263,8 +268,9 @@ def level_visit(
     from agentkit.coding.engine.icd10.coder import statement_codes
 
     items = statement_codes(doc, c.sections["problems"], date_of_service)
-    # an assessment of working diagnoses only ("probable sleep apnea", not coded while
-    # uncertain) still tells a problem addressed, beside what the history names
+    # an assessment of working diagnoses only ("probable sleep apnea", "ulcers likely from
+    # methotrexate", not coded while uncertain) still tells a problem addressed, beside what
+    # the history names
     assessed = items if not any(codes for _, codes in items) else []
     for fallback in (frozenset({"chief_complaint", "hpi"}), frozenset({"body", "other"})):
         if any(codes for _, codes in items):
@@ -278,7 +284,7 @@ def level_visit(
         worked_up = [
             span
             for span, _ in assessed
-            if any(p.kind == "new_uncertain" for p in problem_element(doc, c, [(span, [])])[1])
+            if any(p.kind in _UNCODED_KINDS for p in problem_element(doc, c, [(span, [])])[1])
         ]
         items = [*items, *((span, []) for span in worked_up)]
     problems, addressed = problem_element(doc, c, items)

@@ -40,6 +40,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "stable",
         "chronic",
         "new_uncertain",
+        "side_effect",
         "hedged",
         "cancer_care",
         "escalation",

@@ -150,7 +150,7 @@ def classify_problem(names: set[str], codes: list[str], cues: Cues) -> str:
     )
     if "threat" in names or any(c.startswith(threat_codes) for c in codes):
         return "threat"
-    if chronic and "exacerbation" in names:
+    if (chronic and "exacerbation" in names) or "side_effect" in names:
         return "exacerbation"
     if chronic:
         return "stable"

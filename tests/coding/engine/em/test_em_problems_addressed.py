@@ -159,3 +159,15 @@ def test_a_decision_about_hospitalization_told_of_the_patient_is_high_risk() -> 
     assert _risk(ED_VISIT.format(plan=declined)) == "high"
     home = "Oral rehydration. Discharged home with his mother."
     assert _risk(ED_VISIT.format(plan=home)) != "high"
+
+
+def test_a_side_effect_of_treatment_is_counted_like_a_flare() -> None:
+    note = """CHIEF COMPLAINT: Mouth sores.
+HISTORY OF PRESENT ILLNESS: A 60-year-old woman on methotrexate for rheumatoid arthritis with
+painful mouth ulcers for a week.
+ASSESSMENT: Oral ulcers, likely secondary to methotrexate.
+PLAN: Hold methotrexate for two weeks. Return in two weeks.
+"""
+    assert _problems(note) == "moderate"
+    unrelated = note.replace("likely secondary to methotrexate", "viral")
+    assert _problems(unrelated) != "moderate"
