@@ -80,6 +80,9 @@ class Combination:
     # already another's ("herniated disc with myelopathy" owns the myelopathy the
     # spondylosis rule would take)
     absent: tuple[Pattern, ...] = ()
+    # the rule stands down when the note documents one of these ("nonobstructive coronary
+    # disease": the angina is not presumed to be its)
+    not_if_note: PhraseSet[int] | None = None
 
 
 @dataclass(frozen=True)
@@ -292,6 +295,8 @@ def apply_combinations(
                 continue
             if rule.note is not None and not note_says(rule.note, rule.unless):
                 continue
+            if rule.not_if_note is not None and note_says(rule.not_if_note, None):
+                continue
             removed: list[str] = []
             added: list[str] = []
             for old, new in rule.replace.items():
@@ -347,7 +352,7 @@ def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
         if not isinstance(item, YamlMap) or "when" not in item or "name" not in item:
             raise DataFileError(src, "each combination needs name: and when: [...]", ln)
         unknown = set(item) - {
-            "name", "when", "note", "unless", "absent", "replace", "drop", "add",
+            "name", "when", "note", "unless", "absent", "not_if_note", "replace", "drop", "add",
         }  # fmt: skip
         if unknown:
             raise DataFileError(src, f"unknown key {sorted(unknown)[0]!r} in a combination", ln)
@@ -369,6 +374,14 @@ def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
                     unless.add(str(phrase), j)
                 except PhraseSyntaxError as exc:
                     raise DataFileError(src, str(exc), line_of(item["unless"], j)) from exc
+        not_if_note: PhraseSet[int] | None = None
+        if "not_if_note" in item:
+            not_if_note = PhraseSet()
+            for j, phrase in enumerate(item["not_if_note"] or []):
+                try:
+                    not_if_note.add(str(phrase), j)
+                except PhraseSyntaxError as exc:
+                    raise DataFileError(src, str(exc), line_of(item["not_if_note"], j)) from exc
         replace = item.get("replace", {})
         if not isinstance(replace, dict):
             raise DataFileError(src, "replace: expected {OLD: NEW}", line_of(item, "replace"))
@@ -389,6 +402,7 @@ def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
                 absent=_patterns(item["absent"], src, line_of(item, "absent"), "absent")
                 if "absent" in item
                 else (),
+                not_if_note=not_if_note,
             )
         )
     integral: list[IntegralRule] = []

@@ -32,6 +32,15 @@ def test_angina_told_in_the_history_makes_coronary_disease_with_angina() -> None
     assert codes(note) == {"I25.119"}
     note = visit("He describes crescendo angina this week.", "1. Coronary artery disease.")
     assert codes(note) == {"I25.110"}
+    # angina with coronary arteries found without obstruction: not presumed the plaque's
+    # (combination key not_if_note)
+    note = (
+        "PROCEDURE: Left heart catheterization and coronary angiography.\n"
+        "INDICATION: Exertional angina.\n"
+        "FINDINGS: Mild luminal irregularities without obstructive disease.\n"
+        "IMPRESSION: Coronary artery disease.\n"
+    )
+    assert codes(note) == {"I25.10"}
     # denied angina links nothing
     note = visit("He denies any angina or shortness of breath.", "1. Coronary artery disease.")
     assert codes(note) == {"I25.10"}
