@@ -106,6 +106,27 @@ def _told_as_past(doc: Document, lo: int, at: int) -> bool:
     return bool(pairs & {("history", "of"), ("status", "post"), ("h", "o"), ("s", "p")})
 
 
+_CAUSE_WORDS = frozenset(
+    {
+        ("secondary", "to"),
+        ("due", "to"),
+        ("related", "to"),
+        ("caused", "by"),
+        ("because", "of"),
+        ("attributable", "to"),
+        ("from", "his"),
+        ("from", "her"),
+        ("from", "the"),
+    }
+)
+
+
+def _hedges_the_cause(doc: Document, after: int) -> bool:
+    """'Epicondylitis, possibly secondary to a lupus flare': the diagnosis is made, only its
+    cause is in doubt - no undiagnosed problem."""
+    return tuple(doc.tokens.norms[after : after + 2]) in _CAUSE_WORDS
+
+
 def _problem_names(doc: Document, cues: Cues, lo: int, hi: int) -> set[str]:
     """The problem cue lists an assessment item's words fall in."""
     found = _hits_with_status(doc, cues.matcher("problems"), lo, hi, _PROBLEM_STATUSES)
@@ -115,6 +136,8 @@ def _problem_names(doc: Document, cues: Cues, lo: int, hi: int) -> set[str]:
         if status not in _STATUSES_OF.get(name, ("present", "uncertain", "historical")):
             continue
         if name == "threat" and _told_as_past(doc, lo, t.index_at_or_after(span[0])):
+            continue
+        if name == "hedged" and _hedges_the_cause(doc, t.index_before(span[1])):
             continue
         names.add(name)
     return names
@@ -201,7 +224,7 @@ def _escalation(doc: Document, cues: Cues) -> tuple[int, int] | None:
             if name != "escalation" or _kept_for_later(doc, s.tok_lo, span):
                 continue
             at = doc.tokens.index_at_or_after(span[0])
-            told = doc.tokens.norms[at : doc.tokens.index_before(span[1]) + 1]
+            told = doc.tokens.norms[at : doc.tokens.index_before(span[1])]
             # "an increase in her knee pain to 8/10" is the illness, not its treatment
             if tuple(told[1:2]) in (("in",), ("of",)) or _SYMPTOM_WORDS & set(told):
                 continue

@@ -171,3 +171,10 @@ PLAN: Hold methotrexate for two weeks. Return in two weeks.
     assert _problems(note) == "moderate"
     unrelated = note.replace("likely secondary to methotrexate", "viral")
     assert _problems(unrelated) != "moderate"
+
+
+def test_a_doubt_about_the_cause_of_a_made_diagnosis_is_no_work_up() -> None:
+    cause = HEDGED.replace(
+        "Probable obstructive sleep apnea.", "Knee pain, possibly secondary to overuse."
+    )
+    assert _problems(cause.format(plan="We will get an x-ray of the knee.")) != ("moderate")
