@@ -59,6 +59,15 @@ def test_numbers_and_count_before_a_noun() -> None:
     assert count_before(doc, 0) is None
 
 
+def test_a_count_joined_to_another_noun_is_not_the_next_ones() -> None:
+    doc = analyze("Shave biopsies of two lesions and punch biopsy of the leg.")
+    punch = doc.tokens.norms.index("punch")
+    assert count_before(doc, punch) is None
+    doc = analyze("Two punch biopsies were taken.")
+    found = count_before(doc, doc.tokens.norms.index("punch"))
+    assert found is not None and found.value == 2
+
+
 def test_a_compound_number_word_is_one_count() -> None:
     doc = analyze("Twenty-two skin tags and thirty one warts, then twenty lesions.")
     assert [n.value for n in numbers(doc)] == [22, 31, 20]

@@ -464,8 +464,13 @@ def count_before(doc: Document, token_index: int, max_gap: int = 3) -> Number | 
         # a measurement is not a count: "a 3 mm punch biopsy", "a 16 French catheter"
         and not (n.token_end < len(norms) and norms[n.token_end] in _MEASURE_UNITS)
         and not _list_marker(doc.text, n)
+        # the count of another noun joined before it: "two lesions and a punch biopsy"
+        and not any(norms[i] in _JOINERS for i in range(n.token_end, token_index))
     ]
     return found[-1] if found else None
+
+
+_JOINERS = frozenset({"and", "or", "plus", "with"})
 
 
 def _list_marker(text: str, n: Number) -> bool:
