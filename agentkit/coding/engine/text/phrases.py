@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
+from agentkit.coding.engine.text.note_ranges import MIN_NOTE_WORDS, NoteRanges, note_ranges
 from agentkit.coding.engine.text.phrase_tries import (
     EMPTY_TABLE,
     TryBuilder,
@@ -623,6 +624,10 @@ class PhraseSet(Generic[T]):
         seen: set[tuple[str, object, int]] = set()
         words: frozenset[str] | None = None  # the sentence's words, made when first needed
         heads: frozenset[str] | None = None  # and their heads (see phrase_tries)
+        # a note's tokens: the word sets of its sentences are shared by all phrase sets
+        shared: NoteRanges | None = None
+        if type(norms) is tuple and len(norms) >= MIN_NOTE_WORDS:
+            shared = note_ranges(norms)
         by_word, starts_of, nothing = self._by_word, self._starts_of, _NOTHING
         for i in range(lo, hi):
             word = norms[i]
@@ -635,7 +640,7 @@ class PhraseSet(Generic[T]):
                 continue
             nxt_word = norms[i + 1] if i + 1 < hi else ""
             if words is None:
-                words = frozenset(norms[lo:hi])
+                words = frozenset(norms[lo:hi]) if shared is None else shared.words_of(lo, hi)
             table = st.tries
             # the phrases the sentence can complete (see phrase_tries)
             mask = table.free
@@ -648,7 +653,7 @@ class PhraseSet(Generic[T]):
                     mask |= table.anchors[w]
             if table.heads:
                 if heads is None:
-                    heads = word_heads(norms[lo:hi])
+                    heads = word_heads(norms[lo:hi]) if shared is None else shared.heads_of(lo, hi)
                 for h in table.head_words.intersection(heads):
                     mask |= table.heads[h]
             tries = table.tries

@@ -1,0 +1,64 @@
+"""The word sets of the sentences of the note being coded, made once and shared by every
+phrase set that scans them.
+
+A phrase set tests each candidate phrase against the set of words of the sentence it scans (and
+their heads, see :func:`~agentkit.coding.engine.text.phrase_tries.word_heads`). A note's
+sentences are scanned by the rule triggers and by each family's concepts, and its diagnosis
+statements by the diagnosis concepts, refinements, cues and sides: the same word sets were
+built again for every set. They are kept here for the few notes being coded, keyed by the
+note's token tuple (immutable, and held, so compared by identity) and the range.
+"""
+
+from __future__ import annotations
+
+from agentkit.coding.engine.text.phrase_tries import word_heads
+
+__all__ = ["NoteRanges", "note_ranges"]
+
+# Only a note's tokens are worth keeping word sets for (a phrase list or a title is scanned once).
+MIN_NOTE_WORDS = 64
+
+
+class NoteRanges:
+    """The word sets (and head sets) of the ranges of one note's tokens asked so far."""
+
+    __slots__ = ("heads", "norms", "words")
+
+    def __init__(self, norms: tuple[str, ...]) -> None:
+        self.norms = norms
+        self.words: dict[tuple[int, int], frozenset[str]] = {}
+        self.heads: dict[tuple[int, int], frozenset[str]] = {}
+
+    def words_of(self, lo: int, hi: int) -> frozenset[str]:
+        key = (lo, hi)
+        found = self.words.get(key)
+        if found is None:
+            found = self.words[key] = frozenset(self.norms[lo:hi])
+        return found
+
+    def heads_of(self, lo: int, hi: int) -> frozenset[str]:
+        key = (lo, hi)
+        found = self.heads.get(key)
+        if found is None:
+            found = self.heads[key] = word_heads(self.norms[lo:hi])
+        return found
+
+
+# The notes being coded (one per thread at a time): a few, so that threads coding different
+# notes do not keep discarding each other's.
+_RECENT: list[NoteRanges] = []
+_RECENT_LIMIT = 4
+
+
+def note_ranges(norms: tuple[str, ...]) -> NoteRanges:
+    """The shared word sets of the note whose tokens are ``norms``."""
+    recent = _RECENT
+    if recent and recent[0].norms is norms:  # the note being coded: asked hundreds of times
+        return recent[0]
+    for found in recent:
+        if found.norms is norms:
+            return found
+    found = NoteRanges(norms)
+    _RECENT.insert(0, found)
+    del _RECENT[_RECENT_LIMIT:]
+    return found
