@@ -23,6 +23,12 @@ PHRASES = [
     "shock wave lithotrips*",
     "the? knee",
     "fiberoptic bronchoscop*",
+    "status post",
+    "status post mastectomy",
+    "status post ~2 valve replacement",
+    "status post (total|reverse)? shoulder (arthroplasty|replacement)",
+    "in the (past|future)",
+    "in the ~2 (emergency (room|department)|er)",
 ]
 
 NOTES = [
@@ -32,6 +38,8 @@ NOTES = [
     "Three small polyps and 2 lesions were removed; a 4 centimeter lesion was seen.",
     "Shockwave lithotripsy was done, then shock wave lithotripsy again. Fiber optic "
     "bronchoscopy followed with ultrasound guidance. The knee was fine, knee too.",
+    "Status post mastectomy, status post aortic valve replacement and status post knee "
+    "surgery; status post reverse shoulder arthroplasty. Seen in the past in the emergency room.",
 ]
 
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "EMPTY_TABLE",
+    "GatedAnchors",
     "Try",
     "TryBuilder",
     "TryTable",
@@ -47,11 +48,28 @@ class TryTable(Generic[T]):
 
     ``free`` are tried in every sentence, ``gates[w]`` when the next note word is ``w``,
     ``anchors[w]`` when the sentence holds the word ``w``, ``heads[h]`` when it holds a word
-    beginning with the letters ``h`` (see :func:`word_heads`)."""
+    beginning with the letters ``h`` (see :func:`word_heads`).
+
+    A gated phrase is also filed by what the rest of it needs (``gated_anchors``,
+    ``gated_heads``; ``gated_free`` when the rest needs nothing): "status post" opens hundreds
+    of phrases ("status post ~2 valve replacement", "status post mastectomy"), and after the
+    words "status post" only those whose other words the sentence holds are tried."""
 
     tries: tuple[Try[T], ...]
     free: int
     gates: dict[str, int]
+    anchors: dict[str, int]
+    anchor_words: frozenset[str]
+    heads: dict[str, int]
+    head_words: frozenset[str]
+    gated_free: int = 0
+    gated_anchors: GatedAnchors | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GatedAnchors:
+    """What the rest of each gated phrase of a :class:`TryTable` needs (see there)."""
+
     anchors: dict[str, int]
     anchor_words: frozenset[str]
     heads: dict[str, int]
@@ -130,7 +148,8 @@ class TryBuilder(Generic[T]):
                 # its second word is checked by a dict lookup; matching goes on after it
                 must, alts = required_words(elements, 2)
                 tried: Try[T] = (entry, 2, 2, must, alts, len(elements) == 2)
-                gate, anchor, by_head = elements[1].exact, frozenset[str](), False
+                gate = elements[1].exact
+                anchor, by_head = _anchor(elements, 2, must, alts)
             else:
                 must, alts = required_words(elements, 1)
                 tried = (entry, 1, 1, must, alts, len(elements) == 1)
@@ -146,6 +165,9 @@ class TryBuilder(Generic[T]):
         gates: dict[str, int] = {}
         anchors: dict[str, int] = {}
         heads: dict[str, int] = {}
+        gated_free = 0
+        gated_anchors: dict[str, int] = {}
+        gated_heads: dict[str, int] = {}
         for n, entry in enumerate(entries):
             tried, gate, anchor, by_head = self._try_of(entry)
             tries.append(tried)
@@ -153,12 +175,31 @@ class TryBuilder(Generic[T]):
             if gate:
                 for w in gate:
                     gates[w] = gates.get(w, 0) | bit
+                if anchor:
+                    filed = gated_heads if by_head else gated_anchors
+                    for w in anchor:
+                        filed[w] = filed.get(w, 0) | bit
+                else:
+                    gated_free |= bit
             elif anchor:
                 filed = heads if by_head else anchors
                 for w in anchor:
                     filed[w] = filed.get(w, 0) | bit
             else:
                 free |= bit
+        gated = None
+        if gated_anchors or gated_heads:
+            gated = GatedAnchors(
+                gated_anchors, frozenset(gated_anchors), gated_heads, frozenset(gated_heads)
+            )
         return TryTable(
-            tuple(tries), free, gates, anchors, frozenset(anchors), heads, frozenset(heads)
+            tuple(tries),
+            free,
+            gates,
+            anchors,
+            frozenset(anchors),
+            heads,
+            frozenset(heads),
+            gated_free,
+            gated,
         )

@@ -647,7 +647,23 @@ class PhraseSet(Generic[T]):
             if table.gates:
                 gated = table.gates.get(nxt_word)
                 if gated:
-                    mask |= gated
+                    # of the phrases the next word opens, those whose rest the sentence holds
+                    allowed = table.gated_free
+                    more = table.gated_anchors
+                    if more is not None:
+                        if more.anchors:
+                            for w in more.anchor_words.intersection(words):
+                                allowed |= more.anchors[w]
+                        if more.heads:
+                            if heads is None:
+                                heads = (
+                                    word_heads(norms[lo:hi])
+                                    if shared is None
+                                    else shared.heads_of(lo, hi)
+                                )
+                            for h in more.head_words.intersection(heads):
+                                allowed |= more.heads[h]
+                    mask |= gated & allowed
             if table.anchors:
                 for w in table.anchor_words.intersection(words):
                     mask |= table.anchors[w]
