@@ -144,3 +144,15 @@ def test_repair_lengths_told_in_one_sentence_are_added() -> None:
         "closed with simple interrupted 5-0 nylon sutures."
     )
     assert "12001" in _codes(deep, rs) and "12002" not in _codes(deep, rs)
+
+
+def test_a_denial_inside_a_gap_phrase_is_no_service_done() -> None:
+    from agentkit.coding.engine.coder import code_cpt
+
+    def codes(note: str) -> set[str]:
+        return {p["code"] for p in code_cpt(note)["procedures"]}
+
+    failed = "PROCEDURE: Cystoscopy.\nDESCRIPTION: The left ureteral stent could not be removed."
+    assert "52332" not in codes(failed) and "52310" not in codes(failed)
+    done = "PROCEDURE: Cystoscopy.\nDESCRIPTION: The left ureteral stent was grasped and removed."
+    assert "52310" in codes(done)

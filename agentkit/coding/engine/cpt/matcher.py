@@ -88,6 +88,8 @@ class NoteFacts:
             concept = concepts[m.payload]
             if concept.sections is not None and m.section_kind not in concept.sections:
                 continue
+            if concept.statuses == _PRESENT_ONLY and _denied_inside(self.doc, m):
+                continue
             self._by_concept.setdefault(m.payload, []).append(m)
 
     def of(self, key: str) -> list[Mention[str]]:
@@ -185,6 +187,21 @@ class NoteFacts:
         if i >= 0:
             return found[i].payload
         return found[0].payload
+
+
+_PRESENT_ONLY = frozenset({"present"})
+_DENIALS = frozenset({"not", "never"})
+
+
+def _denied_inside(doc: Document, m: Mention[str]) -> bool:
+    """A phrase with a gap ("polyp ~6 removed", "posterior malleolus ~8 fixed") can swallow
+    the denial between its words ("the polyp could not be removed", "the adenoids were not
+    removed"); the assertion reads only the words around a mention, so such a mention is no
+    service done. Phrases that spell the denial themselves ("could not ~6 cecum") are kept."""
+    norms = doc.tokens.norms
+    if not any(norms[i] in _DENIALS for i in range(m.tok_lo + 1, m.tok_hi - 1)):
+        return False
+    return not any(w in _DENIALS for w in re.findall(r"[a-z]+", m.phrase.lower()))
 
 
 def _trigger_sections(rule: Rule, facts: NoteFacts) -> frozenset[str]:
