@@ -972,6 +972,8 @@ def _delivery_narrative(doc: Document, ctx: NoteContext) -> list[Found]:
         x.penalty += 0.08
     if found or facts.delivery_span is None or _CESAREAN.find_all(doc.tokens.norms):
         return found
+    if facts.weeks is not None and facts.weeks < 37:
+        return []  # O80 is a full-term delivery; a preterm one is O60.1- (added by the weeks)
     lo, hi = facts.delivery_span
     sent = doc.sentence_at(lo)
     if sent is None:

@@ -93,7 +93,7 @@ for _i, _p in enumerate(
         "c section",
         "(spontaneous|normal|vaginal|operative|vacuum|forceps) ~3 delivery",
         "(infant|baby|neonate|newborn|male|female|fetus|twins) ~4 delivered",
-        "delivered (a|the)? ~3 (infant|baby|male|female|twins)",
+        "(deliver|delivered|delivering) (a|the)? ~3 (infant|baby|male|female|twins)",
         "delivery of (a|the)? ~3 (infant|baby|male|female|fetus|twins|neonate|newborn)",
     )
 ):
@@ -107,6 +107,8 @@ for _i, _p in enumerate(
         "(history|previous|prior|past|last) ~4 (delivery|deliveries|pregnancy|pregnancies)",
         "(also had|has had|previously had|have had)",
         "(months|years|weeks) (status post|after|since|following) ~4 delivery",
+        "(days|weeks|months|years) ago",
+        "status post",
     )
 ):
     _PAST_BIRTH.add(_p, _i)
@@ -122,6 +124,9 @@ for _i, _p in enumerate(
     )
 ):
     _LIVE.add(_p, _i)
+# a delivery is a live birth unless the note tells a stillbirth
+_STILLBORN = PhraseSet[int]()
+_STILLBORN.add("(stillborn|stillbirth|iufd|fetal demise|intrauterine fetal death)", 0)
 _TWINS = PhraseSet[int]()
 _TWINS.add("(twin|twins|twin a|twin b)", 0)
 
@@ -149,6 +154,31 @@ class Pregnancy:
     days: int = 0  # days past the completed weeks ("40 weeks 3 days", "40-3/7")
 
 
+def _delivery_sentence(doc: Document, kind: str) -> tuple[int, int] | None:
+    """The sentence telling this encounter's delivery: in an operative note's story, or in a
+    discharge summary's hospital course (the stay being told); an earlier birth is not it."""
+    norms = doc.tokens.norms
+    kinds = ("procedure", "body", "description", "postop_dx", "preop_dx", "findings")
+    for s in doc.sentences:
+        if kind in ("procedure", "other"):  # an untitled operative story is "other"
+            if s.section_kind not in kinds:
+                continue
+        elif s.section_kind != "procedure" and not _is_course(doc, s.start):
+            continue
+        if _DELIVERY.find_all(norms, s.tok_lo, s.tok_hi) and not _PAST_BIRTH.find_all(
+            norms, s.tok_lo, s.tok_hi
+        ):
+            return (s.start, s.end)
+    return None
+
+
+def _is_course(doc: Document, offset: int) -> bool:
+    """Whether ``offset`` lies in a hospital course (what happened during this stay)."""
+    return any(
+        sec.start <= offset < sec.end and "course" in sec.heading.lower() for sec in doc.sections
+    )
+
+
 def pregnancy_facts(doc: Document, kind: str) -> Pregnancy | None:
     """What the note says about a current pregnancy, or None when it is not about one."""
     norms = doc.tokens.norms
@@ -159,8 +189,10 @@ def pregnancy_facts(doc: Document, kind: str) -> Pregnancy | None:
         if assertion_of(doc, doc.tokens.starts[m.start], doc.tokens.ends[m.end - 1]).status
         in ("present", "uncertain")
     ]
-    if not present:
-        return None
+    if not present and (
+        kind not in ("procedure", "other") or _delivery_sentence(doc, kind) is None
+    ):
+        return None  # an operation delivering an infant is about a pregnancy all the same
     weeks = None
     days = 0
     weeks_span = None
@@ -191,18 +223,10 @@ def pregnancy_facts(doc: Document, kind: str) -> Pregnancy | None:
         trimester = said[0].payload
     elif weeks is not None:
         trimester = "first" if weeks < 14 else "second" if weeks < 28 else "third"
-    delivery = False
-    delivery_span = None
-    if kind == "procedure":
-        kinds = ("procedure", "body", "description", "postop_dx", "preop_dx", "findings")
-        for s in (s for s in doc.sentences if s.section_kind in kinds):
-            if _DELIVERY.find_all(norms, s.tok_lo, s.tok_hi) and not _PAST_BIRTH.find_all(
-                norms, s.tok_lo, s.tok_hi
-            ):
-                delivery, delivery_span = True, (s.start, s.end)
-                break
+    delivery_span = _delivery_sentence(doc, kind)
+    delivery = delivery_span is not None
     live = 0
-    if delivery and _LIVE.find_all(norms):
+    if delivery and (_LIVE.find_all(norms) or not _STILLBORN.find_all(norms)):
         live = 2 if _TWINS.find_all(norms) else 1
     return Pregnancy(weeks, trimester, delivery, live, weeks_span, delivery_span, days)
 

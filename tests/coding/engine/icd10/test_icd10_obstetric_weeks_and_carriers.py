@@ -198,3 +198,32 @@ def test_the_weeks_are_the_dating_not_a_growth_scan_estimate() -> None:
         "ASSESSMENT: Hyperemesis gravidarum.\n"
     )
     assert "Z3A.08" in codes(note, patient=FEMALE)
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "She pushed well to deliver a vigorous male infant over an intact perineum.",
+        "A low transverse incision was made and the infant was delivered from a vertex position.",
+    ],
+)
+def test_an_operative_story_delivering_an_infant_reports_a_live_birth(told: str) -> None:
+    note = f"PROCEDURE: Delivery.\nDESCRIPTION: {told} The placenta was removed intact.\n"
+    assert "Z37.0" in codes(note, patient=FEMALE)
+
+
+def test_a_hospital_course_tells_this_stays_delivery_and_a_stillbirth_is_not_live() -> None:
+    course = (
+        "DISCHARGE DIAGNOSES: Intrauterine pregnancy at 39 weeks.\nHOSPITAL COURSE: She underwent "
+        "a primary cesarean section with delivery of a female infant{}.\n"
+    )
+    assert "Z37.0" in codes(course.format(""), patient=FEMALE)
+    assert "Z37.0" not in codes(course.format(", a stillbirth"), patient=FEMALE)
+
+
+def test_a_delivery_told_as_past_is_not_this_encounters() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Status post spontaneous vaginal delivery, abnormal bleeding.\n"
+        "PROCEDURE: Dilation and curettage.\n"
+    )
+    assert not [c for c in codes(note, patient=FEMALE) if c.startswith("Z37")]
