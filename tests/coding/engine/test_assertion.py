@@ -132,6 +132,8 @@ def test_concern_and_guessed_causes_are_uncertain_a_started_drug_is_planned() ->
         "uncertain"
     )
     assert _status("The rash may have been due to a viral infection.", "rash") == "present"
+    assert _status("She may have some early cataract formation.", "cataract") == "uncertain"
+    assert _status("He might have had a small stroke.", "stroke") == "uncertain"
     assert _status("We will start the patient on insulin.", "insulin") == "hypothetical"
 
 

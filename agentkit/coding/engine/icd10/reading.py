@@ -283,8 +283,10 @@ def _history_side(ctx: NoteContext, lo: int, hi: int, st: Statement) -> str | No
 
 
 def _statement_side(doc: Document, st: Statement) -> str | None:
-    """The side of a statement that names exactly one side ("Lipoma, left knee")."""
-    found = sides(doc, st.start, st.end)
+    """The side of a statement that names exactly one side ("Lipoma, left knee"); a past
+    clause after a comma ("status post right endarterectomy") tells another thing's side."""
+    past = _past_clause_after(doc, st, st.tok_lo + 1) if st.tok_hi > st.tok_lo else None
+    found = sides(doc, st.start, past if past is not None else st.end)
     kinds = {s.side for s in found}
     return found[0].side if len(kinds) == 1 else None
 
@@ -429,8 +431,8 @@ def _first_refinement(
             ):
                 continue
             s, e = doc.tokens.starts[m.start], doc.tokens.ends[m.end - 1]
-            if assertion_of(doc, s, e).status in ("present", "historical"):
-                return ri, m.start, m.end
+            if assertion_of(doc, s, e).status in ("present", "historical", "aborted"):
+                return ri, m.start, m.end  # aborted: a failed procedure's words (see _status)
     return None
 
 
@@ -849,6 +851,10 @@ def _status(ctx: NoteContext, start: int, end: int) -> str:
         sent = ctx.doc.sentence_at(start)
         if sent is not None and sent.section_kind in ("indications", "chief_complaint", "hpi"):
             return "present"
+    if found.status == "aborted":
+        # "unsuccessful cardioversion with permanent atrial fibrillation": what failed is the
+        # procedure; a condition is not undone by it
+        return "present"
     return found.status
 
 
@@ -879,12 +885,32 @@ def _doubt_inside(doc: Document, st: Statement, lo: int, hi: int) -> bool:
     if hi - lo < 2:
         return False
     t = doc.tokens
-    if any(
-        lo < c.start < hi and c.status == "uncertain" and c.direction == "before"
-        for c in doc.cues(st.sentence_index)
-    ):
-        return True
+    for c in doc.cues(st.sentence_index):
+        if not (lo < c.start < hi and c.direction == "before"):
+            continue
+        if c.status == "uncertain":
+            return True
+        if c.status == "historical" and "," in doc.text[t.ends[lo] : t.starts[c.start]]:
+            # "Carotid stenosis, status post carotid endarterectomy": a past clause after a
+            # comma is an item of its own; the stenosis is read from its own words
+            return True
     return any("?" in doc.text[t.ends[i - 1] : t.starts[i]] for i in range(lo + 1, hi))
+
+
+def _past_clause_after(doc: Document, st: Statement, hi: int) -> int | None:
+    """Where a past clause set off by a comma begins after the diagnosis ending at token
+    ``hi`` ("Carotid stenosis, status post right endarterectomy"): its words tell the
+    earlier operation, not the diagnosis' side."""
+    t = doc.tokens
+    for c in doc.cues(st.sentence_index):
+        if (
+            hi <= c.start < st.tok_hi
+            and c.status == "historical"
+            and c.direction == "before"
+            and "," in doc.text[t.ends[hi - 1] : t.starts[c.start]]
+        ):
+            return int(t.starts[c.start])
+    return None
 
 
 def _question_marked(doc: Document, st: Statement, lo: int, hi: int) -> bool:
@@ -1065,6 +1091,9 @@ def _read_statement(
             continue
         prev_end = st.start  # the side may precede another word of the diagnosis
         next_start = t.starts[kept[k + 1].start] if k + 1 < len(kept) else st.end
+        past_clause = _past_clause_after(doc, st, m.end)
+        if past_clause is not None:
+            next_start = min(next_start, past_clause)  # its side is the past operation's
         coded = _code_concept(
             ctx,
             st,

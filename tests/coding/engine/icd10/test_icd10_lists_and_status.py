@@ -142,3 +142,17 @@ def test_an_amputation_done_at_this_operation_is_not_a_status() -> None:
 def test_hyperemesis_with_dehydration_is_o21_1() -> None:
     note = "ASSESSMENT: Hyperemesis gravidarum with dehydration at 9 weeks gestation.\n"
     assert "O21.1" in codes(note, patient={"sex": "female", "age": 25})
+
+
+def test_a_past_clause_after_a_comma_leaves_the_current_diagnosis_and_its_side() -> None:
+    note = (
+        "DISCHARGE DIAGNOSES:\n1. Carotid artery stenosis, status post left carotid "
+        "endarterectomy in 2011.\n2. Essential hypertension.\n"
+    )
+    found = codes(note)
+    assert "I65.29" in found and "I65.22" not in found and "I10" in found
+
+
+def test_a_failed_procedure_does_not_undo_the_condition_it_treated() -> None:
+    note = "IMPRESSION: Failed electrical cardioversion with persistent atrial fibrillation.\n"
+    assert any(c.startswith("I48.1") for c in codes(note))
