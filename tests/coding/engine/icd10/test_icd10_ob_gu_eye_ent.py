@@ -155,3 +155,17 @@ def test_retinal_vein_occlusion_takes_the_vein_the_eye_and_its_status() -> None:
         "PLAN: Intravitreal bevacizumab, right eye.\n"
     )
     assert codes(note)[0] == "H34.8310"
+
+
+def test_a_repeat_low_transverse_cesarean_is_care_for_the_previous_scar() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Intrauterine pregnancy at 39 weeks.\n"
+        "PROCEDURE: Repeat low-transverse cesarean section.\n"
+    )
+    assert "O34.211" in codes(note, patient=FEMALE)
+
+
+def test_a_fever_after_the_operation_is_postprocedural() -> None:
+    assert codes("ASSESSMENT: Febrile postoperatively, source not yet found.\n") == ["R50.82"]
+    assert "R50.82" in codes("ASSESSMENT: Postoperative fever.\n")
+    assert codes("ASSESSMENT: Fever and cough.\n")[0] == "R50.9"
