@@ -249,3 +249,12 @@ def test_a_fracture_said_nondisplaced_takes_the_nondisplaced_code() -> None:
     assert codes(op("Left fifth metatarsal fracture.")) == {"S92.352A"}
     # a title with no displacement axis keeps its code
     assert codes(op("Closed nondisplaced fracture of the right patella.")) == {"S82.001A"}
+
+
+def test_a_mandible_fracture_with_only_a_side_is_the_body_on_that_side() -> None:
+    def dx(note: str) -> list[str]:
+        return [d["code"] for d in code_diagnoses(analyze(note))]
+
+    assert dx("DIAGNOSIS: Closed left mandibular fracture.\n") == ["S02.602A"]
+    assert dx("DIAGNOSIS: Right mandible angle fracture.\n") == ["S02.651A"]
+    assert dx("DIAGNOSIS: Bilateral mandible fractures.\n") == ["S02.609A"]

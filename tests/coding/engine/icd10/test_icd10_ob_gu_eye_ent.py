@@ -169,3 +169,9 @@ def test_a_fever_after_the_operation_is_postprocedural() -> None:
     assert codes("ASSESSMENT: Febrile postoperatively, source not yet found.\n") == ["R50.82"]
     assert "R50.82" in codes("ASSESSMENT: Postoperative fever.\n")
     assert codes("ASSESSMENT: Fever and cough.\n")[0] == "R50.9"
+
+
+def test_the_areds_category_gives_the_dry_macular_degeneration_stage() -> None:
+    found = codes("IMPRESSION: Age-related macular degeneration, AREDS category 3, both eyes.\n")
+    assert found == ["H35.3132"]
+    assert codes("IMPRESSION: Macular degeneration category two, left eye.\n") == ["H35.3121"]
