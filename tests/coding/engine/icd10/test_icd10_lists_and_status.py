@@ -156,3 +156,11 @@ def test_a_past_clause_after_a_comma_leaves_the_current_diagnosis_and_its_side()
 def test_a_failed_procedure_does_not_undo_the_condition_it_treated() -> None:
     note = "IMPRESSION: Failed electrical cardioversion with persistent atrial fibrillation.\n"
     assert any(c.startswith("I48.1") for c in codes(note))
+
+
+def test_a_mitral_stenosis_of_unstated_origin_is_rheumatic_and_combines_by_valve() -> None:
+    assert codes("IMPRESSION: Moderate mitral stenosis.\n") == ["I05.0"]
+    assert codes("IMPRESSION: Nonrheumatic mitral stenosis.\n") == ["I34.2"]
+    assert codes("IMPRESSION: Mitral stenosis with mild mitral regurgitation.\n") == ["I05.2"]
+    both = "IMPRESSION:\n1. Mitral stenosis.\n2. Moderate aortic stenosis.\n"
+    assert codes(both) == ["I08.0"]
