@@ -172,6 +172,22 @@ def _delivery_sentence(doc: Document, kind: str) -> tuple[int, int] | None:
     return None
 
 
+def _born_alive(doc: Document, span: tuple[int, int] | None) -> bool:
+    """A delivery told as done is a live birth unless a stillbirth is told; one only told
+    under way ('was undergoing a cesarean section', another surgeon's note) says nothing."""
+    if span is None or _STILLBORN.find_all(doc.tokens.norms):
+        return False
+    sent = doc.sentence_at(span[0])
+    if sent is None:
+        return False
+    t = doc.tokens
+    for m in _DELIVERY.find_all(t.norms, sent.tok_lo, sent.tok_hi):
+        told = assertion_of(doc, t.starts[m.start], t.ends[m.end - 1])
+        if told.status == "present" or told.cue is None:  # a hospital course's past is this stay
+            return True
+    return False
+
+
 def _is_course(doc: Document, offset: int) -> bool:
     """Whether ``offset`` lies in a hospital course (what happened during this stay)."""
     return any(
@@ -226,7 +242,7 @@ def pregnancy_facts(doc: Document, kind: str) -> Pregnancy | None:
     delivery_span = _delivery_sentence(doc, kind)
     delivery = delivery_span is not None
     live = 0
-    if delivery and (_LIVE.find_all(norms) or not _STILLBORN.find_all(norms)):
+    if delivery and (_LIVE.find_all(norms) or _born_alive(doc, delivery_span)):
         live = 2 if _TWINS.find_all(norms) else 1
     return Pregnancy(weeks, trimester, delivery, live, weeks_span, delivery_span, days)
 

@@ -227,3 +227,11 @@ def test_a_delivery_told_as_past_is_not_this_encounters() -> None:
         "PROCEDURE: Dilation and curettage.\n"
     )
     assert not [c for c in codes(note, patient=FEMALE) if c.startswith("Z37")]
+
+
+def test_a_delivery_only_told_under_way_reports_no_outcome() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Bladder injury.\nPROCEDURE: Repair of bladder laceration.\n"
+        "FINDINGS: The patient was undergoing a cesarean section when the bladder was entered.\n"
+    )
+    assert not [c for c in codes(note, patient=FEMALE) if c.startswith("Z37")]
