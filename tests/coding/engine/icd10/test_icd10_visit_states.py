@@ -138,3 +138,25 @@ def test_leg_edema_is_part_of_anasarca() -> None:
     found = codes("1. Anasarca.\n2. Lower extremity edema due to hypoalbuminemia.\n")
     assert "R60.1" in found
     assert "R60.0" not in found
+
+
+def _visit(complaint: str, assessment: str) -> list[str]:
+    note = (
+        f"CHIEF COMPLAINT: {complaint}\n"
+        "HISTORY OF PRESENT ILLNESS: A 58-year-old man seen in the clinic today. He reports the "
+        "complaints started two weeks ago.\n"
+        f"ASSESSMENT:\n{assessment}\nPLAN: Holter monitor and return in two weeks.\n"
+    )
+    return [d["code"] for d in code_diagnoses(analyze(note))]
+
+
+def test_complaints_are_reported_when_the_assessment_names_only_a_symptom() -> None:
+    found = _visit("Dizziness and palpitations.", "Dizziness, cause unclear.")
+    assert "R42" in found
+    assert "R00.2" in found
+
+
+def test_complaints_stay_integral_when_the_assessment_names_a_condition() -> None:
+    found = _visit("Dizziness and palpitations.", "Paroxysmal atrial fibrillation.")
+    assert "I48.0" in found
+    assert "R00.2" not in found
