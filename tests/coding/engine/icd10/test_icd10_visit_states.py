@@ -160,3 +160,15 @@ def test_complaints_stay_integral_when_the_assessment_names_a_condition() -> Non
     found = _visit("Dizziness and palpitations.", "Paroxysmal atrial fibrillation.")
     assert "I48.0" in found
     assert "R00.2" not in found
+
+
+def test_abnormal_results_named_as_problems() -> None:
+    assert "R74.8" in codes("1. Elevated lipase, pancreatitis not confirmed on imaging.\n")
+    assert "R79.1" in codes("1. Prolonged prothrombin time. Repeat in the morning.\n")
+    assert "R45.4" in codes("1. Irritability. Sleep hygiene discussed.\n")
+
+
+def test_irritability_is_part_of_a_mood_disorder() -> None:
+    found = codes("1. Bipolar disorder, currently manic, with irritability.\n")
+    assert "R45.4" not in found
+    assert any(c.startswith("F31") for c in found)
