@@ -172,3 +172,10 @@ def test_irritability_is_part_of_a_mood_disorder() -> None:
     found = codes("1. Bipolar disorder, currently manic, with irritability.\n")
     assert "R45.4" not in found
     assert any(c.startswith("F31") for c in found)
+
+
+def test_reasons_for_a_study_in_clinical_wording() -> None:
+    assert "R94.39" in codes("1. Abnormal adenosine stress test. Schedule catheterization.\n")
+    assert "R60.0" in codes("1. Bilateral leg swelling. Venous duplex ordered.\n")
+    assert "R09.02" in codes("1. Low oxygen saturation on room air. Chest CT ordered.\n")
+    assert "R94.39" not in codes("1. Chest pain. Normal stress test last year.\n")
