@@ -179,3 +179,10 @@ def test_reasons_for_a_study_in_clinical_wording() -> None:
     assert "R60.0" in codes("1. Bilateral leg swelling. Venous duplex ordered.\n")
     assert "R09.02" in codes("1. Low oxygen saturation on room air. Chest CT ordered.\n")
     assert "R94.39" not in codes("1. Chest pain. Normal stress test last year.\n")
+
+
+def test_a_brain_lobe_mass_is_intracranial_and_a_lung_lobe_mass_pulmonary() -> None:
+    assert "R90.0" in codes("1. Enhancing mass in the left frontal lobe. MRI with contrast.\n")
+    assert "R91.8" not in codes("1. Enhancing mass in the left frontal lobe. MRI with contrast.\n")
+    assert "R91.8" in codes("1. Right upper lobe mass. CT-guided biopsy.\n")
+    assert "R91.8" in codes("1. Mass in the left lower lobe. Bronchoscopy.\n")
