@@ -647,9 +647,7 @@ def _complaints_beside_symptoms(
     ]
     if not secs:
         return []
-    stmts = [
-        st for st in statements_of(doc, secs) if st.tok_hi - st.tok_lo <= MAX_FALLBACK_TOKENS
-    ]
+    stmts = [st for st in statements_of(doc, secs) if st.tok_hi - st.tok_lo <= MAX_FALLBACK_TOKENS]
     have = {x.code[:3] for x in found}
     out: list[Found] = []
     for x in _read(ctx, stmts, tabular=False)[0]:
