@@ -182,6 +182,11 @@ class Guidelines:
     # lesions a note may tell several of at different sites (polyps, fibroids, cysts,
     # tumors): another mention's site or side is another lesion's, not this one's
     countable: tuple[Pattern, ...] = ()
+    # conditions a test shows (infections, metastases, carrier states) and the words that tell
+    # the test negative after the condition's name ("HIV 1 titer was negative", "HSV and CMV
+    # cultures were negative", "a metastatic workup, which was negative")
+    negative_results: tuple[Pattern, ...] = ()
+    negative_cues: PhraseSet[int] = field(default_factory=PhraseSet)
 
     _memo: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -218,6 +223,13 @@ class Guidelines:
             return None
 
         found: str | None = self._cached("history", code, compute)
+        return found
+
+    def is_tested_for(self, code: str) -> bool:
+        """A condition a test shows, so that "X was negative" after it denies it."""
+        found: bool = self._cached(
+            "tested", code, lambda: any(p.matches(code) for p in self.negative_results)
+        )
         return found
 
     def is_reason(self, code: str) -> bool:
@@ -453,6 +465,7 @@ def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
     countable: tuple[Pattern, ...] = ()
     if "countable" in data:
         countable = _patterns(data["countable"], src, line_of(data, "countable"), "countable")
+    negative_results, negative_cues = _negative_results(data, src)
     return Guidelines(
         tuple(combos),
         tuple(integral),
@@ -464,7 +477,27 @@ def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
         chronic,
         procedure_findings,
         countable,
+        negative_results,
+        negative_cues,
     )
+
+
+def _negative_results(data: YamlMap, src: str) -> tuple[tuple[Pattern, ...], PhraseSet[int]]:
+    raw = data.get("negative_results")
+    cues: PhraseSet[int] = PhraseSet()
+    if raw is None:
+        return (), cues
+    ln = line_of(data, "negative_results")
+    if not isinstance(raw, YamlMap) or set(raw) != {"codes", "cues"}:
+        raise DataFileError(src, "negative_results: expected {codes: [...], cues: [...]}", ln)
+    codes = _patterns(raw["codes"], src, ln, "negative_results codes")
+    items = raw["cues"] or []
+    for j, phrase in enumerate(items):
+        try:
+            cues.add(str(phrase), j)
+        except PhraseSyntaxError as exc:
+            raise DataFileError(src, str(exc), line_of(items, j)) from exc
+    return codes, cues
 
 
 def _not_diagnoses(data: YamlMap, src: str) -> NotDiagnoses | None:

@@ -897,6 +897,37 @@ def _doubt_inside(doc: Document, st: Statement, lo: int, hi: int) -> bool:
     return any("?" in doc.text[t.ends[i - 1] : t.starts[i]] for i in range(lo + 1, hi))
 
 
+# A test for an infection, a metastasis or a carrier state told negative after the name of
+# what it looks for ("HIV 1 titer was negative", "HSV, CMV and AFB cultures were negative",
+# "hepatitis C and HIV, both of which were negative"): the condition is denied. A few words may
+# lie between (the test's name); a comma only before "which" / "both of which", so that
+# "Sepsis, blood cultures were negative" keeps the sepsis.
+_NEGATIVE_GAP = 3
+_NEGATIVE_GAP_STOPS = frozenset(
+    {"but", "however", "although", "though", "except", "while", "whereas", "yet", "with"}
+)
+_NEGATIVE_LIST_OPENERS = frozenset({"which", "that", "both", "all", "each", "either", "neither"})
+
+
+def _told_negative(doc: Document, st: Statement, code: str, hi: int) -> bool:
+    """Is the condition (``code``) ending at token ``hi`` a test result told negative?"""
+    rules = guidelines()
+    if not rules.is_tested_for(code):
+        return False
+    t = doc.tokens
+    for c in rules.negative_cues.find_all(t.norms, hi, min(st.tok_hi, hi + _NEGATIVE_GAP + 6)):
+        gap = c.start - hi
+        if gap > _NEGATIVE_GAP or (c.end - c.start == 1 and gap > 0):
+            continue
+        if not _NEGATIVE_GAP_STOPS.isdisjoint(t.norms[hi : c.start]):
+            continue
+        between = doc.text[t.ends[hi - 1] : t.starts[c.start]]
+        if ";" in between or ("," in between and t.norms[c.start] not in _NEGATIVE_LIST_OPENERS):
+            continue
+        return True
+    return False
+
+
 def _past_clause_after(doc: Document, st: Statement, hi: int) -> int | None:
     """Where a past clause set off by a comma begins after the diagnosis ending at token
     ``hi`` ("Carotid stenosis, status post right endarterectomy"): its words tell the
@@ -1084,6 +1115,8 @@ def _read_statement(
         if status == "uncertain":
             uncertain.append(doc.text[s:e])
             continue
+        if status == "present" and _told_negative(doc, st, concept.code, m.end):
+            continue
         if status == "family" and concept.code.startswith(_FAMILY_HISTORY):
             status = "present"  # "sister with breast cancer" is what Z80.3 says
         past = status == "historical" and not concept.status
@@ -1182,7 +1215,7 @@ def _read_statement(
                 status = "uncertain"
             if status == "uncertain":
                 uncertain.append(doc.text[s:e])
-            elif status == "present":
+            elif status == "present" and not _told_negative(doc, st, hit.code, hi):
                 found.append(hit)
     found.sort(key=lambda f: f.start)
     return found, uncertain
