@@ -108,7 +108,12 @@ def _count(
         where = sent.section_kind if sent is not None else None
         if where in excluded or (kinds is not None and where not in kinds):
             continue
-        if assertion_of(doc, s, e).status in statuses:
+        said = assertion_of(doc, s, e)
+        # a plain HISTORY heading reads its whole section as past, but it usually tells the
+        # present illness ("HISTORY: ... At this time, he has been admitted for anemia"): only
+        # a cue of its own ("in 2005", "last year") makes a setting cue there past
+        told = "present" if said.cue is None and where == "history" else said.status
+        if told in statuses:
             seen.add(sent.index if sent is not None else -1 - m.start)
     return len(seen)
 
@@ -165,7 +170,9 @@ def visit_setting(doc: Document, c: Cues | None = None) -> str | None:
         hospital += 2
     if hospital and hospital > _count(doc, "office", c):
         return "subsequent" if _progress_note(doc, c) else "hospital"
-    if _count(doc, "emergency_weak", c):
+    # "she presented to the emergency room last week" in an office note's history: only
+    # arriving at the ED without office cues makes the note the ED's
+    if _count(doc, "emergency_weak", c) > _count(doc, "office", c):
         return "emergency"
     return "office"
 

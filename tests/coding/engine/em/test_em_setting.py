@@ -234,3 +234,41 @@ def test_an_emergency_physician_handing_over_the_admission_is_an_ed_visit() -> N
     # an abrupt change in mental status is a threat to bodily function; admission decided
     assert out["mdm"]["problems"] == "high"
     assert out["code"] == "99285"
+
+
+CONSULT_ADMITTED_NOW = """REASON FOR CONSULTATION: Worsening headaches.
+HISTORY: A 66-year-old woman with a known brain tumor. At this time she has been admitted for
+worsening headaches and new left arm weakness. She is sitting up in bed.
+PHYSICAL EXAMINATION: Mild left arm weakness. Otherwise nonfocal.
+IMPRESSION AND PLAN: Brain tumor with progression. Increase dexamethasone to 4 mg four times a
+day. We will follow her as an outpatient once she leaves.
+"""
+
+OFFICE_AFTER_ED_TRIP = """CHIEF COMPLAINT: Hematuria.
+HISTORY OF PRESENT ILLNESS: A 58-year-old man who presented to the emergency room in another town
+last month with blood in the urine. He presents today for urologic evaluation.
+PHYSICAL EXAMINATION: Abdomen soft. No flank tenderness.
+IMPRESSION: Gross hematuria.
+PLAN: CT urogram and cystoscopy.
+"""
+
+ED_WITHOUT_ED_HEADINGS = """HISTORY OF PRESENT ILLNESS: A 35-year-old woman with vomiting since
+last night.
+Nursing notes were reviewed and I agree with them.
+PHYSICAL EXAMINATION: She is lying on the stretcher and looks mildly ill. Abdomen soft.
+ASSESSMENT: Gastroenteritis with mild dehydration.
+PLAN: Ondansetron 4 mg. Oral fluids. Return if worse.
+"""
+
+
+def test_a_consultation_telling_the_current_admission_is_hospital_care() -> None:
+    # a plain HISTORY heading tells the present illness; "as an outpatient" is the care after
+    assert visit_setting(analyze(CONSULT_ADMITTED_NOW)) == "hospital"
+
+
+def test_an_earlier_emergency_room_trip_does_not_make_an_office_visit_an_ed_one() -> None:
+    assert visit_setting(analyze(OFFICE_AFTER_ED_TRIP)) == "office"
+
+
+def test_the_emergency_physicians_own_record_without_an_ed_heading() -> None:
+    assert visit_setting(analyze(ED_WITHOUT_ED_HEADINGS)) == "emergency"
