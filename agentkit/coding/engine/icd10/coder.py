@@ -471,7 +471,9 @@ def code_diagnoses(
             # ("History of uterine cancer" stays; "intractable migraine" gives way to the
             # discharge's "migraine")
             restated = {y.code[:3] for y in found}
-            f = [x for x in f if x.code[:3] not in restated]
+            # a sign or symptom the patient came in with is explained or gone by discharge
+            # when the discharge diagnoses do not name it (guideline I.B.5 / IV.D)
+            f = [x for x in f if x.code[:3] not in restated and not x.code.startswith("R")]
             for x in f:
                 x.penalty += 0.05
                 x.notes.append("admitting diagnosis the discharge diagnoses do not restate")

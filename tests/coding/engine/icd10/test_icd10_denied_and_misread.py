@@ -40,3 +40,52 @@ def test_pad_as_a_body_part_or_a_device_is_not_peripheral_arterial_disease() -> 
     )
     assert codes("DIAGNOSIS: Defibrillator pad placement for cardiac monitoring.\n") == []
     assert codes("ASSESSMENT: PAD with claudication of the calves.\n") == ["I73.9"]
+
+
+def test_a_relative_as_the_subject_has_the_condition_not_the_patient() -> None:
+    assert codes(
+        "HISTORY: He wants to donate a kidney to his mother who is on dialysis.\n"
+        "ASSESSMENT: Hypertension.\n"
+    ) == ["I10"]
+    assert codes(
+        "HISTORY: He worries because his mother and father were both on dialysis.\n"
+        "ASSESSMENT: Hypertension.\n"
+    ) == ["I10"]
+    assert "Z86.0100" not in codes(
+        "IMPRESSION: A 50-year-old woman whose sister has a history of multiple colon polyps.\n"
+    )
+    assert codes("ASSESSMENT: End-stage renal disease on dialysis.\n") == ["N18.6", "Z99.2"]
+
+
+def test_a_vaccine_or_remedy_named_by_its_disease_is_not_the_disease() -> None:
+    assert codes(
+        "ASSESSMENT:\n1. Type 2 diabetes mellitus.\n2. Health maintenance, flu vaccination today.\n"
+    ) == ["E11.9", "Z23"]
+    assert "R05.9" not in codes(
+        "IMPRESSION: Atrial fibrillation. I offered him a cough syrup, which he agreed to take.\n"
+    )
+
+
+def test_weight_lost_on_purpose_is_no_abnormal_weight_loss() -> None:
+    assert codes(
+        "IMPRESSION: Obstructive sleep apnea. Suggest weight loss and a CPAP titration study.\n"
+    ) == ["G47.33"]
+    assert codes("ASSESSMENT: Unintentional weight loss.\n") == ["R63.4"]
+    assert codes("ASSESSMENT: Pancreatic cancer with weight loss.\n") == ["C25.9", "R63.4"]
+
+
+def test_a_work_up_for_a_condition_is_no_diagnosis_of_it() -> None:
+    assert codes(
+        "ASSESSMENT: Anemia. We will discuss with the family before any workup for myeloma.\n"
+    ) == ["D64.9"]
+
+
+def test_admitting_symptoms_the_discharge_diagnoses_do_not_name_are_not_coded() -> None:
+    note = (
+        "ADMITTING DIAGNOSES:\n1. Dizziness.\n2. Abdominal pain.\n3. History of breast cancer.\n"
+        "DISCHARGE DIAGNOSES:\n1. Urinary tract infection.\n2. Hypertension.\n"
+        "HOSPITAL COURSE: She was treated with antibiotics and improved.\n"
+    )
+    got = codes(note)
+    assert "R42" not in got and "R10.9" not in got
+    assert {"N39.0", "I10", "Z85.3"} <= set(got)
