@@ -31,6 +31,8 @@ def stem(word: str) -> str:
         return word[:-3] + "y"
     if word.endswith(("ches", "shes", "xes", "sses")):
         return word[:-2]
+    if word.endswith(("nuses", "ruses", "luses", "tuses")) and len(word) > 6:
+        return word[:-2]  # sinuses, viruses, calluses, fetuses (but causes, abuses stay)
     if word.endswith("ias") and len(word) > 5:
         return word[:-1]  # myalgias, hernias, arrhythmias (but atlas, pancreas stay)
     if word.endswith("s") and not word.endswith(_KEEP_S):

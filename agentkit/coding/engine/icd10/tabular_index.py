@@ -59,6 +59,11 @@ UNSPECIFIED, OTHER, NEEDS_7TH, INCLUSION, GENERIC = 1, 2, 4, 8, 16
 # "disease" (stop words for matching) is named by its site alone; the statement must say a
 # condition word too, or "Aortic valve: normal" would match it.
 _GENERIC_WORDS = frozenset({"disorder", "disorders", "disease", "diseases"})
+# "without <noun> of X": after these nouns X is what the title says is absent, not its site
+_ABSENT_OF = frozenset(
+    {"mention", "evidence", "signs", "loss", "diagnosis", "excess", "confirmation",
+     "involvement", "disruption", "penetration"}
+)  # fmt: skip
 
 Entry = tuple[str, frozenset[str], frozenset[str], frozenset[str], frozenset[str], str, int]
 
@@ -129,8 +134,10 @@ def parse_title(title: str, lex: Lexicon) -> ParsedTitle:
                 any_of.add(last_required)
             after_and = True
             continue
-        if tok == "of" and mode == "without" and depth == 0 and prev != "mention":
+        if tok == "of" and mode == "without" and depth == 0 and prev not in _ABSENT_OF:
             # "Laceration without foreign body of scalp": the site after "of" is required
+            # (but "without loss of consciousness", "without signs of inflammatory
+            # arthritis": what follows is what is absent)
             mode, after_and, last_required = "with", False, None
             prev = tok
             continue
