@@ -222,22 +222,47 @@ def _names_a_study(doc: Document) -> bool:
 _DISCHARGE_HEADINGS = (
     "hospital course",
     "course in the hospital",
+    "course in hospital",
     "hospital summary",
     "discharge diagnos",
     "discharge summary",
     "death summary",
 )
+# headings only a discharge or transfer summary has: they outweigh a PROCEDURES list
+_DISCHARGE_TITLES = (
+    "discharge diagnos",
+    "diagnoses on discharge",
+    "diagnosis on discharge",
+    "discharge summary",
+    "death summary",
+    "transfer diagnos",
+    "transfer summary",
+)
+# the state at the end of the stay ("CONDITION ON DISCHARGE", "MEDICATIONS ON TRANSFER")
+_STAY_END_HEADINGS = ("on discharge", "discharge condition", "on transfer")
 
 
 def is_discharge_summary(doc: Document) -> bool:
-    """A discharge (or death) summary: the hospital course and the discharge diagnoses. Its
+    """A discharge, transfer or death summary: the hospital course and the discharge
+    diagnoses, or the condition at discharge or transfer in a note that does not itself
+    examine and assess the patient (an ED record also tells the condition on discharge). Its
     service is the discharge-day management; procedures in its course were billed by whoever
     did them, on their own notes."""
     headings = " ".join(s.heading.lower() for s in doc.sections)
-    if not any(h in headings for h in _DISCHARGE_HEADINGS):
-        return False
     kinds = {s.kind for s in doc.sections}
-    return not kinds & {"preop_dx", "postop_dx", "anesthesia", "description"}
+    # an operative report; "PRELIMINARY DIAGNOSES" (read as the preoperative one) is the
+    # admitting diagnosis of a summary
+    operative = bool(kinds & {"postop_dx", "anesthesia"}) or any(
+        s.kind == "preop_dx" and "op" in s.heading.lower() for s in doc.sections
+    )
+    if operative:
+        return False
+    if any(h in headings for h in _DISCHARGE_TITLES):
+        return True
+    if any(h in headings for h in _DISCHARGE_HEADINGS):
+        return "description" not in kinds
+    examined = "exam" in kinds and bool(kinds & {"assessment", "impression"})
+    return any(h in headings for h in _STAY_END_HEADINGS) and not examined
 
 
 def note_type(doc: Document) -> str:
