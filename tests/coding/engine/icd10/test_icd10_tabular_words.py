@@ -39,3 +39,12 @@ def test_single_word_diagnoses_the_titles_name() -> None:
     note = "ASSESSMENT:\n1. Hyperuricemia.\n2. Calluses.\nPLAN: Recheck in a month.\n"
     found = codes(note)
     assert "E79.0" in found and "L84" in found
+
+
+def test_a_bruise_is_a_contusion_and_an_intrarenal_stone_a_kidney_stone() -> None:
+    # index: Bruise - see Contusion
+    found = codes(
+        "IMPRESSION:\n1. Bone bruise of the left knee.\n2. Bilateral intrarenal stones, "
+        "no obstruction.\n"
+    )
+    assert "S80.02XA" in found and "N20.0" in found
