@@ -15,6 +15,7 @@ __all__ = [
     "NOTE_TYPES",
     "is_discharge_summary",
     "is_postoperative_progress",
+    "is_teaching_case",
     "note_type",
     "title_sentences",
     "unheaded_visit",
@@ -273,6 +274,11 @@ def note_type(doc: Document) -> str:
     found = _note_type(doc)
     doc.memo["note_type"] = found
     return found
+
+
+def is_teaching_case(doc: Document) -> bool:
+    """A case written up for teaching (see ``_is_teaching_case``), read as a study report."""
+    return _is_teaching_case(doc)
 
 
 def _is_teaching_case(doc: Document) -> bool:

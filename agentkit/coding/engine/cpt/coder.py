@@ -18,6 +18,7 @@ from agentkit.coding.engine.cpt.matcher import Hit, NoteFacts, match_rules
 from agentkit.coding.engine.cpt.resolve import Line, resolve
 from agentkit.coding.engine.cpt.ruleset import RuleSet, bundled_ruleset
 from agentkit.coding.engine.evidence import quote_for
+from agentkit.coding.engine.note_type import is_teaching_case
 from agentkit.coding.engine.text.document import Document
 
 __all__ = ["CptResult", "code_procedures"]
@@ -161,6 +162,13 @@ def code_procedures(
     facts, hits = match_rules(doc, rs, age)
     unlisted = [h for h in hits if _outside_the_list(facts, h, kv)]
     lines = resolve(facts, [h for h in hits if h not in unlisted], kv)
+    if not lines and is_teaching_case(doc):
+        # A case write-up (CC / HX / EXAM / COURSE) is presented for the study it features,
+        # told in its course ("Brain MRI revealed a mass in the thalamus"): the most valued
+        # imaging study it tells as done here (not an outside or prior one) is the service.
+        facts, hits = match_rules(doc, rs, age, narrative_studies=True)
+        studies = [h for h in hits if h.rule.family == "radiology"]
+        lines = resolve(facts, studies, kv)[:1]
     procedures = [_line_dict(doc, facts, ln, kv) for ln in lines]
     chosen = {ln.code for ln in lines}
     alternatives = []

@@ -65,8 +65,18 @@ class Hit:
 class NoteFacts:
     """The mentions of every concept in one note, indexed for the rules."""
 
-    def __init__(self, doc: Document, ruleset: RuleSet, age: int | None = None) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        ruleset: RuleSet,
+        age: int | None = None,
+        *,
+        narrative_studies: bool = False,
+    ) -> None:
         self.doc = doc
+        # imaging told in a case write-up's history and course ("Brain MRI, 1/26/93, revealed
+        # a mass") counts as the studies the write-up reports
+        self.narrative_studies = narrative_studies
         self.ruleset = ruleset
         self.age = age if age is not None else patient_age(doc)
         self.note_type = note_type(doc)
@@ -86,7 +96,11 @@ class NoteFacts:
         concepts = self.ruleset.concepts
         for m in self.doc.find(self.ruleset.groups.matchers[group]):
             concept = concepts[m.payload]
-            if concept.sections is not None and m.section_kind not in concept.sections:
+            if (
+                concept.sections is not None
+                and m.section_kind not in concept.sections
+                and not (self.narrative_studies and m.section_kind in _NARRATIVE_SECTIONS)
+            ):
                 continue
             if concept.statuses == _PRESENT_ONLY and _denied_inside(self.doc, m):
                 continue
@@ -143,12 +157,21 @@ class NoteFacts:
         for key in keys:
             allowed = self.ruleset.concepts[key].statuses
             for m in self.of(key):
-                if not any_status and m.status not in allowed:
+                if not any_status and m.status not in allowed and not self._told_done(m, allowed):
                     continue
                 if sections is not None and m.section_kind not in sections:
                     continue
                 out.append(m)
         return out
+
+    def _told_done(self, m: Mention[str], allowed: frozenset[str]) -> bool:
+        """A write-up's history and course tell its studies in the past tense: done."""
+        return (
+            self.narrative_studies
+            and m.status == "historical"
+            and "present" in allowed
+            and m.section_kind in _NARRATIVE_SECTIONS
+        )
 
     def documented(self, keys: Iterable[str], sections: frozenset[str]) -> bool:
         return bool(self.mentions(keys, sections))
@@ -202,6 +225,39 @@ def _denied_inside(doc: Document, m: Mention[str]) -> bool:
     if not any(norms[i] in _DENIALS for i in range(m.tok_lo + 1, m.tok_hi - 1)):
         return False
     return not any(w in _DENIALS for w in re.findall(r"[a-z]+", m.phrase.lower()))
+
+
+# The history and course of a case write-up, where it tells the studies it reports.
+_NARRATIVE_SECTIONS = frozenset({"hpi", "history"})
+# A study done elsewhere or before ("an outside MRI", "a local ER's CT", "prior films").
+_ELSEWHERE = frozenset({"outside", "local", "prior", "previous", "previously", "elsewhere"})
+
+
+# Words that name an imaging study in a narrative sentence.
+_MODALITY = frozenset(
+    {
+        "mri", "mr", "mra", "ct", "cta", "hct", "cat", "pet", "spect", "scan", "ultrasound",
+        "sonogram", "doppler", "duplex", "angiogram", "angiography", "arteriogram", "arteriography",
+        "venogram", "myelogram", "myelography", "radiograph", "radiographs", "xray", "x", "films",
+        "cxr", "mammogram", "scintigraphy",
+    }
+)  # fmt: skip
+# Tests of a work-up listed with a study ("CBC, PT/PTT, EKG and CXR were unremarkable"): a
+# screening list, not the study the write-up features.
+_WORKUP = frozenset(
+    {"cbc", "ptt", "esr", "crp", "tsh", "ekg", "ecg", "ana", "b12", "electrolytes", "urinalysis"}
+)
+
+_UNREMARKABLE = frozenset({"negative", "unremarkable", "normal", "wnl"})
+
+
+def _elsewhere(doc: Document, m: Mention[str]) -> bool:
+    """Not a study this write-up reports: done elsewhere or before, named in a work-up list,
+    or a sentence that names no imaging at all (MR signal words about a spinal tap)."""
+    words = set(doc.tokens.norms[m.sentence.tok_lo : m.sentence.tok_hi])
+    if "were" in words and words & _UNREMARKABLE:
+        return True  # "Chest-abdominal-pelvic CT scans were negative": the work-up's screens
+    return bool(words & (_ELSEWHERE | _WORKUP)) or not words & _MODALITY
 
 
 def _trigger_sections(rule: Rule, facts: NoteFacts) -> frozenset[str]:
@@ -397,8 +453,13 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
         age = facts.age if facts.age is not None else assumed
         if not rule.age[0] <= age <= rule.age[1]:
             return None
+    if rule.sections and rule.sections <= _NARRATIVE_SECTIONS and not facts.narrative_studies:
+        return None  # a study only a case write-up's history tells (read in that mode alone)
     doc = facts.doc
     sections = _trigger_sections(rule, facts)
+    narrative = facts.narrative_studies and rule.family == "radiology"
+    if narrative:
+        sections = sections | _NARRATIVE_SECTIONS
     if facts.note_type == "visit" and rule.sections == PERFORMANCE_SECTIONS:
         # In a visit note the service is the visit: a procedure counts only when the note
         # records it as done today under its own heading, not when the history mentions it.
@@ -412,6 +473,8 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
         for m in facts.mentions(rule.triggers)
         if m.section_kind in sections or m.sentence.index in facts.titles
     ]
+    if narrative:
+        trig = [m for m in trig if not _elsewhere(doc, m)]
     if rule.listed and facts.has_title:
         trig = [m for m in trig if m.sentence.index in facts.titles]
     elif facts.note_type == "radiology" and rule.note_types is None:
@@ -436,6 +499,8 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
     if not trig:
         return None
     where = PERFORMANCE_SECTIONS | rule.sections | QUALIFIER_SECTIONS
+    if narrative:
+        where = where | _NARRATIVE_SECTIONS
     decided = [
         m
         for m in trig
@@ -527,10 +592,11 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
 
 
 def match_rules(
-    doc: Document, ruleset: RuleSet, age: int | None = None
+    doc: Document, ruleset: RuleSet, age: int | None = None, *, narrative_studies: bool = False
 ) -> tuple[NoteFacts, list[Hit]]:
-    """Every rule that fires on ``doc``; variants of one code keep the best-supported hit."""
-    facts = NoteFacts(doc, ruleset, age)
+    """Every rule that fires on ``doc``; variants of one code keep the best-supported hit.
+    ``narrative_studies``: imaging rules also read the history and course (a case write-up)."""
+    facts = NoteFacts(doc, ruleset, age, narrative_studies=narrative_studies)
     best: dict[str, Hit] = {}
     for rule in facts.triggered_rules():
         hit = _evaluate(rule, facts)
