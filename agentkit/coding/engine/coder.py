@@ -29,6 +29,7 @@ from agentkit.coding.engine.cpt.coder import CptResult, code_procedures
 from agentkit.coding.engine.em import problem_visit_with_preventive
 from agentkit.coding.engine.em.eye import eye_exam_code
 from agentkit.coding.engine.em.modifier import needs_modifier_25, procedure_needs_separate_em
+from agentkit.coding.engine.em.psychiatric import psychiatric_evaluation_code
 from agentkit.coding.engine.language import is_english_clinical
 from agentkit.coding.engine.note_knowledge import note_knowledge
 from agentkit.coding.engine.note_type import note_type, unheaded_visit
@@ -132,6 +133,9 @@ def code_cpt(
             if code.startswith(("9920", "9921")):
                 # an eye doctor's office examination is reported with the eye exam codes
                 code = eye_exam_code(doc, visit.get("patient_status", "established")) or code
+            risk = str(visit.get("mdm", {}).get("risk", ""))
+            # a psychiatrist's diagnostic evaluation is reported with 90791/90792
+            psychiatric = psychiatric_evaluation_code(doc, code, risk)
             em_line = {
                 "code": code,
                 "modifiers": [],
@@ -144,6 +148,14 @@ def code_cpt(
                 em_line["rationale"] = (
                     f"{em_line['rationale']} The examination is an eye doctor's (visual acuity,"
                     f" eye pressure or slit lamp, fundus): reported as the eye examination {code}."
+                )
+            if psychiatric is not None:
+                em_line["code"] = psychiatric
+                em_line["rationale"] = (
+                    f"{em_line['rationale']} A psychiatric diagnostic evaluation (psychiatric"
+                    " history and mental status examination): reported as"
+                    f" {psychiatric} ({'with' if psychiatric == '90792' else 'without'}"
+                    " medical services)."
                 )
             kb = note_knowledge(doc, dos)
             if needs_modifier_25(visit["code"], [p["code"] for p in procedures], kb):
