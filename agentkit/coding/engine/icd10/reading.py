@@ -1095,7 +1095,9 @@ def _read_statement(
     # ("Diarrhea, possible irritable bowel": the cue follows the first diagnosis, so it
     # reaches only what comes after it)
     first = kept[0].start if kept else st.tok_hi
-    opens_uncertain = len({c.start for c in cues_here}) == 1 and any(
+    # (a qualifier repeated is one before another item; a doubt told after an item - "...
+    # pneumonitis suggested", "... is suspected" - reaches back to that item only)
+    opens_uncertain = len({c.start for c in cues_here if c.direction != "after"}) == 1 and any(
         c.direction == "before" and c.start <= st.tok_lo + 1 and c.start < first for c in cues_here
     )
     covered: set[int] = set(taken)

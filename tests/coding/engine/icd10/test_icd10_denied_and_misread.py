@@ -89,3 +89,38 @@ def test_admitting_symptoms_the_discharge_diagnoses_do_not_name_are_not_coded() 
     got = codes(note)
     assert "R42" not in got and "R10.9" not in got
     assert {"N39.0", "I10", "Z85.3"} <= set(got)
+
+
+def test_a_symptom_told_in_a_story_sentence_of_an_operative_note_is_integral() -> None:
+    story = (
+        "PREOPERATIVE DIAGNOSIS: Acute appendicitis.\n"
+        "POSTOPERATIVE DIAGNOSIS: Acute appendicitis.\n"
+        "PROCEDURE: Laparoscopic appendectomy.\n"
+        "INDICATIONS: He required several boluses of fluid for tachycardia.\n"
+        "DESCRIPTION: The appendix was inflamed and was removed.\n"
+    )
+    assert codes(story) == ["K35.80"]
+    listed = (
+        "PREOPERATIVE DIAGNOSIS: Hematuria.\n"
+        "POSTOPERATIVE DIAGNOSIS: Bladder diverticulum.\n"
+        "PROCEDURE: Cystoscopy.\n"
+        "INDICATIONS: Gross hematuria.\n"
+        "DESCRIPTION: The cystoscope was passed. A diverticulum was seen on the left wall.\n"
+    )
+    assert codes(listed) == ["N32.3", "R31.0"]
+
+
+def test_a_reports_hedge_is_no_diagnosis() -> None:
+    assert "I27.20" not in codes(
+        "IMPRESSION: Enlargement of the main pulmonary artery as can be seen with pulmonary "
+        "arterial hypertension.\n"
+    )
+    assert codes("IMPRESSION: Diffuse aspiration pneumonitis suggested.\n") == []
+    assert "T78.40XA" not in codes(
+        "ASSESSMENT: The patient has what looks to be some type of allergic reaction.\n"
+    )
+
+
+def test_pacs_the_picture_archive_is_not_premature_atrial_contractions() -> None:
+    assert codes("IMPRESSION:\n1. Normal coronary arteries.\n2. Report was saved to PACS.\n") == []
+    assert codes("IMPRESSION: Normal sinus rhythm with frequent PACs.\n") == ["I49.1"]
