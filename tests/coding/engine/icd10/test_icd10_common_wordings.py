@@ -34,6 +34,24 @@ def codes(note: str) -> list[str]:
         ("Wasp sting to the left forearm", "T63.461A"),
         ("Bee sting of the right hand", "T63.441A"),
         ("Digoxin toxicity", "T46.0X5A"),
+        ("Asystole", "I46.9"),
+        ("Prolonged QT interval", "R94.31"),
+        ("Renal artery stenosis", "I70.1"),
+        ("Felon of the left index finger", "L03.012"),
+        ("Folliculitis", "L73.9"),
+        ("Floaters, right eye", "H43.391"),
+        ("Hand, foot and mouth disease", "B08.4"),
+        ("Developmental delay", "R62.50"),
+        ("Encopresis", "R15.9"),
+        ("Contact with COVID-19", "Z20.822"),
+        ("Postpartum endometritis", "O86.12"),
+        ("Respiratory distress syndrome of the newborn", "P22.0"),
+        ("Psoriatic arthritis", "L40.50"),
+        ("Phantom limb pain", "G54.6"),
+        ("Left breast lobular carcinoma in situ", "D05.02"),
+        ("Postpartum depression", "F53.0"),
+        ("Diaper rash", "L22"),
+        ("SUI", "N39.3"),
     ],
 )
 def test_an_everyday_wording_reaches_its_index_code(diagnosis: str, code: str) -> None:
@@ -43,3 +61,10 @@ def test_an_everyday_wording_reaches_its_index_code(diagnosis: str, code: str) -
 
 def test_congenital_airway_softening_is_the_congenital_code() -> None:
     assert "Q32.0" in codes("ASSESSMENT:\n1. Congenital tracheomalacia.\n")
+
+
+def test_a_word_that_names_a_test_or_another_organ_is_not_that_diagnosis() -> None:
+    scope = "FINDINGS:\n1. Scattered aphthous ulcers in the gastric antrum, biopsied.\n"
+    assert "K12.0" not in codes(scope)
+    sent = "ASSESSMENT:\n1. Vaginal discharge. GC and chlamydia cultures were sent.\n"
+    assert "A74.9" not in codes(sent)
