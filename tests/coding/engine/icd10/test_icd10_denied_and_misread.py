@@ -124,3 +124,23 @@ def test_a_reports_hedge_is_no_diagnosis() -> None:
 def test_pacs_the_picture_archive_is_not_premature_atrial_contractions() -> None:
     assert codes("IMPRESSION:\n1. Normal coronary arteries.\n2. Report was saved to PACS.\n") == []
     assert codes("IMPRESSION: Normal sinus rhythm with frequent PACs.\n") == ["I49.1"]
+
+
+def test_what_the_patient_is_watched_for_or_suspected_of_is_no_diagnosis() -> None:
+    assert "N39.0" not in codes(
+        "ASSESSMENT:\n1. Jaundice of the newborn.\n2. The infant will be followed up for signs "
+        "of sepsis, apnea, urinary tract infection and pneumonia.\n"
+    )
+    assert codes(
+        "IMPRESSION: Low back pain. There was enough of a suspicion of drop metastasis that an "
+        "MRI of the lumbar spine was obtained.\n"
+    ) == ["M54.50"]
+    # an observation stay for a symptom keeps the symptom
+    assert codes("ASSESSMENT: Chest pain. Observation for chest pain overnight.\n") == ["R07.9"]
+
+
+def test_a_denied_class_denies_the_members_named_after_such_as() -> None:
+    assert codes(
+        "ASSESSMENT: Hypertension. He does not have any obvious metabolic abnormalities such as "
+        "hypocalcemia, hypomagnesemia, or hypokalemia.\n"
+    ) == ["I10"]
