@@ -294,7 +294,10 @@ def level_visit(
             if any(p.kind in _UNCODED_KINDS for p in problem_element(doc, c, [(span, [])])[1])
         ]
         items = [*items, *((span, []) for span in worked_up)]
-    problems, addressed = problem_element(doc, c, items)
+    # the emergency department works a presenting symptom up to exclude what threatens
+    problems, addressed = problem_element(
+        doc, c, items, symptoms_undiagnosed=setting == "emergency"
+    )
     if setting == "hospital":
         problems = _inpatient_severity(problems, addressed)
     data = data_element(doc, c)

@@ -254,10 +254,22 @@ def _distinct(problems: Iterable[Problem]) -> int:
     return len({p.code or p.span for p in problems})
 
 
+# sign and symptom codes (R00-R69), not abnormal findings of tests (R70-R99)
+_SYMPTOM_CODES = tuple(f"R{n}" for n in range(7))
+
+
 def problem_element(
-    doc: Document, cues: Cues, items: list[tuple[tuple[int, int], list[str]]]
+    doc: Document,
+    cues: Cues,
+    items: list[tuple[tuple[int, int], list[str]]],
+    *,
+    symptoms_undiagnosed: bool = False,
 ) -> tuple[Element, list[Problem]]:
-    """Problems level from the assessment items: ``[(char span, ICD-10-CM codes)]``."""
+    """Problems level from the assessment items: ``[(char span, ICD-10-CM codes)]``.
+
+    ``symptoms_undiagnosed``: a presenting symptom the visit works up with tests (chest pain,
+    a headache with a CT ordered) is an undiagnosed new problem with uncertain prognosis, as
+    in the emergency department, where the work-up is there to exclude what threatens."""
     problems: list[Problem] = []
     t = doc.tokens
     worked_up = _tests_planned(doc, cues)
@@ -305,6 +317,13 @@ def problem_element(
             kind = classify_problem(names, [code] if code else [], cues)
             if kind in ("stable", "acute") and cancer_care and code.startswith(_MALIGNANT):
                 kind = "malignancy"
+            if (
+                symptoms_undiagnosed
+                and kind == "acute"
+                and worked_up
+                and code.startswith(_SYMPTOM_CODES)
+            ):
+                kind = "new_uncertain"
             problems.append(Problem(kind, (start, end), code))
     kinds = [p.kind for p in problems]
     if kinds.count("stable") == 1 and set(kinds) <= {"stable", "acute", "self_limited"}:
