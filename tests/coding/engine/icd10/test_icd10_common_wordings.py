@@ -68,3 +68,23 @@ def test_a_word_that_names_a_test_or_another_organ_is_not_that_diagnosis() -> No
     assert "K12.0" not in codes(scope)
     sent = "ASSESSMENT:\n1. Vaginal discharge. GC and chlamydia cultures were sent.\n"
     assert "A74.9" not in codes(sent)
+
+
+@pytest.mark.parametrize(
+    ("impression", "code"),
+    [
+        ("Appendicolith", "K38.1"),
+        ("Gallbladder sludge", "K82.8"),
+        ("Left breast cyst", "N60.02"),
+        ("Ectatic abdominal aorta", "I77.811"),
+        ("Schmorl's nodes in the lumbar spine", "M51.46"),
+        ("Hemangioma of the L2 vertebral body", "D18.09"),
+        ("Angiodysplasia", "K55.20"),
+        ("Pancreas divisum", "Q45.3"),
+        ("Periampullary diverticulum", "K57.10"),
+        ("Erythematous gastropathy", "K29.70"),
+    ],
+)
+def test_a_report_impression_reaches_its_index_code(impression: str, code: str) -> None:
+    found = codes(f"EXAM: CT of the abdomen.\nIMPRESSION:\n1. {impression}.\n")
+    assert found == [code]
