@@ -272,7 +272,11 @@ class Guidelines:
             if not any(p.matches(symptom) for p in rule.symptoms):
                 continue
             for other in others:
-                if other != symptom and any(p.matches(other) for p in rule.of):
+                # another of the rule's own symptoms explains nothing: pain in the right hand
+                # beside pain in the left hand (bilateral, no bilateral code) keeps both
+                if other == symptom or any(p.matches(other) for p in rule.symptoms):
+                    continue
+                if any(p.matches(other) for p in rule.of):
                     return other
         return None
 

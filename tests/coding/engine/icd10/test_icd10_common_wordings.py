@@ -88,3 +88,24 @@ def test_a_word_that_names_a_test_or_another_organ_is_not_that_diagnosis() -> No
 def test_a_report_impression_reaches_its_index_code(impression: str, code: str) -> None:
     found = codes(f"EXAM: CT of the abdomen.\nIMPRESSION:\n1. {impression}.\n")
     assert found == [code]
+
+
+@pytest.mark.parametrize(
+    ("told", "expected"),
+    [
+        ("Pain in both knees", ["M25.561", "M25.562"]),
+        ("Pain in the lower back", ["M54.50"]),
+        ("Pain in the neck", ["M54.2"]),
+        ("Pain in the right upper quadrant", ["R10.11"]),
+        ("Pain in the left eye", ["H57.12"]),
+        ("Pain in the left testicle", ["N50.812"]),
+        ("Throat pain", ["R07.0"]),
+        # a limb pain on both sides has no bilateral code: one code per side (I.B.13), and
+        # the one side's pain does not make the other's redundant
+        ("Bilateral hand pain", ["M79.641", "M79.642"]),
+        ("Pain in both legs", ["M79.604", "M79.605"]),
+    ],
+)
+def test_pain_told_as_pain_in_the_site_is_the_site_pain(told: str, expected: list[str]) -> None:
+    found = codes(f"ASSESSMENT:\n1. {told}.\nPLAN: Follow up.\n")
+    assert found == expected
