@@ -49,6 +49,7 @@ _CONDITION_SUFFIXES = (
 )
 _BREAKS = frozenset({",", ";", "and", "&", "/", "with", "plus", "also"})
 _FAMILY_HISTORY = ("Z80.", "Z81.", "Z82.", "Z83.", "Z84.")
+_FAMILY_WORDS = frozenset({"family", "history", "histories", "hx", "of", "other", "specified"})
 _NEGATORS = frozenset({"without", "no", "not", "w/o"})
 # words that link a diagnosis to its cause, treatment or qualifier: when a whole segment has
 # no title ("polymyositis on immunosuppressive therapy", "stomatitis probably secondary to
@@ -804,6 +805,8 @@ def _tabular(ctx: NoteContext, st: Statement, lo: int, hi: int) -> Found | None:
         return None  # "aortic valve" is a site, not "aortic valve disorder"
     if len(best.words) < 2 and max(ctx.tabular.weight(w) for w in best.words) < SINGLE_WORD_WEIGHT:
         return None  # one common word ("bladder", "lung") is not a diagnosis
+    if best.code.startswith(_FAMILY_HISTORY) and best.words <= _FAMILY_WORDS:
+        return None  # "family histories are unremarkable": the words name no condition
     # the words the title matched carry the assertion ("probable cancer", "no gradient")
     toks = [i for i in range(lo, hi) if set(ctx.lex.words(doc.tokens.norms[i])) & best.words]
     if toks:

@@ -144,3 +144,10 @@ def test_a_denied_class_denies_the_members_named_after_such_as() -> None:
         "ASSESSMENT: Hypertension. He does not have any obvious metabolic abnormalities such as "
         "hypocalcemia, hypomagnesemia, or hypokalemia.\n"
     ) == ["I10"]
+
+
+def test_family_history_that_names_no_condition_is_no_family_history_code() -> None:
+    assert codes(
+        "CHIEF COMPLAINT: Left arm numbness. Past medical and family histories are unremarkable.\n"
+    ) == ["R20.0"]
+    assert codes("ASSESSMENT: Family history of sudden cardiac death.\n") == ["Z82.41"]
