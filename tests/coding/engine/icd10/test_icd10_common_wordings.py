@@ -109,3 +109,19 @@ def test_a_report_impression_reaches_its_index_code(impression: str, code: str) 
 def test_pain_told_as_pain_in_the_site_is_the_site_pain(told: str, expected: list[str]) -> None:
     found = codes(f"ASSESSMENT:\n1. {told}.\nPLAN: Follow up.\n")
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("told", "expected"),
+    [
+        # the index's inverted order, as problem lists write it
+        ("Carcinoma, breast, left", ["C50.912"]),
+        ("Cancer, colon", ["C18.9"]),
+        ("Cataract, nuclear sclerotic, right eye", ["H25.11"]),
+        ("Glaucoma, primary open angle, both eyes", ["H40.1130"]),
+        ("Papillary carcinoma of the thyroid", ["C73"]),
+        ("Cancer", ["C80.1"]),
+    ],
+)
+def test_a_site_or_type_told_after_the_word_refines_it(told: str, expected: list[str]) -> None:
+    assert codes(f"ASSESSMENT:\n1. {told}.\nPLAN: Follow up.\n") == expected
