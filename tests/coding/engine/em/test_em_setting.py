@@ -272,3 +272,15 @@ def test_an_earlier_emergency_room_trip_does_not_make_an_office_visit_an_ed_one(
 
 def test_the_emergency_physicians_own_record_without_an_ed_heading() -> None:
     assert visit_setting(analyze(ED_WITHOUT_ED_HEADINGS)) == "emergency"
+
+
+PSYCHIATRIC_ADMISSION_HP = """IDENTIFYING DATA: A 35-year-old man seen today for an involuntary
+admission after he stopped his medicines and became agitated.
+PAST MEDICAL HISTORY: Asthma.
+PHYSICAL EXAMINATION: Comfortable in bed. Lungs clear. Heart regular.
+ASSESSMENT: Asthma, stable. Continue albuterol as needed.
+"""
+
+
+def test_a_psychiatric_admission_history_and_physical_is_hospital_care() -> None:
+    assert visit_setting(analyze(PSYCHIATRIC_ADMISSION_HP)) == "hospital"
