@@ -120,6 +120,10 @@ def test_pain_told_as_pain_in_the_site_is_the_site_pain(told: str, expected: lis
         ("Cataract, nuclear sclerotic, right eye", ["H25.11"]),
         ("Glaucoma, primary open angle, both eyes", ["H40.1130"]),
         ("Papillary carcinoma of the thyroid", ["C73"]),
+        ("Heart failure, diastolic, chronic", ["I50.32"]),
+        ("Kidney disease, chronic, stage 4", ["N18.4"]),
+        ("Renal failure, acute", ["N17.9"]),
+        ("Autosomal dominant polycystic kidney disease", ["Q61.2"]),
         ("Cancer", ["C80.1"]),
     ],
 )
