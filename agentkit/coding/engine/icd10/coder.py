@@ -561,12 +561,7 @@ def code_diagnoses(
                 and (report or kind == "procedure")
                 and guidelines().is_reason(x.code)
                 and x.statement.tok_hi - x.statement.tok_lo <= MAX_REASON_TOKENS
-                and not (
-                    kind == "procedure"
-                    and not _STORY_VERBS.isdisjoint(
-                        doc.tokens.norms[x.statement.tok_lo : x.statement.tok_hi]
-                    )
-                )
+                and not (kind == "procedure" and _story_symptom(doc, x, found))
                 and not any(x.code[:3] == c[:3] for c in primary_codes)
             ):
                 # the reason for the procedure stays reportable unless the postoperative
@@ -979,6 +974,15 @@ _PAST_VERBS = frozenset({"was", "were"})
 # a transplant or an implant named in the procedure list is what this operation places, not a
 # status the patient came with (a tracheostomy or ostomy used for access stays one)
 _PLACED_HERE = ("Z94", "Z95", "Z96")
+
+
+def _story_symptom(doc: Document, x: Found, found: list[Found]) -> bool:
+    """A symptom told in a story sentence of an operative note's indication (see
+    ``_STORY_VERBS``) - except the urinary symptoms of an enlarged prostate, which N40.1 asks
+    to be coded besides it ("use additional code for associated symptoms")."""
+    if _STORY_VERBS.isdisjoint(doc.tokens.norms[x.statement.tok_lo : x.statement.tok_hi]):
+        return False
+    return not (x.code.startswith("R3") and any(y.code.startswith("N40") for y in found))
 
 
 def _told_in_past(doc: Document, f: Found) -> bool:

@@ -151,3 +151,14 @@ def test_family_history_that_names_no_condition_is_no_family_history_code() -> N
         "CHIEF COMPLAINT: Left arm numbness. Past medical and family histories are unremarkable.\n"
     ) == ["R20.0"]
     assert codes("ASSESSMENT: Family history of sudden cardiac death.\n") == ["Z82.41"]
+
+
+def test_urinary_symptoms_of_an_enlarged_prostate_stay_even_when_told_as_a_story() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Benign prostatic hyperplasia with obstruction.\n"
+        "POSTOPERATIVE DIAGNOSIS: Benign prostatic hyperplasia with obstruction.\n"
+        "PROCEDURE: Transurethral resection of the prostate.\n"
+        "INDICATIONS: He was started on tamsulosin with some help, but had nocturia.\n"
+        "DESCRIPTION: The resectoscope was passed and the lateral lobes were resected.\n"
+    )
+    assert codes(note) == ["N40.1", "R35.1"]
