@@ -52,6 +52,16 @@ def codes(note: str) -> list[str]:
         ("Postpartum depression", "F53.0"),
         ("Diaper rash", "L22"),
         ("SUI", "N39.3"),
+        ("Heat stroke", "T67.01XA"),
+        ("Hypoxic respiratory failure", "J96.91"),
+        ("Prerenal azotemia", "R39.2"),
+        ("Acute coronary syndrome", "I24.9"),
+        ("Multiple bowel perforations", "K63.1"),
+        ("Incarcerated hernia", "K46.0"),
+        ("Diabetic gangrene of the foot", "E11.52"),
+        ("Hyperosmolar hyperglycemic state", "E11.00"),
+        ("Delirium tremens", "F10.231"),
+        ("Avulsed tooth", "S03.2XXA"),
     ],
 )
 def test_an_everyday_wording_reaches_its_index_code(diagnosis: str, code: str) -> None:
@@ -129,3 +139,15 @@ def test_pain_told_as_pain_in_the_site_is_the_site_pain(told: str, expected: lis
 )
 def test_a_site_or_type_told_after_the_word_refines_it(told: str, expected: list[str]) -> None:
     assert codes(f"ASSESSMENT:\n1. {told}.\nPLAN: Follow up.\n") == expected
+
+
+def test_neutropenic_fever_is_the_neutropenia_with_its_fever() -> None:
+    found = codes("ASSESSMENT:\n1. Febrile neutropenia.\nPLAN: Admit for antibiotics.\n")
+    assert found == ["D70.9", "R50.81"]
+
+
+def test_heat_stroke_is_no_stroke_and_a_prevention_bundle_no_pneumonia() -> None:
+    found = codes("ASSESSMENT:\n1. Heat stroke after a marathon.\nPLAN: Cooling.\n")
+    assert found == ["T67.01XA"]
+    plan = "ASSESSMENT:\n1. Intubated; ventilator associated pneumonia prevention bundle.\n"
+    assert "J95.851" not in codes(plan)
