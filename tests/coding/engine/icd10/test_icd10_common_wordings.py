@@ -62,6 +62,9 @@ def codes(note: str) -> list[str]:
         ("Hyperosmolar hyperglycemic state", "E11.00"),
         ("Delirium tremens", "F10.231"),
         ("Avulsed tooth", "S03.2XXA"),
+        ("Dislodged gastrostomy tube", "K94.23"),
+        ("Infected port", "T82.7XXA"),
+        ("Hardware pain, left ankle", "T84.84XA"),
     ],
 )
 def test_an_everyday_wording_reaches_its_index_code(diagnosis: str, code: str) -> None:
