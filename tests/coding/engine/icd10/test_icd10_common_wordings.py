@@ -64,7 +64,7 @@ def codes(note: str) -> list[str]:
         ("Avulsed tooth", "S03.2XXA"),
         ("Dislodged gastrostomy tube", "K94.23"),
         ("Infected port", "T82.7XXA"),
-        ("Hardware pain, left ankle", "T84.84XA"),
+        ("Hardware pain", "T84.84XA"),
     ],
 )
 def test_an_everyday_wording_reaches_its_index_code(diagnosis: str, code: str) -> None:
