@@ -117,6 +117,9 @@ def test_a_report_impression_reaches_its_index_code(impression: str, code: str) 
         # the one side's pain does not make the other's redundant
         ("Bilateral hand pain", ["M79.641", "M79.642"]),
         ("Pain in both legs", ["M79.604", "M79.605"]),
+        # where the pain radiates is not where it is
+        ("Hip pain radiating to the knee", ["M25.559"]),
+        ("Pain in the medial aspect of the right knee", ["M25.561"]),
     ],
 )
 def test_pain_told_as_pain_in_the_site_is_the_site_pain(told: str, expected: list[str]) -> None:
