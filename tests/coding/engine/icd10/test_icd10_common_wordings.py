@@ -65,6 +65,13 @@ def codes(note: str) -> list[str]:
         ("Dislodged gastrostomy tube", "K94.23"),
         ("Infected port", "T82.7XXA"),
         ("Hardware pain", "T84.84XA"),
+        ("Spastic diplegia", "G80.1"),
+        ("Social anxiety disorder", "F40.10"),
+        ("Nonsuicidal self-harm", "R45.88"),
+        ("Marital discord", "Z63.0"),
+        ("Melasma", "L81.1"),
+        ("Dermatofibroma", "D23.9"),
+        ("Medication noncompliance", "Z91.148"),
     ],
 )
 def test_an_everyday_wording_reaches_its_index_code(diagnosis: str, code: str) -> None:
