@@ -65,3 +65,10 @@ PLAN: Repeat MRI in three months.
 """
     codes = [p["code"] for p in code_cpt(note)["procedures"]]
     assert not any(c.startswith("7") for c in codes)
+
+
+def test_an_mri_named_by_its_brain_finding_is_a_brain_mri() -> None:
+    assert _codes(
+        "He had no headache.",
+        "MRI, 3/4/95, revealed enlargement of the lateral ventricles without a mass.",
+    ) == ["70551"]
