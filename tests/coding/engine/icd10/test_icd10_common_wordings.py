@@ -164,3 +164,9 @@ def test_heat_stroke_is_no_stroke_and_a_prevention_bundle_no_pneumonia() -> None
     assert found == ["T67.01XA"]
     plan = "ASSESSMENT:\n1. Intubated; ventilator associated pneumonia prevention bundle.\n"
     assert "J95.851" not in codes(plan)
+
+
+def test_acute_and_chronic_takes_both_codes_acute_first() -> None:
+    # guideline I.B.8: separate index subentries at the same level, both coded
+    note = "ASSESSMENT:\n1. Acute on chronic pancreatitis.\nPLAN: Admit, bowel rest.\n"
+    assert codes(note) == ["K85.90", "K86.1"]
