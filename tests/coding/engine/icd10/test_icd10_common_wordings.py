@@ -72,6 +72,8 @@ def codes(note: str) -> list[str]:
         ("Melasma", "L81.1"),
         ("Dermatofibroma", "D23.9"),
         ("Medication noncompliance", "Z91.148"),
+        ("Prematurity, 34 weeks' gestation", "P07.37"),
+        ("Premature infant born at 26 weeks", "P07.25"),
     ],
 )
 def test_an_everyday_wording_reaches_its_index_code(diagnosis: str, code: str) -> None:
