@@ -74,6 +74,16 @@ def codes(note: str) -> list[str]:
         ("Medication noncompliance", "Z91.148"),
         ("Prematurity, 34 weeks' gestation", "P07.37"),
         ("Premature infant born at 26 weeks", "P07.25"),
+        ("Scarlet fever", "A38.9"),
+        ("Pinworms", "B80"),
+        ("SIADH", "E22.2"),
+        ("Low HDL", "E78.6"),
+        ("Sports physical", "Z02.5"),
+        ("Normal pregnancy, first trimester", "Z34.91"),
+        ("Hip click", "R29.4"),
+        ("Toe walking", "R26.89"),
+        ("Hyperlipidemia, mixed", "E78.2"),
+        ("Hypothyroidism, postsurgical", "E89.0"),
     ],
 )
 def test_an_everyday_wording_reaches_its_index_code(diagnosis: str, code: str) -> None:
@@ -172,3 +182,9 @@ def test_acute_and_chronic_takes_both_codes_acute_first() -> None:
     # guideline I.B.8: separate index subentries at the same level, both coded
     note = "ASSESSMENT:\n1. Acute on chronic pancreatitis.\nPLAN: Admit, bowel rest.\n"
     assert codes(note) == ["K85.90", "K86.1"]
+
+
+def test_a_test_or_a_denial_is_not_the_condition() -> None:
+    assert "Z34.90" not in codes("ASSESSMENT:\n1. Normal pregnancy test.\nPLAN: Recheck.\n")
+    sore = "ASSESSMENT:\n1. Exudative tonsillitis, non-strep, non-mono.\nPLAN: Antibiotics.\n"
+    assert "B27.90" not in codes(sore)
