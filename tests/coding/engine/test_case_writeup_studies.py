@@ -72,3 +72,14 @@ def test_an_mri_named_by_its_brain_finding_is_a_brain_mri() -> None:
         "He had no headache.",
         "MRI, 3/4/95, revealed enlargement of the lateral ventricles without a mass.",
     ) == ["70551"]
+
+
+def test_a_write_up_study_is_always_a_reviewer_s_call() -> None:
+    # the study is inferred from the story, not from a report of it: low confidence
+    note = _HEAD.format(
+        hx="He had no headache.",
+        course="Brain MRI, 3/4/95, revealed a 2 cm mass in the left frontal lobe.",
+    )
+    (proc,) = code_cpt(note)["procedures"]
+    assert proc["code"] == "70551"
+    assert proc["confidence"] < 0.85

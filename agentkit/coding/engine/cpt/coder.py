@@ -83,6 +83,7 @@ def _alternative(doc: Document, hit: Hit, why: str, kv: KnowledgeView) -> dict[s
 
 
 _UNLISTED = "named only in the narrative, outside the procedures the note lists"
+_WRITE_UP_CONFIDENCE = 0.75  # below the bundled specs' review threshold (0.85)
 
 
 def _outside_the_list(facts: NoteFacts, hit: Hit, kv: KnowledgeView) -> bool:
@@ -169,7 +170,12 @@ def code_procedures(
         facts, hits = match_rules(doc, rs, age, narrative_studies=True)
         studies = [h for h in hits if h.rule.family == "radiology"]
         lines = resolve(facts, studies, kv)[:1]
-    procedures = [_line_dict(doc, facts, ln, kv) for ln in lines]
+        procedures = [_line_dict(doc, facts, ln, kv) for ln in lines]
+        for proc in procedures:
+            # About half of such picks are right on real write-ups: always a reviewer's call.
+            proc["confidence"] = min(proc["confidence"], _WRITE_UP_CONFIDENCE)
+    else:
+        procedures = [_line_dict(doc, facts, ln, kv) for ln in lines]
     chosen = {ln.code for ln in lines}
     alternatives = []
     for hit in hits:
