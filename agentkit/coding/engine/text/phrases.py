@@ -472,12 +472,15 @@ class PhraseSet(Generic[T]):
         # (word, next word) -> the phrases whose first word they write split, memoised
         self._by_pair: dict[tuple[str, str], tuple[_Compound[T], ...]] = {}
         self.size = 0
+        # see _beginnings, made when first needed
+        self._first_letters: frozenset[str] | None = None
 
     def add(self, phrase: str, payload: T) -> None:
         """Compile and index ``phrase``; raises :class:`PhraseSyntaxError`."""
         for elements in compile_phrase(phrase):
             self._index(elements, payload, phrase)
         self.size += 1
+        self._first_letters = None
         self._by_word.clear()
         self._shared_tries.clear()
         self._try_builder.clear()
@@ -494,7 +497,13 @@ class PhraseSet(Generic[T]):
         found = self._by_word.get(word)
         if found is not None:
             return found
-        if (
+        first = self._first_letters
+        if first is None:
+            first = self._first_letters = self._beginnings()
+        if word[:2] not in first and not (self._numeric and word.isdigit()):
+            # a small set begins with few pairs of letters: most new words are told by one
+            found = _NOTHING
+        elif (
             word not in self._exact
             and word[:_MIN_PREFIX] not in self._prefix_heads
             and not (self._numeric and word.isdigit())
@@ -508,6 +517,13 @@ class PhraseSet(Generic[T]):
         if len(self._by_word) < _WORD_MEMO_LIMIT:
             self._by_word[word] = found
         return found
+
+    def _beginnings(self) -> frozenset[str]:
+        """The first two letters of everything a word is looked up by in :meth:`_starts_of`
+        (a word shorter than that: itself) - a word that begins otherwise begins nothing,
+        unless it is a number."""
+        keys = (*self._exact, *self._prefix_heads, *self._heads, *self._joined_heads)
+        return frozenset(k[:2] for k in keys)
 
     def _starts(self, word: str) -> _Starts[T]:
         """What ``word`` can begin (see :meth:`_starts_of`), computed."""
