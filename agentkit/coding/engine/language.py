@@ -11,6 +11,7 @@ zero.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from agentkit.coding.engine.text.document import Document
@@ -76,15 +77,16 @@ def known_share(doc: Document) -> tuple[int, float]:
     """(number of words, share of them the vocabulary knows)."""
     words = vocabulary()[0]
     heads = _prefixes_by_head()
-    candidates = [w for w in doc.tokens.norms if len(w) >= 2 and w[0].isalpha()]
-    if not candidates:
+    # a note repeats its words: each distinct word is looked at once, with its count
+    count = known = 0
+    for w, n in Counter(doc.tokens.norms).items():
+        if len(w) >= 2 and w[0].isalpha():
+            count += n
+            if w in words or w.startswith(heads.get(w[:_PREFIX_HEAD], ())):
+                known += n
+    if not count:
         return 0, 0.0
-    # a note repeats its words: each distinct word is looked up once
-    known_words = {
-        w for w in set(candidates) if w in words or w.startswith(heads.get(w[:_PREFIX_HEAD], ()))
-    }
-    known = sum(1 for w in candidates if w in known_words)
-    return len(candidates), known / len(candidates)
+    return count, known / count
 
 
 def is_english_clinical(doc: Document) -> bool:

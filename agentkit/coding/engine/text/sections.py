@@ -11,7 +11,7 @@ The heading table lives in ``data/sections.yaml`` for coders to extend.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -60,6 +60,9 @@ class Section:
     end: int
 
 
+_KIND_MEMO_LIMIT = 50_000
+
+
 def _normalize(heading: str) -> str:
     return " ".join(_WORDS.findall(heading.lower()))
 
@@ -81,8 +84,20 @@ class HeadingTable:
     exact: dict[str, str]
     keywords: tuple[tuple[str, tuple[str, ...]], ...]
     paragraphs: tuple[UnheadedParagraph, ...] = ()
+    # heading as written -> its kind: notes repeat the same headings, and an unknown one is
+    # compared with every keyword rule
+    _kinds: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def kind(self, heading: str) -> str | None:
+        kinds = self._kinds
+        if heading in kinds:
+            return kinds[heading]
+        found = self._kind(heading)
+        if len(kinds) < _KIND_MEMO_LIMIT:
+            kinds[heading] = found
+        return found
+
+    def _kind(self, heading: str) -> str | None:
         norm = _normalize(heading)
         if not norm:
             return None
