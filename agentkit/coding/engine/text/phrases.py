@@ -680,14 +680,16 @@ class PhraseSet(Generic[T]):
                             for h in more.head_words.intersection(heads):
                                 allowed |= more.heads[h]
                     mask |= gated & allowed
-            if table.anchors:
+            # (most words' anchors are not in the sentence: told without making a set)
+            if table.anchors and not table.anchor_words.isdisjoint(words):
                 for w in table.anchor_words.intersection(words):
                     mask |= table.anchors[w]
             if table.heads:
                 if heads is None:
                     heads = word_heads(norms[lo:hi]) if shared is None else shared.heads_of(lo, hi)
-                for h in table.head_words.intersection(heads):
-                    mask |= table.heads[h]
+                if not table.head_words.isdisjoint(heads):
+                    for h in table.head_words.intersection(heads):
+                        mask |= table.heads[h]
             tries = table.tries
             while mask:
                 # the candidates in phrase order: lowest bit first
