@@ -140,6 +140,22 @@ class TryBuilder(Generic[T]):
     def clear(self) -> None:
         self._of.clear()
 
+    def prepare(self, entries: Sequence[_Entry[T]]) -> None:
+        """Work out now what each of ``entries`` needs (see :meth:`__getstate__`)."""
+        for entry in entries:
+            self._try_of(entry)
+
+    def __getstate__(self) -> list[tuple[_Entry[T], Try[T], frozenset[str], frozenset[str], bool]]:
+        # kept with a cached phrase set: a coder process then reads what each phrase needs
+        # instead of working it out for every phrase a new word begins (a tenth of the
+        # first notes' time); the ids are made again for the unpickled entries
+        return list(self._of.values())
+
+    def __setstate__(
+        self, state: list[tuple[_Entry[T], Try[T], frozenset[str], frozenset[str], bool]]
+    ) -> None:
+        self._of = {id(found[0]): found for found in state}
+
     def _try_of(self, entry: _Entry[T]) -> tuple[Try[T], frozenset[str], frozenset[str], bool]:
         found = self._of.get(id(entry))
         if found is None or found[0] is not entry:

@@ -475,6 +475,13 @@ class PhraseSet(Generic[T]):
         # see _beginnings, made when first needed
         self._first_letters: frozenset[str] | None = None
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (the compiled-rules cache) with what each phrase needs worked out."""
+        builder = self._try_builder
+        for entries in (*self._exact.values(), *self._prefix.values(), self._numeric):
+            builder.prepare(entries)
+        return self.__dict__
+
     def add(self, phrase: str, payload: T) -> None:
         """Compile and index ``phrase``; raises :class:`PhraseSyntaxError`."""
         for elements in compile_phrase(phrase):
