@@ -652,11 +652,21 @@ class PhraseSet(Generic[T]):
         if type(norms) is tuple and len(norms) >= MIN_NOTE_WORDS:
             shared = note_ranges(norms)
         by_word, starts_of, nothing = self._by_word, self._starts_of, _NOTHING
+        first = self._first_letters
+        if first is None:
+            first = self._first_letters = self._beginnings()
+        numeric = bool(self._numeric)
         for i in range(lo, hi):
             word = norms[i]
             st = by_word.get(word)
             if st is None:
                 if not word:
+                    continue
+                if word[:2] not in first and not (numeric and word.isdigit()):
+                    # a word new to the set: most begin with letters none of its phrases
+                    # begin with, told (and memoised) here without a call
+                    if len(by_word) < _WORD_MEMO_LIMIT:
+                        by_word[word] = nothing
                     continue
                 st = starts_of(word)
             if st is nothing:
