@@ -507,8 +507,9 @@ class PhraseSet(Generic[T]):
         first = self._first_letters
         if first is None:
             first = self._first_letters = self._beginnings()
-        if word[:2] not in first and not (self._numeric and word.isdigit()):
-            # a small set begins with few pairs of letters: most new words are told by one
+        if word[:3] not in first and not (self._numeric and word.isdigit()):
+            # a set's phrases begin with few of the three-letter beginnings: most new words
+            # are told by one look-up
             found = _NOTHING
         elif (
             word not in self._exact
@@ -526,11 +527,11 @@ class PhraseSet(Generic[T]):
         return found
 
     def _beginnings(self) -> frozenset[str]:
-        """The first two letters of everything a word is looked up by in :meth:`_starts_of`
-        (a word shorter than that: itself) - a word that begins otherwise begins nothing,
-        unless it is a number."""
+        """The first three letters of everything a word is looked up by in :meth:`_starts_of`
+        (a key shorter than that: itself; none is shorter than a prefix head, so three is the
+        most) - a word that begins otherwise begins nothing, unless it is a number."""
         keys = (*self._exact, *self._prefix_heads, *self._heads, *self._joined_heads)
-        return frozenset(k[:2] for k in keys)
+        return frozenset(k[:3] for k in keys)
 
     def _starts(self, word: str) -> _Starts[T]:
         """What ``word`` can begin (see :meth:`_starts_of`), computed."""
@@ -662,7 +663,7 @@ class PhraseSet(Generic[T]):
             if st is None:
                 if not word:
                     continue
-                if word[:2] not in first and not (numeric and word.isdigit()):
+                if word[:3] not in first and not (numeric and word.isdigit()):
                     # a word new to the set: most begin with letters none of its phrases
                     # begin with, told (and memoised) here without a call
                     if len(by_word) < _WORD_MEMO_LIMIT:
