@@ -395,6 +395,8 @@ def _match_rest(
 
 
 _WORD_MEMO_LIMIT = 200_000
+# A cached set holds the tables of the words that begin at least this many of its phrases.
+_PREPARED_ENTRIES = 2
 _Entry = tuple[tuple[Element, ...], T, str]
 
 
@@ -480,6 +482,10 @@ class PhraseSet(Generic[T]):
         builder = self._try_builder
         for entries in (*self._exact.values(), *self._prefix.values(), self._numeric):
             builder.prepare(entries)
+        # and what the words that begin many phrases begin (their tables take longest)
+        for word, entries in self._exact.items():
+            if len(entries) >= _PREPARED_ENTRIES:
+                self._starts_of(word)
         return self.__dict__
 
     def add(self, phrase: str, payload: T) -> None:
