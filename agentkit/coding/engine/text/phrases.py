@@ -425,8 +425,12 @@ def _prefixes_of(
     first (as filed in ``heads`` under their first ``head`` letters): the word's own
     beginnings are looked up, a few probes where scanning everything filed under its first
     letters took hundreds in a large index."""
-    if word[:head] not in heads:
+    filed = heads.get(word[:head])
+    if filed is None:
         return ()
+    if len(filed) <= len(word) - shortest:
+        # fewer filed than probes: the filed ones are compared (the same, shortest first)
+        return tuple(p for p in filed if len(p) >= shortest and word.startswith(p))
     return tuple(word[:n] for n in range(shortest, len(word) + 1) if word[:n] in prefixes)
 
 
