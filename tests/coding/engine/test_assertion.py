@@ -165,3 +165,16 @@ def test_doubt_reads_as_not_there(note: str, mention: str, status: str) -> None:
 )
 def test_a_part_left_undone_is_negated(note: str, mention: str, status: str) -> None:
     assert _status(note, mention) == status
+
+
+def test_a_mention_works_out_its_status_when_first_read_even_after_the_note_is_let_go() -> None:
+    from agentkit.coding.engine.text.phrases import PhraseSet
+
+    note = "No biopsy was taken. A biopsy was taken from the antrum.\nPLAN: biopsy if it recurs."
+    ps: PhraseSet[str] = PhraseSet()
+    ps.add("biops*", "biopsy")
+    doc = analyze(note)
+    expected = [assertion_of(doc, m.start, m.end).status for m in doc.find(ps)]
+    mentions = analyze(note).find(ps)  # the analysed note is held by its mentions only
+    assert [m.status for m in mentions] == expected
+    assert expected == ["negated", "present", "hypothetical"]

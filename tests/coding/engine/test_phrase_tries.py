@@ -86,3 +86,23 @@ def test_a_cached_set_matches_like_a_freshly_compiled_one() -> None:
         got = [(m.payload, m.start, m.end) for m in cached.find_all(norms)]
         assert got == [(m.payload, m.start, m.end) for m in fresh.find_all(norms)]
         assert len(got) == len(set(got))  # 'the? knee' keeps only its longer match
+
+
+def test_a_cached_set_with_its_tables_ready_matches_like_a_set_never_cached() -> None:
+    # Pickling works out each phrase's needs and the tables of the words that begin several
+    # phrases; the unpickled set must find exactly what a set building them lazily finds.
+    import pickle
+
+    def build() -> PhraseSet[int]:
+        ps: PhraseSet[int] = PhraseSet()
+        for i, p in enumerate(PHRASES):
+            ps.add(p, i)
+        return ps
+
+    lazy = build()
+    cached: PhraseSet[int] = pickle.loads(pickle.dumps(build()))
+    for note in NOTES:
+        norms = tokenize(casefold_same_length(note)).norms
+        got = [(m.payload, m.start, m.end, m.phrase) for m in cached.find_all(norms)]
+        assert got == [(m.payload, m.start, m.end, m.phrase) for m in lazy.find_all(norms)]
+        assert got
