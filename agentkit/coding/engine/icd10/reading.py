@@ -1050,7 +1050,14 @@ _Read = tuple[tuple[Any, ...], list[Found], list[str]]
 
 
 def _copy(f: Found, st: Statement) -> Found:
-    return replace(f, statement=st, notes=list(f.notes), more=list(f.more))
+    # what dataclasses.replace makes, without its field-by-field introspection (a copy is
+    # made of every diagnosis each time a statement is read)
+    copied = object.__new__(Found)
+    copied.__dict__.update(f.__dict__)
+    copied.statement = st
+    copied.notes = list(f.notes)
+    copied.more = list(f.more)
+    return copied
 
 
 def _read_statement(
