@@ -64,12 +64,11 @@ class Mention(Generic[T]):
     def assertion(self) -> Assertion:
         found = self.given
         if found is None:
-            if self.doc is None:
+            doc = self.doc
+            if doc is None:
                 raise ValueError("a Mention needs its assertion or the document it is in")
-            found = assertion_for_tokens(self.doc, self.sentence.index, self.tok_lo, self.tok_hi)
-            # kept, and the note let go (frozen: set through object)
-            object.__setattr__(self, "given", found)
-            object.__setattr__(self, "doc", None)
+            found = assertion_for_tokens(doc, self.sentence.index, self.tok_lo, self.tok_hi)
+            object.__setattr__(self, "given", found)  # kept (frozen: set through object)
         return found
 
     @property
