@@ -395,8 +395,9 @@ def _match_rest(
 
 
 _WORD_MEMO_LIMIT = 200_000
-# A cached set holds the tables of the words that begin at least this many of its phrases.
-_PREPARED_ENTRIES = 2
+# A cached set holds the tables of the words that begin at least this many of its phrases (every
+# word a phrase begins: +0.05 s load for 2% less per note than only those beginning several).
+_PREPARED_ENTRIES = 1
 _Entry = tuple[tuple[Element, ...], T, str]
 
 
