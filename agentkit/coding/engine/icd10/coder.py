@@ -20,9 +20,10 @@ Steps, each a coding guideline:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, Final
 
 from agentkit.coding.engine.icd10.concepts import ConceptIndex, concept_index
 from agentkit.coding.engine.icd10.guidelines import Guidelines, apply_combinations, guidelines
@@ -359,6 +360,26 @@ def _diabetes_type(codes: list[str], by_code: dict[str, Found], icd: Any) -> lis
     return out
 
 
+def _acute_and_chronic(a: str, b: str, icd: Any) -> bool:
+    """One code is the acute form and the other the chronic form of a condition: guideline
+    I.B.8 codes both ("acute and chronic gastritis" is K29.00 and K29.50), whatever a
+    same-category or an Excludes1 "X NOS" note would say of the pair."""
+    ra, rb = icd.get(a), icd.get(b)
+    if ra is None or rb is None:
+        return False
+
+    def form(title: str) -> str:
+        words = set(re.findall(r"[a-z]+", title.lower()))
+        acute, chronic = bool(words & _ACUTE), "chronic" in words
+        return "acute" if acute and not chronic else "chronic" if chronic and not acute else ""
+
+    fa, fb = form(ra.description), form(rb.description)
+    return bool(fa and fb and fa != fb)
+
+
+_ACUTE: Final = frozenset({"acute", "subacute"})
+
+
 def _unspecified_duplicates(
     codes: list[str], icd: Any, by_code: dict[str, Found] | None = None
 ) -> list[str]:
@@ -388,6 +409,7 @@ def _unspecified_duplicates(
             if o != code
             and o[:3] == code[:3]
             and (code[4:5] in ("", "9") or o[:5] == code[:5] or same_words(code, o))
+            and not _acute_and_chronic(code, o, icd)
         ]
         if any(vagueness(o) < mine for o in others):
             out.remove(code)
@@ -395,12 +417,17 @@ def _unspecified_duplicates(
 
 
 def _excludes1(codes: list[str], icd: Any) -> tuple[list[str], list[tuple[str, str]]]:
-    """Keep the earlier code of any pair an Excludes1 note forbids together."""
+    """Keep the earlier code of any pair an Excludes1 note forbids together.
+
+    The note forbids two codes for ONE condition; the acute and the chronic form of a
+    condition are reported together (guideline I.B.8), whatever a "sinusitis NOS" note says."""
     kept: list[str] = []
     dropped: list[tuple[str, str]] = []
     for code in codes:
         conflict = None
         for other in kept:
+            if _acute_and_chronic(code, other, icd):
+                continue
             for a, b in ((other, code), (code, other)):
                 b_key = b.replace(".", "")
                 a_chain = set(icd.ancestors(a))
