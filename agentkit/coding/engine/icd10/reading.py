@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Final
 
 from agentkit.coding.engine.icd10.concepts import NOT_CODED, Concept, ConceptIndex
 from agentkit.coding.engine.icd10.guidelines import guidelines
@@ -744,11 +744,26 @@ def _segments(
     return out
 
 
+_DENY_WORDS: Final = frozenset({"without", "no", "wo"})
+_DENY_ENDS: Final = frozenset({"with", "but", "plus"})
+
+
 def _words(ctx: NoteContext, lo: int, hi: int) -> tuple[list[str], str | None]:
     norms = ctx.doc.tokens.norms
     words: list[str] = []
     side: str | None = None
+    denied = False
     for w in norms[lo:hi]:
+        # "stone without hydronephrosis": what the statement denies is not part of the
+        # condition's title, so it must not count against it (a title that names it as
+        # required still fails to match, one that excludes it now fits)
+        if w in _DENY_WORDS:
+            denied = True
+            continue
+        if denied:
+            if w not in _DENY_ENDS:
+                continue
+            denied = False
         if w in ("right", "rt"):
             side = "bilateral" if side and side != "right" else "right"
             continue
