@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from agentkit.coding.engine.text.document import Document
-from agentkit.coding.engine.text.sections import Section
+from agentkit.coding.engine.text.sections import Section, heading_table
 
 __all__ = [
     "SECTION_LABELS",
@@ -237,9 +237,23 @@ def section_plan(doc: Document, note_kind: str) -> list[tuple[str, list[int]]]:
         plan.append(("primary", by_kind["preop_dx"]))  # "Postoperative diagnosis: same"
     elif by_kind.get("diagnosis"):
         plan.append(("primary", by_kind["diagnosis"]))
-    else:
+    elif by_kind.get("impression") or by_kind.get("assessment") or note_kind != "radiology":
         plan.append(
             ("primary", sorted(by_kind.get("impression", []) + by_kind.get("assessment", [])))
+        )
+    else:
+        # a report interpreted without an impression (an echocardiogram told under M-MODE,
+        # DOPPLER and COMMENTS headings) states its diagnoses in its findings (guideline IV.K)
+        table = heading_table()
+        plan.append(
+            (
+                "primary",
+                [
+                    i
+                    for i in sorted(by_kind.get("findings", []) + by_kind.get("other", []))
+                    if table.states_report_findings(doc.sections[i].heading)
+                ],
+            )
         )
     reasons: tuple[str, ...] = ("indications", "chief_complaint")
     if note_kind == "radiology":

@@ -84,6 +84,9 @@ class HeadingTable:
     exact: dict[str, str]
     keywords: tuple[tuple[str, tuple[str, ...]], ...]
     paragraphs: tuple[UnheadedParagraph, ...] = ()
+    # headings (normalized) of a report's result parts that state its diagnoses when it has no
+    # impression: an echocardiogram's DOPPLER, M-MODE, COMMENTS
+    report_findings: frozenset[str] = frozenset()
     # heading as written -> its kind: notes repeat the same headings, and an unknown one is
     # compared with every keyword rule
     _kinds: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
@@ -119,6 +122,11 @@ class HeadingTable:
             ):
                 return kind
         return None
+
+    def states_report_findings(self, heading: str) -> bool:
+        """Is this heading a result part of a report that states its diagnoses when the
+        report has no impression (``report_findings`` in the heading table)?"""
+        return _normalize(heading) in self.report_findings
 
 
 def load_heading_table(path: Path = SECTIONS_FILE) -> HeadingTable:
@@ -168,7 +176,15 @@ def load_heading_table(path: Path = SECTIONS_FILE) -> HeadingTable:
         if entry.get("kind") not in SECTION_KINDS:
             raise DataFileError(src, f"keywords: unknown section kind {entry['kind']!r}", ln)
         keywords.append((str(entry["kind"]), tuple(str(w).lower() for w in entry["words"])))
-    return HeadingTable(exact, tuple(keywords), _load_paragraphs(data, src))
+    raw_rf = data.get("report_findings", YamlList())
+    if not isinstance(raw_rf, list):
+        raise DataFileError(
+            src, "report_findings: expected a list of headings", line_of(data, "report_findings")
+        )
+    report_findings = frozenset(n for n in (_normalize(str(h)) for h in raw_rf) if n)
+    return HeadingTable(
+        exact, tuple(keywords), _load_paragraphs(data, src), report_findings=report_findings
+    )
 
 
 def _word_alternatives(words: list[object]) -> str:
