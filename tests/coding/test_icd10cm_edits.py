@@ -102,3 +102,39 @@ def test_stale_tabular_says_so_in_the_message() -> None:
     )
     assert len(found) == 1 and found[0].severity == "error"
     assert "does not cover 2027-01-15" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("codes", "pair"),
+    [
+        ("N81.6, N99.3", ("N81.6", "N99.3")),  # rectocele and post-hysterectomy vault prolapse
+        ("J96.00, J80", ("J96.00", "J80")),  # respiratory failure and ARDS
+        ("G56.01, M54.12", ("G56.01", "M54.12")),  # carpal tunnel and cervical radiculopathy
+    ],
+)
+def test_excludes1_pair_that_may_be_unrelated_is_a_warning(
+    codes: str, pair: tuple[str, str]
+) -> None:
+    # guideline I.A.12.a: two unrelated conditions are reported together; only the note tells
+    [f] = dx(codes, ["excludes1"])
+    assert f.severity == "warning" and f.codes == pair
+    assert "unrelated" in f.message and "I.A.12.a" in f.message
+
+
+@pytest.mark.parametrize(
+    "codes",
+    [
+        "B97.4, J21.0",  # the organism of the condition, not another condition
+        "E11.9, O24.410",  # the pregnancy form of the same condition
+        "K50.90, K51.90",  # one block: one condition
+    ],
+)
+def test_excludes1_pair_of_one_condition_stays_an_error(codes: str) -> None:
+    [f] = dx(codes, ["excludes1"])
+    assert f.severity == "error"
+
+
+def test_acute_and_chronic_forms_are_not_flagged() -> None:
+    # guideline I.B.8 codes both, whatever the "sinusitis NOS" Excludes1 note says
+    assert dx("J32.9, J01.90", ["excludes1"]) == []
+    assert dx("J01.90, J32.9", ["excludes1"]) == []

@@ -4,6 +4,7 @@ excluded by an Excludes1 note.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from agentkit.result import Finding
@@ -13,7 +14,14 @@ if TYPE_CHECKING:  # pragma: no cover
     from agentkit.coding.codesets.icd10cm import Icd10cmCodeSet
     from agentkit.coding.knowledge import CodingKnowledge
 
-__all__ = ["check_diagnosis_codes_exist", "check_excludes1", "check_icd10cm_valid"]
+__all__ = [
+    "acute_and_chronic",
+    "check_diagnosis_codes_exist",
+    "check_excludes1",
+    "check_icd10cm_valid",
+    "excludes1_note",
+    "may_be_unrelated",
+]
 
 
 def check_diagnosis_codes_exist(claim: Claim, kb: CodingKnowledge) -> list[Finding]:
@@ -137,8 +145,71 @@ def _covered(code_key: str, lo: str, hi: str) -> bool:
     return code_key[: len(lo)] >= lo and code_key[: len(hi)] <= hi
 
 
+def excludes1_note(icd: Icd10cmCodeSet, a: str, b: str) -> str | None:
+    """The tabular key of the Excludes1 note in force for ``a`` that excludes ``b``, or None.
+
+    A note that excludes part of ``a``'s own family ("E11 Excludes1 ..." seen from E11.9) is not
+    about ``b`` against ``a``. The offline coder and the claim edit both ask this."""
+    b_key = b.replace(".", "")
+    a_chain = [k for k in icd.ancestors(a) if not k.startswith(("section:", "chapter:"))]
+    for lo, hi, where in icd.excludes1_refs(a):
+        if _covered(b_key, lo, hi) and not any(_covered(k, lo, hi) for k in a_chain):
+            return where
+    return None
+
+
+_ACUTE = frozenset({"acute", "subacute"})
+
+
+def acute_and_chronic(icd: Icd10cmCodeSet, a: str, b: str) -> bool:
+    """One code is the acute form and the other the chronic form of a condition: guideline
+    I.B.8 codes both ("acute and chronic gastritis" is K29.00 and K29.50), whatever a
+    same-category or an Excludes1 "X NOS" note says of the pair."""
+    ra, rb = icd.get(a), icd.get(b)
+    if ra is None or rb is None:
+        return False
+
+    def form(title: str) -> str:
+        words = set(re.findall(r"[a-z]+", title.lower()))
+        acute, chronic = bool(words & _ACUTE), "chronic" in words
+        return "acute" if acute and not chronic else "chronic" if chronic and not acute else ""
+
+    fa, fb = form(ra.description), form(rb.description)
+    return bool(fa and fb and fa != fb)
+
+
+# chapters whose Excludes1 notes name the same condition in another setting (pregnancy, the
+# newborn, a congenital form): never two unrelated conditions
+_CONTEXT_CHAPTERS = ("O", "P", "Q")
+# the organism or cause of a condition coded elsewhere (RSV B97.4 beside RSV bronchiolitis)
+_CAUSE_CODES = ("B95", "B96", "B97")
+
+
+def may_be_unrelated(icd: Icd10cmCodeSet, a: str, b: str) -> bool:
+    """Two codes an Excludes1 note separates that can still be two unrelated conditions,
+    reported together by guideline I.A.12.a: they sit in different blocks of the tabular list
+    (a rectocele N81.6 and a post-hysterectomy vault prolapse N99.3; ARDS J80 and respiratory
+    failure J96.-). Never a sign or symptom (I.B.5: it is part of the condition), nor a pair
+    where one code is the pregnancy, newborn or congenital form, nor the organism (B95-B97) of
+    the other. Whether the two ARE unrelated
+    is a fact of the note: the coder requires them read from different words of it."""
+    if "R" in (a[:1], b[:1]) or a.startswith(_CAUSE_CODES) or b.startswith(_CAUSE_CODES):
+        return False
+    if (a[:1] in _CONTEXT_CHAPTERS) != (b[:1] in _CONTEXT_CHAPTERS):
+        return False
+
+    def block(code: str) -> str:
+        return next((k for k in icd.ancestors(code) if k.startswith("section:")), code[:3])
+
+    return block(a) != block(b)
+
+
 def check_excludes1(claim: Claim, kb: CodingKnowledge) -> list[Finding]:
-    """Two diagnoses on the claim that an Excludes1 note says never go together."""
+    """Two diagnoses on the claim that an Excludes1 note says never go together.
+
+    The acute and the chronic form of one condition are not flagged (I.B.8); a pair that may be
+    two unrelated conditions (I.A.12.a, :func:`may_be_unrelated`) is a warning: only the note
+    can tell, and the offline coder reports such a pair only when read from different words."""
     icd = kb.icd10cm
     valid: list[Diagnosis] = [
         d for d in claim.diagnoses if d.well_formed and icd.get(d.code) is not None
@@ -147,45 +218,55 @@ def check_excludes1(claim: Claim, kb: CodingKnowledge) -> list[Finding]:
     reported: set[frozenset[str]] = set()
     notes_used: set[tuple[str, str]] = set()  # (excluded code, note location): report once
     for a in valid:
-        refs = icd.excludes1_refs(a.code)
-        if not refs:
+        if not icd.excludes1_refs(a.code):
             continue
-        a_chain = set(icd.ancestors(a.code))
         for b in valid:
             if b.code == a.code or frozenset((a.code, b.code)) in reported:
                 continue
-            b_key = b.code.replace(".", "")
-            for lo, hi, where in refs:
-                if not _covered(b_key, lo, hi):
-                    continue
-                if any(
-                    _covered(k, lo, hi)
-                    for k in a_chain
-                    if not k.startswith(("section:", "chapter:"))
-                ):
-                    continue  # a note excluding part of a's own family is not about b vs a
-                if (b.code, where) in notes_used:
-                    break  # E11 and E11.9 both sit under E11's note: one finding for b
-                note = _matching_note(icd, where, lo, hi)
-                findings.append(
-                    Finding(
-                        check="excludes1",
-                        severity="error",
-                        message=(
-                            f"{a.code} and {b.code} are not reported together: an Excludes1 note "
-                            f"at {icd.display_key(where)} excludes {b.code}"
-                            + (f" ('{note}')" if note else "")
-                            + ". Keep the code the note documents (unless the two conditions "
+            where = excludes1_note(icd, a.code, b.code)
+            if where is None or acute_and_chronic(icd, a.code, b.code):
+                continue
+            if (b.code, where) in notes_used:
+                continue  # E11 and E11.9 both sit under E11's note: one finding for b
+            lo_hi = next(
+                (
+                    (lo, hi)
+                    for lo, hi, w in icd.excludes1_refs(a.code)
+                    if w == where and _covered(b.code.replace(".", ""), lo, hi)
+                ),
+                None,
+            )
+            note = _matching_note(icd, where, *lo_hi) if lo_hi else ""
+            unrelated = may_be_unrelated(icd, a.code, b.code)
+            findings.append(
+                Finding(
+                    check="excludes1",
+                    severity="warning" if unrelated else "error",
+                    message=(
+                        f"{a.code} and {b.code} are "
+                        + (
+                            "reported together only as unrelated"
+                            if unrelated
+                            else "not reported together"
+                        )
+                        + f": an Excludes1 note "
+                        f"at {icd.display_key(where)} excludes {b.code}"
+                        + (f" ('{note}')" if note else "")
+                        + (
+                            ". Report both only if the note documents two unrelated conditions "
+                            "(ICD-10-CM guideline I.A.12.a)."
+                            if unrelated
+                            else ". Keep the code the note documents (unless the two conditions "
                             "are unrelated, per ICD-10-CM guideline I.A.12.a)."
-                        ),
-                        path=b.path,
-                        codes=(a.code, b.code),
-                        source=f"{icd.version.label}, Excludes1 at {icd.display_key(where)}",
-                    )
+                        )
+                    ),
+                    path=b.path,
+                    codes=(a.code, b.code),
+                    source=f"{icd.version.label}, Excludes1 at {icd.display_key(where)}",
                 )
-                reported.add(frozenset((a.code, b.code)))
-                notes_used.add((b.code, where))
-                break
+            )
+            reported.add(frozenset((a.code, b.code)))
+            notes_used.add((b.code, where))
     return findings
 
 

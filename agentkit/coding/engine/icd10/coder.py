@@ -20,11 +20,11 @@ Steps, each a coding guideline:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
-from typing import Any, Final
+from typing import Any
 
+from agentkit.coding.edits.icd10cm_edits import acute_and_chronic, excludes1_note, may_be_unrelated
 from agentkit.coding.engine.icd10.concepts import ConceptIndex, concept_index
 from agentkit.coding.engine.icd10.guidelines import Guidelines, apply_combinations, guidelines
 from agentkit.coding.engine.icd10.lexicon import lexicon
@@ -360,26 +360,6 @@ def _diabetes_type(codes: list[str], by_code: dict[str, Found], icd: Any) -> lis
     return out
 
 
-def _acute_and_chronic(a: str, b: str, icd: Any) -> bool:
-    """One code is the acute form and the other the chronic form of a condition: guideline
-    I.B.8 codes both ("acute and chronic gastritis" is K29.00 and K29.50), whatever a
-    same-category or an Excludes1 "X NOS" note would say of the pair."""
-    ra, rb = icd.get(a), icd.get(b)
-    if ra is None or rb is None:
-        return False
-
-    def form(title: str) -> str:
-        words = set(re.findall(r"[a-z]+", title.lower()))
-        acute, chronic = bool(words & _ACUTE), "chronic" in words
-        return "acute" if acute and not chronic else "chronic" if chronic and not acute else ""
-
-    fa, fb = form(ra.description), form(rb.description)
-    return bool(fa and fb and fa != fb)
-
-
-_ACUTE: Final = frozenset({"acute", "subacute"})
-
-
 def _unspecified_duplicates(
     codes: list[str], icd: Any, by_code: dict[str, Found] | None = None
 ) -> list[str]:
@@ -409,44 +389,46 @@ def _unspecified_duplicates(
             if o != code
             and o[:3] == code[:3]
             and (code[4:5] in ("", "9") or o[:5] == code[:5] or same_words(code, o))
-            and not _acute_and_chronic(code, o, icd)
+            and not acute_and_chronic(icd, code, o)
         ]
         if any(vagueness(o) < mine for o in others):
             out.remove(code)
     return out
 
 
-def _excludes1(codes: list[str], icd: Any) -> tuple[list[str], list[tuple[str, str]]]:
+def _excludes1(
+    codes: list[str], icd: Any, by_code: dict[str, Found] | None = None
+) -> tuple[list[str], list[tuple[str, str]]]:
     """Keep the earlier code of any pair an Excludes1 note forbids together.
 
-    The note forbids two codes for ONE condition; the acute and the chronic form of a
-    condition are reported together (guideline I.B.8), whatever a "sinusitis NOS" note says."""
+    The note forbids two codes for ONE condition. Reported together: the acute and the chronic
+    form of a condition (guideline I.B.8), and two conditions unrelated to each other
+    (I.A.12.a): a pair that :func:`may_be_unrelated` allows, read from different words of the
+    note ("rectocele" and "vaginal vault prolapse after hysterectomy"). The claim edit
+    ``check_excludes1`` asks the same questions."""
+
+    def separate(a: str, b: str) -> bool:
+        if by_code is None or a not in by_code or b not in by_code:
+            return False
+        fa, fb = by_code[a], by_code[b]
+        return not (fa.start < fb.end and fb.start < fa.end)
+
     kept: list[str] = []
     dropped: list[tuple[str, str]] = []
     for code in codes:
         conflict = None
         for other in kept:
-            if _acute_and_chronic(code, other, icd):
+            if acute_and_chronic(icd, code, other):
                 continue
-            for a, b in ((other, code), (code, other)):
-                b_key = b.replace(".", "")
-                a_chain = set(icd.ancestors(a))
-                for lo, hi, _where in icd.excludes1_refs(a):
-                    if (
-                        b_key[: len(lo)] >= lo
-                        and b_key[: len(hi)] <= hi
-                        and not any(
-                            k[: len(lo)] >= lo and k[: len(hi)] <= hi
-                            for k in a_chain
-                            if not k.startswith(("section:", "chapter:"))
-                        )
-                    ):
-                        conflict = other
-                        break
-                if conflict:
-                    break
-            if conflict:
-                break
+            if (
+                excludes1_note(icd, other, code) is None
+                and excludes1_note(icd, code, other) is None
+            ):
+                continue
+            if separate(code, other) and may_be_unrelated(icd, code, other):
+                continue
+            conflict = other
+            break
         if conflict is None:
             kept.append(code)
         else:
@@ -1398,7 +1380,7 @@ def _finish(
     codes = [c for c in codes if c in by_code and icd.is_billable(c)]
     codes = [c for c in codes if rules.integral_to(c, codes) is None]
     codes = _unspecified_duplicates(codes, icd, by_code)
-    codes, _dropped = _excludes1(codes, icd)
+    codes, _dropped = _excludes1(codes, icd, by_code)
     codes = _obstetric(doc, icd, ctx, codes, by_code, patient)
     codes = _age_sex(codes, kb, patient)
     codes = _sequence(codes, by_code)
