@@ -173,6 +173,37 @@ class NoteFacts:
             and m.section_kind in _NARRATIVE_SECTIONS
         )
 
+    def done_by_another(self, m: Mention[str]) -> bool:
+        """The service is told as another clinician's or service's part of the work, right
+        after its words in the same clause ("rigid sigmoidoscopy by Dr. X", "PE tube placement
+        by Dr. Y, from ENT", "the catheter was placed via a percutaneous approach by the pain
+        management"); "requested/assisted/interpreted by Dr. X" names no other performer."""
+        norms = self.doc.tokens.norms
+        for p in self.in_sentence(_BY_ANOTHER, m.sentence.index):
+            # after the service's first word: a loose trigger phrase may reach over it
+            # ("tube placement by Dr. X, from Ear ...")
+            if p.tok_lo <= m.tok_lo or p.tok_lo - m.tok_hi > _BY_ANOTHER_GAP[p.payload]:
+                continue
+            between = self.doc.text[min(m.end, p.start) : p.start]
+            if p.payload == _BY_ANOTHER[0] and any(ch in between for ch in ",;:()"):
+                continue
+            if p.payload == _BY_ANOTHER[1] and self._service_between(m, p):
+                continue  # the other dictation tells the service named after this one
+            before = norms[p.tok_lo - 1] if p.tok_lo > m.tok_hi else ""
+            if before not in _TOLD_DONE and (before.endswith(("ed", "en")) or before in _READ):
+                continue
+            return True
+        return False
+
+    def _service_between(self, m: Mention[str], cue: Mention[str]) -> bool:
+        """Another service named between ``m`` and ``cue`` ("right knee arthroplasty, with a
+        left knee arthroplasty that will be dictated separately")."""
+        return any(
+            x.sentence.index == m.sentence.index and m.end <= x.start and x.end <= cue.start
+            for key in self.ruleset.rules_by_trigger
+            for x in self._by_concept.get(key, ())
+        )
+
     def documented(self, keys: Iterable[str], sections: frozenset[str]) -> bool:
         return bool(self.mentions(keys, sections))
 
@@ -211,6 +242,17 @@ class NoteFacts:
             return found[i].payload
         return found[0].payload
 
+
+# Another clinician or service named as the one who did the work, in the service's clause, or
+# the other clinician's own dictation named as telling it, later in its sentence (concepts of
+# rules/common.yaml), at most this many words after the service's own words; and the verbs
+# before "by Dr." that still tell the work as done by that doctor.
+_BY_ANOTHER = ("common.performed_by_another", "common.dictated_by_another")
+_BY_ANOTHER_GAP = {_BY_ANOTHER[0]: 6, _BY_ANOTHER[1]: 12}
+_TOLD_DONE = frozenset(
+    {"performed", "placed", "inserted", "completed", "accomplished", "undertaken", "done", "out"}
+)
+_READ = frozenset({"read", "seen", "given", "taken"})
 
 _PRESENT_ONLY = frozenset({"present"})
 _DENIALS = frozenset({"not", "never"})
@@ -471,7 +513,8 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
     trig = [
         m
         for m in facts.mentions(rule.triggers)
-        if m.section_kind in sections or m.sentence.index in facts.titles
+        if (m.section_kind in sections or m.sentence.index in facts.titles)
+        and not facts.done_by_another(m)
     ]
     if narrative:
         trig = [m for m in trig if not _elsewhere(doc, m)]
