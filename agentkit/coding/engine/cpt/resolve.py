@@ -213,6 +213,48 @@ def _laparoscopy_is_part_of_the_operation(
             return
 
 
+# A diagnostic endoscopy done at the session of a major operation (90-day global) on the organs
+# it looks at guides or checks that operation (the endoscope that guides an open gastrostomy,
+# the cystoscopy of a prostate cryoablation, the sigmoidoscopy that guides the stapler of a
+# colostomy takedown): the operation includes it. Diagnostic endoscopy -> the code range of
+# the operations on its organs. (Airway endoscopies are left out: a bronchoscopy before a
+# lung resection stages the disease and is reported.)
+_SCOPE_IN_OPERATION = {
+    "43191": ("43000", "43999"),  # rigid esophagoscopy: esophagus and stomach
+    "43200": ("43000", "43999"),  # flexible esophagoscopy
+    "43235": ("43000", "43999"),  # EGD
+    "45300": ("44005", "45999"),  # rigid proctosigmoidoscopy: intestines, colon and rectum
+    "45330": ("44005", "45999"),  # flexible sigmoidoscopy
+    "45378": ("44005", "45999"),  # colonoscopy
+    "46600": ("46020", "46999"),  # anoscopy: anus
+    "52000": (
+        "50010",
+        "58999",
+    ),  # cystourethroscopy: urinary, male genital and female pelvic organs
+}
+
+
+def _scope_is_part_of_the_operation(
+    hits: list[Hit], superseded: dict[str, str], kv: KnowledgeView
+) -> None:
+    """A diagnostic endoscopy beside a major operation on its own organs is part of it."""
+    for scope in hits:
+        span = _SCOPE_IN_OPERATION.get(scope.code)
+        if span is None or scope.code in superseded:
+            continue
+        for h in hits:
+            entry = kv.entry(h.code)
+            if (
+                h.code != scope.code
+                and h.code not in superseded
+                and span[0] <= h.code <= span[1]
+                and entry is not None
+                and entry.global_days == "090"
+            ):
+                superseded[scope.code] = h.code
+                break
+
+
 _COVERS = {"right": frozenset({"right"}), "left": frozenset({"left"})}
 _BOTH = frozenset({"right", "left"})
 
@@ -285,6 +327,7 @@ def resolve(facts: NoteFacts, hits: list[Hit], kv: KnowledgeView) -> list[Line]:
     # (1) most specific wins - on the same side
     superseded, other_side = _supersede(hits, by_code, found)
     _laparoscopy_is_part_of_the_operation(hits, superseded, kv)
+    _scope_is_part_of_the_operation(hits, superseded, kv)
     lines = [Line(h.code, h) for h in hits if h.code not in superseded]
     rvu = {ln.code: kv.work_rvu(ln.code) for ln in lines}
     for ln in lines:
