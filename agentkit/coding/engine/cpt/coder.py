@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from agentkit.coding.engine.confidence import line_confidence
+from agentkit.coding.engine.cpt.fallback import fallback_procedures
 from agentkit.coding.engine.cpt.knowledge_view import KnowledgeView, knowledge_view
 from agentkit.coding.engine.cpt.matcher import Hit, NoteFacts, match_rules
 from agentkit.coding.engine.cpt.resolve import Line, resolve
@@ -176,6 +177,10 @@ def code_procedures(
             proc["confidence"] = min(proc["confidence"], _WRITE_UP_CONFIDENCE)
     else:
         procedures = [_line_dict(doc, facts, ln, kv) for ln in lines]
+        if not procedures:
+            # an operative note whose listed procedure no rule recognises: the codebook's
+            # closest row, at a confidence that sends the note to review
+            procedures = fallback_procedures(facts, hits, kv.codebook())
     chosen = {ln.code for ln in lines}
     alternatives = []
     for hit in hits:

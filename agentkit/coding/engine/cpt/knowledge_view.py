@@ -37,6 +37,10 @@ class KnowledgeView:
         book = self._table("cpt")
         return book.get(code) if book is not None else None
 
+    def codebook(self) -> Any:
+        """The CPT codebook in force (None without the knowledge layer)."""
+        return self._table("cpt")
+
     def known(self, code: str) -> bool:
         return self.entry(code) is not None
 
