@@ -13,6 +13,7 @@ from agentkit.coding.engine.text.phrases import PhraseSet
 
 __all__ = [
     "NOTE_TYPES",
+    "headed_visit",
     "is_discharge_summary",
     "is_postoperative_progress",
     "is_teaching_case",
@@ -358,7 +359,14 @@ def _note_type(doc: Document) -> str:
         return "radiology"
     if has_proc or "procedure" in kinds:
         return "procedure" if visit_score < 3 or "description" in kinds else "visit"
-    if visit_score >= 1 and kinds & {"assessment", "plan", "impression", "diagnosis"}:
+    if (visit_score >= 1 or "history" in kinds) and kinds & {
+        "assessment",
+        "plan",
+        "impression",
+        "diagnosis",
+    }:
+        # a plain HISTORY heading tells the present illness of a consultation or clinic
+        # note ("HISTORY: ... RECOMMENDATIONS: ..."): with an assessment or plan, a visit
         return "visit"
     if visit_score >= 2:
         return "visit"
@@ -406,4 +414,27 @@ def unheaded_visit(doc: Document) -> bool:
     norms = doc.tokens.norms
     return bool(_ENCOUNTER.find_all(norms, 0, len(norms))) and bool(
         _EXAMINED.find_all(norms, 0, len(norms))
+    )
+
+
+# the parts of a visit note: the presenting problem and the clinician's assessment or plan
+_PRESENTING_KINDS = frozenset({"hpi", "chief_complaint"})
+_ASSESSING_KINDS = frozenset({"assessment", "impression", "plan", "diagnosis"})
+_OPERATIVE_KINDS = frozenset({"preop_dx", "postop_dx", "anesthesia"})
+
+
+def headed_visit(doc: Document) -> bool:
+    """A note with a visit's presenting problem (HISTORY OF PRESENT ILLNESS, CHIEF COMPLAINT)
+    and its assessment or plan, but no operative report's headings, that ``note_type`` reads
+    as a procedure or report only because of another heading ("PROCEDURE NOTE" in an ED
+    visit, "PROCEDURES AND IMMUNIZATIONS" in a consultation template). The caller decides it
+    is a visit only when no procedure was found in it: the encounter is then the service."""
+    if note_type(doc) not in ("procedure", "radiology"):
+        return False
+    kinds = {s.kind for s in doc.sections}
+    return (
+        bool(kinds & _PRESENTING_KINDS)
+        and bool(kinds & _ASSESSING_KINDS)
+        and not kinds & _OPERATIVE_KINDS
+        and not _is_teaching_case(doc)
     )

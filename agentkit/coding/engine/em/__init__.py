@@ -31,7 +31,7 @@ from agentkit.coding.engine.em.elements import (
 from agentkit.coding.engine.em.levels import MDM_NAMES, code_for, mdm_level, time_level
 from agentkit.coding.engine.em.modifier import needs_modifier_25, procedure_needs_separate_em
 from agentkit.coding.engine.language import is_english_clinical
-from agentkit.coding.engine.note_type import is_discharge_summary, note_type
+from agentkit.coding.engine.note_type import headed_visit, is_discharge_summary, note_type
 from agentkit.coding.engine.text.document import Document, assertion_of
 from agentkit.coding.engine.text.phrases import PhraseMatch
 
@@ -154,9 +154,12 @@ def visit_setting(doc: Document, c: Cues | None = None) -> str | None:
     kind = note_type(doc)
     headings = " ".join(s.heading.lower() for s in doc.sections)
     kinds = {s.kind for s in doc.sections}
-    if kind in ("procedure", "radiology") and kinds & _REPORT_KINDS:
+    # a visit's history and assessment around a procedure's heading: a visit when the coder
+    # found no procedure (``headed_visit``)
+    headed = headed_visit(doc)
+    if kind in ("procedure", "radiology") and kinds & _REPORT_KINDS and not headed:
         return None  # an operative or imaging report: its service is not a visit
-    if _present(doc, "setting", "not_a_visit", c) is not None and kind != "visit":
+    if _present(doc, "setting", "not_a_visit", c) is not None and kind != "visit" and not headed:
         return None
     ed_record = _count(doc, "emergency", c, excluded=_PAST_HISTORY, statuses=_SEEN_IN_ED)
     if "emergency" in headings or ed_record:
