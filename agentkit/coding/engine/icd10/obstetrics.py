@@ -129,6 +129,20 @@ _STILLBORN = PhraseSet[int]()
 _STILLBORN.add("(stillborn|stillbirth|iufd|fetal demise|intrauterine fetal death)", 0)
 _TWINS = PhraseSet[int]()
 _TWINS.add("(twin|twins|twin a|twin b)", 0)
+# the weeks told as a newborn's or child's age at birth ("Prematurity, 34 weeks' gestation, now
+# 5 days old", "a 30-weeker in the NICU"): the child's record, which takes no Z3A code
+_NEWBORN = PhraseSet[int]()
+for _p in (
+    "prematurity",
+    "(premature|preterm) (infant|infants|baby|babies|newborn|neonate|male|female|boy|girl)",
+    "(day|days|week|weeks|month|months) old",
+    "(weeker|newborn|neonate|neonatal|nicu)",
+    # a child's birth history ("BIRTH HX: 32 weeks gestation to a G4 mother", "He was
+    # delivered at 36 weeks' gestation")
+    "(mother|mother s|birth)",
+    "(he|she|patient|child|baby) was delivered",
+):
+    _NEWBORN.add(_p, 0)
 
 # conditions of a pregnant patient -> the chapter 15 subcategory whose trimester titles apply
 _IN_PREGNANCY = {
@@ -152,6 +166,7 @@ class Pregnancy:
     weeks_span: tuple[int, int] | None = None  # the sentence that gives the weeks
     delivery_span: tuple[int, int] | None = None  # the sentence that names the delivery
     days: int = 0  # days past the completed weeks ("40 weeks 3 days", "40-3/7")
+    newborn: bool = False  # the weeks are a newborn's age at birth, not the mother's pregnancy
 
 
 def _delivery_sentence(doc: Document, kind: str) -> tuple[int, int] | None:
@@ -244,7 +259,11 @@ def pregnancy_facts(doc: Document, kind: str) -> Pregnancy | None:
     live = 0
     if delivery and (_LIVE.find_all(norms) or _born_alive(doc, delivery_span)):
         live = 2 if _TWINS.find_all(norms) else 1
-    return Pregnancy(weeks, trimester, delivery, live, weeks_span, delivery_span, days)
+    newborn = False
+    weeks_sent = doc.sentence_at(weeks_span[0]) if weeks_span is not None else None
+    if weeks_sent is not None:
+        newborn = bool(_NEWBORN.find_all(norms, weeks_sent.tok_lo, weeks_sent.tok_hi))
+    return Pregnancy(weeks, trimester, delivery, live, weeks_span, delivery_span, days, newborn)
 
 
 _DAY_WORDS = frozenset({"day", "days", "d"})
@@ -424,7 +443,14 @@ def obstetric_adjustments(
         out.append(pre)
         added[pre] = f"preterm delivery at {facts.weeks} weeks"
         pregnancy_codes.append(pre)
-    if pregnancy_codes and facts.weeks is not None and not any(c.startswith("Z3A") for c in out):
+    # the weeks of gestation of the current pregnancy, with a complication or at a routine or
+    # screening encounter alike (Z34, Z36); never for a pregnancy with an abortive outcome
+    # (O00-O08), an elective termination (Z33.2), nor on the newborn's record (I.C.21.c.11)
+    if (
+        facts.weeks is not None
+        and (pregnancy_codes or not facts.newborn)
+        and not any(c.startswith(("Z3A", "O0", "Z33.2")) for c in out)
+    ):
         z = (
             "Z3A.01"
             if facts.weeks < 8
