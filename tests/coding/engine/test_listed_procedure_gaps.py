@@ -132,3 +132,18 @@ def test_the_fallback_stays_out_when_a_rule_codes_the_note() -> None:
     lines = code_cpt(note)["procedures"]
     assert [p["code"] for p in lines] == ["31624"]
     assert lines[0]["confidence"] > fallback_settings().confidence
+
+
+def test_a_service_within_the_only_listed_operation_is_kept() -> None:
+    # the list names the sinus endoscopy and a mass excision (words of other families); the
+    # biopsies the narrative tells belong to the listed endoscopy, and nothing else is coded
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Mass of the nasopharynx.\n"
+        "PROCEDURES PERFORMED:\n1. Functional endoscopic sinus surgery.\n"
+        "2. Excision of nasopharyngeal mass via endoscopic technique.\n"
+        "DESCRIPTION: The nose was decongested. A zero-degree telescope was passed to the "
+        "nasopharynx, where a smooth mass sat on the left torus. Several biopsies were taken "
+        "with straight forceps and sent for pathology, and the rest of the mass was taken down "
+        "with the microdebrider."
+    )
+    assert _codes(note) == ["31237"]

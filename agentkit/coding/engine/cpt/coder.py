@@ -107,6 +107,17 @@ def _outside_the_list(facts: NoteFacts, hit: Hit, kv: KnowledgeView) -> bool:
     return not _shares_a_word_with_the_list(facts, hit)
 
 
+def _list_names_the_required_operation(facts: NoteFacts, hit: Hit) -> bool:
+    """The list may name only the operation a service is done within ("Functional endoscopic
+    sinus surgery" over the biopsies its narrative tells): a rule that requires that
+    operation finds it listed. Used only when the list would otherwise code nothing: beside
+    listed services, such narrative steps are most often parts of them."""
+    for group in hit.rule.requires:
+        if any(m.sentence.index in facts.titles for m in facts.mentions(group)):
+            return True
+    return False
+
+
 # Words every operation uses: sharing one of them with the list says nothing.
 _GENERIC_STEMS = frozenset(
     {
@@ -164,6 +175,11 @@ def code_procedures(
     facts, hits = match_rules(doc, rs, age)
     unlisted = [h for h in hits if _outside_the_list(facts, h, kv)]
     lines = resolve(facts, [h for h in hits if h not in unlisted], kv)
+    if not lines and unlisted:
+        within = [h for h in unlisted if _list_names_the_required_operation(facts, h)]
+        if within:
+            unlisted = [h for h in unlisted if h not in within]
+            lines = resolve(facts, within, kv)
     if not lines and is_teaching_case(doc):
         # A case write-up (CC / HX / EXAM / COURSE) is presented for the study it features,
         # told in its course ("Brain MRI revealed a mass in the thalamus"): the most valued
