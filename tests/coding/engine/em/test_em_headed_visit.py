@@ -51,3 +51,18 @@ def test_a_procedure_note_whose_procedure_is_coded_stays_the_procedure() -> None
     codes = [p["code"] for p in code_cpt(INJECTION_NOTE)["procedures"]]
     assert "20610" in codes
     assert not any(c.startswith("992") for c in codes)
+
+
+ED_DENTAL = """CHIEF COMPLAINT: Toothache.
+HISTORY OF PRESENT ILLNESS: A 39-year-old man with throbbing pain of a lower left molar since
+yesterday. No fever, no swelling of the face.
+PHYSICAL EXAMINATION: Tender carious lower left second molar; no fluctuance.
+ASSESSMENT: Dental caries with pulpitis.
+PLAN: Amoxicillin 500 mg three times a day for seven days and ibuprofen as needed. He was
+discharged in good condition from the emergency department with dental follow-up tomorrow.
+"""
+
+
+def test_discharged_in_good_condition_from_the_ed_tells_an_ed_record() -> None:
+    codes = [p["code"] for p in code_cpt(ED_DENTAL)["procedures"]]
+    assert len(codes) == 1 and codes[0].startswith("9928")
