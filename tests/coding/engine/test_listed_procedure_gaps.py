@@ -147,3 +147,43 @@ def test_a_service_within_the_only_listed_operation_is_kept() -> None:
         "with the microdebrider."
     )
     assert _codes(note) == ["31237"]
+
+
+_NEUROMA = (
+    "Consent was signed. The patient lay supine. The Morton's neuroma was found by palpation "
+    "in the third intermetatarsal space. After a skin prep a 27 gauge needle was advanced "
+    "between the metatarsal heads. {drug} was injected after aspiration. A bandage was applied."
+    "\n\nAFTERCARE: Call us for redness or fever."
+)
+
+
+@pytest.mark.parametrize(
+    ("drug", "code"),
+    [
+        ("Then 1 mL of Kenalog with 1 mL of lidocaine", "64455"),
+        (
+            "Then 1 mL of 4% dehydrated alcohol sclerosing solution with lidocaine and Kenalog",
+            "64632",
+        ),
+    ],
+)
+def test_a_neuroma_injection_told_step_by_step(drug: str, code: str) -> None:
+    assert _codes(_NEUROMA.format(drug=drug)) == [code]
+
+
+def test_a_neuroma_excision_is_not_a_neuroma_injection() -> None:
+    note = (
+        "PROCEDURE: Excision of Morton's neuroma, left third interspace.\n"
+        "DESCRIPTION: The interspace was infiltrated with lidocaine and Kenalog was injected "
+        "at the end. The neuroma was excised and sent to pathology."
+    )
+    assert "64455" not in _codes(note)
+
+
+def test_a_carpal_tunnel_injection_told_step_by_step() -> None:
+    note = (
+        "Consent was obtained. The left wrist was prepped. A 25 gauge needle was used to enter "
+        "the carpal tunnel just proximal to the wrist crease. Then 1 mL of triamcinolone was "
+        "injected after aspiration.\n\nAFTERCARE: Rest the hand for a day."
+    )
+    assert _codes(note) == ["20526"]
