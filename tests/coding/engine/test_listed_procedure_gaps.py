@@ -187,3 +187,19 @@ def test_a_carpal_tunnel_injection_told_step_by_step() -> None:
         "injected after aspiration.\n\nAFTERCARE: Rest the hand for a day."
     )
     assert _codes(note) == ["20526"]
+
+
+@pytest.mark.parametrize(
+    ("note", "code"),
+    [
+        # a possessive reads as two words ("hartmann s"): eponyms allow the lone "s"
+        (
+            "PROCEDURE: Hartmann's reversal.\nDESCRIPTION: The end colostomy was taken down and "
+            "a stapled colorectal anastomosis was made.",
+            "44626",
+        ),
+        ("PROCEDURE: Closed reduction of a Smith's fracture, right wrist, with a cast.", "25605"),
+    ],
+)
+def test_possessive_eponyms(note: str, code: str) -> None:
+    assert code in _codes(note)
