@@ -129,8 +129,11 @@ class ConceptIndex:
 
     def find_all(self, norms: Sequence[str], lo: int, hi: int) -> list[PhraseMatch[int]]:
         """The concept phrases in tokens ``[lo, hi)``, also where side words or a possessive
-        "s" stand inside a phrase (spans in the note's tokens, those words included)."""
+        "s" stand inside a phrase (spans in the note's tokens, those words included), and
+        phrases a problem list writes in the index's inverted order (:meth:`_inverted`)."""
         found = self.phrases.find_all(norms, lo, hi)
+        if found:
+            found.extend(self._inverted(norms, lo, hi, found))
         keep = [i for i in range(lo, hi) if norms[i] not in _SKIPPED_WORDS]
         if len(keep) == hi - lo:
             return found
@@ -145,6 +148,46 @@ class ConceptIndex:
             seen.add((m.payload, start, end))
             found.append(PhraseMatch(m.payload, start, end, m.phrase))
         return found
+
+    def _inverted(
+        self, norms: Sequence[str], lo: int, hi: int, found: list[PhraseMatch[int]]
+    ) -> list[PhraseMatch[int]]:
+        """Phrases written head first, their modifiers after ("Sleep apnea, obstructive",
+        "Cholecystitis, acute", "Heart failure, diastolic, chronic"), as problem lists copy
+        the index's inverted order: the head and up to three words after it read in natural
+        order (the words as written, or last first) make a longer phrase of the index. The
+        words moved must name no diagnosis of their own ("Depression, anxiety" stays two)."""
+        starts = {m.start for m in found}
+        out: list[PhraseMatch[int]] = []
+        for m in found:
+            if m.end >= hi or "~" in m.phrase:
+                continue
+            head = list(norms[m.start : m.end])
+            mods: list[str] = []
+            end = m.end
+            best: PhraseMatch[int] | None = None
+            while end < hi and len(mods) < _MAX_INVERTED:
+                word = norms[end]
+                end += 1
+                if end - 1 in starts or word in _SIDE_WORDS:
+                    break  # another diagnosis begins here, or the site ("..., right knee")
+                if word in _SKIPPED_WORDS:
+                    continue
+                mods.append(word)
+                for view in (mods + head, mods[::-1] + head):
+                    for v in self.phrases.find_all(view, 0, len(view)):
+                        if v.start == 0 and v.end == len(view) and v.payload != m.payload:
+                            best = PhraseMatch(v.payload, m.start, end, v.phrase)
+                            break
+                    if best is not None and best.end == end:
+                        break
+            if best is not None:
+                out.append(best)
+        return out
+
+
+# the words after a phrase's head that may be its modifiers in inverted order
+_MAX_INVERTED = 3
 
 
 def _code(value: Any, src: str, line: int | None, what: str) -> str:
