@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from agentkit.coding.engine.cpt.concept_groups import TRIGGER_GROUP
 from agentkit.coding.engine.cpt.ruleset import PERFORMANCE_SECTIONS, Rule, RuleSet
-from agentkit.coding.engine.note_type import note_type, title_sentences
+from agentkit.coding.engine.note_type import is_teaching_case, note_type, title_sentences
 from agentkit.coding.engine.text.attributes import (
     Size,
     count_before,
@@ -81,6 +81,7 @@ class NoteFacts:
         self.age = age if age is not None else patient_age(doc)
         self.note_type = note_type(doc)
         self.titles = set(title_sentences(doc))
+        self.teaching_case = is_teaching_case(doc)
         # the procedure list names the services; in a report, so does its EXAM line
         title_kinds = ("procedure", "exam") if self.note_type == "radiology" else ("procedure",)
         self.has_title = any(doc.sentences[i].section_kind in title_kinds for i in self.titles)
@@ -510,6 +511,10 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
         # an imaging report's EXAM paragraph tells how the study was done ("64-slice CT of
         # the heart after contrast"), so it documents the study as much as its technique
         sections = sections | {"exam"}
+    if "exam" in sections and facts.teaching_case:
+        # a teaching write-up's EXAM is the physical examination ("Lungs: CTA" is clear to
+        # auscultation, a head circumference no fetal biometry), never a study's EXAM line
+        sections = sections - {"exam"}
     trig = [
         m
         for m in facts.mentions(rule.triggers)
