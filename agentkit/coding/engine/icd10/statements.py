@@ -133,13 +133,39 @@ def _state_after(doc: Document, index: int) -> tuple[str, int]:
     return "state", end
 
 
+# A chief complaint is a phrase or a line. A short complaint followed by a long run of text
+# has run on into a story its writer headed with something the note reader does not know as a
+# heading (a case write-up's "CC: Headache. HX: This 44 y/o ... COURSE: ..."): the complaint is
+# its first sentence only.
+MAX_COMPLAINT_SECTION_WORDS = 50
+MAX_COMPLAINT_WORDS = 10
+
+
+def _story_after_complaint(doc: Document, section_index: int) -> int | None:
+    """The first sentence index after the complaint of a run-on CC section, else None."""
+    sec = doc.sections[section_index]
+    if sec.kind != "chief_complaint":
+        return None
+    lo = doc.tokens.index_at_or_after(sec.start)
+    hi = doc.tokens.index_before(sec.end)
+    if hi - lo <= MAX_COMPLAINT_SECTION_WORDS:
+        return None
+    first = next((s for s in doc.sentences if s.section_index == section_index), None)
+    if first is None or first.tok_hi - first.tok_lo > MAX_COMPLAINT_WORDS:
+        return None  # "This 61-year-old man presents with ...": a history told as the complaint
+    return first.index + 1
+
+
 def statements_of(doc: Document, sections: list[int]) -> list[Statement]:
     """The statements of the given sections (indexes into ``doc.sections``), in note order."""
     wanted = set(sections)
+    story = {i: j for i in wanted if (j := _story_after_complaint(doc, i)) is not None}
     out: list[Statement] = []
     text = doc.text
     for sent in doc.sentences:
         if sent.section_index not in wanted or sent.tok_lo >= sent.tok_hi:
+            continue
+        if sent.section_index in story and sent.index >= story[sent.section_index]:
             continue
         said, state_end = _state_after(doc, sent.index)
         if said == "resolved":

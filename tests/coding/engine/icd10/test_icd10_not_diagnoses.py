@@ -34,3 +34,30 @@ def test_lab_values_under_diagnostic_data_are_not_coded() -> None:
         "IMPRESSION: Paroxysmal atrial fibrillation.\n"
     )
     assert codes(note) == ["I48.0"]
+
+
+def test_a_chief_complaint_that_runs_on_into_a_story_is_its_first_sentence() -> None:
+    # a case write-up whose "HX:" heading the reader does not know: the CC section runs on
+    note = (
+        "CC: Headache.\n\n"
+        "HX: This 52 y/o woman was well until three weeks ago when she developed a severe "
+        "occipital headache while lifting boxes. She then noted nausea and several episodes of "
+        "vomiting. Two days later her family found her confused, and she had an episode of "
+        "urinary incontinence. A local ER obtained a head CT which showed a small hyperdense "
+        "focus in the left frontal lobe. She was transferred here for further evaluation.\n\n"
+        "EXAM: Alert and oriented. Neck supple.\n"
+    )
+    got = codes(note)
+    assert "R51.9" in got
+    assert not {"R11.0", "R11.10", "R11.2", "R32", "R41.0"} & set(got)
+
+
+def test_a_history_told_as_the_chief_complaint_is_read_whole() -> None:
+    note = (
+        "CHIEF COMPLAINT: This 64-year-old man presents today with an elevated PSA of 9. "
+        "Associated symptoms include nocturia and a slow urine stream. Onset was 6 months ago. "
+        "He denies fever, chills and flank pain. He has had no prior prostate biopsy and no "
+        "family history of prostate cancer. He would like to discuss his options today.\n\n"
+        "PLAN: Prostate biopsy.\n"
+    )
+    assert "R35.1" in codes(note)
