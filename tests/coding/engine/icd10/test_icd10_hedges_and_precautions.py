@@ -26,6 +26,7 @@ def codes(assessment: str) -> list[str]:
         "Return to the emergency room for fever, chest pain or shortness of breath.",
         "Mother will call for feeding problems, breathing problems or fever.",
         "Impending compartment syndrome of the right forearm.",
+        "Exercise was stopped due to leg fatigue and dyspnea.",
     ],
 )
 def test_what_the_note_only_suspects_or_watches_for_is_not_coded(assessment: str) -> None:
