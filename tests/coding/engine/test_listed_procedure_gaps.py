@@ -203,3 +203,77 @@ def test_a_carpal_tunnel_injection_told_step_by_step() -> None:
 )
 def test_possessive_eponyms(note: str, code: str) -> None:
     assert code in _codes(note)
+
+
+@pytest.mark.parametrize(
+    ("note", "code", "absent"),
+    [
+        (
+            "PROCEDURE: Right subtalar arthrodesis with two cannulated screws.\n"
+            "DESCRIPTION: The sinus tarsi was opened, the joint denuded and fixed.",
+            "28725",
+            "28715",
+        ),
+        (
+            "PROCEDURE: Left triple arthrodesis.\nDESCRIPTION: The subtalar, talonavicular and "
+            "calcaneocuboid joints were prepared and fused with screws and staples.",
+            "28715",
+            "28725",
+        ),
+        (
+            "PROCEDURE: Right first metatarsophalangeal joint arthrodesis for hallux rigidus.\n"
+            "DESCRIPTION: The joint surfaces were reamed and fixed with a dorsal plate.",
+            "28750",
+            "28755",
+        ),
+        (
+            "PROCEDURE: Left leg four-compartment fasciotomy with debridement of necrotic muscle.\n"
+            "DESCRIPTION: Through medial and lateral incisions all four compartments were "
+            "released; dead muscle of the anterior compartment was debrided.",
+            "27894",
+            "27602",
+        ),
+        (
+            "PROCEDURE: Right anterior compartment fasciotomy of the leg.\n"
+            "DESCRIPTION: Through a lateral incision the anterior compartment was released.",
+            "27600",
+            "27602",
+        ),
+        (
+            "PROCEDURE: Resection of infected bone, distal phalanx of the left second toe.\n"
+            "DESCRIPTION: The osteomyelitic bone was excised with a rongeur back to bleeding bone.",
+            "28124",
+            "28285",
+        ),
+    ],
+)
+def test_foot_ankle_fusions_leg_fasciotomies_and_osteomyelitis(
+    note: str, code: str, absent: str
+) -> None:
+    codes = _codes(note)
+    assert code in codes
+    assert absent not in codes
+
+
+@pytest.mark.parametrize(
+    ("note", "code"),
+    [
+        (
+            "PROCEDURE: Partial plantar fasciotomy, left foot.\n"
+            "DESCRIPTION: The medial band of the plantar fascia was released.",
+            "27600",
+        ),
+        (
+            "PROCEDURE: Removal of hardware, right ankle.\nHISTORY: Status post right ankle "
+            "fusion two years ago.\nDESCRIPTION: The screws were removed.",
+            "27870",
+        ),
+        (
+            "PROCEDURE: Amputation of the left second toe at the metatarsophalangeal joint for "
+            "osteomyelitis.\nDESCRIPTION: The infected bone of the phalanx was removed with the toe.",
+            "28124",
+        ),
+    ],
+)
+def test_fusion_fasciotomy_and_bone_excision_look_alikes(note: str, code: str) -> None:
+    assert code not in _codes(note)
