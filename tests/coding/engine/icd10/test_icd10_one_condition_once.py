@@ -42,3 +42,11 @@ def test_hepatomegaly_with_splenomegaly_is_one_code() -> None:
 def test_different_conditions_of_one_category_both_stay() -> None:
     got = codes("1. Chronic gastritis.\n2. Acute gastritis.")
     assert "K29.00" in got and "K29.50" in got
+
+
+def test_the_signs_of_sepsis_are_part_of_it() -> None:
+    got = codes("1. Sepsis due to urinary tract infection, with sinus tachycardia.")
+    assert "R00.0" not in got
+    assert "A41.9" in got
+    shock = codes("1. Systemic inflammatory response syndrome with septic shock.")
+    assert "R65.21" in shock and "R65.10" not in shock
