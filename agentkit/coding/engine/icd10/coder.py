@@ -20,9 +20,10 @@ Steps, each a coding guideline:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, Final
 
 from agentkit.coding.edits.icd10cm_edits import acute_and_chronic, excludes1_note, may_be_unrelated
 from agentkit.coding.engine.icd10.concepts import ConceptIndex, concept_index
@@ -1339,12 +1340,77 @@ def _nondisplaced(doc: Document, icd: Any, f: Found) -> None:
         f.code = alt
 
 
+_BOTH_WORDS: Final = frozenset({"bilateral", "bilaterally", "both"})
+_BOTH_REACH: Final = 2  # words between the diagnosis and "bilateral" / "both"
+_UNSPECIFIED_WORD = re.compile(r"\bunspecified\b")
+
+
+def _both_sides(doc: Document, icd: Any, found: list[Found]) -> list[Found]:
+    """A diagnosis its statement tells on both sides ("Abrasions of both knees", "Bilateral
+    trigger thumbs") that the tabular list codes by side with no bilateral code: the right and
+    the left code, not the unspecified side (guideline I.B.13). The side codes are the
+    unspecified code's siblings whose titles say "right" / "left" in its place."""
+    out: list[Found] = []
+    for f in found:
+        out.append(f)
+        rec = icd.get(f.code)
+        if rec is None or "unspecified" not in rec.description:
+            continue
+        # the word for both sides said with this diagnosis ("bilateral trigger thumbs",
+        # "abrasions of both knees"), not with another part of the statement ("lung cancer
+        # with metastases to both femurs")
+        t = doc.tokens
+        lo = max(f.statement.tok_lo, t.index_at_or_after(f.start) - _BOTH_REACH)
+        hi = min(f.statement.tok_hi, t.index_before(f.end) + 1 + _BOTH_REACH)
+        if _BOTH_WORDS.isdisjoint(t.norms[lo:hi]):
+            continue
+        seventh = ""
+        base = rec
+        if rec.kind == "extension" and rec.parent:
+            base, seventh = icd.get(rec.parent), f.code[-1]
+        if base is None or base.parent is None:
+            continue
+        titles = {}
+        for code in icd.children(base.parent):
+            sib = icd.get(code)
+            if sib is not None:
+                titles[sib.description] = sib.code
+        for m in _UNSPECIFIED_WORD.finditer(base.description):
+            pair = [
+                titles.get(base.description[: m.start()] + side + base.description[m.end() :])
+                for side in ("right", "left")
+            ]
+            codes = [_seventh_char(c, seventh) if seventh else c for c in pair if c is not None]
+            if len(codes) == 2 and all(icd.is_billable(c) for c in codes):
+                f.code = codes[0]
+                f.notes.append("both sides, no bilateral code: the right and the left code")
+                other = _copy_found(f)
+                other.code = codes[1]
+                out.append(other)
+                break
+    return out
+
+
+def _seventh_char(code: str, char: str) -> str:
+    plain = code.replace(".", "")
+    plain = plain + "X" * (6 - len(plain)) + char
+    return f"{plain[:3]}.{plain[3:]}"
+
+
+def _copy_found(f: Found) -> Found:
+    copied = object.__new__(Found)
+    copied.__dict__.update(f.__dict__)
+    copied.notes = list(f.notes)
+    copied.more = list(f.more)
+    return copied
+
+
 def _finish(
     doc: Document, kb: Any, icd: Any, ctx: NoteContext, found: list[Found], patient: Any
 ) -> list[dict[str, Any]]:
     by_code: dict[str, Found] = {}
     order: list[str] = []
-    for f in found:
+    for f in _both_sides(doc, icd, found):
         _nondisplaced(doc, icd, f)
         _injury_episode(doc, ctx, icd, f)
         rec = icd.get(f.code)

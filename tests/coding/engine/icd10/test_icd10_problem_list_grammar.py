@@ -1,5 +1,6 @@
-"""Problem lists written in the index's inverted order, head first and its modifiers after
-("Sleep apnea, obstructive"): the reader reads them in natural order. Synthetic notes."""
+"""Ordinary problem-list grammar: the index's inverted order, head first and its modifiers
+after ("Sleep apnea, obstructive"), read in natural order; a condition on both sides with no
+bilateral code coded right and left. Synthetic notes."""
 
 from __future__ import annotations
 
@@ -33,3 +34,24 @@ def test_inverted_order_reads_the_modifier(statement: str, code: str) -> None:
 
 def test_the_site_after_the_comma_keeps_the_side() -> None:
     assert "R10.31" in codes("Abdominal pain, right lower quadrant.")
+
+
+# Guideline I.B.13: a condition on both sides with no bilateral code is coded right and left.
+@pytest.mark.parametrize(
+    ("statement", "pair"),
+    [
+        ("Abrasions of both knees.", ("S80.211A", "S80.212A")),
+        ("Bilateral trigger thumbs.", ("M65.311", "M65.312")),
+        ("Bilateral wrist sprains.", ("S63.501A", "S63.502A")),
+    ],
+)
+def test_both_sides_without_a_bilateral_code_gives_right_and_left(
+    statement: str, pair: tuple[str, str]
+) -> None:
+    found = codes(statement)
+    assert set(pair) <= set(found)
+
+
+def test_both_said_of_another_part_of_the_statement_is_not_this_diagnosis() -> None:
+    found = codes("Small cell lung cancer with metastases to both femurs.")
+    assert "C34.91" not in found or "C34.92" not in found
