@@ -270,7 +270,7 @@ def test_foot_ankle_fusions_leg_fasciotomies_and_osteomyelitis(
         ),
         (
             "PROCEDURE: Amputation of the left second toe at the metatarsophalangeal joint for "
-            "osteomyelitis.\nDESCRIPTION: The infected phalanx was removed with the toe.",
+            "osteomyelitis.\nDESCRIPTION: All infected bone was resected with the toe.",
             "28124",
         ),
     ],
