@@ -24,3 +24,14 @@ def test_a_physical_exam_line_is_no_study() -> None:
     assert "71275" not in codes
     assert "76805" not in codes
     assert codes == ["72146"]
+
+
+def test_a_review_of_systems_by_organ_tells_no_study() -> None:
+    note = (
+        "HEENT: No headaches, vision changes or hearing loss.\n"
+        "RESPIRATORY: No cough or wheezing.\n"
+        "CARDIOVASCULAR: No chest pain or palpitations, no prior exercise stress test or "
+        "other cardiac tests.\n"
+        "GASTROINTESTINAL: No nausea or vomiting.\n"
+    )
+    assert [p["code"] for p in code_cpt(note)["procedures"]] == []

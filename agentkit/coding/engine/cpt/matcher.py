@@ -81,7 +81,11 @@ class NoteFacts:
         self.age = age if age is not None else patient_age(doc)
         self.note_type = note_type(doc)
         self.titles = set(title_sentences(doc))
-        self.teaching_case = is_teaching_case(doc)
+        # the EXAM sections are a physical examination (a teaching write-up's, or a review
+        # of systems by organ: HEENT, CARDIOVASCULAR ...), not an imaging report's EXAM line
+        self.physical_exam = (
+            is_teaching_case(doc) or sum(s.kind == "exam" for s in doc.sections) >= 2
+        )
         # the procedure list names the services; in a report, so does its EXAM line
         title_kinds = ("procedure", "exam") if self.note_type == "radiology" else ("procedure",)
         self.has_title = any(doc.sentences[i].section_kind in title_kinds for i in self.titles)
@@ -511,9 +515,10 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
         # an imaging report's EXAM paragraph tells how the study was done ("64-slice CT of
         # the heart after contrast"), so it documents the study as much as its technique
         sections = sections | {"exam"}
-    if "exam" in sections and facts.teaching_case:
-        # a teaching write-up's EXAM is the physical examination ("Lungs: CTA" is clear to
-        # auscultation, a head circumference no fetal biometry), never a study's EXAM line
+    if "exam" in sections and facts.physical_exam:
+        # a physical examination ("Lungs: CTA" is clear to auscultation, a head circumference
+        # no fetal biometry, "no history of ... stress test" in a review of systems) never
+        # tells a study done
         sections = sections - {"exam"}
     trig = [
         m
