@@ -374,7 +374,7 @@ def _note_type(doc: Document) -> str:
 
 
 # An encounter told without headings (a consultation letter, a short clinic note): the
-# clinician sees the patient today or at someone's request ...
+# clinician sees the patient today or at someone's request
 _ENCOUNTER: PhraseSet[str] = PhraseSet()
 for _p in (
     "(seen|evaluated|examined|saw|see|seeing) ~4"
@@ -389,32 +389,20 @@ for _p in (
 ):
     _ENCOUNTER.add(_p, "encounter")
 
-# ... and examines the patient.
-_EXAMINED: PhraseSet[str] = PhraseSet()
-for _p in (
-    "(on|upon|physical|her|his|my|the) (examination|exam)",
-    "(examination|exam|evaluation) (today)?"
-    " (reveals|revealed|shows|showed|demonstrates|demonstrated)",
-    "(visual acuity|visual acuities|intraocular pressure|slit lamp)",
-    "vital signs",
-    "(lungs|heart|abdomen) (are|is|was|were) ~3 (clear|regular|soft|normal)",
-):
-    _EXAMINED.add(_p, "exam")
-
 
 def unheaded_visit(doc: Document) -> bool:
     """A note without headings (a consultation letter, a short clinic note) that tells an
-    encounter (seen today, referred for evaluation, the pleasure of seeing) and an examination.
-    ``note_type`` reads such a note as ``other``; the caller decides it is a visit only when no
-    procedure was found in it, so an unheaded operative or injection note stays one."""
+    encounter (seen today, referred for evaluation, the pleasure of seeing, a service asked to
+    see the patient). No examination is required: under the 2021 and 2023 E/M rules the level
+    rests on decision making, and a clinic letter or an inpatient service's note often tells
+    none. ``note_type`` reads such a note as ``other``; the caller decides it is a visit only
+    when no procedure was found in it, so an unheaded operative or injection note stays one."""
     if note_type(doc) != "other":
         return False
     if any(s.kind not in ("body", "other") for s in doc.sections):
         return False
     norms = doc.tokens.norms
-    return bool(_ENCOUNTER.find_all(norms, 0, len(norms))) and bool(
-        _EXAMINED.find_all(norms, 0, len(norms))
-    )
+    return bool(_ENCOUNTER.find_all(norms, 0, len(norms)))
 
 
 # the parts of a visit note: the presenting problem and the clinician's assessment or plan

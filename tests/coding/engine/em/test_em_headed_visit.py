@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from agentkit.coding.engine import analyze
 from agentkit.coding.engine.coder import code_cpt
-from agentkit.coding.engine.note_type import headed_visit, note_type
+from agentkit.coding.engine.note_type import headed_visit, note_type, unheaded_visit
 
 CONSULT_TEMPLATE = """REASON FOR VISIT: I have been asked to see this 58-year-old woman by her
 internist for shortness of breath on exertion.
@@ -66,3 +66,17 @@ discharged in good condition from the emergency department with dental follow-up
 def test_discharged_in_good_condition_from_the_ed_tells_an_ed_record() -> None:
     codes = [p["code"] for p in code_cpt(ED_DENTAL)["procedures"]]
     assert len(codes) == 1 and codes[0].startswith("9928")
+
+
+INPATIENT_SERVICE_NOTE = """The Palliative Care Service was asked to see Mr. B, a 70-year-old man
+with metastatic pancreatic cancer and uncontrolled abdominal pain. He is currently on a
+hydromorphone PCA with frequent demands. We recommend adding a fentanyl patch 25 mcg every
+72 hours and continuing the PCA, and we will follow daily.
+"""
+
+
+def test_an_inpatient_service_note_without_headings_is_initial_hospital_care() -> None:
+    doc = analyze(INPATIENT_SERVICE_NOTE)
+    assert note_type(doc) == "other" and unheaded_visit(doc)
+    codes = [p["code"] for p in code_cpt(INPATIENT_SERVICE_NOTE)["procedures"]]
+    assert len(codes) == 1 and codes[0] in ("99221", "99222", "99223")
