@@ -277,3 +277,13 @@ def test_foot_ankle_fusions_leg_fasciotomies_and_osteomyelitis(
 )
 def test_fusion_fasciotomy_and_bone_excision_look_alikes(note: str, code: str) -> None:
     assert code not in _codes(note)
+
+
+def test_an_urgent_bronchoscopy_through_the_stoma_does_not_make_the_tracheostomy_urgent() -> None:
+    note = (
+        "PROCEDURES: Tracheostomy; urgent flexible bronchoscopy via tracheostomy site.\n"
+        "DESCRIPTION: A horizontal incision was made, the thyroid isthmus divided and a "
+        "tracheal window made; an 8 Shiley tube was placed. The bronchoscope was then passed "
+        "through the tube and clots were suctioned from both main bronchi."
+    )
+    assert "31600" in _codes(note)
