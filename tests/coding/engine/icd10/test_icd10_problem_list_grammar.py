@@ -55,3 +55,23 @@ def test_both_sides_without_a_bilateral_code_gives_right_and_left(
 def test_both_said_of_another_part_of_the_statement_is_not_this_diagnosis() -> None:
     found = codes("Small cell lung cancer with metastases to both femurs.")
     assert "C34.91" not in found or "C34.92" not in found
+
+
+# Guideline I.C.6.b.1: pain documented as chronic takes G89.29 beside the site code.
+def test_chronic_site_pain_at_a_visit_adds_other_chronic_pain() -> None:
+    found = codes("Chronic right knee pain.")
+    assert "M25.561" in found and "G89.29" in found
+
+
+def test_pain_not_said_chronic_takes_the_site_code_alone() -> None:
+    found = codes("Right knee pain.")
+    assert "M25.561" in found and "G89.29" not in found
+
+
+def test_chronic_pain_that_an_operation_treats_is_the_site_code() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Chronic pelvic pain.\nPOSTOPERATIVE DIAGNOSIS: Same.\n"
+        "PROCEDURE: Diagnostic laparoscopy.\n"
+    )
+    found = [d["code"] for d in code_diagnoses(analyze(note))]
+    assert "G89.29" not in found
