@@ -287,3 +287,12 @@ def test_an_urgent_bronchoscopy_through_the_stoma_does_not_make_the_tracheostomy
         "through the tube and clots were suctioned from both main bronchi."
     )
     assert "31600" in _codes(note)
+
+
+def test_a_listed_joint_manipulation_is_under_anesthesia() -> None:
+    note = (
+        "PROCEDURE: Left elbow manipulation.\nANESTHESIA: General.\n"
+        "DESCRIPTION: The elbow was gently flexed and extended until the adhesions gave way; "
+        "motion improved from 40 to 120 degrees."
+    )
+    assert "24300" in _codes(note)
