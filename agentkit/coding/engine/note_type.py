@@ -384,7 +384,8 @@ for _p in (
     "(pleasure|privilege) of seeing",
     "(at|during|on) (today s|this|the current) (visit|evaluation|examination|appointment)",
     "(asked|requested|consulted) to see",
-    "(thank you|thanks) ~3 (referral|referring|consultation|allowing me|asking me)",
+    "(thank you|thanks) ~6 (referral|referring|consultation|allowing me|asking me)",
+    "(seen|evaluated|examined) (at|in) (the|our) ~4 (clinic|office|institute|center) (on|today)",
     "second opinion",
 ):
     _ENCOUNTER.add(_p, "encounter")

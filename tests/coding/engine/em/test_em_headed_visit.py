@@ -80,3 +80,17 @@ def test_an_inpatient_service_note_without_headings_is_initial_hospital_care() -
     assert note_type(doc) == "other" and unheaded_visit(doc)
     codes = [p["code"] for p in code_cpt(INPATIENT_SERVICE_NOTE)["procedures"]]
     assert len(codes) == 1 and codes[0] in ("99221", "99222", "99223")
+
+
+THANK_YOU_LETTER = """Dear Dr. Grant,
+Thank you very much for your kind referral of Mr. Diaz, seen today for chronic cough. He has
+coughed for three months since a cold, worse at night, without fever or weight loss. His chest
+is clear. I believe this is cough-variant asthma and started an inhaled corticosteroid twice
+daily with albuterol as needed. I will see him again in six weeks.
+"""
+
+
+def test_a_letter_thanking_for_the_referral_with_words_between_is_a_visit() -> None:
+    assert unheaded_visit(analyze(THANK_YOU_LETTER))
+    codes = [p["code"] for p in code_cpt(THANK_YOU_LETTER)["procedures"]]
+    assert len(codes) == 1 and codes[0].startswith("9920")
