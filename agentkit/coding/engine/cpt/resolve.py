@@ -255,6 +255,36 @@ def _scope_is_part_of_the_operation(
                 break
 
 
+# A transesophageal echocardiogram told in the note of a major operation (90-day global) is the
+# intraoperative study of the anesthesiologist or cardiologist at the head of the table, not
+# the surgeon's service.
+_INTRAOPERATIVE_ECHO = frozenset(
+    {"93312", "93313", "93314", "93315", "93316", "93317", "93318", "93355"}
+)
+
+
+def _echo_is_another_doctors(
+    hits: list[Hit], superseded: dict[str, str], kv: KnowledgeView
+) -> None:
+    """A TEE beside a major operation is left out (someone else's intraoperative study)."""
+    major = next(
+        (
+            h.code
+            for h in hits
+            if h.code not in superseded
+            and "10004" <= h.code < "70000"
+            and (entry := kv.entry(h.code)) is not None
+            and entry.global_days == "090"
+        ),
+        None,
+    )
+    if major is None:
+        return
+    for h in hits:
+        if h.code in _INTRAOPERATIVE_ECHO and h.code not in superseded:
+            superseded[h.code] = major
+
+
 _COVERS = {"right": frozenset({"right"}), "left": frozenset({"left"})}
 _BOTH = frozenset({"right", "left"})
 
@@ -328,6 +358,7 @@ def resolve(facts: NoteFacts, hits: list[Hit], kv: KnowledgeView) -> list[Line]:
     superseded, other_side = _supersede(hits, by_code, found)
     _laparoscopy_is_part_of_the_operation(hits, superseded, kv)
     _scope_is_part_of_the_operation(hits, superseded, kv)
+    _echo_is_another_doctors(hits, superseded, kv)
     lines = [Line(h.code, h) for h in hits if h.code not in superseded]
     rvu = {ln.code: kv.work_rvu(ln.code) for ln in lines}
     for ln in lines:
