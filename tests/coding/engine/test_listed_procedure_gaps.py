@@ -296,3 +296,14 @@ def test_a_listed_joint_manipulation_is_under_anesthesia() -> None:
         "motion improved from 40 to 120 degrees."
     )
     assert "24300" in _codes(note)
+
+
+def test_a_decimal_size_inside_the_listed_excision_keeps_the_lesion_in_reach() -> None:
+    # "2.5 cm" is three words: the lesion stays within the excision phrase's reach
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Basal cell carcinoma of the back.\n"
+        "PROCEDURE: Excision of a 2.5 cm basal cell carcinoma of the back.\n"
+        "DESCRIPTION: The lesion was excised with 3 mm margins down to fat and closed with "
+        "simple sutures."
+    )
+    assert _codes(note) == ["11603"]
