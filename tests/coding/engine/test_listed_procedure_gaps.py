@@ -307,3 +307,21 @@ def test_a_decimal_size_inside_the_listed_excision_keeps_the_lesion_in_reach() -
         "simple sutures."
     )
     assert _codes(note) == ["11603"]
+
+
+@pytest.mark.parametrize("size", ["15 cm x 15 cm", "6 centimeters by 5 centimeters"])
+def test_a_size_with_a_unit_after_each_dimension_is_one_area(size: str) -> None:
+    from agentkit.coding.engine import analyze
+    from agentkit.coding.engine.text.attributes import sizes
+
+    (found,) = sizes(analyze(f"a wound of {size} was debrided"))
+    assert len(found.dims_cm) == 2
+
+
+def test_an_area_told_with_units_on_both_sides_sizes_the_flap() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Scalp defect after tumor excision.\n"
+        "PROCEDURE: Advancement flap closure of a scalp defect measuring 6 cm by 5 cm.\n"
+        "DESCRIPTION: The flap was elevated, advanced and closed in layers."
+    )
+    assert _codes(note) == ["14021"]

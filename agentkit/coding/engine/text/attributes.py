@@ -385,9 +385,11 @@ _NUM = r"(?:\d{1,4}(?:\.\d{1,3})?|\.\d{1,3})"
 _SEP = r"[ \t]{0,3}(?:x|X|by|×|\*)[ \t]{0,3}"
 _RANGE = r"[ \t]{0,3}(?:-|–|to)[ \t]{0,3}"
 _UNIT = r"(cm|centimet(?:er|re)s?|mm|millimet(?:er|re)s?)(?![A-Za-z])"
+# a unit may also follow each dimension: "15 cm x 15 cm", "6 centimeters by 5 centimeters"
+_DIM_UNIT = r"(?:[ \t]{0,3}(?:cm|centimet(?:er|re)s?|mm|millimet(?:er|re)s?)(?![A-Za-z]))?"
 _SIZE = re.compile(
-    rf"(?<![\w.])({_NUM})(?:{_SEP}({_NUM}))?(?:{_SEP}({_NUM}))?(?:{_RANGE}({_NUM}))?"
-    rf"[ \t]{{0,3}}-?[ \t]{{0,2}}{_UNIT}",
+    rf"(?<![\w.])({_NUM}){_DIM_UNIT}(?:{_SEP}({_NUM}){_DIM_UNIT})?(?:{_SEP}({_NUM}))?"
+    rf"(?:{_RANGE}({_NUM}))?[ \t]{{0,3}}-?[ \t]{{0,2}}{_UNIT}",
     re.IGNORECASE,
 )
 
@@ -403,8 +405,9 @@ _DEVICE_AFTER = re.compile(
 
 
 def sizes(doc: Document, start: int = 0, end: int | None = None) -> list[Size]:
-    """Measurements in cm or mm (``1.5 cm``, ``2 x 3 cm``, ``5-mm``, ``1 to 2 cm``), in cm; the
-    size of a device named just after it (mesh, patch, graft, stent ...) is not one."""
+    """Measurements in cm or mm (``1.5 cm``, ``2 x 3 cm``, ``2 cm x 3 cm``, ``5-mm``,
+    ``1 to 2 cm``), in cm; the size of a device named just after it (mesh, patch, graft,
+    stent ...) is not one."""
     end = len(doc.text) if end is None else end
     out: list[Size] = []
     for m in _SIZE.finditer(doc.text, start, end):
