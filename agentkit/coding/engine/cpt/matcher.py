@@ -200,6 +200,23 @@ class NoteFacts:
             return True
         return False
 
+    def told_as_had(self, m: Mention[str]) -> bool:
+        """A note that is neither an operative nor a visit note (a letter, a summary) telling
+        what the patient had ("He had a spirometry, which was normal", "He had his gallbladder
+        removed", "The patient had tympanoplasty surgery ...") tells the past, not a service
+        its author performs."""
+        if self.note_type != "other":
+            return False
+        norms = self.doc.tokens.norms
+        i = m.sentence.tok_lo
+        if i < len(norms) and norms[i] == "the":
+            i += 1
+        if i + 1 >= m.tok_lo or norms[i] not in _HAD_SUBJECTS:
+            return False
+        if "today" in norms[m.sentence.tok_lo : m.sentence.tok_hi]:
+            return False  # "she had an injection today": this visit's service
+        return norms[i + 1] == "had" or (norms[i + 1] == "has" and norms[i + 2] == "had")
+
     def _service_between(self, m: Mention[str], cue: Mention[str]) -> bool:
         """Another service named between ``m`` and ``cue`` ("right knee arthroplasty, with a
         left knee arthroplasty that will be dictated separately")."""
@@ -258,6 +275,8 @@ _TOLD_DONE = frozenset(
     {"performed", "placed", "inserted", "completed", "accomplished", "undertaken", "done", "out"}
 )
 _READ = frozenset({"read", "seen", "given", "taken"})
+# who "had" a service told as past in a letter or summary ("He had a spirometry")
+_HAD_SUBJECTS = frozenset({"he", "she", "patient", "they"})
 
 _PRESENT_ONLY = frozenset({"present"})
 _DENIALS = frozenset({"not", "never"})
@@ -525,6 +544,7 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
         for m in facts.mentions(rule.triggers)
         if (m.section_kind in sections or m.sentence.index in facts.titles)
         and not facts.done_by_another(m)
+        and not facts.told_as_had(m)
     ]
     if narrative:
         trig = [m for m in trig if not _elsewhere(doc, m)]
