@@ -1375,6 +1375,15 @@ def _nondisplaced(doc: Document, icd: Any, f: Found) -> None:
 
 _BOTH_WORDS: Final = frozenset({"bilateral", "bilaterally", "both"})
 _BOTH_REACH: Final = 2  # words between the diagnosis and "bilateral" / "both"
+# the plural of a paired body part said with the diagnosis tells both sides too ("abrasions of
+# the knees", "edema of the lower extremities"); not fingers or toes (one hand has several)
+_PAIRED_PLURALS: Final = frozenset(
+    {
+        "eyes", "ears", "breasts", "kidneys", "ovaries", "testes", "testicles", "buttocks",
+        "shoulders", "arms", "elbows", "forearms", "wrists", "hands", "hips", "thighs", "knees",
+        "legs", "calves", "ankles", "feet", "heels", "extremities", "axillae", "groins",
+    }
+)  # fmt: skip
 _UNSPECIFIED_WORD = re.compile(r"\bunspecified\b")
 
 
@@ -1382,7 +1391,8 @@ def _both_sides(doc: Document, icd: Any, found: list[Found]) -> list[Found]:
     """A diagnosis its statement tells on both sides ("Abrasions of both knees", "Bilateral
     trigger thumbs") that the tabular list codes by side with no bilateral code: the right and
     the left code, not the unspecified side (guideline I.B.13). The side codes are the
-    unspecified code's siblings whose titles say "right" / "left" in its place."""
+    unspecified code's siblings whose titles say "right" / "left" in its place; where a sibling
+    says "bilateral" instead, that one code."""
     out: list[Found] = []
     for f in found:
         out.append(f)
@@ -1395,7 +1405,8 @@ def _both_sides(doc: Document, icd: Any, found: list[Found]) -> list[Found]:
         t = doc.tokens
         lo = max(f.statement.tok_lo, t.index_at_or_after(f.start) - _BOTH_REACH)
         hi = min(f.statement.tok_hi, t.index_before(f.end) + 1 + _BOTH_REACH)
-        if _BOTH_WORDS.isdisjoint(t.norms[lo:hi]):
+        said = t.norms[lo:hi]
+        if _BOTH_WORDS.isdisjoint(said) and _PAIRED_PLURALS.isdisjoint(said):
             continue
         seventh = ""
         base = rec
@@ -1408,6 +1419,12 @@ def _both_sides(doc: Document, icd: Any, found: list[Found]) -> list[Found]:
             sib = icd.get(code)
             if sib is not None:
                 titles[sib.description] = sib.code
+        both = _bilateral_sibling(base.description, titles)
+        if both is not None and icd.is_billable(both):
+            # the tabular has a code for both sides ("Unspecified hearing loss, bilateral")
+            f.code = _seventh_char(both, seventh) if seventh else both
+            f.notes.append("both sides: the bilateral code")
+            continue
         for m in _UNSPECIFIED_WORD.finditer(base.description):
             pair = [
                 titles.get(base.description[: m.start()] + side + base.description[m.end() :])
@@ -1422,6 +1439,18 @@ def _both_sides(doc: Document, icd: Any, found: list[Found]) -> list[Found]:
                 out.append(other)
                 break
     return out
+
+
+def _bilateral_sibling(title: str, titles: dict[str, str]) -> str | None:
+    """The sibling whose title says "bilateral" where the unspecified code's says
+    "unspecified" or "unspecified <part>" ("..., unspecified ear" -> "..., bilateral")."""
+    for m in _UNSPECIFIED_WORD.finditer(title):
+        head, tail = title[: m.start()], title[m.end() :]
+        part = re.match(r"\s+\w+", tail)
+        for rest in (tail, tail[part.end() :] if part else None):
+            if rest is not None and (head + "bilateral" + rest) in titles:
+                return titles[head + "bilateral" + rest]
+    return None
 
 
 def _seventh_char(code: str, char: str) -> str:

@@ -1,0 +1,43 @@
+"""A condition told on both sides (guideline I.B.13): the bilateral code where the tabular list
+has one, else the right and the left code; the plural of a paired body part tells both sides,
+fingers and toes do not. Synthetic notes."""
+
+from __future__ import annotations
+
+import pytest
+
+from agentkit.coding.engine import analyze
+from agentkit.coding.engine.icd10 import code_diagnoses
+
+
+def codes(statement: str) -> list[str]:
+    note = f"ASSESSMENT:\n1. {statement}\nPLAN: Recheck in one month.\n"
+    return [d["code"] for d in code_diagnoses(analyze(note))]
+
+
+@pytest.mark.parametrize("statement", ["Bilateral hearing loss.", "Hearing loss, bilateral."])
+def test_a_bilateral_code_is_one_code_not_right_and_left(statement: str) -> None:
+    found = codes(statement)
+    assert "H91.93" in found
+    assert "H91.91" not in found and "H91.92" not in found
+
+
+@pytest.mark.parametrize(
+    ("statement", "pair"),
+    [
+        ("Abrasions of the knees.", ("S80.211A", "S80.212A")),
+        ("Contusions of the forearms.", ("S50.11XA", "S50.12XA")),
+    ],
+)
+def test_a_plural_paired_site_is_both_sides(statement: str, pair: tuple[str, str]) -> None:
+    assert set(pair) <= set(codes(statement))
+
+
+def test_one_side_stays_one_code() -> None:
+    found = codes("Abrasion of the right knee.")
+    assert "S80.211A" in found and "S80.212A" not in found
+
+
+def test_several_fingers_are_not_both_hands() -> None:
+    found = codes("Abrasions of the fingers.")
+    assert len([c for c in found if c.startswith("S60.4")]) == 1
