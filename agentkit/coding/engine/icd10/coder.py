@@ -249,6 +249,34 @@ def _prepped_side(doc: Document) -> str | None:
     return side if side in ("right", "left") else None
 
 
+_HEADLINE_MAX = 12  # tokens: "Superior gluteal nerve block, left."
+
+
+def _headline_side(doc: Document) -> str | None:
+    """The side a PROCEDURE or OPERATION heading's short first line names when the narrative
+    follows under the same heading ("PROCEDURE: Superior gluteal nerve block, left." then
+    "After consent ..."): that line is the procedure's title though the section reads as
+    the description. One side only."""
+    t = doc.tokens
+    seen: set[int] = set()
+    found = []
+    for s in doc.sentences:
+        if s.section_kind != "description" or s.section_index in seen:
+            continue
+        seen.add(s.section_index)
+        heading = doc.sections[s.section_index].heading.lower()
+        if "procedure" not in heading and "operation" not in heading:
+            continue
+        if s.tok_hi - s.tok_lo > _HEADLINE_MAX:
+            continue
+        for mention in sides(doc, s.start, s.end):
+            k = t.index_at_or_after(mention.end)
+            if set(t.norms[k : k + 2]).isdisjoint(_NOT_OPERATIVE_SIDE):
+                found.append(mention)
+    side = sides_summary(found)
+    return side if side in ("right", "left") else None
+
+
 def _build_context(doc: Document, kind: str, icd: Any) -> NoteContext:
     context_side = None
     if kind in ("procedure", "radiology"):
@@ -258,7 +286,7 @@ def _build_context(doc: Document, kind: str, icd: Any) -> NoteContext:
             found.extend(sides(doc, s.start, s.end))
         context_side = sides_summary(found)
         if context_side is None and kind == "procedure":
-            context_side = _prepped_side(doc)
+            context_side = _prepped_side(doc) or _headline_side(doc)
     spine = []
     note_sentences = []
     for s in doc.sentences:

@@ -41,3 +41,26 @@ def test_one_side_stays_one_code() -> None:
 def test_several_fingers_are_not_both_hands() -> None:
     found = codes("Abrasions of the fingers.")
     assert len([c for c in found if c.startswith("S60.4")]) == 1
+
+
+def _procedure_note(title: str) -> list[str]:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Meralgia paresthetica.\n\nPOSTOPERATIVE DIAGNOSIS: Same\n\n"
+        f"PROCEDURE: {title}\n\n"
+        "After verbal consent was obtained and the risks were explained, the patient was placed "
+        "supine on the examination table with a pillow under the knees. "
+        "Alcohol was used to clean the skin three times. "
+        "A 25-gauge needle was advanced just medial to the anterior superior iliac spine until "
+        "a fascial click was felt and the patient reported tingling in the thigh. "
+        "Aspiration was negative, and the mixture was injected slowly.\n"
+    )
+    return [d["code"] for d in code_diagnoses(analyze(note))]
+
+
+def test_the_side_of_a_procedure_heading_line_with_the_narrative_under_it() -> None:
+    # the PROCEDURE heading holds the narrative too: its short first line is the title
+    assert "G57.12" in _procedure_note("Lateral femoral cutaneous nerve block, left.")
+
+
+def test_a_procedure_heading_line_without_a_side_leaves_the_side_unspecified() -> None:
+    assert "G57.10" in _procedure_note("Lateral femoral cutaneous nerve block.")
