@@ -307,18 +307,27 @@ _DETAIL_KINDS = frozenset(
 )  # fmt: skip
 
 
-def _mentions_by_concept(ctx: NoteContext) -> dict[int, list[tuple[int, int, int]]]:
-    """Every present mention of a curated diagnosis in the detail sections, by concept:
-    (sentence index, token start, token end). Once per note, when a diagnosis lacks a
-    refinement or a side."""
+# the side of a diagnosis may also come from the preoperative diagnosis that names it ("Rotator
+# cuff tear, left." before "Partial rotator cuff tear."): the operation does not change sides,
+# though the postoperative diagnosis may change its type (so no refinement from there)
+_SIDE_KINDS = _DETAIL_KINDS | {"preop_dx"}
+
+
+def _mentions_by_concept(
+    ctx: NoteContext, kinds: frozenset[str] = _DETAIL_KINDS
+) -> dict[int, list[tuple[int, int, int]]]:
+    """Every present mention of a curated diagnosis in the ``kinds`` sections (the detail
+    sections), by concept: (sentence index, token start, token end). Once per note, when a
+    diagnosis lacks a refinement or a side."""
     doc = ctx.doc
-    cached: dict[int, list[tuple[int, int, int]]] | None = doc.memo.get("icd10.by_concept")
+    key = "icd10.by_concept" if kinds is _DETAIL_KINDS else "icd10.by_concept_side"
+    cached: dict[int, list[tuple[int, int, int]]] | None = doc.memo.get(key)
     if cached is not None:
         return cached
     found: dict[int, list[tuple[int, int, int]]] = {}
     t = doc.tokens
     for sent in doc.sentences:
-        if sent.section_kind not in _DETAIL_KINDS:
+        if sent.section_kind not in kinds:
             continue
         for m in ctx.concepts.find_all(t.norms, sent.tok_lo, sent.tok_hi):
             if not _NEGATORS.isdisjoint(t.norms[m.start + 1 : m.end]):
@@ -326,15 +335,17 @@ def _mentions_by_concept(ctx: NoteContext) -> dict[int, list[tuple[int, int, int
             s, e = t.starts[m.start], t.ends[m.end - 1]
             if assertion_of(doc, s, e).status == "present":
                 found.setdefault(m.payload, []).append((sent.index, m.start, m.end))
-    doc.memo["icd10.by_concept"] = found
+    doc.memo[key] = found
     return found
 
 
-def _told_elsewhere(ctx: NoteContext, concept_id: int, st: Statement) -> list[tuple[int, int, int]]:
+def _told_elsewhere(
+    ctx: NoteContext, concept_id: int, st: Statement, kinds: frozenset[str] = _DETAIL_KINDS
+) -> list[tuple[int, int, int]]:
     """The other present mentions of the same diagnosis, outside the statement's sentence."""
     return [
         x
-        for x in _mentions_by_concept(ctx).get(concept_id, [])
+        for x in _mentions_by_concept(ctx, kinds).get(concept_id, [])
         if x[0] != st.sentence_index and not st.tok_lo <= x[1] < st.tok_hi
     ]
 
@@ -397,7 +408,7 @@ def _side_elsewhere(
     doc = ctx.doc
     t = doc.tokens
     told: set[str] = set()
-    for si, lo, hi in _told_elsewhere(ctx, concept_id, st):
+    for si, lo, hi in _told_elsewhere(ctx, concept_id, st, _SIDE_KINDS):
         sent = doc.sentences[si]
         s, e = t.starts[lo], t.ends[hi - 1]
         inner = {m.side for m in sides(doc, s, e)}

@@ -64,3 +64,23 @@ def test_the_side_of_a_procedure_heading_line_with_the_narrative_under_it() -> N
 
 def test_a_procedure_heading_line_without_a_side_leaves_the_side_unspecified() -> None:
     assert "G57.10" in _procedure_note("Lateral femoral cutaneous nerve block.")
+
+
+def _operative(preop: str, postop: str) -> list[str]:
+    note = (
+        f"PREOPERATIVE DIAGNOSIS: {preop}\nPOSTOPERATIVE DIAGNOSIS: {postop}\n"
+        "PROCEDURE: Arthroscopic debridement of the shoulder.\n"
+        "The patient was placed in the beach-chair position and the arthroscope introduced.\n"
+    )
+    return [d["code"] for d in code_diagnoses(analyze(note))]
+
+
+def test_the_preoperative_diagnosis_gives_the_side_of_the_same_diagnosis() -> None:
+    found = _operative("Rotator cuff tear, left.", "Partial-thickness rotator cuff tear.")
+    assert any(c.startswith("M75.1") and c.endswith("2") for c in found)
+
+
+def test_the_preoperative_diagnosis_does_not_type_the_postoperative_one() -> None:
+    # the operation found a partial tear: the preoperative "complete" is not read into it
+    found = _operative("Complete rotator cuff tear, left.", "Rotator cuff tear.")
+    assert "M75.122" not in found
