@@ -333,7 +333,12 @@ def _mentions_by_concept(
             if not _NEGATORS.isdisjoint(t.norms[m.start + 1 : m.end]):
                 continue
             s, e = t.starts[m.start], t.ends[m.end - 1]
-            if assertion_of(doc, s, e).status == "present":
+            a = assertion_of(doc, s, e)
+            # for the side, the story a HISTORY section tells (historical by its section,
+            # no "history of" / "prior" cue) is the same injury or disease
+            if a.status == "present" or (
+                kinds is _SIDE_KINDS and a.status == "historical" and a.cue is None
+            ):
                 found.setdefault(m.payload, []).append((sent.index, m.start, m.end))
     doc.memo[key] = found
     return found

@@ -84,3 +84,28 @@ def test_the_preoperative_diagnosis_does_not_type_the_postoperative_one() -> Non
     # the operation found a partial tear: the preoperative "complete" is not read into it
     found = _operative("Complete rotator cuff tear, left.", "Rotator cuff tear.")
     assert "M75.122" not in found
+
+
+def _repair(history: str) -> list[str]:
+    note = (
+        f"HISTORY: {history}\n"
+        "PREOPERATIVE DIAGNOSIS: Laceration of the eyebrow.\n"
+        "POSTOPERATIVE DIAGNOSIS: Laceration of the eyebrow.\n"
+        "PROCEDURE: Layered repair of a 3 cm laceration.\n"
+        "The wound was irrigated and closed in two layers with absorbable and nylon sutures.\n"
+    )
+    return [d["code"] for d in code_diagnoses(analyze(note))]
+
+
+def test_the_story_of_the_history_section_gives_the_side_of_the_same_injury() -> None:
+    found = _repair(
+        "A 30-year-old man fell against a table and sustained a laceration of the left eyebrow."
+    )
+    assert "S01.112A" in found
+
+
+def test_a_prior_injury_on_one_side_does_not_side_todays() -> None:
+    found = _repair(
+        "He had a prior laceration of the right eyebrow years ago; he fell again today."
+    )
+    assert "S01.111A" not in found
