@@ -32,7 +32,12 @@ from agentkit.coding.engine.em.modifier import needs_modifier_25, procedure_need
 from agentkit.coding.engine.em.psychiatric import psychiatric_evaluation_code
 from agentkit.coding.engine.language import is_english_clinical
 from agentkit.coding.engine.note_knowledge import note_knowledge
-from agentkit.coding.engine.note_type import headed_visit, note_type, unheaded_visit
+from agentkit.coding.engine.note_type import (
+    headed_visit,
+    is_stay_summary,
+    note_type,
+    unheaded_visit,
+)
 from agentkit.coding.engine.text.document import Document, analyze
 from agentkit.errors import InputError, UnsupportedSpec
 
@@ -125,8 +130,10 @@ def code_cpt(
     # a consultation letter or a short clinic note without headings is a visit when it tells
     # an encounter and an examination and no procedure was found in it, and so is a note with
     # a visit's presenting problem and assessment typed otherwise for one heading
-    is_visit = note_type(doc) == "visit" or (
-        not procedures and (unheaded_visit(doc) or headed_visit(doc))
+    is_visit = (
+        note_type(doc) == "visit"
+        or is_stay_summary(doc)
+        or (not procedures and (unheaded_visit(doc) or headed_visit(doc)))
     )
     if is_visit and not _procedure_visit(doc, result, dos):
         procedures, bill_visit = _facility_visit_lines(doc, procedures, dos)
@@ -209,7 +216,7 @@ def _facility_visit_lines(
     if setting in (None, "office"):
         return procedures, True
     if setting == "discharge":
-        if any("discharg" in s.heading.lower() for s in doc.sections):
+        if any("discharg" in s.heading.lower() for s in doc.sections) or is_stay_summary(doc):
             return [], True
         kb = note_knowledge(doc, dos)
         operations = [

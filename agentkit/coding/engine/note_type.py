@@ -16,6 +16,7 @@ __all__ = [
     "headed_visit",
     "is_discharge_summary",
     "is_postoperative_progress",
+    "is_stay_summary",
     "is_teaching_case",
     "note_type",
     "title_sentences",
@@ -244,11 +245,18 @@ _DISCHARGE_TITLES = (
 
 def is_discharge_summary(doc: Document) -> bool:
     """A discharge, transfer or death summary: the hospital course and the discharge (or
-    transfer) diagnoses. Its service is the discharge-day management; procedures in its course
-    were billed by whoever did them, on their own notes. (A note with only the condition or
-    medications on discharge or transfer is not taken for one: measured, reading those as
-    summaries gained 2 E/M lines but cost 5 ICD-10-CM false positives, as the diagnosis
-    reader then codes their narrative.)"""
+    transfer) diagnoses, or a summary of the stay told with an operation's heading
+    (``is_stay_summary``). Its service is the discharge-day management; procedures in its
+    course were billed by whoever did them, on their own notes."""
+    return _headed_summary(doc) or is_stay_summary(doc)
+
+
+def _headed_summary(doc: Document) -> bool:
+    """A summary by its own headings (discharge diagnoses, a hospital course without an
+    operation's heading): ``note_type`` reads it as a visit. (A note with only the condition
+    or medications on discharge or transfer is not read as one: measured, reading those as
+    visits gained 2 E/M lines but cost 5 ICD-10-CM false positives, as the diagnosis reader
+    then codes their narrative.)"""
     headings = " ".join(s.heading.lower() for s in doc.sections)
     kinds = {s.kind for s in doc.sections}
     # an operative report; "PRELIMINARY DIAGNOSES" (read as the preoperative one) is the
@@ -263,6 +271,65 @@ def is_discharge_summary(doc: Document) -> bool:
     if any(h in headings for h in _DISCHARGE_HEADINGS):
         return "description" not in kinds
     return False
+
+
+# headings of the hospital stay and of the discharge itself
+_STAY_HEADINGS = ("hospital course", "course in the hospital", "course in hospital")
+_AT_DISCHARGE_HEADINGS = (
+    "on discharge",
+    "at discharge",
+    "upon discharge",
+    "at the time of discharge",
+    "discharge medication",
+    "discharge condition",
+    "discharge disposition",
+    "discharge exam",
+    "discharge physical",
+    "discharge date",
+    "date of discharge",
+)
+# headings of the whole admission: its final or admitting diagnoses, its dates
+_ADMISSION_HEADINGS = (
+    "final diagnos",
+    "admission diagnos",
+    "admitting diagnos",
+    "diagnoses on admission",
+    "diagnosis on admission",
+    "date of admission",
+    "admission date",
+)
+
+
+def is_stay_summary(doc: Document) -> bool:
+    """A summary of a hospital stay told with an operation's heading (FINAL DIAGNOSES,
+    OPERATION, HOSPITAL COURSE; or PROCEDURE, SUMMARY, PHYSICAL EXAMINATION ON DISCHARGE): a
+    hospital course with a discharge heading or the admission's final or admitting diagnoses,
+    or a discharge heading with those diagnoses.
+    Its service is the discharge day; the operations it tells were billed by the surgeon on
+    the operative note. (``note_type`` keeps its heading's type, so the diagnosis reader
+    reads its diagnoses, not its narrative.)"""
+    if any(
+        s.kind in ("postop_dx", "anesthesia")
+        or (s.kind == "preop_dx" and "op" in s.heading.lower())
+        for s in doc.sections
+    ):
+        return False  # an operative report
+    headings = " ".join(s.heading.lower() for s in doc.sections)
+    stay = any(h in headings for h in _STAY_HEADINGS)
+    at_discharge = any(h in headings for h in _AT_DISCHARGE_HEADINGS)
+    admission = any(h in headings for h in _ADMISSION_HEADINGS)
+    if not stay:
+        # a discharge heading with the final diagnoses: also an emergency visit's record
+        # (FINAL DIAGNOSIS, DISCHARGE MEDICATIONS), which has its complaint and symptom review
+        return (
+            at_discharge
+            and admission
+            and not any(s.kind in ("chief_complaint", "ros") for s in doc.sections)
+        )
+    # (a hospital course that only tells the discharge - "discharged home on the second
+    # postpartum day" - under DIAGNOSES and the delivery is the delivering physician's note of
+    # the delivery stay, which bills the delivery)
+    return at_discharge or admission
 
 
 def note_type(doc: Document) -> str:
@@ -313,7 +380,7 @@ _THERAPY_PLAN_HEADINGS = (
 
 
 def _note_type(doc: Document) -> str:
-    if is_discharge_summary(doc) or is_postoperative_progress(doc):
+    if _headed_summary(doc) or is_postoperative_progress(doc):
         return "visit"
     headings = " ".join(s.heading.lower() for s in doc.sections)
     if any(h in headings for h in _STUDY_RESULT_HEADINGS):

@@ -65,3 +65,42 @@ def test_a_procedure_list_under_discharge_diagnoses_bills_the_discharge() -> Non
 
 def test_an_ed_record_telling_the_condition_on_discharge_stays_an_ed_visit() -> None:
     assert visit_setting(analyze(ED_RECORD_WITH_DISCHARGE_CONDITION)) != "discharge"
+
+
+# A stay summary written with an operation's heading (OPERATION / PROCEDURE) beside the
+# admission's final diagnoses and the hospital course or a discharge heading.
+SPINE_STAY_SUMMARY = """FINAL DIAGNOSES:
+1. Lumbar disc herniation L4-5 with right sciatica.
+OPERATION: On 03/02/19, right L4-5 microdiscectomy.
+HOSPITAL COURSE: Following admission the operation was done without difficulty. His leg pain
+resolved, he walked the halls on the first day and went home on the second day.
+"""
+
+DELIVERY_STAY_SUMMARY = """FINAL DIAGNOSES: Term pregnancy, delivered; arrest of dilation.
+PROCEDURE: Primary low transverse cesarean section.
+SUMMARY: Labor was induced at 39 weeks. She arrested at 7 cm and was taken for a cesarean
+section, which went well. She recovered without fever and tolerated a regular diet.
+PHYSICAL EXAMINATION ON DISCHARGE: Afebrile, fundus firm, incision clean.
+FOLLOWUP: Office in two weeks.
+"""
+
+ED_RECORD_WITH_FINAL_DIAGNOSIS = """CHIEF COMPLAINT: Laceration of the left hand.
+HISTORY OF PRESENT ILLNESS: Cut the hand on a kitchen knife an hour ago.
+REVIEW OF SYSTEMS: Negative except as above.
+PHYSICAL EXAMINATION: A 2 cm laceration of the left palm, tendons intact.
+PROCEDURE: The 2 cm laceration of the palm was closed with four simple interrupted sutures.
+FINAL DIAGNOSIS: Laceration of the left palm.
+DISCHARGE MEDICATIONS: Ibuprofen.
+"""
+
+
+def test_a_stay_summary_with_an_operation_heading_bills_the_discharge_day() -> None:
+    # the surgeon bills the operation on the operative note; the summary is the discharge
+    assert _codes(SPINE_STAY_SUMMARY) == ["99238"]
+    assert _codes(DELIVERY_STAY_SUMMARY) == ["99238"]
+
+
+def test_an_ed_record_with_final_diagnosis_and_discharge_medications_keeps_its_repair() -> None:
+    codes = _codes(ED_RECORD_WITH_FINAL_DIAGNOSIS)
+    assert "12001" in codes
+    assert "99238" not in codes
