@@ -317,7 +317,7 @@ def _build_context(doc: Document, kind: str, icd: Any) -> NoteContext:
         seventh=seventh,
         healing=healing,
         fracture_followup=kind not in ("procedure", "pathology"),
-        sides_from_history=kind == "visit",
+        sides_from_history=kind in ("visit", "procedure"),
         history_is_indication=kind == "radiology",
         exam_site_pain=site_pain,
     )

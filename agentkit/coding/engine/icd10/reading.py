@@ -134,7 +134,8 @@ class NoteContext:
     healing: tuple[tuple[int, int, str], ...] = ()
     # a visit or report: a fracture "status post ORIF" is followed up while it heals
     fracture_followup: bool = False
-    # a visit: a diagnosis naming a paired part without a side takes the side the chief
+    # a visit or an operative note (its HISTORY is the indication): a diagnosis naming a
+    # paired part without a side takes the side the chief
     # complaint or history gives that part ("Ankle sprain." after "twisted her right ankle")
     sides_from_history: bool = False
     history_is_indication: bool = False  # radiology: HISTORY is the clinical indication

@@ -109,3 +109,24 @@ def test_a_prior_injury_on_one_side_does_not_side_todays() -> None:
         "He had a prior laceration of the right eyebrow years ago; he fell again today."
     )
     assert "S01.111A" not in found
+
+
+def _knee_scope(history: str) -> list[str]:
+    note = (
+        f"HISTORY: {history}\n"
+        "PREOPERATIVE DIAGNOSIS: Chondromalacia patella.\n"
+        "POSTOPERATIVE DIAGNOSIS: Chondromalacia patella.\n"
+        "PROCEDURE: Arthroscopic chondroplasty of the patella.\n"
+        "The leg was placed in a knee holder and the arthroscope introduced anterolaterally.\n"
+    )
+    return [d["code"] for d in code_diagnoses(analyze(note))]
+
+
+def test_an_operative_history_gives_the_side_of_the_part_operated() -> None:
+    found = _knee_scope("A 40-year-old woman with two years of left knee pain on stairs.")
+    assert "M22.42" in found
+
+
+def test_an_operative_history_naming_both_sides_of_the_part_gives_none() -> None:
+    found = _knee_scope("Left knee pain on stairs; the right knee was scoped last year.")
+    assert "M22.42" not in found and "M22.41" not in found
