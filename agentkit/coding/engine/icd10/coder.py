@@ -249,6 +249,31 @@ def _prepped_side(doc: Document) -> str | None:
     return side if side in ("right", "left") else None
 
 
+# the narrative repeats the procedure on the other side ("By a similar procedure, the opposite
+# tympanostomy and tube placement were accomplished", "the same was done on the contralateral
+# side"): both sides, though the title names none
+_REPEATED: PhraseSet[int] = PhraseSet()
+for _phrase in (
+    "(same|similar|identical) (procedure|fashion|manner|technique|steps) ~6 (opposite|contralateral"
+    "|other) (side|ear|eye)",
+    "(same|similar|identical) (procedure|fashion|manner|technique) ~3 (opposite|contralateral)",
+    "(opposite|contralateral|other) (side|ear|eye) ~5 (same|similar|identical) "
+    "(procedure|fashion|manner|technique)",
+):
+    _REPEATED.add(_phrase, 0)
+
+
+def _repeated_side(doc: Document) -> str | None:
+    """'bilateral' when the narrative tells the procedure done again on the other side."""
+    t = doc.tokens
+    for s in doc.sentences:
+        if s.section_kind in ("description", "technique", "body") and _REPEATED.find_all(
+            t.norms, s.tok_lo, s.tok_hi
+        ):
+            return "bilateral"
+    return None
+
+
 _HEADLINE_MAX = 12  # tokens: "Superior gluteal nerve block, left."
 
 
@@ -286,7 +311,7 @@ def _build_context(doc: Document, kind: str, icd: Any) -> NoteContext:
             found.extend(sides(doc, s.start, s.end))
         context_side = sides_summary(found)
         if context_side is None and kind == "procedure":
-            context_side = _prepped_side(doc) or _headline_side(doc)
+            context_side = _prepped_side(doc) or _headline_side(doc) or _repeated_side(doc)
     spine = []
     note_sentences = []
     for s in doc.sentences:

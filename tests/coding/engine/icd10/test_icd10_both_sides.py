@@ -130,3 +130,23 @@ def test_an_operative_history_gives_the_side_of_the_part_operated() -> None:
 def test_an_operative_history_naming_both_sides_of_the_part_gives_none() -> None:
     found = _knee_scope("Left knee pain on stairs; the right knee was scoped last year.")
     assert "M22.42" not in found and "M22.41" not in found
+
+
+def _tubes(second_side: str) -> list[str]:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Chronic otitis media.\n"
+        "POSTOPERATIVE DIAGNOSIS: Chronic otitis media.\n"
+        "PROCEDURE: Myringotomy and tube placement.\n"
+        "DESCRIPTION OF PROCEDURE: Under mask anesthesia the ear canal was cleaned of cerumen. "
+        "A radial myringotomy was made and thick fluid was suctioned before a tube was placed. "
+        f"{second_side}\n"
+    )
+    return [d["code"] for d in code_diagnoses(analyze(note))]
+
+
+def test_a_procedure_repeated_on_the_opposite_side_is_both_sides() -> None:
+    assert "H66.93" in _tubes("The same procedure was then performed on the opposite side.")
+
+
+def test_the_other_side_only_protected_is_not_both_sides() -> None:
+    assert "H66.93" not in _tubes("The other ear was not touched.")
