@@ -243,10 +243,18 @@ def _prepped_side(doc: Document) -> str | None:
             for mention in sides(doc, s.start, s.end):
                 k = t.index_at_or_after(mention.end)
                 after = set(t.norms[k : k + 2])
-                if not after & _NOT_OPERATIVE_SIDE:
+                j = t.index_at_or_after(mention.start)
+                before = set(t.norms[max(s.tok_lo, j - _SHIELD_REACH) : j])
+                if not after & _NOT_OPERATIVE_SIDE and not before & _SHIELDED:
                     found.append(mention)
     side = sides_summary(found)
     return side if side in ("right", "left") else None
+
+
+# the other side protected while this one is prepared ("the left eye was prepped and draped
+# after a shield was placed over the right eye") is not operated on
+_SHIELDED: Final = frozenset({"shield", "shielded", "protected", "covered", "patched"})
+_SHIELD_REACH: Final = 8  # "a shield and tape were placed over the right eye"
 
 
 # the narrative repeats the procedure on the other side ("By a similar procedure, the opposite

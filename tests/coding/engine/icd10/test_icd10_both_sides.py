@@ -150,3 +150,26 @@ def test_a_procedure_repeated_on_the_opposite_side_is_both_sides() -> None:
 
 def test_the_other_side_only_protected_is_not_both_sides() -> None:
     assert "H66.93" not in _tubes("The other ear was not touched.")
+
+
+def _eye(prep: str) -> list[str]:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Aphakia.\nPOSTOPERATIVE DIAGNOSIS: Aphakia.\n"
+        "PROCEDURE: Secondary intraocular lens implantation.\n"
+        f"DESCRIPTION OF PROCEDURE: {prep} A lid speculum was placed and a scleral tunnel was "
+        "fashioned superiorly before the lens was sutured in place.\n"
+    )
+    return [d["code"] for d in code_diagnoses(analyze(note))]
+
+
+def test_the_shielded_other_eye_is_not_the_operated_side() -> None:
+    found = _eye(
+        "The left eye was prepped and draped in the usual sterile fashion after a shield "
+        "and tape were placed over the right eye."
+    )
+    assert "H27.02" in found
+
+
+def test_both_eyes_prepared_give_no_single_side() -> None:
+    found = _eye("The right and left eyes were prepped and draped in the usual sterile fashion.")
+    assert "H27.01" not in found and "H27.02" not in found
