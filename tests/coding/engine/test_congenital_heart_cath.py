@@ -40,6 +40,7 @@ def _codes(note: str) -> list[str]:
 def test_a_septal_defect_cath_reaching_both_sides_is_the_congenital_right_and_left_code() -> None:
     codes = _codes(VSD_CATH)
     assert "93596" in codes  # normal native connections
+    assert "93565" in codes  # the left ventricular injection, the congenital add-on
     assert not ADULT_CODES & set(codes)
 
 
