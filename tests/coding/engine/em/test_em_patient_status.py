@@ -182,3 +182,28 @@ RECOMMENDATIONS: Event monitor for 30 days.
     )
     out = level_visit(analyze(self_referred))
     assert out is not None and out["patient_status"] == "new"
+
+
+def test_the_wording_of_a_first_clinic_visit_or_a_consultation_is_a_new_patient() -> None:
+    clinic_visit = """HISTORY OF PRESENT ILLNESS: This is the initial clinic visit for a 52-year-old
+roofer with two weeks of left elbow pain after carrying shingles.
+PHYSICAL EXAMINATION: Tender lateral epicondyle.
+ASSESSMENT: Lateral epicondylitis of the left elbow.
+PLAN: Counterforce brace and ibuprofen 400 mg as needed.
+"""
+    assert _status(clinic_visit) == "new"
+    consultation = clinic_visit.replace(
+        "This is the initial clinic visit for a 52-year-old\nroofer",
+        "A 52-year-old roofer, here today for consultation,",
+    )
+    assert _status(consultation) == "new"
+    # the plan's next visit is no wording about this one
+    booked = clinic_visit.replace("This is the initial clinic visit for a", "A").replace(
+        "as needed.", "as needed. First clinic visit with therapy next week."
+    )
+    assert _status(booked) == "established"
+
+
+def test_a_patient_the_clinician_is_following_is_established() -> None:
+    note = CONTINUING_CARE.replace("whom I follow for", "who I am following for")
+    assert _status(note) == "established"
