@@ -47,7 +47,7 @@ from agentkit.coding.engine.icd10.tabular_index import tabular_index
 from agentkit.coding.engine.language import is_english_clinical
 from agentkit.coding.engine.note_knowledge import note_knowledge
 from agentkit.coding.engine.note_type import note_type, title_sentences
-from agentkit.coding.engine.text.attributes import sides, sides_summary, spine_levels
+from agentkit.coding.engine.text.attributes import Side, sides, sides_summary, spine_levels
 from agentkit.coding.engine.text.document import Document, Sentence, assertion_of
 from agentkit.coding.engine.text.phrases import PhraseSet
 
@@ -310,13 +310,34 @@ def _headline_side(doc: Document) -> str | None:
     return side if side in ("right", "left") else None
 
 
+# the vessel a catheter or port goes in by ("Insertion of a Port-A-Cath via the left subclavian
+# vein", "catheterization through the right femoral artery"): that side is the access route,
+# not the side of the disease treated (an ovarian cancer is not a left one)
+_ROUTE_WORDS: Final = frozenset({"via", "through", "thru"})
+_ACCESS_VESSELS: Final = frozenset(
+    {
+        "subclavian", "jugular", "femoral", "cephalic", "basilic", "brachial", "radial",
+        "vein", "artery", "venous", "arterial", "ij",
+    }
+)  # fmt: skip
+
+
+def _access_route(doc: Document, mention: Side) -> bool:
+    """True when a side names the vessel a line goes in by ('via the left subclavian vein')."""
+    t = doc.tokens
+    j = t.index_at_or_after(mention.start)
+    k = t.index_at_or_after(mention.end)
+    before = set(t.norms[max(0, j - 2) : j])
+    return bool(before & _ROUTE_WORDS) and not _ACCESS_VESSELS.isdisjoint(t.norms[k : k + 3])
+
+
 def _build_context(doc: Document, kind: str, icd: Any) -> NoteContext:
     context_side = None
     if kind in ("procedure", "radiology"):
         found = []
         for i in title_sentences(doc):
             s = doc.sentences[i]
-            found.extend(sides(doc, s.start, s.end))
+            found.extend(m for m in sides(doc, s.start, s.end) if not _access_route(doc, m))
         context_side = sides_summary(found)
         if context_side is None and kind == "procedure":
             context_side = _prepped_side(doc) or _headline_side(doc) or _repeated_side(doc)

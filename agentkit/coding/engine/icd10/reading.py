@@ -646,7 +646,7 @@ def _code_concept(
         if side is None:
             # "Abscess with cellulitis, left foot": one side for the whole statement
             side = _statement_side(doc, st)
-        if side is None and ctx.context_side:
+        if side is None and ctx.context_side and not _metastatic_primary(ctx, code, st):
             side = ctx.context_side
             found.penalty += 0.1
             found.notes.append(f"side ({side}) taken from the procedure")
@@ -673,6 +673,18 @@ def _code_concept(
             found.notes.append("side not documented")
     found.code = code
     return found
+
+
+_METASTATIC_WORDS: Final = frozenset({"metastatic", "metastasis", "metastases", "metastasized"})
+
+
+def _metastatic_primary(ctx: NoteContext, code: str, st: Statement) -> bool:
+    """A primary cancer the statement calls metastatic ('Metastatic renal cell carcinoma'):
+    the operation treats a metastasis or places a line (a lung wedge, a port), so its side is
+    not the primary organ's."""
+    return code.startswith("C") and not _METASTATIC_WORDS.isdisjoint(
+        ctx.doc.tokens.norms[st.tok_lo : st.tok_hi]
+    )
 
 
 _FRACTURE_TREATMENTS = frozenset(
