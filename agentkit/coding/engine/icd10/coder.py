@@ -334,7 +334,7 @@ def _access_route(doc: Document, mention: Side) -> bool:
 def _build_context(doc: Document, kind: str, icd: Any) -> NoteContext:
     context_side = None
     if kind in ("procedure", "radiology"):
-        found = []
+        found: list[Side] = []
         for i in title_sentences(doc):
             s = doc.sentences[i]
             found.extend(m for m in sides(doc, s.start, s.end) if not _access_route(doc, m))
