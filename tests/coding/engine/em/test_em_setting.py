@@ -284,3 +284,42 @@ ASSESSMENT: Asthma, stable. Continue albuterol as needed.
 
 def test_a_psychiatric_admission_history_and_physical_is_hospital_care() -> None:
     assert visit_setting(analyze(PSYCHIATRIC_ADMISSION_HP)) == "hospital"
+
+
+SENT_HOME_FROM_VISIT = """CHIEF COMPLAINT: Wrist injury.
+HISTORY OF PRESENT ILLNESS: A 15-year-old girl fell off her skateboard an hour ago and landed
+on the left hand.
+PHYSICAL EXAMINATION: Tender distal radius, no deformity.
+ASSESSMENT: Sprain of the left wrist.
+DISPOSITION: A splint was applied. She will be discharged home to see her pediatrician.
+"""
+
+CONSULT_DAY_AFTER_ER = """REASON FOR CONSULTATION: Weakness of the right arm.
+HISTORY OF PRESENT ILLNESS: A 79-year-old man came to the emergency room last night with an hour
+of weakness of the right arm, now resolved.
+PHYSICAL EXAMINATION: Strength is full. Speech is fluent.
+IMPRESSION: Transient ischemic attack.
+RECOMMENDATIONS: Carotid duplex. Aspirin 81 mg daily.
+"""
+
+CONSULT_SINCE_ADMITTED = """REASON FOR CONSULTATION: Swelling of the scrotum.
+HISTORY OF PRESENT ILLNESS: A 4-year-old boy with fever and scrotal swelling. Since being
+hospitalized he has received cefazolin and the fever has come down.
+PHYSICAL EXAMINATION: Mild scrotal erythema, testes descended and not tender.
+IMPRESSION: Scrotal cellulitis, improving.
+RECOMMENDATIONS: Continue the antibiotic.
+"""
+
+
+def test_a_visit_whose_patient_is_discharged_home_is_the_emergency_departments() -> None:
+    assert visit_setting(analyze(SENT_HOME_FROM_VISIT)) == "emergency"
+    # an office plan is no emergency record, and a hospital patient sent home is hospital care
+    maybe = SENT_HOME_FROM_VISIT.replace("She will be discharged home", "She may go home")
+    assert visit_setting(analyze(maybe)) == "office"
+    progress = SENT_HOME_FROM_VISIT.replace("an hour ago", "yesterday and was admitted with pain")
+    assert visit_setting(analyze(progress)) != "emergency"
+
+
+def test_a_consultation_the_day_after_the_er_or_during_the_stay_is_hospital_care() -> None:
+    assert visit_setting(analyze(CONSULT_DAY_AFTER_ER)) == "hospital"
+    assert visit_setting(analyze(CONSULT_SINCE_ADMITTED)) == "hospital"
