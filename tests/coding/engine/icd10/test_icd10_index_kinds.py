@@ -38,3 +38,27 @@ def test_unqualified_kinds_stay_unspecified() -> None:
     assert "D64.9" in _codes("Anemia.")
     assert "D75.839" in _codes("Thrombocytosis.")
     assert "D22.30" in _codes("Facial nevus.")
+
+
+@pytest.mark.parametrize(
+    ("statement", "code", "other"),
+    [
+        # index: Instability, joint, shoulder M25.31- (recurrent dislocation stays M24.41-)
+        ("Anterior instability, left shoulder.", "M25.312", "M24.412"),
+        ("Recurrent anterior dislocation of the right shoulder.", "M24.411", "M25.311"),
+        # index: Atrophy, kidney N26.1; a small kidney stays N27.9
+        ("Advanced atrophy of the left kidney.", "N26.1", "N27.9"),
+        # index: Cholecystitis, acute (emphysematous) (gangrenous) (suppurative)
+        ("Acute suppurative cholecystitis.", "K81.0", "K81.9"),
+        # a drawn-in drum is a tympanic membrane disorder, not lung atelectasis
+        ("Right tympanic membrane atelectasis.", "H73.891", "J98.11"),
+    ],
+)
+def test_the_index_entry_decides_the_category(statement: str, code: str, other: str) -> None:
+    found = _codes(statement)
+    assert code in found and other not in found
+
+
+def test_lung_atelectasis_and_a_small_kidney_keep_their_codes() -> None:
+    assert "J98.11" in _codes("Bibasilar atelectasis.")
+    assert "N27.9" in _codes("Small kidney.")
