@@ -461,16 +461,42 @@ def count_before(doc: Document, token_index: int, max_gap: int = 3) -> Number | 
     sentence_lo = lo
     norms = doc.tokens.norms
     found = [
-        n
+        _whole_decimal(doc.text, n)
         for n in numbers(doc, doc.tokens.starts[sentence_lo], doc.tokens.starts[token_index])
         if token_index - n.token_end <= max_gap
         # a measurement is not a count: "a 3 mm punch biopsy", "a 16 French catheter"
         and not (n.token_end < len(norms) and norms[n.token_end] in _MEASURE_UNITS)
-        and not _list_marker(doc.text, n)
+        and (
+            not _list_marker(doc.text, n)
+            # a duration may be a decimal ("a 95.5-hour study"); a decimal before anything
+            # else is a size ("2.5 keratoses" is no count)
+            or (norms[token_index] in _TIME_UNITS and _decimal_fraction(doc.text, n))
+        )
         # the count of another noun joined before it: "two lesions and a punch biopsy"
         and not any(norms[i] in _JOINERS for i in range(n.token_end, token_index))
     ]
     return found[-1] if found else None
+
+
+_TIME_UNITS = frozenset(
+    {"hour", "hours", "hr", "hrs", "minute", "minutes", "min", "mins", "day", "days"}
+)
+_DECIMAL_BEFORE = re.compile(r"(\d{1,3})\.$")
+
+
+def _decimal_fraction(text: str, n: Number) -> bool:
+    """The digits after the point of a decimal ("95.5-hour study" reads "5" last)."""
+    return _DECIMAL_BEFORE.search(text, max(0, n.start - 4), n.start) is not None
+
+
+def _whole_decimal(text: str, n: Number) -> Number:
+    """A decimal read as the count of what follows is rounded up ("a 95.5-hour EEG" is more
+    than 84 hours, "12.5 hours" more than 12): CPT's time bands are "more than" thresholds."""
+    m = _DECIMAL_BEFORE.search(text, max(0, n.start - 4), n.start)
+    if m is None:
+        return n
+    whole = int(m.group(1)) + (1 if int(text[n.start : n.end]) > 0 else 0)
+    return Number(whole, m.start(1), n.end, n.token_start, n.token_end)
 
 
 _JOINERS = frozenset({"and", "or", "plus", "with"})
