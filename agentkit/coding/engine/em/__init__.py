@@ -162,7 +162,9 @@ def visit_setting(doc: Document, c: Cues | None = None) -> str | None:
     if _present(doc, "setting", "not_a_visit", c) is not None and kind != "visit" and not headed:
         return None
     ed_record = _count(doc, "emergency", c, excluded=_PAST_HISTORY, statuses=_SEEN_IN_ED)
-    if "emergency" in headings or ed_record:
+    # a MEDICAL DECISION MAKING section is the emergency physician's record (office and
+    # hospital notes put the reasoning under the assessment)
+    if "emergency" in headings or "medical decision making" in headings or ed_record:
         return "emergency"
     hospital = (
         _count(doc, "hospital", c)

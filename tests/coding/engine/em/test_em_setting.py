@@ -323,3 +323,31 @@ def test_a_visit_whose_patient_is_discharged_home_is_the_emergency_departments()
 def test_a_consultation_the_day_after_the_er_or_during_the_stay_is_hospital_care() -> None:
     assert visit_setting(analyze(CONSULT_DAY_AFTER_ER)) == "hospital"
     assert visit_setting(analyze(CONSULT_SINCE_ADMITTED)) == "hospital"
+
+
+ED_DECISION_MAKING = """CHIEF COMPLAINT: Abdominal pain.
+HISTORY OF PRESENT ILLNESS: A 62-year-old man with six hours of crampy abdominal pain and
+vomiting; no stool or gas since the morning.
+PHYSICAL EXAMINATION: Distended, tympanitic abdomen. High-pitched bowel sounds.
+MEDICAL DECISION MAKING: Plain films show dilated small bowel loops. Likely small bowel
+obstruction; he should be admitted to observation with a nasogastric tube.
+ASSESSMENT: Small bowel obstruction.
+"""
+
+
+def test_a_medical_decision_making_section_is_the_emergency_physicians_record() -> None:
+    # the ER physician deciding an observation stay is still the emergency visit
+    assert visit_setting(analyze(ED_DECISION_MAKING)) == "emergency"
+    office = ED_DECISION_MAKING.replace("MEDICAL DECISION MAKING:", "DISCUSSION:")
+    assert visit_setting(analyze(office)) != "emergency"
+
+
+def test_the_emergency_care_laws_terms_tell_the_emergency_department() -> None:
+    note = """CHIEF COMPLAINT: Sore throat.
+HISTORY OF PRESENT ILLNESS: A 22-year-old woman with two days of sore throat and no fever.
+PHYSICAL EXAMINATION: Mild pharyngeal erythema, no exudate.
+ASSESSMENT: Viral pharyngitis. A medical screening examination was done and no emergency
+medical condition exists.
+PLAN: Salt-water gargles and acetaminophen as needed.
+"""
+    assert visit_setting(analyze(note)) == "emergency"
