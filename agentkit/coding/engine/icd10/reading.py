@@ -646,6 +646,14 @@ def _code_concept(
         if side is None:
             # "Abscess with cellulitis, left foot": one side for the whole statement
             side = _statement_side(doc, st)
+        if side is None and ctx.context_side == "bilateral":
+            # a procedure done on both sides ("bilateral tympanostomy tubes") for a disease
+            # the note tells on one ("severe left drum atelectasis"): the disease's side
+            one = _side_elsewhere(ctx, concept, concept_id, st)
+            if one in ("right", "left"):
+                side = one
+                found.penalty += 0.08
+                found.notes.append(f"side ({side}) where the note tells the same diagnosis")
         if side is None and ctx.context_side and not _metastatic_primary(ctx, code, st):
             side = ctx.context_side
             found.penalty += 0.1

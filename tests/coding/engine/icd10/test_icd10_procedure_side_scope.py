@@ -46,3 +46,22 @@ def test_a_metastatic_primary_takes_no_side_from_the_metastasis_operation() -> N
 
 def test_the_operated_organ_still_gives_its_side() -> None:
     assert "C64.2" in _codes(_NEPHRECTOMY)
+
+
+_TUBES = """PREOPERATIVE DIAGNOSIS: Tympanic membrane atelectasis.
+POSTOPERATIVE DIAGNOSIS: Tympanic membrane atelectasis.
+PROCEDURE: Bilateral myringotomy with ventilation tube placement.
+HISTORY: A 9-year-old with {history}, taken to the operating room for tubes.
+DESCRIPTION: Under mask anesthesia a radial myringotomy was made in each ear and a ventilation
+tube was placed on each side.
+"""
+
+
+def test_a_disease_told_on_one_side_keeps_it_at_a_bilateral_procedure() -> None:
+    found = _codes(_TUBES.format(history="severe left tympanic membrane atelectasis"))
+    assert "H73.892" in found and "H73.893" not in found
+
+
+def test_a_disease_told_without_a_side_takes_the_bilateral_procedure() -> None:
+    found = _codes(_TUBES.format(history="recurrent ear infections"))
+    assert "H73.893" in found
