@@ -709,6 +709,8 @@ def code_diagnoses(
                     x.notes.append("status documented in the note")
                     x.penalty += 0.08
                     found.append(x)
+    if kind == "visit":
+        found.extend(_followed_for(doc, ctx, found))
     if not found and kind == "visit":
         # a history and physical that ends before any assessment: the reason for the visit
         # told at the start of the history of present illness
@@ -1209,6 +1211,52 @@ def _plan_problem_heads(doc: Document) -> list[Statement]:
         if 0 < st.tok_hi - lo <= _MAX_PLAN_HEAD_TOKENS:
             heads.append(st)
     return heads
+
+
+# The condition a visit follows, told in the history as the reason for the visit ("I am
+# following the patient today for immune thrombocytopenia", "who I have been following for her
+# pancytopenia", "the problem of essential hypertension", "in for a followup of her atrial
+# fibrillation"): the reason for the encounter (guideline IV.D), though the assessment only
+# tells how it goes ("Stable. Continue the taper."). Only the few words after the cue are
+# read, curated diagnoses only; a past treatment ("was treated for pneumonia") is no cue.
+_FOLLOWED_FOR: PhraseSet[int] = PhraseSet()
+for _phrase in (
+    "(following|followed) (the patient|patient|her|him|this patient)? (today|here|now|again"
+    "|closely|regularly)? (in clinic|in the clinic|in the office)? for (her|his|the|a|an)?",
+    "(seen|seeing) (the patient|patient|her|him|this patient)? (today|again) (in clinic|in the"
+    " clinic|in the office)? for (her|his|the|a|an)?",
+    "(follow up|followup|recheck|reevaluation|re evaluation) (visit|evaluation|appointment)?"
+    " (of|for|regarding) (her|his|the|a|an)?",
+    "(with|for) the problem of",
+):
+    _FOLLOWED_FOR.add(_phrase, 0)
+_FOLLOWED_KINDS: Final = frozenset({"hpi", "chief_complaint", "history"})
+_FOLLOWED_REACH: Final = 8  # tokens read after the cue
+
+
+def _followed_for(doc: Document, ctx: NoteContext, found: list[Found]) -> list[Found]:
+    """The conditions a visit's history says the patient is followed for, when the coded
+    diagnoses hold none of their block: the history may name the assessment's diagnosis
+    another way ("follow up of an irregular heartbeat" for "atrial fibrillation"). Signs and
+    symptoms followed are left to the assessment, whose diagnoses may explain them."""
+    t = doc.tokens
+    have = {y.code[:2] for y in found}
+    out: list[Found] = []
+    for s in doc.sentences:
+        if s.section_kind not in _FOLLOWED_KINDS:
+            continue
+        for m in _FOLLOWED_FOR.find_all(t.norms, s.tok_lo, s.tok_hi):
+            hi = min(s.tok_hi, m.end + _FOLLOWED_REACH)
+            if hi <= m.end:
+                continue
+            st = Statement(t.starts[m.end], t.ends[hi - 1], m.end, hi, s.section_kind, s.index, 0)
+            for x in read_statement(ctx, st, tabular=False)[0]:
+                if not x.status and not x.code.startswith("R") and x.code[:2] not in have:
+                    x.notes.append("condition the visit follows, told in the history")
+                    x.penalty += 0.1
+                    out.append(x)
+                    have.add(x.code[:2])
+    return out
 
 
 _HPI_OPENING = 2
