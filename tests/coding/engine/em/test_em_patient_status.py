@@ -207,3 +207,16 @@ PLAN: Counterforce brace and ibuprofen 400 mg as needed.
 def test_a_patient_the_clinician_is_following_is_established() -> None:
     note = CONTINUING_CARE.replace("whom I follow for", "who I am following for")
     assert _status(note) == "established"
+
+
+def test_presenting_for_an_evaluation_is_a_first_look_by_this_clinician() -> None:
+    note = """HISTORY: A 61-year-old man who presented today for evaluation of a scaly patch on the
+scalp that has grown over a year.
+PHYSICAL EXAMINATION: A 1 cm keratotic plaque of the vertex.
+ASSESSMENT: Actinic keratosis.
+PLAN: Cryotherapy was offered; he will think it over.
+"""
+    assert _status(note) == "new"
+    # a follow-up told beside it keeps the patient established
+    again = note.replace("who presented today", "who returns for follow up and presented today")
+    assert _status(again) == "established"
