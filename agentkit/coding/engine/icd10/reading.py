@@ -514,6 +514,9 @@ def _part_codes(
         before = sides(doc, t.starts[max(st.tok_lo, lo - _PART_SIDE_WINDOW)], t.starts[lo])
         after = sides(doc, t.ends[hi - 1], t.ends[min(st.tok_hi, hi + _PART_SIDE_WINDOW) - 1])
         side = before[-1].side if before else after[0].side if after else None
+        if side is None and ref.sides:
+            # "Right index finger and middle fingers": the one side of the statement
+            side = _statement_side(doc, st)
         code = ref.sides.get(side or "") or ref.code
         if code and code not in out:
             out.append(code)
