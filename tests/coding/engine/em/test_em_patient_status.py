@@ -217,6 +217,8 @@ ASSESSMENT: Actinic keratosis.
 PLAN: Cryotherapy was offered; he will think it over.
 """
     assert _status(note) == "new"
+    here_now = note.replace("who presented today for", "who is here now for an")
+    assert _status(here_now) == "new"
     # a follow-up told beside it keeps the patient established
     again = note.replace("who presented today", "who returns for follow up and presented today")
     assert _status(again) == "established"
