@@ -100,3 +100,45 @@ def test_needle_under_ultrasound_outside_the_breast_places_no_localization_devic
         "was advanced over the rib and 900 mL of fluid was withdrawn.\n"
     )
     assert codes(note) == ["32555"]
+
+
+def test_ablation_reaching_s2_and_s3_is_the_sacroiliac_joint() -> None:
+    note = (
+        "PROCEDURE: Left L5, S1, S2 and S3 radiofrequency ablation.\n"
+        "INDICATION: Left buttock pain after a positive diagnostic block.\n"
+        "TECHNIQUE: Under fluoroscopy, cannulas were placed at the L5 dorsal ramus and lateral "
+        "to the S1, S2 and S3 foramina. After sensory testing, lesions were made at 80 degrees "
+        "for 90 seconds at each site.\n"
+    )
+    assert [p["code"] for p in code_cpt(note)["procedures"]] == ["64625"]
+
+
+def test_lumbar_facet_ablation_stays_the_facet_code() -> None:
+    note = (
+        "PROCEDURE: Right L4-L5 and L5-S1 facet radiofrequency ablation.\n"
+        "TECHNIQUE: Under fluoroscopy, cannulas were placed at the L3 and L4 medial branches "
+        "and the L5 dorsal ramus and lesions were made at 80 degrees.\n"
+    )
+    assert codes(note)[0] == "64635"
+
+
+def test_vitrectomy_flattening_a_detachment_under_air_is_the_repair() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Retinal detachment, left eye.\n"
+        "PROCEDURE: Pars plana vitrectomy with membrane peeling, fluid-air exchange and "
+        "endolaser, left eye.\n"
+        "DESCRIPTION: Three ports were placed. A core vitrectomy was done and the membranes "
+        "were peeled. A fluid-air exchange flattened the retina and endolaser was applied "
+        "around the tear margins.\n"
+    )
+    assert codes(note) == ["67108"]
+
+
+def test_membrane_peel_without_a_detachment_stays_the_peel() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Epiretinal membrane, left eye.\n"
+        "PROCEDURE: Pars plana vitrectomy with membrane peeling, left eye.\n"
+        "DESCRIPTION: Three ports were placed. A core vitrectomy was done and the epiretinal "
+        "membrane was peeled with forceps. A fluid-air exchange was done at the end.\n"
+    )
+    assert codes(note) == ["67041"]
