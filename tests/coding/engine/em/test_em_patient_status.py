@@ -222,3 +222,16 @@ PLAN: Cryotherapy was offered; he will think it over.
     # a follow-up told beside it keeps the patient established
     again = note.replace("who presented today", "who returns for follow up and presented today")
     assert _status(again) == "established"
+
+
+def test_a_note_that_compares_with_the_last_evaluation_is_established() -> None:
+    note = FULL_WORKUP.replace(
+        "An ultrasound last week showed gallstones.",
+        "Since the last evaluation she has had an ultrasound showing gallstones.",
+    )
+    assert _status(note) == "established"
+    earlier = FULL_WORKUP.replace(
+        "An ultrasound last week showed gallstones.",
+        "Her weight is down since the last time we saw her.",
+    )
+    assert _status(earlier) == "established"
