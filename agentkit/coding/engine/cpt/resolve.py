@@ -263,10 +263,17 @@ _INTRAOPERATIVE_ECHO = frozenset(
 )
 
 
+# Bladder irrigation or instillation and the urinary catheter at a major operation or a
+# delivery (dye or saline instilled to test the bladder at a cesarean or hysterectomy) are the
+# standard care of the operation (NCCI policy manual, chapter I), never a line of their own.
+_INTEGRAL_TO_MAJOR = frozenset({"51700", "51701", "51702", "51703"})
+
+
 def _echo_is_another_doctors(
     hits: list[Hit], superseded: dict[str, str], kv: KnowledgeView
 ) -> None:
-    """A TEE beside a major operation is left out (someone else's intraoperative study)."""
+    """A TEE beside a major operation is left out (someone else's intraoperative study), and so
+    is the bladder care that every major operation or delivery includes."""
     major = next(
         (
             h.code
@@ -274,14 +281,17 @@ def _echo_is_another_doctors(
             if h.code not in superseded
             and "10004" <= h.code < "70000"
             and (entry := kv.entry(h.code)) is not None
-            and entry.global_days == "090"
+            and entry.global_days in ("090", "MMM")
         ),
         None,
     )
     if major is None:
         return
+    delivery = (entry := kv.entry(major)) is not None and entry.global_days == "MMM"
     for h in hits:
-        if h.code in _INTRAOPERATIVE_ECHO and h.code not in superseded:
+        if h.code in superseded:
+            continue
+        if (h.code in _INTRAOPERATIVE_ECHO and not delivery) or h.code in _INTEGRAL_TO_MAJOR:
             superseded[h.code] = major
 
 
