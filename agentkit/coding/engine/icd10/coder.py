@@ -28,6 +28,7 @@ from typing import Any, Final
 from agentkit.coding.edits.icd10cm_edits import acute_and_chronic, excludes1_note, may_be_unrelated
 from agentkit.coding.engine.icd10.concepts import ConceptIndex, concept_index
 from agentkit.coding.engine.icd10.guidelines import Guidelines, apply_combinations, guidelines
+from agentkit.coding.engine.icd10.laterality import side_of_same_part
 from agentkit.coding.engine.icd10.lexicon import lexicon
 from agentkit.coding.engine.icd10.obstetrics import obstetric_adjustments, pregnancy_facts
 from agentkit.coding.engine.icd10.reading import (
@@ -1615,6 +1616,13 @@ def _finish(
             order.append(f.code)
     rules = guidelines()
     order = _diabetes_type(order, by_code, icd)
+    for old, sided in side_of_same_part(order, icd).items():
+        # the side the note tells for the same part on its other diagnoses (I.B.13)
+        f = by_code.pop(old)
+        f.code = sided
+        f.notes.append("side told for the same part on the other diagnoses")
+        order = [sided if c == old else c for c in order if c != sided or c == old]
+        by_code.setdefault(sided, f)
 
     def note_says(phrases: PhraseSet[int], unless: PhraseSet[int] | None = None) -> bool:
         return ctx.note_has(phrases, unless) is not None
