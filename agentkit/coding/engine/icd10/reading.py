@@ -784,6 +784,41 @@ def _segments(
     return out
 
 
+_TAIL_SIDES: Final = frozenset({"right", "left", "bilateral", "rt", "lt"})
+
+
+def _side_tails_joined(
+    ctx: NoteContext, segs: list[tuple[int, int]], covered: set[int]
+) -> list[tuple[int, int]]:
+    """A segment that is only a side and a paired part after a comma ("Hemarthrosis, left
+    knee", "Lipoma, right thigh") tells where the condition before it is: one diagnosis, read
+    together, not a bare condition beside a bare part. Not when the condition's own phrase was
+    read already ("Bunion deformity, right foot": the leftover "deformity" is no diagnosis),
+    nor when the tabular titles do not know a word of it (an eponym: "Bankart lesion")."""
+    out: list[tuple[int, int]] = []
+    doc = ctx.doc
+    t = doc.tokens
+    for lo, hi in segs:
+        if out and t.norms[lo] in _TAIL_SIDES and hi - lo <= 4:
+            plo, phi = out[-1]
+            gap = doc.text[t.ends[phi - 1] : t.starts[lo]]
+            parts = paired_sites(doc, t.starts[lo], t.ends[hi - 1])
+            rest = [i for i in range(lo + 1, hi) if t.norms[i] not in ("the", "of")]
+            if (
+                phi == lo
+                and gap.strip() == ","
+                and t.norms[plo] not in _TAIL_SIDES
+                and plo - 1 not in covered
+                and all(ctx.tabular.knows(w) for w in _words(ctx, plo, phi)[0])
+                and len(parts) == 1
+                and all(parts[0].token_start <= i < parts[0].token_end for i in rest)
+            ):
+                out[-1] = (plo, hi)
+                continue
+        out.append((lo, hi))
+    return out
+
+
 _DENY_WORDS: Final = frozenset({"without", "no", "wo"})
 _DENY_ENDS: Final = frozenset({"with", "but", "plus"})
 
@@ -1264,7 +1299,8 @@ def _read_statement(
     if not tabular or _too_long_for_titles(st):
         found.sort(key=lambda f: f.start)
         return found, uncertain
-    for seg_lo, seg_hi in _segments(doc, st.tok_lo, st.tok_hi, covered):
+    segs = _side_tails_joined(ctx, _segments(doc, st.tok_lo, st.tok_hi, covered), covered)
+    for seg_lo, seg_hi in segs:
         # "stenosis with obstruction" is one diagnosis; split at "with" only if it is not
         parts = [(seg_lo, seg_hi)]
         hits = [_tabular(ctx, st, seg_lo, seg_hi)]

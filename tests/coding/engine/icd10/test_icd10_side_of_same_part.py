@@ -42,3 +42,25 @@ def test_two_sides_of_the_part_leave_it_unspecified() -> None:
 def test_a_side_of_another_part_is_not_carried() -> None:
     found = codes(operation("1. Left knee osteoarthritis.\n2. Impingement syndrome."))
     assert "M75.40" in found
+
+
+def aspiration(diagnosis: str) -> str:
+    return (
+        f"PREOPERATIVE DIAGNOSIS: {diagnosis}\n"
+        "POSTOPERATIVE DIAGNOSIS: Same.\n"
+        "PROCEDURE: Joint aspiration.\n"
+        "DESCRIPTION: The skin was prepped, a needle was advanced into the joint and bloody "
+        "fluid was withdrawn. A dressing was applied.\n"
+    )
+
+
+def test_a_side_and_part_after_a_comma_place_the_condition() -> None:
+    # "<condition>, <side> <part>": the part and side belong to the condition before them
+    assert codes(aspiration("Hemarthrosis, left knee.")) == {"M25.062"}
+    assert codes(aspiration("Hemarthrosis of the left knee.")) == {"M25.062"}
+
+
+def test_a_leftover_word_of_a_read_condition_takes_no_part() -> None:
+    found = codes(aspiration("Bunion deformity, right foot."))
+    assert "M21.611" in found
+    assert "M21.6X1" not in found
