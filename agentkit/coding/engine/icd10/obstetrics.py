@@ -167,6 +167,7 @@ class Pregnancy:
     delivery_span: tuple[int, int] | None = None  # the sentence that names the delivery
     days: int = 0  # days past the completed weeks ("40 weeks 3 days", "40-3/7")
     newborn: bool = False  # the weeks are a newborn's age at birth, not the mother's pregnancy
+    fetus: int = 0  # the fetus of a multiple gestation the report is about (Twin B = 2), or 0
 
 
 def _delivery_sentence(doc: Document, kind: str) -> tuple[int, int] | None:
@@ -263,7 +264,28 @@ def pregnancy_facts(doc: Document, kind: str) -> Pregnancy | None:
     weeks_sent = doc.sentence_at(weeks_span[0]) if weeks_span is not None else None
     if weeks_sent is not None:
         newborn = bool(_NEWBORN.find_all(norms, weeks_sent.tok_lo, weeks_sent.tok_hi))
-    return Pregnancy(weeks, trimester, delivery, live, weeks_span, delivery_span, days, newborn)
+    fetus = 0 if delivery else _fetus_named(doc)
+    return Pregnancy(
+        weeks, trimester, delivery, live, weeks_span, delivery_span, days, newborn, fetus
+    )
+
+
+_FETUS_WORDS = frozenset({"twin", "triplet", "baby", "fetus"})
+_FETUS_LETTERS = "ABCDEF"
+
+
+def _fetus_named(doc: Document) -> int:
+    """The fetus a multiple-gestation report is about: the first one it names by letter
+    ("GENERAL EVALUATION: Twin B", "Twin A lies to the maternal left"), as 1 for A, 2 for B.
+    The 7th character identifies the fetus a condition applies to (guideline I.C.15.a.2); a
+    delivery's story tells each baby in turn, so it is not read there."""
+    t = doc.tokens
+    for i in range(len(t.norms) - 1):
+        if t.norms[i] in _FETUS_WORDS:
+            letter = doc.text[t.starts[i + 1] : t.ends[i + 1]]
+            if len(letter) == 1 and letter in _FETUS_LETTERS:
+                return _FETUS_LETTERS.index(letter) + 1
+    return 0
 
 
 _DAY_WORDS = frozenset({"day", "days", "d"})
@@ -411,6 +433,10 @@ def obstetric_adjustments(
             continue
         if code.startswith("O"):
             new = _trimester_code(icd, code, facts.trimester, facts.delivery)
+            if facts.fetus and len(new) == 8 and new.endswith("0"):
+                fetal = new[:-1] + str(facts.fetus)
+                if icd.is_billable(fetal):
+                    new = fetal  # the fetus the report is about (I.C.15.a.2)
             if new != code:
                 added[new] = f"trimester ({facts.trimester}) from the note"
             out.append(new)
