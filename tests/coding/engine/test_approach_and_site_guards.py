@@ -39,3 +39,25 @@ def test_endometriosis_ablation_at_laparoscopy_is_no_vaginal_destruction() -> No
         "lesion on the left uterosacral ligament was ablated with the harmonic scalpel.\n"
     )
     assert "57061" not in codes(note)
+
+
+def test_open_cholecystectomy_listed_after_a_laparoscopic_one_was_thought_of() -> None:
+    note = (
+        "PROCEDURE PERFORMED: Open cholecystectomy.\n"
+        "INDICATIONS: Acalculous cholecystitis in a 78-year-old with severe COPD.\n"
+        "DESCRIPTION: A laparoscopic cholecystectomy was first considered, but because of his "
+        "lungs an open cholecystectomy under epidural anesthesia was chosen. A right subcostal "
+        "incision was made, the cystic artery and duct were ligated and the gallbladder was "
+        "removed from the liver bed.\n"
+    )
+    assert codes(note) == ["47600"]
+
+
+def test_laparoscopic_cholecystectomy_with_conversion_consent_stays_laparoscopic() -> None:
+    note = (
+        "PROCEDURE PERFORMED: Laparoscopic cholecystectomy.\n"
+        "DESCRIPTION: Consent included the possibility of an open cholecystectomy. Four ports "
+        "were placed, the cystic duct and artery were clipped and divided and the gallbladder "
+        "was removed through the umbilical port.\n"
+    )
+    assert codes(note) == ["47562"]
