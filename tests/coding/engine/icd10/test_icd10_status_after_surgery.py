@@ -1,6 +1,7 @@
 """Statuses left by earlier operations (guideline I.C.21.c.3) told the way problem lists and
 histories tell them: an angioplasty that left a stent is the stent status (Z98.61 Excludes1:
-Z95.5), joint replacements told in the plural or as had, the bladder or larynx removed (a diagnosis list's status).
+Z95.5), joint replacements told in the plural or as had, the bladder or larynx removed (a
+diagnosis list's status).
 Synthetic notes."""
 
 from __future__ import annotations
@@ -8,7 +9,8 @@ from __future__ import annotations
 from agentkit.coding.engine import analyze
 from agentkit.coding.engine.icd10 import code_diagnoses
 
-_VISIT = """HISTORY OF PRESENT ILLNESS: A 71-year-old seen today for a routine follow-up. No new complaints.
+_VISIT = """HISTORY OF PRESENT ILLNESS: A 71-year-old seen today for a routine follow-up.
+No new complaints.
 PAST MEDICAL HISTORY: {history}
 ASSESSMENT:
 1. {assessment}
