@@ -1729,8 +1729,15 @@ def _obstetric(
 _SEPSIS_CODES = ("A40", "A41", "A02.1", "A22.7", "A26.7", "A32.7", "A42.7", "A54.86", "B37.7")
 
 
+# the encounter's reason that is sequenced before what the visit finds: screening (Z12, guideline
+# I.C.21.c.5) and the follow-up examination after completed treatment (Z09, I.C.21.c.8: "the
+# follow-up code is sequenced first, followed by the history code")
+_ENCOUNTER_FIRST = ("Z12.", "Z09")
+
+
 def _sequence(codes: list[str], by_code: dict[str, Found]) -> list[str]:
-    """Screening first; then diagnoses in statement order; symptoms, then status codes last."""
+    """Screening or a follow-up examination first; then diagnoses in statement order; symptoms,
+    then status codes last."""
 
     position = {c: 2 * i for i, c in enumerate(codes)}
     # severe sepsis and septic shock (R65.1-/R65.2-) follow the systemic infection that causes
@@ -1743,7 +1750,7 @@ def _sequence(codes: list[str], by_code: dict[str, Found]) -> list[str]:
 
     def rank(code: str) -> tuple[int, int, int]:
         f = by_code[code]
-        if code.startswith("Z12."):
+        if code.startswith(_ENCOUNTER_FIRST):
             group = 0
         elif f.status or code.startswith(("Z79", "Z8", "Z9")):
             group = 3
@@ -1760,7 +1767,7 @@ def _sequence(codes: list[str], by_code: dict[str, Found]) -> list[str]:
     # is only a symptom or a factor (or a screening reason comes first)
     if (
         first is not None
-        and not ordered[0].startswith("Z12.")
+        and not ordered[0].startswith(_ENCOUNTER_FIRST)
         and first != ordered[0]
         and not first.startswith(("R", "Z"))
     ):

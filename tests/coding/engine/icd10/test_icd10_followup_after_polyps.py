@@ -27,6 +27,16 @@ def test_surveillance_finding_no_polyp_is_the_follow_up_examination() -> None:
     assert "Z09" in found and any(c.startswith("Z86.010") for c in found)
 
 
+def test_the_follow_up_examination_is_sequenced_first_then_the_history() -> None:
+    # I.C.21.c.8: the follow-up code first, then the history code; an incidental finding after
+    found = _codes(
+        _SCOPE.format(finding="Internal hemorrhoids.", detail="Small internal hemorrhoids.")
+    )
+    assert found[0] == "Z09"
+    assert found.index("Z09") < next(i for i, c in enumerate(found) if c.startswith("Z86.010"))
+    assert "K64.8" in found
+
+
 def test_a_polyp_found_is_coded_in_place_of_the_follow_up() -> None:
     found = _codes(
         _SCOPE.format(finding="Sigmoid colon polyp.", detail="A 5 mm sigmoid polyp was snared.")
