@@ -31,6 +31,7 @@ from agentkit.coding.engine.text.attributes import (
 )
 from agentkit.coding.engine.text.attributes import spine_levels as find_spine_levels
 from agentkit.coding.engine.text.document import Document, Mention
+from agentkit.coding.engine.text.sections import heading_table
 
 __all__ = ["QUALIFIER_SECTIONS", "Hit", "NoteFacts", "match_rules"]
 
@@ -89,6 +90,14 @@ class NoteFacts:
         # the procedure list names the services; in a report, so does its EXAM line
         title_kinds = ("procedure", "exam") if self.note_type == "radiology" else ("procedure",)
         self.has_title = any(doc.sentences[i].section_kind in title_kinds for i in self.titles)
+        # a visit note's sections that tell the course of the encounter (ED COURSE): a
+        # minor procedure told there as done was performed at the visit
+        table = heading_table()
+        self.visit_course = (
+            frozenset(i for i, s in enumerate(doc.sections) if table.tells_visit_course(s.heading))
+            if self.note_type == "visit"
+            else frozenset()
+        )
         # concept key -> its mentions, filled a group of concepts at a time (the triggers now,
         # a family's other concepts when a rule first asks for one of them)
         self._by_concept: dict[str, list[Mention[str]]] = {}
@@ -526,10 +535,14 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
     narrative = facts.narrative_studies and rule.family == "radiology"
     if narrative:
         sections = sections | _NARRATIVE_SECTIONS
+    course: frozenset[int] = frozenset()
     if facts.note_type == "visit" and rule.sections == PERFORMANCE_SECTIONS:
         # In a visit note the service is the visit: a procedure counts only when the note
-        # records it as done today under its own heading, not when the history mentions it.
+        # records it as done today under its own heading, not when the history mentions it,
+        # or tells it as done in the course of the encounter (ED COURSE)
         sections = VISIT_PROCEDURE_SECTIONS
+        if rule.at_visit:
+            course = facts.visit_course
     elif facts.note_type == "radiology" and rule.sections == PERFORMANCE_SECTIONS:
         # an imaging report's EXAM paragraph tells how the study was done ("64-slice CT of
         # the heart after contrast"), so it documents the study as much as its technique
@@ -542,7 +555,11 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
     trig = [
         m
         for m in facts.mentions(rule.triggers)
-        if (m.section_kind in sections or m.sentence.index in facts.titles)
+        if (
+            m.section_kind in sections
+            or m.sentence.index in facts.titles
+            or m.sentence.section_index in course
+        )
         and not facts.done_by_another(m)
         and not facts.told_as_had(m)
     ]
@@ -568,7 +585,9 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
             where_listed += ("plan",)
         if facts.note_type == "other" and all(s.kind == "body" for s in doc.sections):
             where_listed += ("body",)
-        trig = [m for m in trig if m.section_kind in where_listed]
+        trig = [
+            m for m in trig if m.section_kind in where_listed or m.sentence.section_index in course
+        ]
     if not trig:
         return None
     where = PERFORMANCE_SECTIONS | rule.sections | QUALIFIER_SECTIONS

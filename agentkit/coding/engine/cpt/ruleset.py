@@ -72,6 +72,7 @@ _RULE_KEYS = {
     "triggers": "phrases or @concepts that name the service as done",
     "sections": "section kinds where a trigger counts",
     "listed": "true: the trigger must be in the procedure list (title) of the note",
+    "at_visit": "true: a minor procedure a visit's clinician does; counts told in an ED COURSE",
     "context": "the procedure (a family context) the trigger must belong to",
     "requires": "all of these must be documented as done somewhere in the note",
     "requires_near": "all of these must be in the trigger's sentence",
@@ -187,6 +188,9 @@ class Rule:
     weight_g: tuple[float, float] | None = None
     weight_of: tuple[str, ...] = ()
     weight_missing: bool = False
+    # a minor procedure the clinician of an emergency or office visit performs himself (a
+    # laceration closed, an abscess drained): told as done in the visit's course, it counts
+    at_visit: bool = False
 
 
 @dataclass
@@ -622,6 +626,7 @@ class _FileReader:
             triggers=triggers,
             sections=sections,
             listed=bool(merged.get("listed", False)),
+            at_visit=bool(raw.get("at_visit", False)),
             context=context,
             requires=(
                 self.conditions(family, defaults["requires"], defaults, "requires")

@@ -87,6 +87,9 @@ class HeadingTable:
     # headings (normalized) of a report's result parts that state its diagnoses when it has no
     # impression: an echocardiogram's DOPPLER, M-MODE, COMMENTS
     report_findings: frozenset[str] = frozenset()
+    # headings (normalized) that tell the course of a visit itself (ED COURSE, COURSE IN THE
+    # ER): the work done at the encounter, where a minor procedure performed at it is told
+    visit_course: frozenset[str] = frozenset()
     # heading as written -> its kind: notes repeat the same headings, and an unknown one is
     # compared with every keyword rule
     _kinds: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
@@ -127,6 +130,11 @@ class HeadingTable:
         """Is this heading a result part of a report that states its diagnoses when the
         report has no impression (``report_findings`` in the heading table)?"""
         return _normalize(heading) in self.report_findings
+
+    def tells_visit_course(self, heading: str) -> bool:
+        """Is this heading the course of the visit itself (``visit_course`` in the heading
+        table): the work done at an emergency, urgent-care or office encounter?"""
+        return _normalize(heading) in self.visit_course
 
 
 def load_heading_table(path: Path = SECTIONS_FILE) -> HeadingTable:
@@ -182,8 +190,18 @@ def load_heading_table(path: Path = SECTIONS_FILE) -> HeadingTable:
             src, "report_findings: expected a list of headings", line_of(data, "report_findings")
         )
     report_findings = frozenset(n for n in (_normalize(str(h)) for h in raw_rf) if n)
+    raw_vc = data.get("visit_course", YamlList())
+    if not isinstance(raw_vc, list):
+        raise DataFileError(
+            src, "visit_course: expected a list of headings", line_of(data, "visit_course")
+        )
+    visit_course = frozenset(n for n in (_normalize(str(h)) for h in raw_vc) if n)
     return HeadingTable(
-        exact, tuple(keywords), _load_paragraphs(data, src), report_findings=report_findings
+        exact,
+        tuple(keywords),
+        _load_paragraphs(data, src),
+        report_findings=report_findings,
+        visit_course=visit_course,
     )
 
 
