@@ -235,13 +235,21 @@ def _procedure_visit(doc: Document, result: CptResult, dos: date | None) -> bool
     evaluation that led to it is part of the procedure (NCCI: the decision for a minor
     procedure is not a separate E/M), so the procedure is the service, not a visit."""
     kb = note_knowledge(doc, dos)
-    return any(
-        line.hit.mentions[0].section_kind == "plan"
+    done = [
+        line
+        for line in result.lines
+        if line.hit.mentions[0].section_kind == "plan"
         and _number(line.code) is not None
         and 10004 <= (_number(line.code) or 0) <= 69990
         and procedure_needs_separate_em(line.code, kb)
-        for line in result.lines
-    )
+    ]
+    if not done:
+        return False
+    # ... unless the visit also manages another problem with prescription drugs: then it is
+    # significant and separately identifiable, billed beside the procedure with modifier 25
+    separate = _plugin("em", "managed_beside_procedure")
+    own = {m.sentence.index for line in done for m in line.hit.mentions}
+    return not (separate is not None and separate(doc, own, dos))
 
 
 def _number(code: str) -> int | None:

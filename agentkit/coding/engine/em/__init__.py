@@ -15,14 +15,19 @@ stays modest so that borderline levels go to review.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from itertools import pairwise
 from typing import Any
 
 from agentkit.coding.engine.em.cues import Cues, cues
 from agentkit.coding.engine.em.elements import (
+    _COUNTED,
     Element,
     Problem,
+    _distinct,
+    _hits,
+    _sentences,
     data_element,
     problem_element,
     risk_element,
@@ -37,6 +42,7 @@ from agentkit.coding.engine.text.phrases import PhraseMatch
 
 __all__ = [
     "level_visit",
+    "managed_beside_procedure",
     "needs_modifier_25",
     "problem_visit_with_preventive",
     "procedure_needs_separate_em",
@@ -386,6 +392,39 @@ def _inpatient_severity(problems: Element, found: list[Problem]) -> Element:
 # stable chronic illness or a minor problem the physical takes care of)
 _SIGNIFICANT = frozenset({"threat", "exacerbation", "new_uncertain", "systemic"})
 _PROBLEM_VISIT = "em:problem-visit-with-preventive"
+
+
+def managed_beside_procedure(
+    doc: Document, procedure_sentences: Iterable[int], date_of_service: date | None = None
+) -> bool:
+    """Does a visit that performs a minor procedure also address another problem and manage it
+    with prescription drugs (``separate`` in ``data/mdm.yaml``)? Then the visit is significant
+    and separately identifiable, reported beside the procedure with modifier 25; otherwise its
+    evaluation only decided on the procedure, which includes it (NCCI ch. I/XI).
+
+    Two or more distinct problems must be addressed, and the drug management must be told in a
+    sentence of its own, not the procedure's ("injected with 40 mg of triamcinolone")."""
+    if not doc.tokens.norms:
+        return False
+    c = cues()
+    if visit_setting(doc, c) not in ("office", "emergency"):
+        return False
+    from agentkit.coding.engine.icd10.coder import statement_codes
+
+    items = statement_codes(doc, c.sections["problems"], date_of_service)
+    _, addressed = problem_element(doc, c, items)
+    if _distinct(addressed) < 2:
+        return False
+    own = set(procedure_sentences)
+    phrases = c.matcher("separate")
+    for si in _sentences(doc, c.sections["risk"]):
+        if si in own:
+            continue
+        s = doc.sentences[si]
+        found = _hits(doc, phrases, s.tok_lo, s.tok_hi, _COUNTED)
+        if any(name == "drug_management" for name, _, _ in found):
+            return True
+    return False
 
 
 def problem_visit_with_preventive(doc: Document) -> str | None:

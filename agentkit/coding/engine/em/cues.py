@@ -51,6 +51,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     "data": ("tests", "external_notes", "historian", "interpretation", "discussion"),
     "risk": ("high", "moderate", "low", "minimal"),
     "eye_exam": ("acuity", "pressure", "slit_lamp", "fundus", "dilated", "sensorimotor"),
+    "separate": ("drug_management", "not_drugs"),
 }
 
 
