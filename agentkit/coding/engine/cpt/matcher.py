@@ -120,6 +120,31 @@ class NoteFacts:
                 continue
             self._by_concept.setdefault(m.payload, []).append(m)
 
+    def done_next(self) -> dict[int, int]:
+        """Sentence index -> the next sentence of its section when that one opens by telling
+        what the first one found as removed or treated ("It was removed with a curette")."""
+        found: dict[int, int] | None = self.doc.memo.get("cpt.done_next")
+        if found is None:
+            found = {}
+            sentences = self.doc.sentences
+            for m in self.of(_DONE_TO_IT):
+                i = m.sentence.index
+                if (
+                    i > 0
+                    and m.tok_lo - m.sentence.tok_lo <= 1
+                    and sentences[i - 1].section_index == m.sentence.section_index
+                ):
+                    found[i - 1] = i
+            self.doc.memo["cpt.done_next"] = found
+        return found
+
+    def near(self, keys: Iterable[str], m: Mention[str], joined: dict[int, int]) -> bool:
+        """``keys`` named in the sentence of ``m`` or in the sentence ``joined`` to it."""
+        i = m.sentence.index
+        return bool(self.in_sentence(keys, i)) or (
+            i in joined and bool(self.in_sentence(keys, joined[i]))
+        )
+
     def of(self, key: str) -> list[Mention[str]]:
         """The mentions of concept ``key`` (any status and section its concept allows)."""
         group = self.ruleset.groups.group_of.get(key)
@@ -288,6 +313,15 @@ _READ = frozenset({"read", "seen", "given", "taken"})
 _HAD_SUBJECTS = frozenset({"he", "she", "patient", "they"})
 
 _PRESENT_ONLY = frozenset({"present"})
+# the next sentence telling a visit's finding as removed or treated (rules/common.yaml)
+_DONE_TO_IT = "common.done_to_it"
+# where a visit's finding told so may stand (not its history or what brought the patient)
+_NOT_FOUND_AT_VISIT = frozenset(
+    {
+        "hpi", "history", "pmh", "psh", "family_history", "social_history", "ros",
+        "chief_complaint", "medications", "allergies", "indications",
+    }
+)  # fmt: skip
 _DENIALS = frozenset({"not", "never"})
 
 
@@ -536,6 +570,8 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
     if narrative:
         sections = sections | _NARRATIVE_SECTIONS
     course: frozenset[int] = frozenset()
+    # a visit's finding whose next sentence tells it removed or treated: sentence -> that one
+    joined: dict[int, int] = {}
     if facts.note_type == "visit" and rule.sections == PERFORMANCE_SECTIONS:
         # In a visit note the service is the visit: a procedure counts only when the note
         # records it as done today under its own heading, not when the history mentions it,
@@ -543,6 +579,11 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
         sections = VISIT_PROCEDURE_SECTIONS
         if rule.at_visit:
             course = facts.visit_course
+            joined = {
+                i: j
+                for i, j in facts.done_next().items()
+                if doc.sentences[i].section_kind not in _NOT_FOUND_AT_VISIT
+            }
     elif facts.note_type == "radiology" and rule.sections == PERFORMANCE_SECTIONS:
         # an imaging report's EXAM paragraph tells how the study was done ("64-slice CT of
         # the heart after contrast"), so it documents the study as much as its technique
@@ -559,6 +600,7 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
             m.section_kind in sections
             or m.sentence.index in facts.titles
             or m.sentence.section_index in course
+            or m.sentence.index in joined
         )
         and not facts.done_by_another(m)
         and not facts.told_as_had(m)
@@ -586,7 +628,11 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
         if facts.note_type == "other" and all(s.kind == "body" for s in doc.sections):
             where_listed += ("body",)
         trig = [
-            m for m in trig if m.section_kind in where_listed or m.sentence.section_index in course
+            m
+            for m in trig
+            if m.section_kind in where_listed
+            or m.sentence.section_index in course
+            or m.sentence.index in joined
         ]
     if not trig:
         return None
@@ -607,7 +653,11 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
         if local & set(group):
             trig = [m for m in trig if facts.in_sentence(group, m.sentence.index)]
         elif not facts.documented(group, where):
-            return None
+            # a visit's finding and the next sentence that tells it removed say the rest of
+            # the service themselves ("impacted wax ... It was removed with a curette")
+            trig = [m for m in trig if m.sentence.index in joined and facts.near(group, m, joined)]
+            if not trig:
+                return None
     near_ex = tuple(k for k in rule.excludes if k in local)
     far_ex = tuple(k for k in rule.excludes if k not in local)
     if far_ex and facts.documented(far_ex, where):
@@ -619,9 +669,9 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
     if rule.context is not None:
         trig = [m for m in trig if facts.context_of(rule.family, m) == rule.context]
     for group in rule.requires_near:
-        trig = [m for m in trig if facts.in_sentence(group, m.sentence.index)]
+        trig = [m for m in trig if facts.near(group, m, joined)]
     if rule.excludes_near:
-        trig = [m for m in trig if not facts.in_sentence(rule.excludes_near, m.sentence.index)]
+        trig = [m for m in trig if not facts.near(rule.excludes_near, m, joined)]
     if not trig:
         return None
     hit = Hit(rule, trig)
