@@ -95,3 +95,14 @@ def test_a_wound_explored_without_finding_a_foreign_body_is_no_removal() -> None
     codes = [c for c, _ in _lines(note)]
     assert "10120" not in codes
     assert "12011" in codes
+
+
+def test_a_repair_the_ed_course_tells_as_done_before_or_elsewhere_is_not_coded() -> None:
+    for told in (
+        "ED COURSE: The 2 cm chin laceration had been closed with sutures at an urgent care"
+        " three days ago; the sutures were left in place.\n",
+        "ED COURSE: The 2 cm chin laceration was sutured at another hospital, and the wound"
+        " was cleaned and dressed here.\n",
+    ):
+        note = _VISIT.format(history="", course=told, plan="Wound care.")
+        assert not any(c.startswith("120") for c, _ in _lines(note))

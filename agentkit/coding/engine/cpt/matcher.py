@@ -315,6 +315,8 @@ _HAD_SUBJECTS = frozenset({"he", "she", "patient", "they"})
 _PRESENT_ONLY = frozenset({"present"})
 # the next sentence telling a visit's finding as removed or treated (rules/common.yaml)
 _DONE_TO_IT = "common.done_to_it"
+# a visit-course sentence telling what was done before the visit or elsewhere
+_BEFORE_THE_VISIT = "common.before_the_visit"
 # where a visit's finding told so may stand (not its history or what brought the patient)
 _NOT_FOUND_AT_VISIT = frozenset(
     {
@@ -572,6 +574,7 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
     course: frozenset[int] = frozenset()
     # a visit's finding whose next sentence tells it removed or treated: sentence -> that one
     joined: dict[int, int] = {}
+    before: set[int] = set()
     if facts.note_type == "visit" and rule.sections == PERFORMANCE_SECTIONS:
         # In a visit note the service is the visit: a procedure counts only when the note
         # records it as done today under its own heading, not when the history mentions it,
@@ -584,6 +587,9 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
                 for i, j in facts.done_next().items()
                 if doc.sentences[i].section_kind not in _NOT_FOUND_AT_VISIT
             }
+            # ... but not what such a sentence tells as done before the visit or elsewhere
+            before = {m.sentence.index for m in facts.of(_BEFORE_THE_VISIT)}
+            joined = {i: j for i, j in joined.items() if i not in before and j not in before}
     elif facts.note_type == "radiology" and rule.sections == PERFORMANCE_SECTIONS:
         # an imaging report's EXAM paragraph tells how the study was done ("64-slice CT of
         # the heart after contrast"), so it documents the study as much as its technique
@@ -599,7 +605,7 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
         if (
             m.section_kind in sections
             or m.sentence.index in facts.titles
-            or m.sentence.section_index in course
+            or (m.sentence.section_index in course and m.sentence.index not in before)
             or m.sentence.index in joined
         )
         and not facts.done_by_another(m)
@@ -631,7 +637,7 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
             m
             for m in trig
             if m.section_kind in where_listed
-            or m.sentence.section_index in course
+            or (m.sentence.section_index in course and m.sentence.index not in before)
             or m.sentence.index in joined
         ]
     if not trig:
