@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from itertools import pairwise
 from typing import Any
 
 from agentkit.coding.engine.em.cues import Cues, cues
@@ -329,10 +328,12 @@ def level_visit(
                 # prescription) is a separate problem-oriented visit, reported with 25
                 doc.memo[_PROBLEM_VISIT] = code_for("office", status, level)
             return preventive
-    if setting in ("hospital", "subsequent", "emergency"):
-        critical = _critical_care_minutes(doc)
-        if critical is not None and critical[0] >= _CRITICAL_CARE_MIN:
-            return _critical_care(doc, status, problems, data, risk, level, critical)
+    # critical care is reported by its time wherever it is furnished (CPT: the codes do not
+    # depend on the place of service): a hospitalist's follow-up or an emergency record with a
+    # hospital course that documents 30 minutes or more of critical care time is 99291
+    critical = _critical_care_minutes(doc)
+    if critical is not None and critical[0] >= _CRITICAL_CARE_MIN:
+        return _critical_care(doc, status, problems, data, risk, level, critical)
     if setting == "discharge":
         return _discharge(doc, status, problems, data, risk, level, timed)
     by_time = time_level(setting, status, minutes)
@@ -520,6 +521,7 @@ def _preventive(
 _CRITICAL_CARE_MIN = 30  # under 30 minutes, critical care is reported as an ordinary E/M
 _HOUR_WORDS = {"one": 1, "an": 1, "a": 1, "two": 2, "three": 3}
 _TIME_TOLD = frozenset({"time", "spent", "minutes", "hour", "hours"})
+_CRITICAL_CARE_PLACES = frozenset({"unit", "units", "bay", "area", "ward", "service", "team"})
 
 
 def _critical_care_minutes(doc: Document) -> tuple[int, tuple[int, int]] | None:
@@ -528,7 +530,15 @@ def _critical_care_minutes(doc: Document) -> tuple[int, tuple[int, int]] | None:
     t = doc.tokens
     for sent in doc.sentences:
         words = t.norms[sent.tok_lo : sent.tok_hi]
-        named = any(a == "critical" and b == "care" for a, b in pairwise(words))
+        # the critical care unit is a place, not the service ("12 hours in the critical care
+        # unit")
+        padded = [*words, "", ""]
+        named = any(
+            w == "critical"
+            and padded[i + 1] == "care"
+            and padded[i + 2] not in _CRITICAL_CARE_PLACES
+            for i, w in enumerate(words)
+        )
         if not named or not _TIME_TOLD & set(words):
             continue
         total = 0
