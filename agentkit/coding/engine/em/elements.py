@@ -26,6 +26,8 @@ from agentkit.coding.engine.text.phrases import PhraseSet
 __all__ = ["Element", "Problem", "data_element", "problem_element", "risk_element", "total_minutes"]
 
 _COUNTED = ("present", "hypothetical", "uncertain")
+# minutes spent in a procedure are its own time, not the visit's
+_PROCEDURE_TIME = frozenset({"procedure", "procedures", "surgery", "operation", "operating"})
 _TIME_WORDS = frozenset(
     {
         "total",
@@ -496,9 +498,18 @@ def total_minutes(doc: Document) -> tuple[int, tuple[int, int]] | None:
         if not num.isdigit() or not 1 <= int(num) <= 600:
             continue
         window = set(t.norms[max(0, i - 12) : i - 1])
-        if not window & _TIME_WORDS or not window & {"total", "spent"}:
+        # the time told after its number: "80 minutes were spent with the patient",
+        # "25 minutes spent, all in discussion" (the 2021/2023 rules count the total time on
+        # the date, whatever share of it counseling took)
+        after = t.norms[i + 1 : i + 4]
+        told_after = "spent" in after and not _PROCEDURE_TIME & set(t.norms[i + 1 : i + 8])
+        # "the length of the encounter was 80 minutes": the visit's whole time
+        told_length = bool(window & {"length", "duration"} and window & {"visit", "encounter"})
+        told_before = bool(window & _TIME_WORDS and window & {"total", "spent"})
+        if not (told_before or told_after or told_length):
             continue
-        span = (t.starts[max(0, i - 12)], t.ends[i])
+        end = i + 3 if told_after and not told_before else i
+        span = (t.starts[max(0, i - 12)], t.ends[min(len(t.norms) - 1, end)])
         sent = doc.sentence_at(t.starts[i])
         if sent is not None:
             span = (max(sent.start, span[0]), min(sent.end, span[1]))
