@@ -26,7 +26,7 @@ from datetime import date
 from typing import Any
 
 from agentkit.coding.engine.cpt.coder import CptResult, code_procedures
-from agentkit.coding.engine.em import problem_visit_with_preventive
+from agentkit.coding.engine.em import critical_care_addon_units, problem_visit_with_preventive
 from agentkit.coding.engine.em.eye import eye_exam_code
 from agentkit.coding.engine.em.modifier import needs_modifier_25, procedure_needs_separate_em
 from agentkit.coding.engine.em.psychiatric import psychiatric_evaluation_code
@@ -173,6 +173,21 @@ def code_cpt(
                 # (not for labs or imaging, and not before a 90-day major procedure)
                 em_line["modifiers"] = ["25"]
             procedures.insert(0, em_line)
+            extra = critical_care_addon_units(visit.get("total_minutes"))
+            if code == "99291" and extra:
+                # critical care beyond the first 74 minutes: the add-on for each further 30
+                procedures.insert(
+                    1,
+                    {
+                        **em_line,
+                        "code": "99292",
+                        "units": extra,
+                        "rationale": (
+                            f"Critical care of {visit['total_minutes']} minutes: {extra} unit(s)"
+                            " of the add-on for each further 30 minutes beyond the first 74."
+                        ),
+                    },
+                )
             problem_code = problem_visit_with_preventive(doc)
             if problem_code is not None and code.startswith(("9938", "9939")):
                 # a significant problem addressed at the physical: its own visit, with 25

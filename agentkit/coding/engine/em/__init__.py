@@ -40,6 +40,7 @@ from agentkit.coding.engine.text.document import Document, assertion_of
 from agentkit.coding.engine.text.phrases import PhraseMatch
 
 __all__ = [
+    "critical_care_addon_units",
     "level_visit",
     "managed_beside_procedure",
     "needs_modifier_25",
@@ -553,6 +554,14 @@ def _critical_care_minutes(doc: Document) -> tuple[int, tuple[int, int]] | None:
     return None
 
 
+def critical_care_addon_units(minutes: int | None) -> int:
+    """Units of the add-on 99292 beside 99291: one for each further 30 minutes, or part of
+    them past the midpoint, beyond the first 74 (75-104 minutes: 1; 105-134: 2; ...)."""
+    if minutes is None or minutes < 75:
+        return 0
+    return (minutes - 75) // 30 + 1
+
+
 def _critical_care(
     doc: Document,
     status: str,
@@ -563,9 +572,9 @@ def _critical_care(
     timed: tuple[int, tuple[int, int]],
 ) -> dict[str, Any]:
     """Critical care by time: 99291 for the first 30-74 minutes (each further 30 minutes is
-    the add-on 99292, reported by whoever lists the time blocks)."""
+    the add-on 99292, which ``code_cpt`` lists beside it)."""
     minutes = timed[0]
-    extra = max(0, (minutes - 75) // 30 + 1) if minutes >= 75 else 0
+    extra = critical_care_addon_units(minutes)
     more = f"; {extra} unit(s) of the add-on 99292 for the time beyond 74 minutes" if extra else ""
     return {
         "code": "99291",
