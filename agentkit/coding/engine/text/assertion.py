@@ -276,6 +276,29 @@ def _blocked(doc: Document, rules: AssertionRules, status: str, a: int, b: int) 
     return status in rules.comma_stops and "," in gap
 
 
+def _reads_back(
+    doc: Document, rules: AssertionRules, cues: list[Cue], cue: Cue, start: int
+) -> bool:
+    """Does a cue that reads both ways ("unlikely", "not likely") close the clause it ends?
+
+    "Pneumonia unlikely, viral upper respiratory infection": the doubt ends its clause and
+    belongs to the words before it; the diagnosis after the comma is affirmed. A cue that
+    opens its clause ("no fever, chills or cough") still runs through the list after it."""
+    if cue.status not in rules.back_stop_statuses:
+        return False
+    if not any(c.start == cue.start and c.end == cue.end and c.direction == "after" for c in cues):
+        return False
+    t = doc.tokens
+    between = doc.text[t.ends[cue.end - 1] : t.starts[start]]
+    # the cue must end its clause: "but not limited to bleeding, infection" still reads on
+    if not between.lstrip().startswith(","):
+        return False
+    if cue.start == 0:
+        return False
+    before = doc.text[t.ends[cue.start - 1] : t.starts[cue.start]]
+    return not any(ch in before for ch in ",;:.")
+
+
 def _reads_forward(
     doc: Document, rules: AssertionRules, cues: list[Cue], cue: Cue, end: int, sentence: int
 ) -> bool:
@@ -329,6 +352,8 @@ def _assertion_for_tokens(doc: Document, sentence_index: int, start: int, end: i
             if distance > rules.window(cue.status)[0]:
                 continue
             if _blocked(doc, rules, cue.status, cue.end, start):
+                continue
+            if _reads_back(doc, rules, cues[lo:hi], cue, start):
                 continue
         elif cue.start >= end and cue.direction == "after":
             distance = cue.start - end
