@@ -1,11 +1,14 @@
 """Accuracy and speed of the offline coder (the ``local`` provider) on real notes.
 
-    python benchmarks/bench_offline_coder.py [--cases PATH] [--pool PATH] [--verbose]
+    python benchmarks/bench_offline_coder.py [--cases P] [--labels P ...] [--pool P] [--verbose]
 
 Accuracy: runs ``code_cpt`` over labeled cases (default: ../shared/data/devset/cases.jsonl, the
 40 real transcribed notes with gold codes) and prints CPT micro precision/recall/F1 (a line
 matches a gold line on its code), modifier agreement on matched lines, primary-procedure
 accuracy, ICD-10-CM micro precision/recall/F1 (sets per note) and a per-specialty table.
+Then the same figures for each pool label file in ``benchmarks/labels/`` (gold codes for pool
+notes, labelled blind - the labellers never saw the coder's output; codes and sample ids only,
+the notes are read from the pool at run time; see benchmarks/labels/README.md).
 
 Speed: notes per second on one core over 3-5 KB notes (real notes from
 ../shared/data/mtsamples-pool.csv, read at run time and never stored), the time to load the
@@ -28,6 +31,7 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared" / "data"
 DEFAULT_CASES = SHARED / "devset" / "cases.jsonl"
 DEFAULT_POOL = SHARED / "mtsamples-pool.csv"
+LABELS = Path(__file__).resolve().parent / "labels"
 
 
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -37,10 +41,39 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def accuracy(cases_path: Path, verbose: bool) -> dict[str, Any]:
+def _pool_texts(pool: Path) -> dict[str, str]:
+    csv.field_size_limit(10_000_000)
+    with pool.open(newline="", encoding="utf-8") as fh:
+        return {r["sample_id"]: r["transcription"] for r in csv.DictReader(fh)}
+
+
+def _load_cases(path: Path, pool: Path = DEFAULT_POOL) -> list[dict[str, Any]]:
+    """Devset-style cases carry their note; label files carry a pool ``sample_id`` instead.
+
+    Label files (``benchmarks/labels/*.jsonl``) hold codes only, never note text, so they can
+    live in the project; their notes are read from the pool at run time. Lines marked
+    ``excluded`` (not a billable service, or coding that hangs on missing facts) are skipped.
+    """
+    rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    rows = [r for r in rows if not r.get("excluded")]
+    if any("note" not in r for r in rows):
+        if not pool.exists():
+            print(f"\n{path.name}: the pool notes ({pool}) are absent; skipped.")
+            return []
+        texts = _pool_texts(pool)
+        for r in rows:
+            if "note" not in r:
+                r["note"] = texts[r["sample_id"]]
+                r.setdefault("id", f"pool-{r['sample_id']}")
+    return rows
+
+
+def accuracy(cases_path: Path, verbose: bool, pool: Path = DEFAULT_POOL) -> dict[str, Any]:
     from agentkit.coding.engine.coder import code_cpt
 
-    cases = [json.loads(line) for line in cases_path.read_text().splitlines() if line.strip()]
+    cases = _load_cases(cases_path, pool)
+    if not cases:
+        return {}
     tot: Counter[str] = Counter()
     spec: dict[str, Counter[str]] = defaultdict(Counter)
     for case in cases:
@@ -173,6 +206,13 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument("--cases", type=Path, default=DEFAULT_CASES)
+    ap.add_argument(
+        "--labels",
+        type=Path,
+        nargs="*",
+        default=sorted(LABELS.glob("*.jsonl")),
+        help="pool label files (codes by sample_id); default: every benchmarks/labels/*.jsonl",
+    )
     ap.add_argument("--pool", type=Path, default=DEFAULT_POOL)
     ap.add_argument("--verbose", "-v", action="store_true", help="list the cases with errors")
     ap.add_argument("--no-speed", action="store_true")
@@ -183,6 +223,8 @@ def main() -> int:
         print(
             f"No labeled cases at {args.cases}: accuracy skipped (the devset lives in ../shared)."
         )
+    for labels in args.labels:
+        accuracy(labels, args.verbose, args.pool)
     if not args.no_speed:
         speed(args.pool if args.pool.exists() else None)
     return 0
