@@ -22,6 +22,7 @@ from agentkit.coding.engine.cpt.ruleset import PERFORMANCE_SECTIONS, Rule, RuleS
 from agentkit.coding.engine.note_type import is_teaching_case, note_type, title_sentences
 from agentkit.coding.engine.text.attributes import (
     Size,
+    areas,
     count_before,
     foramen_count,
     interspace_count,
@@ -375,8 +376,16 @@ def _trigger_sections(rule: Rule, facts: NoteFacts) -> frozenset[str]:
     return rule.sections | ({"procedure"} if rule.listed else frozenset())
 
 
-def _near_sizes(doc: Document, m: Mention[str]) -> Size | None:
+def _near_area(doc: Document, m: Mention[str]) -> Size | None:
+    """An area told in square units in the trigger's sentence (the largest one)."""
+    found = areas(doc, m.sentence.start, m.sentence.end)
+    return max(found, key=_area) if found else None
+
+
+def _near_sizes(doc: Document, m: Mention[str], *, area: bool = False) -> Size | None:
     sent = m.sentence
+    if area and (told := _near_area(doc, m)) is not None:
+        return told
     found = _sentence_size(doc, sent.start, sent.end)
     if found is None:
         # the next two and the previous sentence of the same section
@@ -490,9 +499,14 @@ def _wound_lengths(doc: Document, start: int, end: int) -> list[Size]:
 
 
 def _area(size: Size) -> float:
-    """Area in sq cm: length x width, or the square of a single dimension."""
+    """Area in sq cm: as told, else length x width, or the square of a single dimension."""
+    if size.area_cm2 is not None:
+        return size.area_cm2
     dims = sorted(size.dims_cm, reverse=True)
     return dims[0] * dims[1] if len(dims) >= 2 else dims[0] * dims[0]
+
+
+_LIST_ITEM = re.compile(r"\s*(?:#\s*)?\d{1,2}\s*[.)]\s")
 
 
 def _count(rule: Rule, facts: NoteFacts, trig: list[Mention[str]]) -> int:
@@ -513,7 +527,18 @@ def _count(rule: Rule, facts: NoteFacts, trig: list[Mention[str]]) -> int:
         return _distinct_count(doc, facts.mentions(spec.of, PERFORMANCE_SECTIONS | rule.sections))
     best = 0
     plural = False
-    for m in facts.mentions(spec.of, PERFORMANCE_SECTIONS | rule.sections):
+    found = facts.mentions(spec.of, PERFORMANCE_SECTIONS | rule.sections)
+    # a procedure list that names the service once per item ("1. Escharotomy, right arm.
+    # 2. Escharotomy, left arm.") counts its items
+    items = {
+        m.sentence.index
+        for m in found
+        if m.sentence.index in facts.titles
+        and _LIST_ITEM.match(doc.text, m.sentence.start, m.sentence.end)
+    }
+    if len(items) >= 2:
+        best = len(items)
+    for m in found:
         n = count_before(doc, m.tok_lo)
         if n is not None:
             best = max(best, n.value)
@@ -696,7 +721,14 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
         hit.size = total
     elif measure is not None:
         lo, hi = measure
-        sized = [(m, _near_sizes(doc, m) or _sizes_where(facts, rule.size_from)) for m in trig]
+        sized = [
+            (
+                m,
+                _near_sizes(doc, m, area=rule.area_cm2 is not None)
+                or _sizes_where(facts, rule.size_from),
+            )
+            for m in trig
+        ]
         with_size = [(m, s) for m, s in sized if s is not None]
         if with_size:
             fits = [
@@ -714,7 +746,7 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
         else:
             return None
     if rule.units_size is not None and hit.size is not None:
-        if rule.area_cm2 and len(hit.size.dims_cm) < 2:
+        if rule.area_cm2 and len(hit.size.dims_cm) < 2 and hit.size.area_cm2 is None:
             # an area counted in further units is measured, not one length squared
             return None
         over, per = rule.units_size

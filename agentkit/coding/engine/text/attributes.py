@@ -8,6 +8,7 @@ amount of work, so any input is processed in linear time.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,6 +31,7 @@ __all__ = [
     "Size",
     "SpineLevel",
     "approaches",
+    "areas",
     "converted_to_open",
     "count_before",
     "foramen_count",
@@ -75,15 +77,17 @@ class Approach:
 
 @dataclass(frozen=True, slots=True)
 class Size:
-    """A measurement; ``dims_cm`` holds each dimension (or both ends of a range) in cm."""
+    """A measurement; ``dims_cm`` holds each dimension (or both ends of a range) in cm.
+    An area told as such ("3520 cm2", "450 sq cm") has no dimensions, only ``area_cm2``."""
 
     dims_cm: tuple[float, ...]
     start: int
     end: int
+    area_cm2: float | None = None
 
     @property
     def largest_cm(self) -> float:
-        return max(self.dims_cm)
+        return max(self.dims_cm) if self.dims_cm else math.sqrt(self.area_cm2 or 0.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,7 +388,7 @@ def converted_to_open(doc: Document) -> bool:
 _NUM = r"(?:\d{1,4}(?:\.\d{1,3})?|\.\d{1,3})"
 _SEP = r"[ \t]{0,3}(?:x|X|by|×|\*)[ \t]{0,3}"
 _RANGE = r"[ \t]{0,3}(?:-|–|to)[ \t]{0,3}"
-_UNIT = r"(cm|centimet(?:er|re)s?|mm|millimet(?:er|re)s?)(?![A-Za-z])"
+_UNIT = r"(cm|centimet(?:er|re)s?|mm|millimet(?:er|re)s?)(?![A-Za-z²]|\^?2\b)"
 # a unit may also follow each dimension: "15 cm x 15 cm", "6 centimeters by 5 centimeters"
 _DIM_UNIT = r"(?:[ \t]{0,3}(?:cm|centimet(?:er|re)s?|mm|millimet(?:er|re)s?)(?![A-Za-z]))?"
 _SIZE = re.compile(
@@ -417,6 +421,27 @@ def sizes(doc: Document, start: int = 0, end: int | None = None) -> list[Size]:
         factor = 0.1 if unit.startswith("m") else 1.0
         dims = tuple(round(float(g) * factor, 4) for g in m.group(1, 2, 3, 4) if g is not None)
         out.append(Size(dims, m.start(), m.end()))
+    return out
+
+
+# An area told in square units: "3520 cm2", "450 sq cm", "1,200 square centimeters", "80 cm²".
+_AREA = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d{1,6}(?:\.\d{1,3})?)[ \t]{0,3}"
+    r"(?:(sq\.?|square)[ \t]{0,3}(cm|centimet(?:er|re)s?|mm|millimet(?:er|re)s?)"
+    r"|(cm|mm)[ \t]?(?:2|²|\^2))(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+
+
+def areas(doc: Document, start: int = 0, end: int | None = None) -> list[Size]:
+    """Areas told in square units (a graft or wound of "3520 cm2"), in sq cm."""
+    end = len(doc.text) if end is None else end
+    out: list[Size] = []
+    for m in _AREA.finditer(doc.text, start, end):
+        unit = (m.group(3) or m.group(4)).lower()
+        factor = 0.01 if unit.startswith("m") else 1.0
+        value = round(float(m.group(1).replace(",", "")) * factor, 4)
+        out.append(Size((), m.start(), m.end(), area_cm2=value))
     return out
 
 
