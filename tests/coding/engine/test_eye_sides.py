@@ -54,3 +54,25 @@ def test_cataract_surgery_side_from_os() -> None:
     claim = code_cpt(note)
     assert [(p["code"], p["modifiers"]) for p in claim["procedures"]] == [("66984", ["LT"])]
     assert [d["code"] for d in code_diagnoses(analyze(note))] == ["H25.12"]
+
+
+def test_lid_surgery_repeated_on_the_fellow_eyelid_is_bilateral() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Dermatochalasis obstructing the superior visual field.\n"
+        "PROCEDURE: Functional upper lid blepharoplasty.\n"
+        "DESCRIPTION: The excess skin of the upper lid was marked, excised with a strip of "
+        "orbicularis and the wound closed with running 6-0 suture. The whole procedure was then "
+        "repeated on the fellow eyelid."
+    )
+    lines = [(p["code"], p["modifiers"]) for p in code_cpt(note)["procedures"]]
+    assert lines == [("15823", ["50"])]
+
+
+def test_one_eyelid_stays_one_sided_without_a_second_side() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Dermatochalasis of the right upper lid obstructing vision.\n"
+        "PROCEDURE: Functional right upper lid blepharoplasty.\n"
+        "DESCRIPTION: The excess skin was marked, excised and the wound closed with 6-0 suture."
+    )
+    lines = [(p["code"], p["modifiers"]) for p in code_cpt(note)["procedures"]]
+    assert lines == [("15823", ["RT"])]

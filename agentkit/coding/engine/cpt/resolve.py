@@ -17,30 +17,13 @@ from dataclasses import dataclass, field
 from agentkit.coding.engine.cpt.knowledge_view import KnowledgeView
 from agentkit.coding.engine.cpt.matcher import Hit, NoteFacts
 from agentkit.coding.engine.cpt.ruleset import PERFORMANCE_SECTIONS
-from agentkit.coding.engine.text.attributes import Side, sides, sides_summary
+from agentkit.coding.engine.text.attributes import Side, sides, sides_summary, vocabulary
 from agentkit.coding.engine.text.digits import digit_modifier, digit_table, digits_named
 from agentkit.coding.engine.text.document import Document, Mention
-from agentkit.coding.engine.text.phrases import PhraseSet
 
 __all__ = ["Line", "resolve"]
 
 _DX_KINDS = ("postop_dx", "preop_dx", "diagnosis")
-
-# The narrative of a paired-organ operation that repeats it on the second side: "by a similar
-# procedure, the opposite tympanostomy and tube placement were accomplished", "the identical
-# procedure was performed on the contralateral side", "the same was done on the other ear".
-_PAIRED = "(side|ear|eye|knee|hip|foot|hand|wrist|breast|leg|arm|shoulder|testis|testicle|groin)"
-_OTHER_SIDE: PhraseSet[str] = PhraseSet()
-for _p in (
-    "(same|similar|identical) (procedure|fashion|manner|technique|steps) ~8"
-    " (opposite|contralateral)",
-    f"(same|similar|identical) (procedure|fashion|manner|technique|steps) ~8 other {_PAIRED}",
-    f"(opposite|contralateral|other) {_PAIRED} ~8 (same|similar|identical)"
-    " (procedure|fashion|manner|technique|steps)",
-    f"(repeated|performed|done|accomplished|carried out) ~4 (on|in|to) the"
-    f" (opposite|contralateral|other) {_PAIRED}",
-):
-    _OTHER_SIDE.add(_p, "other_side")
 
 
 @dataclass
@@ -164,7 +147,8 @@ def _repeated_on_the_other_side(facts: NoteFacts) -> bool:
     """Does the narrative tell the operation done again on the second side?"""
     found = facts.doc.memo.get("cpt.other_side")
     if not isinstance(found, bool):
-        found = any(m.status == "present" for m in facts.doc.find(_OTHER_SIDE, _NARRATIVE_KINDS))
+        repeat = vocabulary().other_side
+        found = any(m.status == "present" for m in facts.doc.find(repeat, _NARRATIVE_KINDS))
         facts.doc.memo["cpt.other_side"] = found
     return found
 

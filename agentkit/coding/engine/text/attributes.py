@@ -128,6 +128,8 @@ class _Vocabulary:
     # dictated separately"), and how many words before the cue they reach
     elsewhere: PhraseSet[str] = field(default_factory=PhraseSet)
     elsewhere_window: int = 12
+    # the operation told again on the second side (a sided service becomes bilateral)
+    other_side: PhraseSet[str] = field(default_factory=PhraseSet)
 
 
 def _phrases(src: str, mapping: YamlMap, what: str) -> PhraseSet[str]:
@@ -198,6 +200,8 @@ def load_vocabulary(path: Path = ATTRIBUTES_FILE) -> _Vocabulary:
         )
     elsewhere_map = YamlMap({"elsewhere": lat.get("elsewhere_after", [])})
     elsewhere_map.key_lines = {"elsewhere": lat.key_lines.get("elsewhere_after", 1)}
+    other_map = YamlMap({"other_side": lat.get("other_side_repeat", [])})
+    other_map.key_lines = {"other_side": lat.key_lines.get("other_side_repeat", 1)}
     numbers: PhraseSet[int] = PhraseSet()
     for phrase, value in nums.items():
         if not isinstance(value, int) or isinstance(value, bool):
@@ -224,6 +228,7 @@ def load_vocabulary(path: Path = ATTRIBUTES_FILE) -> _Vocabulary:
         sites=_phrases(src, site_map, "paired_sites"),
         elsewhere=_phrases(src, elsewhere_map, "laterality.elsewhere_after"),
         elsewhere_window=elsewhere_window,
+        other_side=_phrases(src, other_map, "laterality.other_side_repeat"),
     )
 
 
