@@ -111,3 +111,23 @@ def test_compound_words_match_joined_or_split_where_a_phrase_begins() -> None:
     assert found("a drenal post") == set()
     ps.add("adrenal", "adrenal")
     assert found("a drenal") == set()
+
+
+def test_a_range_scanned_again_gives_the_same_matches_in_a_list_of_its_own() -> None:
+    text = (
+        "The patient tolerated the procedure well. A snare polypectomy was done in the "
+        "sigmoid colon and the polyp was retrieved. " * 6
+    )
+    norms = _words(text)
+    assert len(norms) >= 64  # a note's tokens: what a set found in a range is kept
+    ps: PhraseSet[str] = PhraseSet()
+    ps.add("snare polypectomy", "polypectomy")
+    first = ps.find_all(norms, 0, 30)
+    first.append(first[0])  # a caller may extend its own list
+    again = ps.find_all(norms, 0, 30)
+    assert [(m.payload, m.start, m.end) for m in again] == [
+        ("polypectomy", 7, 9),
+        ("polypectomy", 27, 29),
+    ]
+    ps.add("polyp ~3 retrieved", "retrieval")  # a phrase added later is found in the range
+    assert {m.payload for m in ps.find_all(norms, 0, 30)} == {"polypectomy", "retrieval"}

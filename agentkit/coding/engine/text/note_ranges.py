@@ -6,10 +6,13 @@ their heads, see :func:`~agentkit.coding.engine.text.phrase_tries.word_heads`). 
 sentences are scanned by the rule triggers and by each family's concepts, and its diagnosis
 statements by the diagnosis concepts, refinements, cues and sides: the same word sets were
 built again for every set. They are kept here for the few notes being coded, keyed by the
-note's token tuple (immutable, and held, so compared by identity) and the range.
+note's token tuple (immutable, and held, so compared by identity) and the range, with what each
+set found in each range it scanned (the stages read the same statements with the same sets).
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from agentkit.coding.engine.text.phrase_tries import word_heads
 
@@ -22,12 +25,15 @@ MIN_NOTE_WORDS = 64
 class NoteRanges:
     """The word sets (and head sets) of the ranges of one note's tokens asked so far."""
 
-    __slots__ = ("heads", "norms", "words")
+    __slots__ = ("found", "heads", "norms", "words")
 
     def __init__(self, norms: tuple[str, ...]) -> None:
         self.norms = norms
         self.words: dict[tuple[int, int], frozenset[str]] = {}
         self.heads: dict[tuple[int, int], frozenset[str]] = {}
+        # (phrase set, its size, lo, hi) -> the set's matches in tokens [lo, hi): the set
+        # itself is held, so its identity stays its own while the note is kept
+        self.found: dict[tuple[object, int, int, int], tuple[Any, ...]] = {}
 
     def words_of(self, lo: int, hi: int) -> frozenset[str]:
         key = (lo, hi)

@@ -655,14 +655,28 @@ class PhraseSet(Generic[T]):
     ) -> list[PhraseMatch[T]]:
         """Every match that starts in ``[lo, hi)`` and ends by ``hi`` (one per phrase and start)."""
         hi = len(norms) if hi is None else hi
+        # a note's tokens: the word sets of its sentences are shared by all phrase sets, and
+        # what a set found in a range is kept for the note (the coder's stages read the same
+        # sentences and statements with the same sets: a fifth of the scans were repeats)
+        shared: NoteRanges | None = None
+        if type(norms) is tuple and len(norms) >= MIN_NOTE_WORDS:
+            shared = note_ranges(norms)
+            key = (self, self.size, lo, hi)
+            done = shared.found.get(key)
+            if done is not None:
+                return list(done)
+            out = self._find_all(norms, lo, hi, shared)
+            shared.found[key] = tuple(out)
+            return out
+        return self._find_all(norms, lo, hi, None)
+
+    def _find_all(
+        self, norms: Sequence[str], lo: int, hi: int, shared: NoteRanges | None
+    ) -> list[PhraseMatch[T]]:
         out: list[PhraseMatch[T]] = []
         seen: set[tuple[str, object, int]] = set()
         words: frozenset[str] | None = None  # the sentence's words, made when first needed
         heads: frozenset[str] | None = None  # and their heads (see phrase_tries)
-        # a note's tokens: the word sets of its sentences are shared by all phrase sets
-        shared: NoteRanges | None = None
-        if type(norms) is tuple and len(norms) >= MIN_NOTE_WORDS:
-            shared = note_ranges(norms)
         by_word, starts_of, nothing = self._by_word, self._starts_of, _NOTHING
         first = self._first_letters
         if first is None:
