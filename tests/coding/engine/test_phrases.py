@@ -131,3 +131,15 @@ def test_a_range_scanned_again_gives_the_same_matches_in_a_list_of_its_own() -> 
     ]
     ps.add("polyp ~3 retrieved", "retrieval")  # a phrase added later is found in the range
     assert {m.payload for m in ps.find_all(norms, 0, 30)} == {"polypectomy", "retrieval"}
+
+
+def test_a_few_words_asked_again_give_the_same_matches() -> None:
+    ps: PhraseSet[str] = PhraseSet()
+    ps.add("obstructive sleep apnea", "osa")
+    view = ["obstructive", "sleep", "apnea"]
+    first = ps.find_all(view, 0, 3)
+    first.clear()  # a caller may change its own list
+    assert [(m.payload, m.start, m.end) for m in ps.find_all(view, 0, 3)] == [("osa", 0, 3)]
+    assert ps.find_all(view, 0, 2) == []
+    ps.add("sleep apnea", "sleep apnea")  # a phrase added later is found in the words
+    assert {m.payload for m in ps.find_all(view, 0, 3)} == {"osa", "sleep apnea"}
