@@ -424,12 +424,21 @@ def _sentence_size(doc: Document, start: int, end: int) -> Size | None:
     return Size((round(lesion.largest_cm + 2 * margin, 4),), lesion.start, lesion.end)
 
 
-def _sizes_where(facts: NoteFacts, keys: tuple[str, ...]) -> Size | None:
+def _sizes_where(facts: NoteFacts, keys: tuple[str, ...], *, total: bool = False) -> Size | None:
     """The largest size in a sentence that mentions one of ``keys`` ("the defect measured");
-    a SOAP note measures the lesion in its examination (O -) and removes it under P -."""
+    a SOAP note measures the lesion in its examination (O -) and removes it under P -.
+    ``total``: a sentence that measures several wounds ("two lacerations of the forearm, 2 cm
+    and 1.5 cm") gives their summed length (wounds told in different sentences are not added:
+    an examination and an assessment may tell the same wound twice)."""
     found: list[Size] = []
     for m in facts.mentions(keys, PERFORMANCE_SECTIONS | QUALIFIER_SECTIONS | {"exam"}):
         size = _sentence_size(facts.doc, m.sentence.start, m.sentence.end)
+        if total and size is not None:
+            lengths = _wound_lengths(facts.doc, m.sentence.start, m.sentence.end)
+            if len(lengths) >= 2:
+                first = min(lengths, key=lambda x: x.start)
+                summed = round(sum(x.largest_cm for x in lengths), 4)
+                size = Size((summed,), first.start, first.end)
         if size is not None:
             found.append(size)
     return max(found, key=lambda s: s.largest_cm) if found else None
@@ -725,7 +734,7 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
             (
                 m,
                 _near_sizes(doc, m, area=rule.area_cm2 is not None)
-                or _sizes_where(facts, rule.size_from),
+                or _sizes_where(facts, rule.size_from, total=rule.size_total),
             )
             for m in trig
         ]
