@@ -120,8 +120,10 @@ def _side_of(facts: NoteFacts, hit: Hit) -> tuple[str | None, bool]:
         title.extend(sides(doc, s.start, s.end))
     levels.append(title)
     dx: list[Side] = []
+    # a visit's assessment is its diagnosis list ("Splinter of the left forearm, removed")
+    dx_kinds = (*_DX_KINDS, "assessment") if facts.note_type == "visit" else _DX_KINDS
     for sec in doc.sections:
-        if sec.kind in _DX_KINDS:
+        if sec.kind in dx_kinds:
             dx.extend(sides(doc, sec.start, sec.end))
     levels.append(dx)
     body: list[Side] = []
