@@ -614,20 +614,21 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
         # records it as done today under its own heading, not when the history mentions it,
         # or tells it as done in the course of the encounter (ED COURSE)
         sections = VISIT_PROCEDURE_SECTIONS
-        if rule.at_visit:
-            course = facts.visit_course
-            joined = {
-                i: j
-                for i, j in facts.done_next().items()
-                if doc.sentences[i].section_kind not in _NOT_FOUND_AT_VISIT
-            }
-            # ... but not what such a sentence tells as done before the visit or elsewhere
-            before = {m.sentence.index for m in facts.of(_BEFORE_THE_VISIT)}
-            joined = {i: j for i, j in joined.items() if i not in before and j not in before}
     elif facts.note_type == "radiology" and rule.sections == PERFORMANCE_SECTIONS:
         # an imaging report's EXAM paragraph tells how the study was done ("64-slice CT of
         # the heart after contrast"), so it documents the study as much as its technique
         sections = sections | {"exam"}
+    if facts.note_type == "visit" and rule.at_visit:
+        # (also for a rule with sections of its own: a burn dressed in the ED course)
+        course = facts.visit_course
+        joined = {
+            i: j
+            for i, j in facts.done_next().items()
+            if doc.sentences[i].section_kind not in _NOT_FOUND_AT_VISIT
+        }
+        # ... but not what such a sentence tells as done before the visit or elsewhere
+        before = {m.sentence.index for m in facts.of(_BEFORE_THE_VISIT)}
+        joined = {i: j for i, j in joined.items() if i not in before and j not in before}
     if "exam" in sections and facts.physical_exam:
         # a physical examination ("Lungs: CTA" is clear to auscultation, a head circumference
         # no fetal biometry, "no history of ... stress test" in a review of systems) never
