@@ -86,3 +86,29 @@ def test_a_repair_planned_for_later_is_not_coded() -> None:
         "Hand laceration, to be closed by plastic surgery.",
     )
     assert not any(c.startswith("120") for c in _codes(note))
+
+
+def test_a_named_site_closure_takes_the_length_of_the_wound_measured_at_that_site() -> None:
+    note = _visit(
+        "A 4 cm laceration of the right forearm. A 3 cm laceration of the upper lip that does"
+        " not cross the vermilion border.",
+        "Lip laceration repaired with interrupted 6-0 nylon. The forearm wound was left for the"
+        " hand surgeon.",
+        "Lacerations of the upper lip and the right forearm.",
+    )
+    codes = _codes(note)
+    assert "12013" in codes  # the lip's 3 cm, not the forearm's 4 cm
+    assert "12011" not in codes and "12014" not in codes
+
+
+def test_a_repair_told_under_a_procedure_note_heading_is_coded() -> None:
+    note = (
+        "CHIEF COMPLAINT: Cut over the eye.\n"
+        "HISTORY OF PRESENT ILLNESS: A 34-year-old woman walked into a cupboard door.\n"
+        "PHYSICAL EXAMINATION: A clean 2 cm laceration through the right eyebrow.\n"
+        "PROCEDURE NOTE: The wound was numbed with lidocaine, irrigated and closed with five"
+        " 6-0 nylon sutures.\n"
+        "ASSESSMENT: Eyebrow laceration.\n"
+        "PLAN: Sutures out in five days.\n"
+    )
+    assert "12011" in _codes(note)
