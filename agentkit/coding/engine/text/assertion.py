@@ -81,6 +81,8 @@ class AssertionRules:
     back_stops: frozenset[str] = frozenset()
     comma_openers: frozenset[str] = frozenset()
     back_stop_statuses: frozenset[str] = frozenset()
+    list_joiners: frozenset[str] = frozenset()
+    clause_fillers: frozenset[str] = frozenset()
     performed: PhraseSet[str] = field(default_factory=PhraseSet)
 
     def window(self, status: str) -> tuple[int, int]:
@@ -217,6 +219,8 @@ def load_assertion_rules(path: Path = ASSERTION_FILE) -> AssertionRules:
         back_stops=frozenset(str(t).lower() for t in data.get("back_stops", [])),
         comma_openers=frozenset(str(t).lower() for t in data.get("comma_openers", [])),
         back_stop_statuses=frozenset(back_statuses),
+        list_joiners=frozenset(str(t).lower() for t in data.get("list_joiners", [])),
+        clause_fillers=frozenset(str(t).lower() for t in data.get("clause_fillers", [])),
         performed=performed,
     )
 
@@ -274,6 +278,34 @@ def _blocked(doc: Document, rules: AssertionRules, status: str, a: int, b: int) 
     if ";" in gap:
         return True
     return status in rules.comma_stops and "," in gap
+
+
+def _own_clause_back(doc: Document, rules: AssertionRules, end: int, cue: Cue) -> bool:
+    """Does a comma close the clause of an after-cue before it reaches back to the mention?
+
+    A cue after its words belongs to its own clause: "Chest pain, myocardial infarction ruled
+    out" and "Gastroenteritis, appendicitis was excluded" keep the first diagnosis; a cue right
+    after the comma ("Hematuria, resolved", "Hematuria, now resolved") still describes the
+    diagnosis before it. Only the tail of a list joined by "and" / "or" carries the cue back
+    over the commas ("Polyps, masses or bleeding were not seen")."""
+    t = doc.tokens
+    start = t.ends[end - 1] if end > 0 else 0
+    gap = doc.text[start : t.starts[cue.start]]
+    cut = gap.rfind(",")
+    if cut < 0:
+        return False
+    tail_from = start + cut
+    norms = t.norms
+    i = cue.start - 1
+    own_words = False
+    while i >= end and t.starts[i] > tail_from:
+        if norms[i] in rules.list_joiners:
+            return False
+        if norms[i] not in rules.clause_fillers:
+            own_words = True
+        i -= 1
+    # "Otitis media, resolved": a cue right after the comma describes the diagnosis before it
+    return own_words
 
 
 def _reads_back(
@@ -362,6 +394,8 @@ def _assertion_for_tokens(doc: Document, sentence_index: int, start: int, end: i
             if _blocked(doc, rules, cue.status, end, cue.start):
                 continue
             if _reads_forward(doc, rules, cues[lo:hi], cue, end, sentence_index):
+                continue
+            if cue.status in rules.back_stop_statuses and _own_clause_back(doc, rules, end, cue):
                 continue
         else:
             continue

@@ -50,5 +50,5 @@ def test_weight_the_patient_has_lost_is_coded() -> None:
 def test_weight_loss_listed_with_positive_airway_pressure_is_sleep_apnea_advice() -> None:
     assert codes(
         "IMPRESSION: Obstructive sleep apnea.\n"
-        "SUMMARY: Weight loss, an ENT opinion and APAP at home.\n"
+        "SUMMARY: Weight loss, an ENT opinion if not already obtained, and APAP at home.\n"
     ) == ["G47.33"]
