@@ -28,7 +28,11 @@ from typing import Any, Final
 from agentkit.coding.edits.icd10cm_edits import acute_and_chronic, excludes1_note, may_be_unrelated
 from agentkit.coding.engine.icd10.concepts import ConceptIndex, concept_index
 from agentkit.coding.engine.icd10.guidelines import Guidelines, apply_combinations, guidelines
-from agentkit.coding.engine.icd10.laterality import side_of_same_part
+from agentkit.coding.engine.icd10.laterality import (
+    bilateral_of_pairs,
+    plural_part,
+    side_of_same_part,
+)
 from agentkit.coding.engine.icd10.lexicon import lexicon
 from agentkit.coding.engine.icd10.obstetrics import obstetric_adjustments, pregnancy_facts
 from agentkit.coding.engine.icd10.reading import (
@@ -1574,11 +1578,13 @@ def _both_sides(doc: Document, icd: Any, found: list[Found]) -> list[Found]:
 
 def _bilateral_sibling(title: str, titles: dict[str, str]) -> str | None:
     """The sibling whose title says "bilateral" where the unspecified code's says
-    "unspecified" or "unspecified <part>" ("..., unspecified ear" -> "..., bilateral")."""
+    "unspecified" or "unspecified <part>" ("..., unspecified ear" -> "..., bilateral"), also
+    with the part in the plural ("... of unspecified carotid artery" -> "... of bilateral
+    carotid arteries")."""
     for m in _UNSPECIFIED_WORD.finditer(title):
         head, tail = title[: m.start()], title[m.end() :]
         part = re.match(r"\s+\w+", tail)
-        for rest in (tail, tail[part.end() :] if part else None):
+        for rest in (tail, tail[part.end() :] if part else None, plural_part(tail)):
             if rest is not None and (head + "bilateral" + rest) in titles:
                 return titles[head + "bilateral" + rest]
     return None
@@ -1623,6 +1629,14 @@ def _finish(
         f.notes.append("side told for the same part on the other diagnoses")
         order = [sided if c == old else c for c in order if c != sided or c == old]
         by_code.setdefault(sided, f)
+    for both, (right, left) in bilateral_of_pairs(order, icd).items():
+        # the same condition coded on each side: the bilateral code where one exists (I.B.13)
+        f = by_code.pop(right)
+        by_code.pop(left, None)
+        f.code = both
+        f.notes.append("told on the right and on the left: the bilateral code")
+        order = [both if c == right else c for c in order if c == right or c not in (left, both)]
+        by_code[both] = f
 
     def note_says(phrases: PhraseSet[int], unless: PhraseSet[int] | None = None) -> bool:
         return ctx.note_has(phrases, unless) is not None

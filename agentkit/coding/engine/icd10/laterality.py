@@ -82,3 +82,54 @@ def side_of_same_part(codes: list[str], icd: Any) -> dict[str, str]:
         if len(sides) == 1:
             out[code] = by_side[next(iter(sides))]
     return out
+
+
+_RIGHT_WORD: Final = re.compile(r"\bright\b")
+
+
+def plural_part(tail: str) -> str | None:
+    """A title's tail with the last word of its part in the plural (" carotid artery" ->
+    " carotid arteries"; " vertebral artery, ..." -> " vertebral arteries, ...")."""
+    m = re.match(r"(\s+(?:\w+\s+)*?)(\w+)(?=$|,)", tail)
+    if m is None:
+        return None
+    word = m.group(2)
+    if word.endswith("y") and not word.endswith(("ay", "ey", "oy", "uy")):
+        plural = word[:-1] + "ies"
+    elif word.endswith(("s", "x", "ch", "sh")):
+        plural = word + "es"
+    else:
+        plural = word + "s"
+    return m.group(1) + plural + tail[m.end() :]
+
+
+def bilateral_of_pairs(codes: list[str], icd: Any) -> dict[str, tuple[str, str]]:
+    """Bilateral code -> (right code, left code) for each condition the note codes on the
+    right and on the left with codes that differ only by the side, where the tabular list has
+    a code for both sides ("Occlusion and stenosis of right carotid artery" with "... of left
+    carotid artery": "... of bilateral carotid arteries"). Guideline I.B.13: the bilateral code
+    where one exists. Codes with a 7th character (injuries by episode) are left alone."""
+    have = set(codes)
+    out: dict[str, tuple[str, str]] = {}
+    for code in codes:
+        rec = icd.get(code)
+        if rec is None or rec.kind == "extension" or rec.parent is None or not rec.billable:
+            continue
+        title = rec.description
+        for m in _RIGHT_WORD.finditer(title):
+            head, tail = title[: m.start()], title[m.end() :]
+            titles: dict[str, str] = {}
+            for sib in icd.children(rec.parent):
+                r = icd.get(sib)
+                if r is not None:
+                    titles[r.description] = r.code
+            left = titles.get(head + "left" + tail)
+            if left is None or left not in have:
+                continue
+            part = re.match(r"\s+\w+", tail)
+            for rest in (tail, tail[part.end() :] if part else None, plural_part(tail)):
+                both = titles.get(head + "bilateral" + rest) if rest is not None else None
+                if both is not None and icd.is_billable(both):
+                    out.setdefault(both, (code, left))
+                    break
+    return out
