@@ -36,3 +36,11 @@ def test_one_side_keeps_its_own_code() -> None:
     assert codes("Right carotid stenosis.\n") == ["I65.21"]
     assert codes("Left internal carotid artery stenosis of 80%.\n") == ["I65.22"]
     assert codes("Carotid stenosis.\n") == ["I65.29"]
+
+
+def test_an_occluded_carotid_is_carotid_occlusion_and_pairs_with_the_other_side() -> None:
+    assert codes("Occlusion of the left common carotid artery.\n") == ["I65.22"]
+    assert codes(
+        "1. Total occlusion of the right internal carotid artery.\n"
+        "2. Mild stenosis of the left internal carotid artery.\n"
+    ) == ["I65.23"]
