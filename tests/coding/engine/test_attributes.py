@@ -102,10 +102,21 @@ def test_spine_levels_and_interspaces() -> None:
 
 def test_foramina_count_single_vertebrae_as_their_own_level() -> None:
     roots = spine_levels(analyze("Transforaminal injections at the left L4 and L5 foramina."))
-    assert interspace_count(roots) == 0  # no interspace written ...
+    assert interspace_count(roots) == 1  # the one interspace between the two vertebrae ...
     assert foramen_count(roots) == 2  # ... but two nerve-root levels
     spaces = spine_levels(analyze("Needles at L4-5 and L5-S1; the L5 root was outlined."))
     assert foramen_count(spaces) == 2
+
+
+def test_vertebrae_named_one_by_one_span_the_interspaces_between_them() -> None:
+    """A construct told by its end vertebrae joins every interspace between them."""
+    doc = analyze("Pedicle screws were placed at T11 and L1. Rods were seated.")
+    assert interspace_count(spine_levels(doc)) == 2  # T11-T12 and T12-L1
+    doc = analyze("Screws at L3, L4, L5 and S1.")
+    assert interspace_count(spine_levels(doc)) == 3
+    # a written interspace is counted as written: a vertebra beside it adds no span
+    doc = analyze("Fusion at L4-L5 with screws in L4 and L5; the L2 fracture was old.")
+    assert interspace_count(spine_levels(doc)) == 1
 
 
 def test_spine_level_shorthand_without_hyphen() -> None:

@@ -625,11 +625,20 @@ def spine_levels(doc: Document, start: int = 0, end: int | None = None) -> list[
 
 
 def interspace_count(levels: list[SpineLevel]) -> int:
-    """Distinct interspaces (C5-C6 is one; C4 through C7 is three) among ``levels``."""
+    """Distinct interspaces (C5-C6 is one; C4 through C7 is three) among ``levels``.
+
+    Vertebrae named only one by one ("screws at T11 and L1", "L4, L5 and S1 pedicle screws")
+    span the interspaces between the highest and the lowest: a construct or a fusion joins
+    every vertebra between its end ones."""
     spaces: set[int] = set()
+    singles: list[int] = []
     for lv in levels:
         a, b = _SPINE_INDEX[lv.first], _SPINE_INDEX[lv.last]
         spaces.update(range(a, b))
+        if a == b:
+            singles.append(a)
+    if not spaces and len(set(singles)) >= 2:
+        spaces.update(range(min(singles), max(singles)))
     return len(spaces)
 
 
