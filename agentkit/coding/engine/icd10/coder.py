@@ -34,7 +34,11 @@ from agentkit.coding.engine.icd10.laterality import (
     side_of_same_part,
 )
 from agentkit.coding.engine.icd10.lexicon import lexicon
-from agentkit.coding.engine.icd10.obstetrics import obstetric_adjustments, pregnancy_facts
+from agentkit.coding.engine.icd10.obstetrics import (
+    in_pregnancy_target,
+    obstetric_adjustments,
+    pregnancy_facts,
+)
 from agentkit.coding.engine.icd10.reading import (
     Found,
     NoteContext,
@@ -1710,6 +1714,18 @@ def _obstetric(
             span = facts.delivery_span
         else:
             src = next((by_code[o] for o in originals if o in by_code), None)
+            if src is None:
+                # a condition kept beside its chapter 15 code ("use additional code") is its source
+                src = next(
+                    (
+                        by_code[c]
+                        for c in codes
+                        if c in by_code
+                        and (target := in_pregnancy_target(c)) is not None
+                        and code.startswith(target[:5])
+                    ),
+                    None,
+                )
             span = (src.start, src.end) if src else None
         if src is None and span is not None:
             sent = doc.sentence_at(span[0])

@@ -28,7 +28,7 @@ from typing import Any
 from agentkit.coding.engine.text.document import Document, assertion_of
 from agentkit.coding.engine.text.phrases import PhraseSet
 
-__all__ = ["Pregnancy", "obstetric_adjustments", "pregnancy_facts"]
+__all__ = ["Pregnancy", "in_pregnancy_target", "obstetric_adjustments", "pregnancy_facts"]
 
 _WEEK_WORDS = frozenset({"week", "weeks", "wk", "wks"})
 _CONTEXT = PhraseSet[int]()
@@ -153,8 +153,24 @@ _IN_PREGNANCY = {
     "E11.": "O24.11",  # pre-existing type 2 diabetes in pregnancy (E11 code kept)
     "D64.9": "O99.01",  # anemia complicating pregnancy
     "D25.": "O34.1",  # uterine fibroid -> maternal care for benign tumor of corpus uteri
+    # a digestive or respiratory disease of a pregnant patient (appendicitis, cholelithiasis,
+    # asthma, pneumonia) is first the chapter 15 code, with the disease's own code after it
+    # (I.C.15.a.1; O99.6-/O99.5- say "use additional code"); hemorrhoids and liver disorders
+    # have their own pregnancy subcategories
+    "K64": "O22.4",  # hemorrhoids in pregnancy
+    "K7": "O26.61",  # liver and biliary tract disorders in pregnancy
+    "K": "O99.61",  # diseases of the digestive system complicating pregnancy
+    "J": "O99.51",  # diseases of the respiratory system complicating pregnancy
 }
-_KEEP_WITH = ("E11.",)  # the chapter 15 code says "use additional code" for these
+# the chapter 15 codes that say "use additional code" for the condition
+_KEEP_WITH = ("O24.11", "O99.61", "O99.51", "O26.61")
+# conditions common outside pregnancy: mapped only when the pregnancy is the patient's own told
+# now (an O code among the diagnoses, a delivery, or the weeks told outside a history section:
+# a child's birth history tells its mother's pregnancy)
+_OWN_PREGNANCY_ONLY = ("O22.4", "O26.61", "O99.61", "O99.51")
+_HISTORY_KINDS = frozenset(
+    {"history", "pmh", "psh", "family_history", "social_history", "ros", "medications"}
+)
 
 
 @dataclass(frozen=True)
@@ -168,6 +184,7 @@ class Pregnancy:
     days: int = 0  # days past the completed weeks ("40 weeks 3 days", "40-3/7")
     newborn: bool = False  # the weeks are a newborn's age at birth, not the mother's pregnancy
     fetus: int = 0  # the fetus of a multiple gestation the report is about (Twin B = 2), or 0
+    weeks_section: str = ""  # the kind of section that gives the weeks ("hpi", "history" ...)
 
 
 def _delivery_sentence(doc: Document, kind: str) -> tuple[int, int] | None:
@@ -265,8 +282,18 @@ def pregnancy_facts(doc: Document, kind: str) -> Pregnancy | None:
     if weeks_sent is not None:
         newborn = bool(_NEWBORN.find_all(norms, weeks_sent.tok_lo, weeks_sent.tok_hi))
     fetus = 0 if delivery else _fetus_named(doc)
+    weeks_section = weeks_sent.section_kind if weeks_sent is not None else ""
     return Pregnancy(
-        weeks, trimester, delivery, live, weeks_span, delivery_span, days, newborn, fetus
+        weeks,
+        trimester,
+        delivery,
+        live,
+        weeks_span,
+        delivery_span,
+        days,
+        newborn,
+        fetus,
+        weeks_section,
     )
 
 
@@ -411,6 +438,11 @@ def _subcategory_code(
     return None
 
 
+def in_pregnancy_target(code: str) -> str | None:
+    """The chapter 15 subcategory a condition takes in a pregnant patient, if it has one."""
+    return next((v for k, v in _IN_PREGNANCY.items() if code.startswith(k)), None)
+
+
 def obstetric_adjustments(
     codes: list[str], icd: Any, facts: Pregnancy | None, sex: str
 ) -> tuple[list[str], dict[str, str]]:
@@ -441,13 +473,23 @@ def obstetric_adjustments(
                 added[new] = f"trimester ({facts.trimester}) from the note"
             out.append(new)
             continue
-        target = next((v for k, v in _IN_PREGNANCY.items() if code.startswith(k)), None)
+        target = in_pregnancy_target(code)
+        if target in _OWN_PREGNANCY_ONLY and not (
+            pregnancy_codes
+            or facts.delivery
+            or (
+                facts.weeks is not None
+                and not facts.newborn
+                and facts.weeks_section not in _HISTORY_KINDS
+            )
+        ):
+            target = None
         if target is not None and (facts.weeks is not None or pregnancy_codes or facts.trimester):
             new_code = _subcategory_code(icd, target, facts.trimester, facts.delivery)
             if new_code is not None:
                 added[new_code] = "condition complicating the pregnancy (chapter 15)"
                 out.append(new_code)
-                if code.startswith(_KEEP_WITH):
+                if target.startswith(_KEEP_WITH):
                     out.append(code)
                 pregnancy_codes.append(new_code)
                 continue

@@ -1,0 +1,47 @@
+"""A digestive or respiratory disease of a pregnant patient is coded first with its chapter 15
+code and then with its own code (I.C.15.a.1); a child's birth history is not the patient's
+pregnancy."""
+
+from __future__ import annotations
+
+from agentkit.coding.engine import analyze
+from agentkit.coding.engine.icd10 import code_diagnoses
+
+
+def codes(note: str) -> list[str]:
+    return [d["code"] for d in code_diagnoses(analyze(note))]
+
+
+def test_appendicitis_in_pregnancy_takes_the_digestive_chapter_15_code_and_its_own() -> None:
+    found = codes(
+        "PREOPERATIVE DIAGNOSIS: Acute appendicitis, intrauterine pregnancy at 24 weeks.\n"
+        "POSTOPERATIVE DIAGNOSIS: Same.\n"
+        "PROCEDURE: Open appendectomy.\n"
+    )
+    assert {"O99.612", "K35.80", "Z3A.24"} <= set(found)
+
+
+def test_asthma_in_pregnancy_takes_the_respiratory_chapter_15_code() -> None:
+    found = codes(
+        "ASSESSMENT: Intrauterine pregnancy at 31 weeks. Mild intermittent asthma "
+        "exacerbation.\nPLAN: Albuterol inhaler.\n"
+    )
+    assert "O99.513" in found and any(c.startswith("J45") for c in found)
+
+
+def test_a_childs_birth_history_is_no_pregnancy_of_the_patient() -> None:
+    found = codes(
+        "HISTORY OF PRESENT ILLNESS: A 10-year-old with heartburn after meals.\n"
+        "BIRTH HISTORY: His mother had a normal pregnancy with prenatal care from 12 weeks.\n"
+        "ASSESSMENT: Gastroesophageal reflux disease.\nPLAN: Omeprazole.\n"
+    )
+    assert "K21.9" in found
+    assert not any(c.startswith(("O", "Z3A")) for c in found)
+
+
+def test_pre_existing_type_2_diabetes_keeps_its_code_beside_the_pregnancy_code() -> None:
+    found = codes(
+        "ASSESSMENT: Intrauterine pregnancy at 20 weeks. Type 2 diabetes mellitus, on insulin.\n"
+        "PLAN: Continue insulin.\n"
+    )
+    assert "O24.112" in found and "E11.9" in found
