@@ -58,6 +58,18 @@ def _clause_sides(doc: Document, mention: Mention[str]) -> list[Side]:
     in_clause = [s for s in found if clause_start <= s.start and s.end <= mention.end]
     if in_clause and cut >= 0:
         return in_clause
+    # the first item of the list ("left hydrocelectomy, bilateral retrograde pyelograms"):
+    # the side told before the service in its own clause, up to the next comma
+    tail = doc.text[mention.end : mention.sentence.end]
+    ends = [i for i in (tail.find(","), tail.find(";")) if i >= 0]
+    if cut < 0 and ends:
+        first = [s for s in found if s.end <= mention.start]
+        if first and not any(
+            s.start < mention.end + min(ends) and s.side != first[-1].side
+            for s in found
+            if s.start >= mention.end
+        ):
+            return [first[-1]]
     if any(s.side == "bilateral" for s in found):
         return found
     before = [s for s in found if s.end <= mention.start]
