@@ -272,6 +272,11 @@ def sides(doc: Document, start: int = 0, end: int | None = None) -> list[Side]:
             m.payload == "left"
             and m.end - m.start == 1
             and (prev in voc.left_verb_after or nxt in voc.left_verb_before)
+            and not (
+                prev == "and"
+                and nxt not in voc.left_verb_before
+                and any(o.payload == "right" and 0 < m.start - o.end <= 12 for o in matches)
+            )
         ):
             continue
         if m.payload == "right" and m.end - m.start == 1 and nxt in voc.right_not_before:
