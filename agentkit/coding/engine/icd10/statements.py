@@ -258,7 +258,9 @@ def section_plan(doc: Document, note_kind: str) -> list[tuple[str, list[int]]]:
     ):
         plan.append(("primary", sorted(postop + by_kind["preop_dx"])))
     elif postop:
-        plan.append(("primary", postop))
+        # a final diagnosis list closing a procedure note ("FINAL DIAGNOSES: 1. Barrett
+        # esophagus. 2. Hiatal hernia.") is the fullest statement of what was found
+        plan.append(("primary", sorted(postop + by_kind.get("diagnosis", []))))
     elif by_kind.get("postop_dx") and by_kind.get("preop_dx"):
         plan.append(("primary", by_kind["preop_dx"]))  # "Postoperative diagnosis: same"
     elif by_kind.get("diagnosis"):
