@@ -486,6 +486,9 @@ def risk_element(doc: Document, cues: Cues) -> Element:
     return Element(best[0], best[1], best[2], [best[1]])
 
 
+_VISIT_WORDS = frozenset({"appointment", "visit", "encounter", "consultation"})
+
+
 def total_minutes(doc: Document) -> tuple[int, tuple[int, int]] | None:
     """Total time on the date of the encounter when the note documents it ('Total time spent
     was 45 minutes'), with the span that says it."""
@@ -505,8 +508,10 @@ def total_minutes(doc: Document) -> tuple[int, tuple[int, int]] | None:
         told_after = "spent" in after and not _PROCEDURE_TIME & set(t.norms[i + 1 : i + 8])
         # "the length of the encounter was 80 minutes": the visit's whole time
         told_length = bool(window & {"length", "duration"} and window & {"visit", "encounter"})
+        # "more than 50% of this 40-minute appointment was counseling": the visit's length
+        told_visit = bool(after) and after[0] in _VISIT_WORDS
         told_before = bool(window & _TIME_WORDS and window & {"total", "spent"})
-        if not (told_before or told_after or told_length):
+        if not (told_before or told_after or told_length or told_visit):
             continue
         end = i + 3 if told_after and not told_before else i
         span = (t.starts[max(0, i - 12)], t.ends[min(len(t.norms) - 1, end)])
