@@ -56,7 +56,13 @@ from agentkit.coding.engine.icd10.tabular_index import tabular_index
 from agentkit.coding.engine.language import is_english_clinical
 from agentkit.coding.engine.note_knowledge import note_knowledge
 from agentkit.coding.engine.note_type import note_type, title_sentences
-from agentkit.coding.engine.text.attributes import Side, sides, sides_summary, spine_levels
+from agentkit.coding.engine.text.attributes import (
+    Side,
+    sides,
+    sides_summary,
+    spine_levels,
+    vocabulary,
+)
 from agentkit.coding.engine.text.document import Document, Sentence, assertion_of
 from agentkit.coding.engine.text.phrases import PhraseSet
 
@@ -283,9 +289,13 @@ for _phrase in (
 def _repeated_side(doc: Document) -> str | None:
     """'bilateral' when the narrative tells the procedure done again on the other side."""
     t = doc.tokens
+    # the procedure coder's phrases too ("the entire procedure was repeated on the fellow
+    # eyelid"), so that both coders read the second side alike
+    shared = vocabulary().other_side
     for s in doc.sentences:
-        if s.section_kind in ("description", "technique", "body") and _REPEATED.find_all(
-            t.norms, s.tok_lo, s.tok_hi
+        if s.section_kind in ("description", "technique", "body") and (
+            _REPEATED.find_all(t.norms, s.tok_lo, s.tok_hi)
+            or shared.find_all(t.norms, s.tok_lo, s.tok_hi)
         ):
             return "bilateral"
     return None

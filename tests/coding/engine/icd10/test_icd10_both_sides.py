@@ -152,6 +152,37 @@ def test_the_other_side_only_protected_is_not_both_sides() -> None:
     assert "H66.93" not in _tubes("The other ear was not touched.")
 
 
+def _lids(second_side: str) -> list[str]:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Dermatochalasis and brow ptosis.\n"
+        "POSTOPERATIVE DIAGNOSIS: Same.\n"
+        "PROCEDURE: Upper eyelid blepharoplasty.\n"
+        "DESCRIPTION OF PROCEDURE: The crease was marked and an ellipse of skin and muscle was "
+        "taken from the upper lid with scissors. A little fat was trimmed and the wound was "
+        f"closed with a running suture. {second_side}\n"
+    )
+    return [d["code"] for d in code_diagnoses(analyze(note))]
+
+
+@pytest.mark.parametrize(
+    "second_side",
+    [
+        "The whole sequence was then repeated on the fellow eyelid.",
+        "This was then done on the other lid in the same way.",
+    ],
+)
+def test_the_operation_repeated_on_the_fellow_lid_gives_both_lids(second_side: str) -> None:
+    # the procedure coder's phrases for the second side count for the diagnoses too
+    found = _lids(second_side)
+    assert {"H02.831", "H02.834", "H57.813"} <= set(found)
+    assert "H02.839" not in found and "H57.819" not in found
+
+
+def test_one_lid_operated_keeps_the_unspecified_side() -> None:
+    found = _lids("A patch was applied.")
+    assert "H02.839" in found and "H02.834" not in found
+
+
 def _eye(prep: str) -> list[str]:
     note = (
         "PREOPERATIVE DIAGNOSIS: Aphakia.\nPOSTOPERATIVE DIAGNOSIS: Aphakia.\n"
