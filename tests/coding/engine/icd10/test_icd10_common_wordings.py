@@ -188,3 +188,34 @@ def test_a_test_or_a_denial_is_not_the_condition() -> None:
     assert "Z34.90" not in codes("ASSESSMENT:\n1. Normal pregnancy test.\nPLAN: Recheck.\n")
     sore = "ASSESSMENT:\n1. Exudative tonsillitis, non-strep, non-mono.\nPLAN: Antibiotics.\n"
     assert "B27.90" not in codes(sore)
+
+
+@pytest.mark.parametrize(
+    ("told", "expected"),
+    [
+        ("Changing mole of the scalp.", "D22.4"),
+        ("Mole on the upper back, biopsied.", "D22.5"),
+        ("Irregular mole, right forearm.", "D22.61"),
+    ],
+)
+def test_a_mole_is_a_nevus_by_its_site(told: str, expected: str) -> None:
+    # index: Mole (pigmented) - see Nevus
+    assert expected in codes(f"ASSESSMENT:\n1. {told}\nPLAN: Follow up.\n")
+
+
+def test_a_hydatidiform_mole_is_no_nevus() -> None:
+    found = codes("ASSESSMENT:\n1. Hydatidiform mole.\nPLAN: Serial hCG levels.\n")
+    assert not any(c.startswith("D22") for c in found)
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Right preauricular skin tag.",
+        "Accessory tragus, left.",
+        "Ear tag in front of the right ear.",
+    ],
+)
+def test_a_preauricular_tag_is_an_accessory_auricle(told: str) -> None:
+    # index: Accessory auricle (ear) Q17.0; Tag, preauricular Q17.0
+    assert "Q17.0" in codes(f"ASSESSMENT:\n1. {told}\nPLAN: Excision under local.\n")
