@@ -219,3 +219,23 @@ def test_a_hydatidiform_mole_is_no_nevus() -> None:
 def test_a_preauricular_tag_is_an_accessory_auricle(told: str) -> None:
     # index: Accessory auricle (ear) Q17.0; Tag, preauricular Q17.0
     assert "Q17.0" in codes(f"ASSESSMENT:\n1. {told}\nPLAN: Excision under local.\n")
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Patient requests cosmetic improvement of the nose.",
+        "Aging face and neck.",
+        "Cosmetic consultation.",
+    ],
+)
+def test_a_request_for_a_change_in_looks_is_a_cosmetic_encounter(told: str) -> None:
+    assert "Z41.1" in codes(f"ASSESSMENT:\n1. {told}\nPLAN: Surgery as discussed.\n")
+
+
+def test_a_cosmetic_result_or_a_past_cosmetic_operation_is_no_cosmetic_encounter() -> None:
+    found = codes(
+        "ASSESSMENT:\n1. Healed incision with a good cosmetic result.\n"
+        "2. Had cosmetic surgery of the chin years ago.\nPLAN: Follow up as needed.\n"
+    )
+    assert "Z41.1" not in found
