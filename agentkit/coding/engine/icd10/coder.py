@@ -365,7 +365,13 @@ def _build_context(doc: Document, kind: str, icd: Any) -> NoteContext:
     for s in doc.sentences:
         # an operative note's HISTORY is its indication ("HISTORY: ... paroxysmal atrial
         # fibrillation" types the "Atrial fibrillation" of its diagnosis)
-        if s.section_kind in _NOTE_KINDS or s.section_kind in ("plan", "medications", "history"):
+        # and the social history tells what a smoker smokes ("smokes two packs a day")
+        if s.section_kind in _NOTE_KINDS or s.section_kind in (
+            "plan",
+            "medications",
+            "history",
+            "social_history",
+        ):
             note_sentences.append(s.index)
     for sec in doc.sections:
         if sec.kind in ("procedure", "postop_dx", "preop_dx", "description", "findings"):
