@@ -24,6 +24,8 @@ from agentkit.coding.engine.text.document import Document, Mention
 __all__ = ["Line", "resolve"]
 
 _DX_KINDS = ("postop_dx", "preop_dx", "diagnosis")
+_STORY_KINDS = ("description", "technique")
+_STORY_FAMILIES = frozenset({"ortho"})
 
 
 @dataclass
@@ -142,6 +144,17 @@ def _side_of(facts: NoteFacts, hit: Hit) -> tuple[str | None, bool]:
     for m in hit.mentions[1:]:
         body.extend(sides(doc, m.sentence.start, m.sentence.end))
     levels.append(body)
+    # last, for a limb or joint operation: the operative narrative as a whole, when it names
+    # one side only ("The left foot was prepped and draped") - a list and diagnoses that name no
+    # side leave it to the story (elsewhere a side in the story may only place a lesion: "a mass
+    # on the left torus" of the midline nasopharynx)
+    story: list[Side] = []
+    if hit.rule.family in _STORY_FAMILIES:
+        for sec in doc.sections:
+            if sec.kind in _STORY_KINDS:
+                story.extend(s for s in sides(doc, sec.start, sec.end) if not _direction(doc, s))
+    if sides_summary(story) in ("right", "left"):
+        levels.append(story)
     chosen: str | None = None
     for found in levels:
         summary = sides_summary(found)
@@ -155,6 +168,13 @@ def _side_of(facts: NoteFacts, hit: Hit) -> tuple[str | None, bool]:
     others = {sides_summary(f) for f in levels[:3]} - {None, chosen, "bilateral"}
     conflict = chosen != "bilateral" and bool(others)
     return chosen, conflict
+
+
+def _direction(doc: Document, side: Side) -> bool:
+    """A direction in the field ("to the right of the limbus"), not the side operated on."""
+    before = doc.lower[max(0, side.start - 7) : side.start]
+    after = doc.lower[side.end : side.end + 4]
+    return before.endswith("to the ") and after.startswith(" of")
 
 
 def _repeated_on_the_other_side(facts: NoteFacts) -> bool:
