@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from agentkit.coding.engine.text.document import Document, assertion_of
-from agentkit.coding.engine.text.phrases import PhraseSet
+from agentkit.coding.engine.text.phrases import PhraseMatch, PhraseSet
 
 __all__ = ["Pregnancy", "in_pregnancy_target", "obstetric_adjustments", "pregnancy_facts"]
 
@@ -161,13 +161,37 @@ _IN_PREGNANCY = {
     "K7": "O26.61",  # liver and biliary tract disorders in pregnancy
     "K": "O99.61",  # diseases of the digestive system complicating pregnancy
     "J": "O99.51",  # diseases of the respiratory system complicating pregnancy
+    # mental and nervous system conditions of a pregnant patient (O99.3-): smoking, alcohol and
+    # drug use have their own subcategories; the condition's own code follows
+    "F17": "O99.33",  # smoking (tobacco) complicating pregnancy
+    "F10": "O99.31",  # alcohol use complicating pregnancy
+    "F11": "O99.32",
+    "F12": "O99.32",
+    "F13": "O99.32",
+    "F14": "O99.32",
+    "F15": "O99.32",
+    "F16": "O99.32",
+    "F18": "O99.32",
+    "F19": "O99.32",  # drug use complicating pregnancy
+    "F": "O99.34",  # other mental disorders complicating pregnancy
+    "G": "O99.35",  # diseases of the nervous system complicating pregnancy
 }
 # the chapter 15 codes that say "use additional code" for the condition
-_KEEP_WITH = ("O24.11", "O99.61", "O99.51", "O26.61")
+_KEEP_WITH = ("O24.11", "O99.61", "O99.51", "O26.61", "O99.3")
 # conditions common outside pregnancy: mapped only when the pregnancy is the patient's own told
 # now (an O code among the diagnoses, a delivery, or the weeks told outside a history section:
 # a child's birth history tells its mother's pregnancy)
-_OWN_PREGNANCY_ONLY = ("O22.4", "O26.61", "O99.61", "O99.51")
+_OWN_PREGNANCY_ONLY = (
+    "O22.4",
+    "O26.61",
+    "O99.61",
+    "O99.51",
+    "O99.31",
+    "O99.32",
+    "O99.33",
+    "O99.34",
+    "O99.35",
+)
 _HISTORY_KINDS = frozenset(
     {"history", "pmh", "psh", "family_history", "social_history", "ros", "medications"}
 )
@@ -228,10 +252,35 @@ def _is_course(doc: Document, offset: int) -> bool:
     )
 
 
+# the patient's own birth told in a developmental or birth history ("The patient was born
+# fullterm, vaginally, after a normal pregnancy"): no pregnancy of the patient's
+_OWN_BIRTH = PhraseSet[int]()
+_OWN_BIRTH.add("(was|were) born", 0)
+_OWN_BIRTH.add(
+    "born (full term|fullterm|at term|term|premature*|preterm|prematurely|vaginally|via|by)", 0
+)
+
+
+def _own_birth_sentences(doc: Document) -> set[int]:
+    t = doc.tokens
+    out: set[int] = set()
+    for m in _OWN_BIRTH.find_all(t.norms):
+        sent = doc.sentence_at(t.starts[m.start])
+        if sent is not None:
+            out.add(sent.index)
+    return out
+
+
 def pregnancy_facts(doc: Document, kind: str) -> Pregnancy | None:
     """What the note says about a current pregnancy, or None when it is not about one."""
     norms = doc.tokens.norms
-    context = [m for m in _CONTEXT.find_all(norms)]
+    born = _own_birth_sentences(doc)
+
+    def outside_birth(m: PhraseMatch[Any]) -> bool:
+        sent = doc.sentence_at(doc.tokens.starts[m.start])
+        return sent is None or sent.index not in born
+
+    context = [m for m in _CONTEXT.find_all(norms) if outside_birth(m)]
     present = [
         m
         for m in context
@@ -267,7 +316,7 @@ def pregnancy_facts(doc: Document, kind: str) -> Pregnancy | None:
             if dated:
                 break
     trimester = None
-    said = _TRIMESTER.find_all(norms)
+    said = [m for m in _TRIMESTER.find_all(norms) if outside_birth(m)]
     if said:
         trimester = said[0].payload
     elif weeks is not None:
@@ -426,7 +475,9 @@ def _subcategory_code(
     childbirth' when there is one (O10.01- -> O10.02, O99.01- -> O99.02, O24.11- -> O24.12)."""
     rec = icd.get(sub)
     if delivery and rec is not None and rec.parent:
-        for sib in icd.children(rec.parent):
+        # the sibling subcategory (O99.02 beside O99.01-), or a child of the subcategory
+        # itself (O99.354 under O99.35)
+        for sib in [*icd.children(rec.parent), *icd.children(sub)]:
             srec = icd.get(sib)
             if srec is not None and srec.billable and "childbirth" in srec.description.lower():
                 return str(sib)
@@ -488,7 +539,8 @@ def obstetric_adjustments(
             new_code = _subcategory_code(icd, target, facts.trimester, facts.delivery)
             if new_code is not None:
                 added[new_code] = "condition complicating the pregnancy (chapter 15)"
-                out.append(new_code)
+                if new_code not in out:  # two nervous system conditions: one O99.35- code
+                    out.append(new_code)
                 if target.startswith(_KEEP_WITH):
                     out.append(code)
                 pregnancy_codes.append(new_code)

@@ -1,4 +1,4 @@
-"""A digestive or respiratory disease of a pregnant patient is coded first with its chapter 15
+"""A digestive, respiratory, mental or nervous system disease of a pregnant patient is coded first with its chapter 15
 code and then with its own code (I.C.15.a.1); a child's birth history is not the patient's
 pregnancy."""
 
@@ -45,3 +45,33 @@ def test_pre_existing_type_2_diabetes_keeps_its_code_beside_the_pregnancy_code()
         "PLAN: Continue insulin.\n"
     )
     assert "O24.112" in found and "E11.9" in found
+
+
+def test_nervous_and_mental_conditions_of_a_pregnant_patient() -> None:
+    note = (
+        "ASSESSMENT:\n1. Intrauterine pregnancy at 24 weeks.\n2. Migraine without aura.\n"
+        "3. Epilepsy, well controlled.\n4. Smokes half a pack of cigarettes a day.\n"
+        "PLAN: Return in 4 weeks.\n"
+    )
+    got = codes(note)
+    assert got.count("O99.352") == 1
+    # one O99.35- for the two nervous system conditions, each condition kept after it
+    assert {"O99.352", "G43.009", "O99.332", "F17.210", "Z3A.24"} <= set(got)
+    assert any(c.startswith("G40") for c in got)
+    # at a delivery the condition complicates childbirth
+    delivery = (
+        "PREOPERATIVE DIAGNOSES:\n1. Intrauterine pregnancy at 37 weeks.\n"
+        "2. Charcot-Marie-Tooth disease.\nPROCEDURE: Primary low transverse cesarean section.\n"
+        "DESCRIPTION: A viable female infant was delivered.\n"
+    )
+    assert {"O99.354", "G60.0"} <= set(codes(delivery))
+
+
+def test_the_patients_own_birth_is_no_pregnancy() -> None:
+    note = (
+        "DEVELOPMENTAL HISTORY: The patient was born fullterm, vaginally, after a normal"
+        " pregnancy.\nASSESSMENT:\n1. Hypertension.\n2. Migraine.\nPLAN: Continue lisinopril.\n"
+    )
+    got = codes(note)
+    assert "I10" in got
+    assert not any(c.startswith(("O", "Z3A")) for c in got)
