@@ -929,6 +929,13 @@ def _with_seventh(code: str, char: str) -> str:
     return f"{plain[:3]}.{plain[3:]}"
 
 
+# the device or graft a patient is referred to receive ("referred for AICD implantation",
+# "referred for pacemaker placement"): the service planned, not a condition or status
+_PLACEMENT_NEXT: Final = re.compile(
+    r"[\s-]*(implant\w*|placement|insertion|transplant\w*)\b", re.IGNORECASE
+)
+
+
 def _status(ctx: NoteContext, start: int, end: int) -> str:
     """Assertion status; a 'HISTORY:' section of a report is the reason for the study."""
     found = assertion_of(ctx.doc, start, end)
@@ -942,7 +949,12 @@ def _status(ctx: NoteContext, start: int, end: int) -> str:
         # "referred for colonoscopy because of heme-positive stools": the planned service is
         # hypothetical, the reason for it is not
         sent = ctx.doc.sentence_at(start)
-        if sent is not None and sent.section_kind in ("indications", "chief_complaint", "hpi"):
+        placed = _PLACEMENT_NEXT.match(ctx.doc.text, end)
+        if (
+            sent is not None
+            and sent.section_kind in ("indications", "chief_complaint", "hpi")
+            and placed is None
+        ):
             return "present"
     if found.status == "aborted":
         # "unsuccessful cardioversion with permanent atrial fibrillation": what failed is the
