@@ -49,6 +49,63 @@ _CONDITION_SUFFIXES = (
 )
 _BREAKS = frozenset({",", ";", "and", "&", "/", "with", "plus", "also"})
 _FAMILY_HISTORY = ("Z80.", "Z81.", "Z82.", "Z83.", "Z84.")
+# the eye chapter (H00-H59) by a title match needs the statement to be about the eye: "venous
+# engorgement" of the airways is not the retinal "venous engorgement" H34.82-
+_EYE_CHAPTER = ("H0", "H1", "H2", "H3", "H4", "H5")
+_EYE_STEMS = (
+    "eye",
+    "ocul",
+    "retin",
+    "macul",
+    "vitre",
+    "cornea",
+    "corneal",
+    "kerat",
+    "conjunctiv",
+    "lid",
+    "eyelid",
+    "blephar",
+    "chalaz",
+    "hordeol",
+    "ptosis",
+    "ptotic",
+    "orbit",
+    "optic",
+    "vision",
+    "visual",
+    "sight",
+    "blind",
+    "fundus",
+    "fundi",
+    "iris",
+    "irid",
+    "uve",
+    "scler",
+    "episcler",
+    "choroid",
+    "chorio",
+    "pupil",
+    "lens",
+    "cataract",
+    "glaucom",
+    "strabism",
+    "esotrop",
+    "exotrop",
+    "ambly",
+    "diplop",
+    "nystag",
+    "myop",
+    "hyperop",
+    "presbyop",
+    "astigmat",
+    "lacrim",
+    "nasolacrim",
+    "dacryo",
+    "tear",
+    "pterygi",
+    "papill",
+)
+_EYE_WORDS = frozenset({"od", "os", "ou"})
 _FAMILY_WORDS = frozenset({"family", "history", "histories", "hx", "of", "other", "specified"})
 _NEGATORS = frozenset({"without", "no", "not", "w/o"})
 # words that link a diagnosis to its cause, treatment or qualifier: when a whole segment has
@@ -897,6 +954,10 @@ def _tabular(ctx: NoteContext, st: Statement, lo: int, hi: int) -> Found | None:
         return None  # one common word ("bladder", "lung") is not a diagnosis
     if best.code.startswith(_FAMILY_HISTORY) and best.words <= _FAMILY_WORDS:
         return None  # "family histories are unremarkable": the words name no condition
+    if best.code.startswith(_EYE_CHAPTER) and not any(
+        w.startswith(_EYE_STEMS) or w in _EYE_WORDS for w in doc.tokens.norms[st.tok_lo : st.tok_hi]
+    ):
+        return None  # an eye code for words that say nothing of the eye
     # the words the title matched carry the assertion ("probable cancer", "no gradient")
     toks = [i for i in range(lo, hi) if set(ctx.lex.words(doc.tokens.norms[i])) & best.words]
     if toks:
