@@ -161,8 +161,11 @@ def _side_of(facts: NoteFacts, hit: Hit) -> tuple[str | None, bool]:
         if summary is not None:
             chosen = summary
             break
-    if chosen in (None, "right", "left") and _repeated_on_the_other_side(facts):
-        return "bilateral", False
+    if chosen in (None, "right", "left"):
+        # a repeat that names its second side makes bilateral only a service told of no side
+        repeat = _repeated_on_the_other_side(facts)
+        if repeat == "other_side" or (repeat is not None and chosen is None):
+            return "bilateral", False
     if chosen is None:
         return None, False
     others = {sides_summary(f) for f in levels[:3]} - {None, chosen, "bilateral"}
@@ -177,14 +180,20 @@ def _direction(doc: Document, side: Side) -> bool:
     return before.endswith("to the ") and after.startswith(" of")
 
 
-def _repeated_on_the_other_side(facts: NoteFacts) -> bool:
-    """Does the narrative tell the operation done again on the second side?"""
-    found = facts.doc.memo.get("cpt.other_side")
-    if not isinstance(found, bool):
+def _repeated_on_the_other_side(facts: NoteFacts) -> str | None:
+    """Does the narrative tell the operation done again on the second side? "other_side" when
+    it says so in words that name no side ("the same procedure on the opposite side"),
+    "other_side_named" when it names the second side ("... on the left"), else None."""
+    memo = facts.doc.memo
+    if "cpt.other_side" not in memo:
         repeat = vocabulary().other_side
-        found = any(m.status == "present" for m in facts.doc.find(repeat, _NARRATIVE_KINDS))
-        facts.doc.memo["cpt.other_side"] = found
-    return found
+        keys = {
+            m.payload for m in facts.doc.find(repeat, _NARRATIVE_KINDS) if m.status == "present"
+        }
+        found = "other_side" if "other_side" in keys else next(iter(keys), None)
+        memo["cpt.other_side"] = found
+    value = memo["cpt.other_side"]
+    return value if isinstance(value, str) else None
 
 
 _NARRATIVE_KINDS = frozenset({"description", "body", "other", "technique", "procedure"})

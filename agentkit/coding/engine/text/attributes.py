@@ -200,8 +200,16 @@ def load_vocabulary(path: Path = ATTRIBUTES_FILE) -> _Vocabulary:
         )
     elsewhere_map = YamlMap({"elsewhere": lat.get("elsewhere_after", [])})
     elsewhere_map.key_lines = {"elsewhere": lat.key_lines.get("elsewhere_after", 1)}
-    other_map = YamlMap({"other_side": lat.get("other_side_repeat", [])})
-    other_map.key_lines = {"other_side": lat.key_lines.get("other_side_repeat", 1)}
+    other_map = YamlMap(
+        {
+            "other_side": lat.get("other_side_repeat", []),
+            "other_side_named": lat.get("other_side_named", []),
+        }
+    )
+    other_map.key_lines = {
+        "other_side": lat.key_lines.get("other_side_repeat", 1),
+        "other_side_named": lat.key_lines.get("other_side_named", 1),
+    }
     numbers: PhraseSet[int] = PhraseSet()
     for phrase, value in nums.items():
         if not isinstance(value, int) or isinstance(value, bool):
