@@ -110,6 +110,9 @@ _MAX_QUOTE = 160
 _DELIVERY_STORY_KINDS = frozenset({"description", "procedure", "findings", "other", "body"})
 _CESAREAN: PhraseSet[int] = PhraseSet()
 _CESAREAN.add("(cesarean|caesarean|c section|hysterotomy)", 0)
+# a cesarean told without its name: the uterus opened through the lower segment under a
+# bladder flap
+_CESAREAN.add("(uterine incision|bladder flap|lower uterine segment)", 0)
 # a birth told as happening in this note (an obstetric history "had a vaginal delivery in 2002"
 # or a D&C "7 months after a delivery" tells none of these)
 _BIRTH: PhraseSet[int] = PhraseSet()
@@ -758,7 +761,8 @@ def code_diagnoses(
     if not found and kind in ("procedure", "other"):
         # an operation told as bare narrative (no headings) is typed "other"
         found = _procedure_reason(doc)
-    if kind == "procedure" and not any(x.code.startswith("O") for x in found):
+    if kind in ("procedure", "other") and not any(x.code.startswith("O") for x in found):
+        # a delivery told as bare narrative (no headings) is typed "other"
         found.extend(_delivery_narrative(doc, ctx))
     if kind == "visit":
         found.extend(_history_comorbidities(doc, ctx, found))
