@@ -175,3 +175,9 @@ def test_the_areds_category_gives_the_dry_macular_degeneration_stage() -> None:
     found = codes("IMPRESSION: Age-related macular degeneration, AREDS category 3, both eyes.\n")
     assert found == ["H35.3132"]
     assert codes("IMPRESSION: Macular degeneration category two, left eye.\n") == ["H35.3121"]
+
+
+def test_adhesions_with_a_phimosis_are_of_the_prepuce_not_the_peritoneum() -> None:
+    found = codes("PREOPERATIVE DIAGNOSIS: Phimosis and adhesions.\nPROCEDURE: Circumcision.\n")
+    assert "N47.1" in found and "N47.5" in found and "K66.0" not in found
+    assert codes("POSTOPERATIVE DIAGNOSIS: Penile adhesions.\n") == ["N47.5"]
