@@ -181,3 +181,13 @@ def test_adhesions_with_a_phimosis_are_of_the_prepuce_not_the_peritoneum() -> No
     found = codes("PREOPERATIVE DIAGNOSIS: Phimosis and adhesions.\nPROCEDURE: Circumcision.\n")
     assert "N47.1" in found and "N47.5" in found and "K66.0" not in found
     assert codes("POSTOPERATIVE DIAGNOSIS: Penile adhesions.\n") == ["N47.5"]
+
+
+def test_an_undescended_testis_in_an_ectopic_position_is_an_ectopic_testis() -> None:
+    found = codes(
+        "POSTOPERATIVE DIAGNOSES: Left undescended testis (ectopic position), left inguinal"
+        " hernia.\nPROCEDURE: Left orchiopexy.\n"
+    )
+    assert "Q53.01" in found and "Q53.112" not in found
+    found = codes("POSTOPERATIVE DIAGNOSIS: Bilateral undescended testes, ectopic.\n")
+    assert "Q53.02" in found
