@@ -191,3 +191,8 @@ def test_an_undescended_testis_in_an_ectopic_position_is_an_ectopic_testis() -> 
     assert "Q53.01" in found and "Q53.112" not in found
     found = codes("POSTOPERATIVE DIAGNOSIS: Bilateral undescended testes, ectopic.\n")
     assert "Q53.02" in found
+
+
+def test_cervicitis_is_inflammatory_disease_of_the_cervix() -> None:
+    assert codes("ASSESSMENT:\n1. Acute cervicitis.\nPLAN: Doxycycline.\n") == ["N72"]
+    assert "N72" in codes("IMPRESSION:\nMucopurulent endocervicitis.\n")
