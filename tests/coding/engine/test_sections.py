@@ -94,3 +94,13 @@ def test_a_second_indication_paragraph_stays_the_indication() -> None:
         "FINDINGS: Normal.\n"
     )
     assert [s.kind for s in analyze(text).sections] == ["indications", "findings"]
+
+
+def test_an_impression_slash_diagnosis_heading_alone_on_its_line() -> None:
+    # an office template's "IMPRESSION / DIAGNOSIS" heading without a colon
+    assert kind_of_heading("IMPRESSION / DIAGNOSIS") == "assessment"
+    doc = analyze(
+        "EXAM: Tender uterus.\n\nIMPRESSION / DIAGNOSIS\n1. Endometritis.\n\nPLAN: Rest.\n"
+    )
+    kinds = [s.kind for s in doc.sections if "Endometritis" in doc.text[s.start : s.end]]
+    assert kinds == ["assessment"]
