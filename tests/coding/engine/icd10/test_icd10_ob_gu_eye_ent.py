@@ -196,3 +196,12 @@ def test_an_undescended_testis_in_an_ectopic_position_is_an_ectopic_testis() -> 
 def test_cervicitis_is_inflammatory_disease_of_the_cervix() -> None:
     assert codes("ASSESSMENT:\n1. Acute cervicitis.\nPLAN: Doxycycline.\n") == ["N72"]
     assert "N72" in codes("IMPRESSION:\nMucopurulent endocervicitis.\n")
+
+
+def test_an_endometrial_cancer_named_by_its_cell_type_is_c54_1() -> None:
+    assert codes("ASSESSMENT: Uterine papillary serous carcinoma, stage II.\n") == ["C54.1"]
+    found = codes(
+        "ASSESSMENT: History of uterine clear cell carcinoma treated three years ago with"
+        " surgery and chemotherapy, no evidence of disease.\n"
+    )
+    assert "Z85.42" in found and "Z85.9" not in found
