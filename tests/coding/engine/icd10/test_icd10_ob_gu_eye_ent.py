@@ -205,3 +205,9 @@ def test_an_endometrial_cancer_named_by_its_cell_type_is_c54_1() -> None:
         " surgery and chemotherapy, no evidence of disease.\n"
     )
     assert "Z85.42" in found and "Z85.9" not in found
+
+
+def test_a_chordee_with_a_hypospadias_is_not_coded_apart() -> None:
+    # Q54.4 congenital chordee: "chordee without hypospadias"
+    assert codes("POSTOPERATIVE DIAGNOSIS: Distal penile hypospadias with chordee.\n") == ["Q54.1"]
+    assert codes("POSTOPERATIVE DIAGNOSIS: Congenital chordee.\n") == ["Q54.4"]
