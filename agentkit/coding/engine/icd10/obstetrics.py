@@ -153,6 +153,16 @@ _IN_PREGNANCY = {
     "E11.": "O24.11",  # pre-existing type 2 diabetes in pregnancy (E11 code kept)
     "D64.9": "O99.01",  # anemia complicating pregnancy
     "D25.": "O34.1",  # uterine fibroid -> maternal care for benign tumor of corpus uteri
+    # infections of a pregnant patient: viral hepatitis O98.4-, anogenital herpes and other
+    # sexually transmitted infections O98.3-, HIV disease O98.7- (each "use additional code"
+    # for the infection, I.C.15.a.1; HIV in pregnancy I.C.1.a.2.f)
+    "B15": "O98.41",
+    "B16": "O98.41",
+    "B17": "O98.41",
+    "B18": "O98.41",
+    "B19": "O98.41",
+    "A60": "O98.31",
+    "B20": "O98.71",
     # a digestive or respiratory disease of a pregnant patient (appendicitis, cholelithiasis,
     # asthma, pneumonia) is first the chapter 15 code, with the disease's own code after it
     # (I.C.15.a.1; O99.6-/O99.5- say "use additional code"); hemorrhoids and liver disorders
@@ -177,7 +187,7 @@ _IN_PREGNANCY = {
     "G": "O99.35",  # diseases of the nervous system complicating pregnancy
 }
 # the chapter 15 codes that say "use additional code" for the condition
-_KEEP_WITH = ("O24.11", "O99.61", "O99.51", "O26.61", "O99.3")
+_KEEP_WITH = ("O24.11", "O99.61", "O99.51", "O26.61", "O99.3", "O98.41", "O98.31", "O98.71")
 # conditions common outside pregnancy: mapped only when the pregnancy is the patient's own told
 # now (an O code among the diagnoses, a delivery, or the weeks told outside a history section:
 # a child's birth history tells its mother's pregnancy)

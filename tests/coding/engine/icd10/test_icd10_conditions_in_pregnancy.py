@@ -1,6 +1,6 @@
-"""A digestive, respiratory, mental or nervous system disease of a pregnant patient is coded first with its chapter 15
-code and then with its own code (I.C.15.a.1); a child's birth history is not the patient's
-pregnancy."""
+"""A digestive, respiratory, mental or nervous system disease (or an infection) of a pregnant
+patient is coded first with its chapter 15 code and then with its own code (I.C.15.a.1); a
+child's birth history, or the patient's own birth, is not the patient's pregnancy."""
 
 from __future__ import annotations
 
@@ -75,3 +75,24 @@ def test_the_patients_own_birth_is_no_pregnancy() -> None:
     got = codes(note)
     assert "I10" in got
     assert not any(c.startswith(("O", "Z3A")) for c in got)
+
+
+def test_viral_hepatitis_at_a_delivery_takes_o98_42_and_its_own_code() -> None:
+    found = codes(
+        "POSTOPERATIVE DIAGNOSES:\n1. Intrauterine pregnancy at 39 weeks.\n"
+        "2. Chronic hepatitis C.\n3. Delivery of a viable male infant.\n"
+        "PROCEDURE: Primary low transverse cesarean section.\n"
+    )
+    assert {"O98.42", "B18.2", "Z3A.39", "Z37.0"} <= set(found)
+
+
+def test_hiv_disease_in_pregnancy_takes_o98_7_and_b20() -> None:
+    found = codes("ASSESSMENT: Intrauterine pregnancy at 28 weeks; HIV disease on treatment.\n")
+    assert {"O98.713", "B20", "Z3A.28"} <= set(found)
+
+
+def test_a_cured_hepatitis_is_no_pregnancy_complication() -> None:
+    found = codes(
+        "ASSESSMENT: Intrauterine pregnancy at 20 weeks. History of hepatitis C, cured.\n"
+    )
+    assert not any(c.startswith("O98.4") for c in found)
