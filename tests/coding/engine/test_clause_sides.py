@@ -31,3 +31,16 @@ def test_a_bilateral_service_stays_bilateral() -> None:
         "DESCRIPTION: Both indirect sacs were ligated at the internal rings."
     )
     assert _lines(both, 12).get("49505") == ["50"]
+
+
+def test_a_side_right_before_the_service_names_it_beside_a_bilateral_one() -> None:
+    note = (
+        "EXAM: Bilateral diagnostic mammogram and left breast ultrasound.\n"
+        "HISTORY: A 50-year-old woman with a palpable lump in the left breast.\n"
+        "FINDINGS: Both breasts are scattered fibroglandular density with no mass. Targeted"
+        " ultrasound of the left breast at 2 o'clock shows no cyst or solid mass.\n"
+        "IMPRESSION: Benign, BI-RADS 2.\n"
+    )
+    out = code_cpt(note, patient={"sex": "female", "age": 50})
+    lines = {p["code"]: p["modifiers"] for p in out["procedures"]}
+    assert lines.get("77066") == [] and lines.get("76642") == ["LT"]

@@ -72,9 +72,15 @@ def _clause_sides(doc: Document, mention: Mention[str]) -> list[Side]:
             if s.start >= mention.end
         ):
             return [first[-1]]
+    before = [s for s in found if s.end <= mention.start]
+    # a side written right before the service names it, whatever another part of the
+    # sentence says: "bilateral diagnostic mammogram and right breast ultrasound"
+    if before:
+        gap = doc.text[before[-1].end : mention.start]
+        if len(gap.split()) <= 2 and not any(c in gap for c in ",;:"):
+            return [before[-1]]
     if any(s.side == "bilateral" for s in found):
         return found
-    before = [s for s in found if s.end <= mention.start]
     if before:
         return [before[-1]]
     after = [s for s in found if s.start >= mention.end]

@@ -283,7 +283,14 @@ def sides(doc: Document, start: int = 0, end: int | None = None) -> list[Side]:
             and not (
                 prev == "and"
                 and nxt not in voc.left_verb_before
-                and any(o.payload == "right" and 0 < m.start - o.end <= 12 for o in matches)
+                and (
+                    any(o.payload == "right" and 0 < m.start - o.end <= 12 for o in matches)
+                    # "mammogram and left breast ultrasound": a paired body part follows
+                    or any(
+                        s.start == m.end
+                        for s in voc.sites.find_all(norms, m.end, min(len(norms), m.end + 3))
+                    )
+                )
             )
         ):
             continue
