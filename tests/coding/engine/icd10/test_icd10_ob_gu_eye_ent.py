@@ -211,3 +211,15 @@ def test_a_chordee_with_a_hypospadias_is_not_coded_apart() -> None:
     # Q54.4 congenital chordee: "chordee without hypospadias"
     assert codes("POSTOPERATIVE DIAGNOSIS: Distal penile hypospadias with chordee.\n") == ["Q54.1"]
     assert codes("POSTOPERATIVE DIAGNOSIS: Congenital chordee.\n") == ["Q54.4"]
+
+
+def test_a_bladder_cancer_takes_the_site_of_its_tumor_not_of_the_anatomy_told() -> None:
+    found = codes(
+        "POSTOPERATIVE DIAGNOSIS: Bladder cancer; benign prostatic hyperplasia.\n"
+        "FINDINGS: A high riding bladder neck and bilobar prostatic hyperplasia. A 2 cm"
+        " papillary tumor on the right lateral wall above the ureteral orifice.\n"
+    )
+    assert "C67.2" in found and "C67.5" not in found
+    assert "C67.9" in codes(
+        "POSTOPERATIVE DIAGNOSIS: Bladder cancer.\nFINDINGS: The dome and trigone were normal.\n"
+    )
