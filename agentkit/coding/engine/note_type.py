@@ -437,6 +437,11 @@ def _note_type(doc: Document) -> str:
         return "visit"
     if visit_score >= 2:
         return "visit"
+    if "history" in kinds and "exam" in kinds and "course" not in headings.split():
+        # HISTORY / PHYSICAL EXAMINATION / DISCUSSION: the history and the examination of an
+        # encounter, whatever the heading of the counseling that closes it (a case told to
+        # its COURSE is a case summary, not an encounter)
+        return "visit"
     return "other"
 
 
