@@ -103,7 +103,7 @@ _STATUS_KINDS = frozenset({"procedure", "description", "findings", "indications"
 _HISTORY_KINDS = frozenset(
     {"pmh", "psh", "hpi", "history", "medications", "exam", "chief_complaint", "plan"}
 )
-_CARRY_FROM_INDICATION = ("Z12.", "Z13.6", "Z13.82", "Z80.", "Z83.71", "Z86.010", "Z85.038", "Z30.")
+_CARRY_FROM_INDICATION = ("Z12.", "Z13.6", "Z13.82", "Z80.", "Z83.71", "Z86.010", "Z85.0", "Z30.")
 # a report's one-line exam title ("EXAM: Bilateral screening mammogram.") tells its reason
 _TITLE_TOKENS = 12
 _MAX_QUOTE = 160

@@ -106,6 +106,10 @@ _EYE_STEMS = (
     "papill",
 )
 _EYE_WORDS = frozenset({"od", "os", "ou"})
+# words of an operation: an anatomy made by surgery ("esophagectomy with colonic
+# transposition", "ileal conduit after cystectomy") is no congenital malformation, whose
+# tabular inclusion terms ("Transposition of colon") name the same anatomy
+_OPERATION_SUFFIXES = ("ectomy", "ectomies", "ostomy", "otomy", "plasty", "pexy", "rrhaphy")
 _FAMILY_WORDS = frozenset({"family", "history", "histories", "hx", "of", "other", "specified"})
 _NEGATORS = frozenset({"without", "no", "not", "w/o"})
 # words that link a diagnosis to its cause, treatment or qualifier: when a whole segment has
@@ -958,6 +962,10 @@ def _tabular(ctx: NoteContext, st: Statement, lo: int, hi: int) -> Found | None:
         w.startswith(_EYE_STEMS) or w in _EYE_WORDS for w in doc.tokens.norms[st.tok_lo : st.tok_hi]
     ):
         return None  # an eye code for words that say nothing of the eye
+    if best.code.startswith("Q") and any(
+        w.endswith(_OPERATION_SUFFIXES) for w in doc.tokens.norms[st.tok_lo : st.tok_hi]
+    ):
+        return None  # a surgically made anatomy, not a congenital malformation
     # the words the title matched carry the assertion ("probable cancer", "no gradient")
     toks = [i for i in range(lo, hi) if set(ctx.lex.words(doc.tokens.norms[i])) & best.words]
     if toks:
