@@ -1162,7 +1162,9 @@ def _procedure_findings(
     secs = [
         i
         for i, s in enumerate(doc.sections)
-        if s.kind in ("findings", "impression") and i not in read_sections
+        # a closing FINAL DIAGNOSES list beside the postoperative diagnosis restates the
+        # findings the same way an impression does
+        if s.kind in ("findings", "impression", "diagnosis") and i not in read_sections
     ]
     if not secs:
         return []
