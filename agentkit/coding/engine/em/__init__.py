@@ -26,6 +26,7 @@ from agentkit.coding.engine.em.elements import (
     Problem,
     _distinct,
     _hits,
+    _problem_names,
     _sentences,
     data_element,
     problem_element,
@@ -188,6 +189,21 @@ def visit_setting(doc: Document, c: Cues | None = None) -> str | None:
     return "office"
 
 
+# "MEDICATIONS PRIOR TO ADMISSION" is no admission heading
+_ADMISSION_HEADINGS = ("admission", "admitting", "reason for admission", "history of admission")
+
+
+def _admitting(doc: Document, c: Cues) -> bool:
+    """The note's author admits the patient: an admission heading ("ADMISSION HISTORY AND
+    PHYSICAL", "ADMITTING DIAGNOSIS") or the admission decided in the assessment or plan ("Admit
+    to telemetry", "we will admit her") - not a consultation."""
+    if _consultation(doc):
+        return False
+    if any(s.heading.lower().startswith(_ADMISSION_HEADINGS) for s in doc.sections):
+        return True
+    return _count(doc, "admit_decision", c, _PLAN_KINDS) > 0
+
+
 def _consultation(doc: Document) -> bool:
     return any("consult" in s.heading.lower() for s in doc.sections)
 
@@ -310,7 +326,8 @@ def level_visit(
         doc, c, items, symptoms_undiagnosed=setting == "emergency"
     )
     if setting == "hospital":
-        problems = _inpatient_severity(problems, addressed)
+        admitting = _admitting(doc, c)
+        problems = _inpatient_severity(doc, c, problems, addressed, admitting=admitting)
     data = data_element(doc, c)
     risk = risk_element(doc, c)
     if setting == "hospital" and risk.level < 3 and not _consultation(doc):
@@ -377,16 +394,29 @@ def level_visit(
 _NEEDS_HOSPITAL_CARE = frozenset({"systemic", "exacerbation"})
 
 
-def _inpatient_severity(problems: Element, found: list[Problem]) -> Element:
+def _inpatient_severity(
+    doc: Document, c: Cues, problems: Element, found: list[Problem], *, admitting: bool
+) -> Element:
     """An acute illness with systemic symptoms or a chronic illness flaring badly enough to
     need hospital care poses a threat to bodily function in the near term without that care
-    (AMA: the high level of problems addressed), at an admission or an inpatient consultation."""
+    (AMA: the high level of problems addressed), at an admission or an inpatient consultation.
+
+    At an admission (not a consultation) the first assessment item is the illness the patient
+    is admitted for: a chronic illness that needs the hospital is not at its treatment goal
+    (AMA: stable means at goal), unless the item itself says it is stable or controlled."""
     if problems.level >= 3:
         return problems
     severe = next((p for p in found if p.kind in _NEEDS_HOSPITAL_CARE), None)
+    why = "acute or exacerbated illness needing hospital care (threat to bodily function)"
+    if severe is None and admitting and found and found[0].kind == "stable":
+        first = found[0]
+        t = doc.tokens
+        lo, hi = t.index_at_or_after(first.span[0]), t.index_before(first.span[1])
+        if "stable" not in _problem_names(doc, c, lo, hi):
+            severe = first
+            why = "chronic illness the patient is admitted for (threat to bodily function)"
     if severe is None:
         return problems
-    why = "acute or exacerbated illness needing hospital care (threat to bodily function)"
     return Element(3, "high", severe.span, [*problems.detail, why])
 
 
