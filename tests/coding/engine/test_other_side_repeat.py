@@ -64,4 +64,3 @@ def test_a_named_repeat_does_not_override_a_listed_side() -> None:
     )
     lines = [(p["code"], p["modifiers"]) for p in code_cpt(note)["procedures"]]
     assert ("49505", ["LT"]) in lines
-
