@@ -42,7 +42,7 @@ def test_medial_plication_is_a_realignment_with_its_lateral_release() -> None:
         "DESCRIPTION: Through a medial parapatellar incision the lateral retinaculum was released"
         " and the medial retinaculum was plicated for recurrent patellar dislocation.\n"
     )
-    assert [c for c, _ in lines(note)] == ["27420"]
+    assert [c for c, _ in lines(note)] == ["27422"]
 
 
 def test_cervical_fusion_listed_level_by_level() -> None:
