@@ -25,7 +25,7 @@ __all__ = ["Line", "resolve"]
 
 _DX_KINDS = ("postop_dx", "preop_dx", "diagnosis")
 _STORY_KINDS = ("description", "technique")
-_STORY_FAMILIES = frozenset({"ortho"})
+_STORY_FAMILIES = frozenset({"ortho", "eye"})
 
 
 @dataclass
@@ -150,7 +150,7 @@ def _side_of(facts: NoteFacts, hit: Hit) -> tuple[str | None, bool]:
     for m in hit.mentions[1:]:
         body.extend(sides(doc, m.sentence.start, m.sentence.end))
     levels.append(body)
-    # last, for a limb or joint operation: the operative narrative as a whole, when it names
+    # last, for a limb, joint or eye operation: the operative narrative as a whole, when it names
     # one side only ("The left foot was prepped and draped") - a list and diagnoses that name no
     # side leave it to the story (elsewhere a side in the story may only place a lesion: "a mass
     # on the left torus" of the midline nasopharynx)

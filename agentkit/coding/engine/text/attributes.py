@@ -115,6 +115,7 @@ class _Vocabulary:
     left_verb_after: frozenset[str]
     left_verb_before: frozenset[str]
     right_not_before: frozenset[str]
+    not_operated_after: frozenset[str]
     eye_words: frozenset[str]
     eye_prefixes: tuple[str, ...]
     eye_note_sentences: int
@@ -225,6 +226,7 @@ def load_vocabulary(path: Path = ATTRIBUTES_FILE) -> _Vocabulary:
         left_verb_after=frozenset(str(w) for w in lat.get("left_is_verb_after", [])),
         left_verb_before=frozenset(str(w) for w in lat.get("left_is_verb_before", [])),
         right_not_before=frozenset(str(w) for w in lat.get("right_not_side_before", [])),
+        not_operated_after=frozenset(str(w) for w in lat.get("not_operated_side_after", [])),
         eye_words=frozenset(str(w) for w in eye_words if not str(w).endswith("*")),
         eye_prefixes=tuple(str(w)[:-1] for w in eye_words if str(w).endswith("*")),
         eye_note_sentences=eye_note,
@@ -295,6 +297,9 @@ def sides(doc: Document, start: int = 0, end: int | None = None) -> list[Side]:
         ):
             continue
         if m.payload == "right" and m.end - m.start == 1 and nxt in voc.right_not_before:
+            continue
+        prev2 = norms[m.start - 2] if m.start > 1 else ""
+        if prev in voc.not_operated_after or f"{prev2} {prev}" in voc.not_operated_after:
             continue
         if word in ("rt", "lt") and not nxt:
             continue
