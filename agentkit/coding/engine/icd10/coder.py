@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from typing import Any, Final
 
+from agentkit.coding.codesets.icd10cm import Icd10cmCodeSet
 from agentkit.coding.edits.icd10cm_edits import acute_and_chronic, excludes1_note, may_be_unrelated
 from agentkit.coding.engine.icd10.concepts import ConceptIndex, concept_index
 from agentkit.coding.engine.icd10.guidelines import Guidelines, apply_combinations, guidelines
@@ -65,6 +66,7 @@ from agentkit.coding.engine.text.attributes import (
 )
 from agentkit.coding.engine.text.document import Document, Sentence, assertion_of
 from agentkit.coding.engine.text.phrases import PhraseSet
+from agentkit.coding.importers.icd10cm_tabular import parse_code_refs
 
 __all__ = ["code_diagnoses", "statement_codes"]
 
@@ -1689,7 +1691,7 @@ def _finish(
     codes, _dropped = _excludes1(codes, icd, by_code)
     codes = _obstetric(doc, icd, ctx, codes, by_code, patient)
     codes = _age_sex(codes, kb, patient)
-    codes = _sequence(codes, by_code)
+    codes = _code_first(_sequence(codes, by_code), icd)
     out: list[dict[str, Any]] = []
     for i, code in enumerate(codes):
         f = by_code[code]
@@ -1826,6 +1828,33 @@ def _sequence(codes: list[str], by_code: dict[str, Found]) -> list[str]:
         ordered.remove(first)
         ordered.insert(0, first)
     return ordered
+
+
+def _code_first(codes: list[str], icd: Icd10cmCodeSet) -> list[str]:
+    """A code whose tabular entry says "code first" another condition follows that condition
+    when both are reported (I25.84, a calcified coronary lesion, after I25.10; I69.391 after
+    nothing, as its note names no code here)."""
+    out = list(codes)
+    for code in codes:
+        refs = [
+            ref
+            for key in icd.ancestors(code)
+            if not key.startswith(("section:", "chapter:"))
+            for rec in [icd.get(key)]
+            if rec is not None
+            for note in rec.code_first
+            for ref in parse_code_refs(note)
+        ]
+        if not refs:
+            continue
+        at = out.index(code)
+        for other in [c for c in out[at + 1 :] if c != code]:
+            key = other.replace(".", "")
+            if any(key[: len(lo)] >= lo and key[: len(hi)] <= hi for lo, hi in refs):
+                out.remove(other)
+                out.insert(at, other)
+                at += 1
+    return out
 
 
 def _confidence(f: Found, title: str) -> float:
