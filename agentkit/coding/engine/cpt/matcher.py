@@ -43,6 +43,8 @@ QUALIFIER_SECTIONS = frozenset(
 )
 # A SOAP plan counts only for sentences that tell the work as done (assertion ``performed``).
 VISIT_PROCEDURE_SECTIONS = frozenset({"procedure", "description", "technique", "plan"})
+# the untitled story and unknown headings of a visit note: its history
+_VISIT_HISTORY_SECTIONS = frozenset({"body", "other"})
 # When no age is given or written, rules with an age range assume an adult.
 ASSUMED_AGE = 40
 
@@ -680,6 +682,10 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
     where = PERFORMANCE_SECTIONS | rule.sections | QUALIFIER_SECTIONS
     if narrative:
         where = where | _NARRATIVE_SECTIONS
+    elif facts.note_type == "visit" and rule.sections == PERFORMANCE_SECTIONS:
+        # a visit's untitled story and unknown headings tell its history ("she underwent a
+        # cone biopsy"): it neither documents nor rules out the work done at the visit
+        where = where - _VISIT_HISTORY_SECTIONS
     decided = [
         m
         for m in trig

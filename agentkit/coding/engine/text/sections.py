@@ -234,10 +234,11 @@ def _load_paragraphs(data: YamlMap, src: str) -> tuple[UnheadedParagraph, ...]:
         bad = [k for k in kinds if k not in SECTION_KINDS]
         if bad:
             raise DataFileError(src, f"unheaded_paragraphs: unknown section kind {bad[0]!r}", ln)
-        # the study named, then (within the sentence) told as done: "... was performed"
+        # the study named, then (within the sentence) told as done: "... was performed",
+        # "... is then performed"
         opens = re.compile(
             rf"\b(?:{_word_alternatives(entry['subject'])})\b[^.\n]*?"
-            rf"\b(?:was|were|is|are)\s+(?:{_word_alternatives(entry['verbs'])})\b",
+            rf"\b(?:was|were|is|are)\s+(?:then\s+)?(?:{_word_alternatives(entry['verbs'])})\b",
             re.IGNORECASE,
         )
         out.append(UnheadedParagraph(str(entry["kind"]), frozenset(entry["after"]), opens))
