@@ -1,0 +1,126 @@
+"""Draw pool notes for a new blind label set: a seeded, stratified sample.
+
+    python benchmarks/labels/draw_sample.py --seed 20261202 [--procedures 40 --visits 4 ...]
+
+Prints ``sample_id``, bucket and pool specialty, one note per line. Notes of 1.5-9 KB only;
+the devset's notes and every note of the label files here are left out, so a new set never
+repeats an old one. Procedure notes (a PROCEDURE/OPERATION heading) are spread over the pool's
+specialties in proportion to their share of such notes; radiology reports have an
+EXAM/STUDY/TECHNIQUE heading and an impression; visits are consult, progress, office and
+emergency notes with no procedure heading. Hand the ids to labellers who never see the coder's
+output, measure once, then open the set for development (README.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import re
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parent.parent.parent / "shared" / "data"
+_PROC = re.compile(
+    r"^\s*(?:NAME OF |TITLE OF )?(?:PROCEDURES?|OPERATIONS?)(?: PERFORMED| DONE)?\s*:", re.M
+)
+_RAD = re.compile(r"^\s*(?:EXAM(?:INATION)?|STUDY|TECHNIQUE)\s*:", re.M)
+_IMPRESSION = re.compile(r"^\s*IMPRESSION", re.M)
+_VISITS = {
+    "Consult - History and Phy.",
+    "SOAP / Chart / Progress Notes",
+    "Office Notes",
+    "Emergency Room Reports",
+}
+# not one patient's billable service, or not coded with CPT by the dictating clinician
+_SKIPPED = {
+    "Autopsy",
+    "Letters",
+    "Lab Medicine - Pathology",
+    "Diets and Nutritions",
+    "Speech - Language",
+    "Discharge Summary",
+    "IME-QME-Work Comp etc.",
+}
+
+
+def _used_ids() -> set[str]:
+    used: set[str] = set()
+    devset = SHARED / "devset" / "cases.jsonl"
+    if devset.exists():
+        for line in devset.read_text().splitlines():
+            src = json.loads(line)["source"]["row_or_sample_name"]
+            m = re.search(r"sample id (\d+)", src)
+            if m:
+                used.add(m.group(1))
+    for path in HERE.glob("*.jsonl"):
+        used.update(json.loads(x)["sample_id"] for x in path.read_text().splitlines() if x.strip())
+    return used
+
+
+def draw(
+    pool: Path, seed: int, procedures: int, radiology: int, visits: int
+) -> list[tuple[str, str, str]]:
+    csv.field_size_limit(10_000_000)
+    with pool.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    used = _used_ids()
+    seen: set[str] = set()
+    proc: dict[str, list[str]] = defaultdict(list)
+    rad: list[str] = []
+    visit: list[str] = []
+    specialty = {r["sample_id"]: r["medical_specialty"] for r in rows}
+    for r in rows:
+        sid, text = r["sample_id"], r["transcription"]
+        size = len(text.encode())
+        if sid in used or sid in seen or not 1500 <= size <= 9000:
+            continue
+        if r["medical_specialty"] in _SKIPPED:
+            continue
+        seen.add(sid)
+        if _PROC.search(text):
+            proc[r["medical_specialty"]].append(sid)
+        elif _RAD.search(text) and _IMPRESSION.search(text):
+            rad.append(sid)
+        elif r["medical_specialty"] in _VISITS:
+            visit.append(sid)
+    rng = random.Random(seed)
+    total = sum(len(v) for v in proc.values())
+    quota = {s: max(1, round(procedures * len(v) / total)) for s, v in proc.items() if len(v) >= 3}
+    while sum(quota.values()) > procedures:
+        quota[max(quota, key=lambda k: quota[k])] -= 1
+    while sum(quota.values()) < procedures:
+        quota[max(quota, key=lambda k: len(proc[k]) / quota[k])] += 1
+    picked = [
+        (sid, "procedure") for s in sorted(quota) for sid in rng.sample(sorted(proc[s]), quota[s])
+    ]
+    picked += [(sid, "radiology") for sid in rng.sample(sorted(rad), radiology)]
+    picked += [(sid, "visit") for sid in rng.sample(sorted(visit), visits)]
+    rng.shuffle(picked)
+    return [(sid, bucket, specialty[sid]) for sid, bucket in picked]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--seed", type=int, required=True)
+    ap.add_argument("--procedures", type=int, default=40)
+    ap.add_argument("--radiology", type=int, default=4)
+    ap.add_argument("--visits", type=int, default=4)
+    ap.add_argument("--pool", type=Path, default=SHARED / "mtsamples-pool.csv")
+    args = ap.parse_args()
+    if not args.pool.exists():
+        print(f"{args.pool} absent: the pool is needed to draw notes")
+        return 1
+    for sid, bucket, spec in draw(
+        args.pool, args.seed, args.procedures, args.radiology, args.visits
+    ):
+        print(sid, bucket, spec, sep="\t")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
