@@ -26,6 +26,7 @@ from agentkit.coding.engine.text.attributes import (
     count_before,
     foramen_count,
     interspace_count,
+    numbered_span,
     ordinal_after,
     patient_age,
     sizes,
@@ -539,6 +540,13 @@ def _count(rule: Rule, facts: NoteFacts, trig: list[Mention[str]]) -> int:
     best = 0
     plural = False
     found = facts.mentions(spec.of, PERFORMANCE_SECTIONS | rule.sections)
+    if spec.span:
+        # a run told with the service ("intercostal block from the fourth to the tenth
+        # spaces", "injected in the spaces four to eight"): both ends count
+        runs = [numbered_span(doc, m.sentence.start, m.sentence.end) for m in found]
+        best = max((n for n in runs if n is not None), default=0)
+        if best:
+            return best
     # a procedure list that names the service once per item ("1. Escharotomy, right arm.
     # 2. Escharotomy, left arm.") counts its items
     items = {

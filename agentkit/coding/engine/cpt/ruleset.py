@@ -85,7 +85,7 @@ _RULE_KEYS = {
     "size_from": "when no size is written near the trigger, read it where these are mentioned",
     "size_total": "true: the sizes told in several trigger sentences are added (repair lengths)",
     "weight_g": "{of: [...], min: X, max: Y, missing: bool} weight in grams told with these words",
-    "count": "{of: [...], min: N, max: N, distinct: bool} or {levels: true|roots, ...}",
+    "count": "{of: [...], min: N, max: N, distinct: bool, span: bool} or {levels: true|roots, ...}",
     "units": "1, count, {count_minus: N}, or {size_over: X, per: Y} (each Y beyond X)",
     "sided": "true: paired organ/limb; RT/LT or 50 from the note",
     "supersedes": "codes this one replaces when both fire",
@@ -132,6 +132,9 @@ class CountSpec:
     max: int | None = None
     distinct: bool = False  # count the different mentions of `of` (each nerve studied)
     roots: bool = False  # levels: roots - count foramina (nerve roots) instead of interspaces
+    # count a run of numbered structures told with `of` ("the fourth to the tenth intercostal
+    # spaces", "the fifth, sixth and seventh nerves"), both ends included
+    span: bool = False
 
 
 @dataclass(frozen=True)
@@ -463,11 +466,15 @@ class _FileReader:
             c = raw["count"]
             if not isinstance(c, YamlMap):
                 self.fail(f"rule {code}: count must be {{of: [...], min: N, max: N}}", raw, "count")
-            self.check_keys(c, {"of", "levels", "min", "max", "distinct"}, f"rule {code} count")
+            self.check_keys(
+                c, {"of", "levels", "min", "max", "distinct", "span"}, f"rule {code} count"
+            )
             if ("of" in c) == bool(c.get("levels")):
                 self.fail(f"rule {code}: count needs either of: [...] or levels: true", c)
             if "distinct" in c and (not isinstance(c["distinct"], bool) or "of" not in c):
                 self.fail(f"rule {code}: count distinct must be true or false, with of: [...]", c)
+            if "span" in c and (not isinstance(c["span"], bool) or "of" not in c):
+                self.fail(f"rule {code}: count span must be true or false, with of: [...]", c)
             lo, hi = c.get("min", 1), c.get("max")
             if not isinstance(lo, int) or (hi is not None and (not isinstance(hi, int) or hi < lo)):
                 self.fail(f"rule {code}: count min/max must be whole numbers, min <= max", c)
@@ -475,7 +482,8 @@ class _FileReader:
             if c.get("levels") not in (None, True, False, "roots"):
                 self.fail(f"rule {code}: count levels must be true or roots", c)
             roots = c.get("levels") == "roots"
-            count = CountSpec(of, bool(c.get("levels")), lo, hi, bool(c.get("distinct")), roots)
+            distinct, span = bool(c.get("distinct")), bool(c.get("span"))
+            count = CountSpec(of, bool(c.get("levels")), lo, hi, distinct, roots, span)
         units = "1"
         units_size: tuple[float, float] | None = None
         if "units" in raw:

@@ -36,6 +36,7 @@ __all__ = [
     "count_before",
     "foramen_count",
     "interspace_count",
+    "numbered_span",
     "numbers",
     "ordinal_after",
     "paired_sites",
@@ -607,6 +608,71 @@ def ordinal_after(doc: Document, token_index: int) -> int | None:
     if word.isdigit() and len(word) <= 2:
         return int(word)
     return _ROMAN.get(word)
+
+
+_SPAN_WORDS = {
+    w: i + 1
+    for i, ws in enumerate(
+        [
+            ("one", "first"),
+            ("two", "second"),
+            ("three", "third"),
+            ("four", "fourth"),
+            ("five", "fifth"),
+            ("six", "sixth"),
+            ("seven", "seventh"),
+            ("eight", "eighth"),
+            ("nine", "ninth"),
+            ("ten", "tenth"),
+            ("eleven", "eleventh"),
+            ("twelve", "twelfth"),
+        ]
+    )
+    for w in ws
+}
+_SPAN_ITEM = r"(?:[Tt][ \t]?)?(?<![\d.,])\d{1,2}(?:st|nd|rd|th)?(?![\d.,]\d)|" + "|".join(
+    sorted(_SPAN_WORDS, key=len, reverse=True)
+)
+# a dose, volume or time is no run of numbered structures ("5-10 mL", "10 to 15 minutes")
+_SPAN_NOT_UNIT = (
+    r"(?![ \t]*(?:%|(?:percent|mg|mcg|ml|cc|cm|mm|min|mins|minutes|sec|seconds|hours|units)\b))"
+)
+_SPAN_RANGE = re.compile(
+    rf"\b({_SPAN_ITEM})[ \t]*(?:-|–|to|through|thru)[ \t]*(?:the[ \t]+)?({_SPAN_ITEM})\b"
+    + _SPAN_NOT_UNIT,
+    re.I,
+)
+_SPAN_LIST = re.compile(
+    rf"\b((?:(?:{_SPAN_ITEM})[ \t]*,[ \t]*)*(?:{_SPAN_ITEM})[ \t]*,?[ \t]*(?:and|&)[ \t]+"
+    rf"(?:the[ \t]+)?(?:{_SPAN_ITEM}))\b" + _SPAN_NOT_UNIT,
+    re.I,
+)
+
+
+def _span_value(item: str) -> int | None:
+    word = item.lower().strip()
+    digits = re.match(r"(?:t[ \t]?)?(\d+)", word)
+    value = int(digits.group(1)) if digits else _SPAN_WORDS.get(word)
+    return value if value is not None and 1 <= value <= 12 else None
+
+
+def numbered_span(doc: Document, start: int, end: int) -> int | None:
+    """How many numbered structures in a row a sentence names, counting both ends: a range
+    ("the fourth to the tenth intercostal spaces" is 7, "spaces four to eight" 5, "T4-T8" 5)
+    or a list ("the fifth, sixth, and seventh intercostal nerves" is 3). Ribs, interspaces
+    and nerve levels are numbered 1 to 12; None when the sentence names no such run."""
+    text = doc.text[start:end]
+    best: int | None = None
+    for m in _SPAN_RANGE.finditer(text):
+        a, b = _span_value(m.group(1)), _span_value(m.group(2))
+        if a is not None and b is not None and 1 <= b - a <= 11:
+            best = max(best or 0, b - a + 1)
+    for m in _SPAN_LIST.finditer(text):
+        items = re.findall(_SPAN_ITEM, m.group(1), re.I)
+        values = {v for v in (_span_value(i) for i in items) if v is not None}
+        if len(values) >= 2:
+            best = max(best or 0, len(values))
+    return best
 
 
 _SPINE = re.compile(
