@@ -30,7 +30,10 @@ diagnosis at all: "marrow edema" on an MRI is not edema R60.9); ``spine`` (by in
 status codes that stay true after the fact ("status post CABG"); ``anywhere: true`` for concepts
 worth coding wherever the note documents them (a procedure through a tracheostomy);
 ``parts: true`` when each refinement the statement names is a diagnosis of its own, with the
-side written next to its words ("left angle and right body mandible fractures": two codes).
+side written next to its words ("left angle and right body mandible fractures": two codes);
+``parts: by_site`` when refinements ending on the same site word are variants of one part (a
+burn's degree at each site: "second-degree burns of the right forearm and left hand" is a code
+for each site, the first refinement written for a site winning).
 """
 
 from __future__ import annotations
@@ -98,6 +101,9 @@ class Concept:
     status: bool = False
     anywhere: bool = False
     parts: bool = False  # every refinement named is its own diagnosis (mandible fracture parts)
+    # parts: by_site - refinements that share a site word are variants of one part (a burn's
+    # degree at a site): each site word named gives one code, the first refinement matching it
+    parts_by_site: bool = False
     source: str = ""  # file:line
 
     def all_codes(self) -> list[str]:
@@ -298,7 +304,8 @@ def _concept(entry: Any, idx: int, into: PhraseSet[int], src: str, line: int | N
         also=also,
         status=entry.get("status") is True,
         anywhere=entry.get("anywhere") is True,
-        parts=entry.get("parts") is True,
+        parts=entry.get("parts") in (True, "by_site"),
+        parts_by_site=entry.get("parts") == "by_site",
         source=f"{src}:{line or 0}",
     )
 

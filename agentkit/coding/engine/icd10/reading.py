@@ -566,21 +566,55 @@ def _part_codes(
                 hits.append((m.start, m.end, ri))
     out: list[str] = []
     taken: set[int] = set()
+    site_of: dict[tuple[int, int, int], tuple[int, int]] = {}
+    if concept.parts_by_site:
+        # one code per site: the refinements naming the same site words (the bare site, or
+        # the site with a degree before or after it) are variants of one part, the first
+        # written in the concept wins (the highest degree of a burn)
+        spans = {(a, b) for a, b, _ in hits}
+        bare = [
+            x for x in spans if not any(y != x and x[0] <= y[0] and y[1] <= x[1] for y in spans)
+        ]
+        best: dict[tuple[int, int], tuple[int, int, int]] = {}
+        for h in hits:
+            # the bare site words at either end of this hit ("second degree ... forearm",
+            # "forearm ... second degree")
+            ends = [
+                x for x in bare if h[0] <= x[0] and x[1] <= h[1] and (x[0] == h[0] or x[1] == h[1])
+            ]
+            site = min(ends, key=lambda x: x[1] - x[0]) if ends else (h[0], h[1])
+            site_of[h] = site
+            if site not in best or h[2] < best[site][2]:
+                best[site] = h
+        hits = [h for h in hits if best[site_of[h]] == h]
     for lo, hi, ri in sorted(hits):
-        if ri in taken or any(a <= lo < b for a, b, r in hits if r != ri and b - a > hi - lo):
+        if ri in taken or (
+            not concept.parts_by_site
+            and any(a <= lo < b for a, b, r in hits if r != ri and b - a > hi - lo)
+        ):
             continue  # one code per part; a part word inside a longer part's words is not one
         taken.add(ri)
         consumed.update(i for i in range(lo, hi) if not match[0] <= i < match[1])
         ref = concept.refine[ri]
-        before = sides(doc, t.starts[max(st.tok_lo, lo - _PART_SIDE_WINDOW)], t.starts[lo])
-        after = sides(doc, t.ends[hi - 1], t.ends[min(st.tok_hi, hi + _PART_SIDE_WINDOW) - 1])
+        # the side is written next to the part's own words (a burn's site, not its degree)
+        slo, shi = site_of.get((lo, hi, ri), (lo, hi))
+        before = sides(doc, t.starts[max(st.tok_lo, slo - _PART_SIDE_WINDOW)], t.starts[slo])
+        after = sides(doc, t.ends[shi - 1], t.ends[min(st.tok_hi, shi + _PART_SIDE_WINDOW) - 1])
         side = before[-1].side if before else after[0].side if after else None
         if side is None and ref.sides:
             # "Right index finger and middle fingers": the one side of the statement
             side = _statement_side(doc, st)
-        code = ref.sides.get(side or "") or ref.code
-        if code and code not in out:
-            out.append(code)
+        codes = [ref.sides.get(side or "") or ref.code]
+        if (
+            concept.parts_by_site
+            and side == "bilateral"
+            and "bilateral" not in ref.sides
+            and {"right", "left"} <= ref.sides.keys()
+        ):
+            codes = [ref.sides["right"], ref.sides["left"]]  # no bilateral code: both sides
+        for code in codes:
+            if code and code not in out:
+                out.append(code)
     return out
 
 
