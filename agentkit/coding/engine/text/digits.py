@@ -80,6 +80,48 @@ _FINGER_WORDS = frozenset(
 )
 
 
+_ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+    "fourth": 4, "4th": 4, "fifth": 5, "5th": 5,
+}  # fmt: skip
+_RANGE_WORDS = frozenset({"through", "thru", "to"})
+_LIST_WORDS = frozenset({"and", "or", "through", "thru", "to"})
+_HEADS = {
+    "toe": frozenset({"toe", "toes", "metatarsophalangeal", "mtp", "mpj", "mtpj", "digits"}),
+    "finger": frozenset({"finger", "fingers", "digits"}),
+}
+
+
+def _ordinal_run(norms: tuple[str, ...], i: int, hi: int, kind: str) -> tuple[int, set[int]]:
+    """Ordinals listed before one digit word: 'second, third, and fourth toes', '2nd-4th
+    toes', 'second through fifth digits' (a range fills in). Returns (tokens read, digits),
+    or (0, empty) when the run has fewer than two ordinals or no digit word ends it."""
+    found: list[int] = []
+    ranged = False
+    j = i
+    while j < hi and j - i < 10:
+        w = norms[j]
+        if w in _ORDINALS:
+            digit = _ORDINALS[w]
+            if ranged and found and found[-1] < digit:
+                found.extend(range(found[-1] + 1, digit))
+            found.append(digit)
+            ranged = False
+        elif w in _LIST_WORDS and found:
+            ranged = w in _RANGE_WORDS
+        else:
+            break
+        j += 1
+    if len(found) < 2 or j >= hi or norms[j] not in _HEADS[kind]:
+        return 0, set()
+    if norms[j] == "digits":
+        near = norms[max(0, i - 4) : min(hi, j + 5)]
+        is_toe = any(w in _TOE_WORDS for w in near)
+        if is_toe != (kind == "toe"):
+            return 0, set()
+    return j + 1 - i, set(found)
+
+
 def digits_named(doc: Document, start: int, end: int, kind: str) -> set[int]:
     """The digits (1-5) of ``kind`` ('finger' or 'toe') named in ``[start, end)``."""
     table = digit_table()
@@ -96,6 +138,12 @@ def digits_named(doc: Document, start: int, end: int, kind: str) -> set[int]:
                 hit = (n, digit)
                 break
         if hit is None:
+            if norms[i] in _ORDINALS:
+                n, listed = _ordinal_run(norms, i, hi, kind)
+                if n:
+                    found |= listed
+                    i += n
+                    continue
             i += 1
             continue
         n, digit = hit

@@ -1,0 +1,49 @@
+"""Lesser-toe arthrodesis is the hammertoe correction 28285; ordinals listed before one toe
+word ('second, third, and fourth toes') name several toes (RT/LT, not one toe's modifier
+taken from another procedure item), and a toe's metatarsophalangeal joint names that toe
+(the right fourth MTP joint is T8)."""
+
+from __future__ import annotations
+
+from agentkit.coding.engine.coder import code_cpt
+
+
+def _lines(note: str) -> dict[str, list[str]]:
+    return {p["code"]: p["modifiers"] for p in code_cpt(note)["procedures"]}
+
+
+NOTE = (
+    "PREOPERATIVE DIAGNOSIS: Hammer toes, right second through fifth toes.\n"
+    "PROCEDURES PERFORMED:\n"
+    "1. Arthrodesis, right second, third, and fourth toes with Kirschner wire fixation.\n"
+    "2. Hammertoe repair, right fifth toe.\n"
+    "3. Extensor tenotomy and capsulotomy, right fourth metatarsophalangeal joint.\n"
+    "DESCRIPTION: The proximal interphalangeal joints of the second, third and fourth toes "
+    "were resected and fused over wires. The fifth toe head of the proximal phalanx was "
+    "resected. The fourth metatarsophalangeal joint capsule was released."
+)
+
+
+def test_listed_toes_keep_the_side_and_the_mtp_names_its_toe() -> None:
+    lines = _lines(NOTE)
+    assert lines["28285"] == ["RT"]
+    assert lines["28270"] == ["T8"]
+
+
+def test_lesser_toe_arthrodesis_alone_is_a_hammertoe_correction() -> None:
+    note = (
+        "PROCEDURE PERFORMED: Arthrodesis of the left second toe.\n"
+        "DESCRIPTION: The proximal interphalangeal joint was resected and fused with a wire."
+    )
+    assert _lines(note) == {"28285": ["T1"]}
+
+
+def test_metatarsal_osteotomies_name_no_toe_list() -> None:
+    note = (
+        "PROCEDURE PERFORMED: Weil osteotomies of the right second and third metatarsals "
+        "and capsulotomy of the right second metatarsophalangeal joint.\n"
+        "DESCRIPTION: Both metatarsal heads were shortened and fixed with screws. The "
+        "second MTP joint capsule was released."
+    )
+    lines = _lines(note)
+    assert lines.get("28270") == ["T6"]
