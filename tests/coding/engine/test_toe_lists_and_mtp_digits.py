@@ -47,3 +47,23 @@ def test_metatarsal_osteotomies_name_no_toe_list() -> None:
     )
     lines = _lines(note)
     assert lines.get("28270") == ["T6"]
+
+
+def test_a_toe_only_service_reads_second_digit_as_the_toe() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Dry gangrene of the right second digit.\n"
+        "PROCEDURE PERFORMED: Amputation of the right second digit at the "
+        "metatarsophalangeal joint.\n"
+        "DESCRIPTION: A racket incision was made around the digit and carried down to the "
+        "joint, which was disarticulated. The wound was closed with nylon."
+    )
+    assert _lines(note) == {"28820": ["T6"]}
+
+
+def test_a_finger_only_service_keeps_second_digit_a_finger() -> None:
+    note = (
+        "PROCEDURE PERFORMED: Release of the A1 pulley, left second digit.\n"
+        "DESCRIPTION: Through a palmar incision the A1 pulley was divided and the finger "
+        "moved without triggering."
+    )
+    assert _lines(note) == {"26055": ["F1"]}

@@ -111,6 +111,9 @@ def _digit_modifier(facts: NoteFacts, code: str, hit: Hit, side: str) -> str | N
     spans = [(hit.mentions[0].sentence.start, hit.mentions[0].sentence.end)]
     spans.append((-1, -1))  # marker: the procedure list is read only when the sentence names none
     spans.extend((doc.sentences[i].start, doc.sentences[i].end) for i in sorted(facts.titles))
+    # a code done only on toes (or only on fingers) reads 'second digit' as one of them
+    toe_only = code in table.toe_codes and code not in table.finger_codes
+    finger_only = code in table.finger_codes and code not in table.toe_codes
     fingers: set[int] = set()
     toes: set[int] = set()
     for start, end in spans:
@@ -118,8 +121,10 @@ def _digit_modifier(facts: NoteFacts, code: str, hit: Hit, side: str) -> str | N
             if fingers or toes:
                 break
             continue
-        fingers |= digits_named(doc, start, end, "finger")
-        toes |= digits_named(doc, start, end, "toe")
+        if not toe_only:
+            fingers |= digits_named(doc, start, end, "finger")
+        if not finger_only:
+            toes |= digits_named(doc, start, end, "toe", foot_only=toe_only)
     return digit_modifier(code, side, fingers, toes)
 
 

@@ -122,8 +122,12 @@ def _ordinal_run(norms: tuple[str, ...], i: int, hi: int, kind: str) -> tuple[in
     return j + 1 - i, set(found)
 
 
-def digits_named(doc: Document, start: int, end: int, kind: str) -> set[int]:
-    """The digits (1-5) of ``kind`` ('finger' or 'toe') named in ``[start, end)``."""
+def digits_named(
+    doc: Document, start: int, end: int, kind: str, *, foot_only: bool = False
+) -> set[int]:
+    """The digits (1-5) of ``kind`` ('finger' or 'toe') named in ``[start, end)``.
+    ``foot_only``: the service is done only on toes, so 'second digit' names a toe with no
+    toe or foot word near it."""
     table = digit_table()
     t = doc.tokens
     lo, hi = t.index_at_or_after(start), t.index_before(end)
@@ -162,6 +166,7 @@ def digits_named(doc: Document, start: int, end: int, kind: str) -> set[int]:
         if (
             kind == "toe"
             and "digit" in words
+            and not foot_only
             and not any(w in _TOE_WORDS for w in norms[max(lo, i - 4) : min(hi, i + n + 4)])
         ):
             i += n
