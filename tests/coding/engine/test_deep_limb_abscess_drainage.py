@@ -89,3 +89,23 @@ def test_septic_knee_through_an_arthrotomy_is_not_a_deep_abscess() -> None:
     codes = _codes(note)
     assert "27301" not in codes
     assert "27310" in codes
+
+
+def test_septic_olecranon_bursitis_is_the_infective_bursitis_code() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Septic olecranon bursitis, right elbow.\n"
+        "PROCEDURE PERFORMED: Incision and drainage of right olecranon bursa.\n"
+        "DESCRIPTION: The bursa was incised and purulent fluid drained; a wick was left."
+    )
+    diagnoses = [d["code"] for d in code_cpt(note)["diagnoses"]]
+    assert diagnoses == ["M71.121"]
+
+
+def test_olecranon_bursitis_without_infection_stays_m70() -> None:
+    note = (
+        "POSTOPERATIVE DIAGNOSIS: Chronic olecranon bursitis, left elbow.\n"
+        "PROCEDURE PERFORMED: Excision of the olecranon bursa, left elbow.\n"
+        "DESCRIPTION: The thickened bursa was excised; no purulence was seen."
+    )
+    diagnoses = [d["code"] for d in code_cpt(note)["diagnoses"]]
+    assert diagnoses == ["M70.22"]
