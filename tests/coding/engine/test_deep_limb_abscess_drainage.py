@@ -109,3 +109,16 @@ def test_olecranon_bursitis_without_infection_stays_m70() -> None:
     )
     diagnoses = [d["code"] for d in code_cpt(note)["diagnoses"]]
     assert diagnoses == ["M70.22"]
+
+
+def test_deep_gluteal_abscess_through_the_fascia_is_26990_alone() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Deep left gluteal abscess.\n"
+        "PROCEDURE PERFORMED: Incision and drainage of deep left gluteal abscess.\n"
+        "DESCRIPTION: Through a 5 cm incision the gluteal fascia was opened and an abscess "
+        "within the gluteus maximus was drained of 150 mL of pus. The cavity was irrigated "
+        "and packed."
+    )
+    codes = _codes(note)
+    assert codes == ["26990"]
+    assert "10180" not in codes
