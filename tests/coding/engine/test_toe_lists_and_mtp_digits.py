@@ -67,3 +67,28 @@ def test_a_finger_only_service_keeps_second_digit_a_finger() -> None:
         "moved without triggering."
     )
     assert _lines(note) == {"26055": ["F1"]}
+
+
+def _units(note: str) -> dict[str, tuple[list[str], int]]:
+    return {p["code"]: (p["modifiers"], p["units"]) for p in code_cpt(note)["procedures"]}
+
+
+def test_each_toe_code_counts_the_toes_its_items_name() -> None:
+    assert _units(NOTE)["28285"] == (["RT"], 4)
+
+
+def test_two_trigger_fingers_listed_are_two_units() -> None:
+    note = (
+        "PROCEDURES PERFORMED: Right index and middle fingers release A1 pulley.\n"
+        "DESCRIPTION: Through two palmar incisions the A1 pulleys were divided and both "
+        "fingers moved without triggering."
+    )
+    assert _units(note) == {"26055": (["RT"], 2)}
+
+
+def test_one_toe_stays_one_unit_with_its_modifier() -> None:
+    note = (
+        "PROCEDURE PERFORMED: Hammertoe repair, left third toe.\n"
+        "DESCRIPTION: The head of the proximal phalanx was resected and the toe pinned."
+    )
+    assert _units(note) == {"28285": (["T2"], 1)}

@@ -128,6 +128,27 @@ def _digit_modifier(facts: NoteFacts, code: str, hit: Hit, side: str) -> str | N
     return digit_modifier(code, side, fingers, toes)
 
 
+def _digit_units(facts: NoteFacts, code: str, hit: Hit) -> int:
+    """Units of an 'each toe' / 'each finger' code: the different digits its procedure-list
+    items name ('Arthrodesis, right second, third, and fourth toes' and 'Hammertoe repair,
+    right fifth toe' are four toes), else its own sentence; at least one. A code of both
+    lists (nail services) counts nothing."""
+    table = digit_table()
+    toe = code in table.toe_codes
+    if toe == (code in table.finger_codes):
+        return 1
+    kind = "toe" if toe else "finger"
+    doc = facts.doc
+    where = sorted({m.sentence.index for m in hit.mentions if m.sentence.index in facts.titles})
+    if not where:
+        where = [hit.mentions[0].sentence.index]
+    named: set[int] = set()
+    for i in where:
+        s = doc.sentences[i]
+        named |= digits_named(doc, s.start, s.end, kind, foot_only=toe)
+    return max(1, len(named))
+
+
 def _own_side(facts: NoteFacts, hit: Hit) -> str | None:
     return sides_summary(_own_sides(facts, hit))
 
@@ -453,6 +474,8 @@ def resolve(facts: NoteFacts, hits: list[Hit], kv: KnowledgeView) -> list[Line]:
         units = 1
         if rule.units == "count" and ln.hit.count is not None:
             units = ln.hit.count
+        elif rule.units == "digits":
+            units = _digit_units(facts, ln.code, ln.hit)
         elif rule.units.startswith("count_minus:") and ln.hit.count is not None:
             units = ln.hit.count - int(rule.units.split(":", 1)[1])
             if units < 1:

@@ -86,7 +86,7 @@ _RULE_KEYS = {
     "size_total": "true: the sizes told in several trigger sentences are added (repair lengths)",
     "weight_g": "{of: [...], min: X, max: Y, missing: bool} weight in grams told with these words",
     "count": "{of: [...], min: N, max: N, distinct: bool, span: bool} or {levels: true|roots, ...}",
-    "units": "1, count, {count_minus: N}, or {size_over: X, per: Y} (each Y beyond X)",
+    "units": "1, count, digits, {count_minus: N}, or {size_over: X, per: Y} (each Y beyond X)",
     "sided": "true: paired organ/limb; RT/LT or 50 from the note",
     "supersedes": "codes this one replaces when both fire",
     "modifiers": "[{add: '52', when: [...], unless: [...], near: false}]",
@@ -161,7 +161,7 @@ class Rule:
     size_cm: tuple[float, float] | None
     size_missing: bool
     count: CountSpec | None
-    units: str  # "1" | "count" | "count_minus:N"
+    units: str  # "1" | "count" | "count_minus:N" | "digits"
     sided: bool
     supersedes: tuple[str, ...]
     modifiers: tuple[ModifierRule, ...]
@@ -492,6 +492,8 @@ class _FileReader:
                 units = "1"
             elif u == "count":
                 units = "count"
+            elif u == "digits":
+                units = "digits"
             elif (
                 isinstance(u, YamlMap)
                 and set(u) == {"count_minus"}
@@ -512,12 +514,12 @@ class _FileReader:
                     )
             else:
                 self.fail(
-                    f"rule {code}: units must be 1, count, {{count_minus: N}} or "
+                    f"rule {code}: units must be 1, count, digits, {{count_minus: N}} or "
                     "{size_over: X, per: Y}",
                     raw,
                     "units",
                 )
-            if units != "1" and count is None and units_size is None:
+            if units not in ("1", "digits") and count is None and units_size is None:
                 self.fail(f"rule {code}: units from a count need count:", raw, "units")
         size_total = raw.get("size_total", False)
         if not isinstance(size_total, bool) or (size_total and "size_cm" not in raw):

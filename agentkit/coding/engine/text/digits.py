@@ -122,6 +122,20 @@ def _ordinal_run(norms: tuple[str, ...], i: int, hi: int, kind: str) -> tuple[in
     return j + 1 - i, set(found)
 
 
+_BARE_FINGERS = frozenset({"long", "ring", "index", "middle", "small", "little"})
+
+
+def _finger_word_follows(norms: tuple[str, ...], j: int, hi: int) -> bool:
+    """A finger word within two words, or after a list of bare finger names joined by 'and'
+    / 'or' ('index and middle fingers')."""
+    if any(w in _FINGER_WORDS for w in norms[j : min(hi, j + 2)]):
+        return True
+    k = j
+    while k < hi and k - j < 6 and norms[k] in _BARE_FINGERS | _LIST_WORDS:
+        k += 1
+    return k > j and k < hi and norms[k] in _FINGER_WORDS
+
+
 def digits_named(
     doc: Document, start: int, end: int, kind: str, *, foot_only: bool = False
 ) -> set[int]:
@@ -151,9 +165,10 @@ def digits_named(
             i += 1
             continue
         n, digit = hit
-        # a bare "long", "ring" or "index" names a finger only when a finger word follows soon
-        bare = kind == "finger" and n == 1 and norms[i] in ("long", "ring", "index", "middle")
-        if bare and not any(w in _FINGER_WORDS for w in norms[i + 1 : min(hi, i + 3)]):
+        # a bare "long", "ring" or "index" names a finger only when a finger word follows soon,
+        # also across a list of them ("index and middle fingers")
+        bare = kind == "finger" and n == 1 and norms[i] in _BARE_FINGERS
+        if bare and not _finger_word_follows(norms, i + 1, hi):
             i += 1
             continue
         if (
