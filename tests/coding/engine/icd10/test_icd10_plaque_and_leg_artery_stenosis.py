@@ -46,3 +46,14 @@ def test_leg_artery_stenosis_by_side() -> None:
         " claudication.\nPROCEDURE: Right lower extremity angiogram.\n"
     )
     assert _icd(claudication) == ["I70.211"]
+
+
+def test_plaque_under_the_artery_heading() -> None:
+    note = (
+        "EXAM: Coronary CT angiography.\n"
+        "IMPRESSION:\n"
+        "Single vessel analysis:\n"
+        "LM: There is mixed calcific and noncalcified plaque within the LM without a"
+        " high-grade stenosis.\n"
+    )
+    assert "I25.10" in _icd(note)
