@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from agentkit.coding.engine.text.phrase_tries import word_heads
+from agentkit.coding.engine.text.phrase_tries import _HEAD
 
 __all__ = ["NoteRanges", "note_ranges"]
 
@@ -25,12 +25,14 @@ MIN_NOTE_WORDS = 64
 class NoteRanges:
     """The word sets (and head sets) of the ranges of one note's tokens asked so far."""
 
-    __slots__ = ("found", "heads", "norms", "words")
+    __slots__ = ("found", "heads", "norms", "word_heads", "words")
 
     def __init__(self, norms: tuple[str, ...]) -> None:
         self.norms = norms
         self.words: dict[tuple[int, int], frozenset[str]] = {}
         self.heads: dict[tuple[int, int], frozenset[str]] = {}
+        # the head of every token, cut once for the note (ranges take their sets from it)
+        self.word_heads: tuple[str, ...] | None = None
         # (phrase set, its size, lo, hi) -> the set's matches in tokens [lo, hi): the set
         # itself is held, so its identity stays its own while the note is kept
         self.found: dict[tuple[object, int, int, int], tuple[Any, ...]] = {}
@@ -46,7 +48,10 @@ class NoteRanges:
         key = (lo, hi)
         found = self.heads.get(key)
         if found is None:
-            found = self.heads[key] = word_heads(self.norms[lo:hi])
+            heads = self.word_heads
+            if heads is None:
+                heads = self.word_heads = tuple([w[:_HEAD] for w in self.norms])
+            found = self.heads[key] = frozenset(heads[lo:hi])
         return found
 
 

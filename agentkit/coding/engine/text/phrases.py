@@ -697,6 +697,11 @@ class PhraseSet(Generic[T]):
         if first is None:
             first = self._first_letters = self._beginnings()
         numeric = bool(self._numeric)
+        if shared is not None and not numeric:
+            # no word of the range begins with the letters the set's phrases begin with
+            heads = shared.heads_of(lo, hi)
+            if first.isdisjoint(heads):
+                return out
         for i in range(lo, hi):
             word = norms[i]
             st = by_word.get(word)
