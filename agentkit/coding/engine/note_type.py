@@ -8,6 +8,8 @@ headings (which notes reliably have) and the words of the note's title.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from agentkit.coding.engine.text.document import Document
 from agentkit.coding.engine.text.phrases import PhraseSet
 
@@ -269,7 +271,45 @@ def _headed_summary(doc: Document) -> bool:
     if any(h in headings for h in _DISCHARGE_TITLES):
         return True
     if any(h in headings for h in _DISCHARGE_HEADINGS):
-        return "description" not in kinds
+        if "description" in kinds:
+            return False
+        # an admission history and physical closed by a short HOSPITAL COURSE ("The patient
+        # was admitted for further evaluation. A diagnostic procedure was performed.") that
+        # never tells a discharge documents the admission, not the discharge day
+        stay_only = not any(h in headings for h in _DISCHARGE_HEADINGS if h not in _STAY_HEADINGS)
+        return not (stay_only and _admission_workup(doc, headings))
+    return False
+
+
+def _admission_workup(doc: Document, headings: str) -> bool:
+    """The note takes the admission's history and examination (HPI, exam) and nowhere tells
+    a discharge: no discharge word, no final or admitting diagnoses, disposition or
+    follow-up heading."""
+    kinds = {s.kind for s in doc.sections}
+    if not ({"hpi", "chief_complaint"} & kinds and "exam" in kinds):
+        return False
+    if any(h in headings for h in (*_ADMISSION_HEADINGS, "disposition", "follow")):
+        return False
+    return not _tells_discharge(doc.tokens.norms)
+
+
+# "discharged", "for discharge", "discharge home" tell the patient leaving; "no nipple
+# discharge" in an examination is a finding
+_DISCHARGE_BEFORE = frozenset({"on", "at", "upon", "for", "before", "after", "until", "prior"})
+_DISCHARGE_AFTER = frozenset(
+    {"home", "to", "from", "date", "instructions", "plan", "planning", "medications", "summary"}
+)
+
+
+def _tells_discharge(norms: Sequence[str]) -> bool:
+    for i, n in enumerate(norms):
+        if n in ("discharged", "discharging"):
+            return True
+        if n == "discharge" and (
+            (i > 0 and norms[i - 1] in _DISCHARGE_BEFORE)
+            or (i + 1 < len(norms) and norms[i + 1] in _DISCHARGE_AFTER)
+        ):
+            return True
     return False
 
 

@@ -178,7 +178,9 @@ def visit_setting(doc: Document, c: Cues | None = None) -> str | None:
         + _count(doc, "hospital_plan", c, _PLAN_KINDS)
         + _count(doc, "subsequent", c, excluded=_PAST_HISTORY, statuses=_SEEN_IN_ED)
     )
-    if "admi" in headings:
+    # an admission heading, or a HOSPITAL COURSE closing an admission history and physical
+    # (a discharge summary was sent to discharge-day management above)
+    if "admi" in headings or "hospital course" in headings:
         hospital += 2
     if hospital and hospital > _count(doc, "office", c):
         return "subsequent" if _progress_note(doc, c) else "hospital"
