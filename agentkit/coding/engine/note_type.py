@@ -45,6 +45,8 @@ _VISIT_KINDS = {
     "family_history",
 }
 _RADIOLOGY_KINDS = {"technique", "comparison"}
+# the sections of a review-of-systems or examination template
+_TEMPLATE_KINDS = frozenset({"ros", "exam", "vitals", "other"})
 
 _IMAGING: PhraseSet[str] = PhraseSet()
 for _p in (
@@ -475,6 +477,10 @@ def _note_type(doc: Document) -> str:
         # a plain HISTORY heading tells the present illness of a consultation or clinic
         # note ("HISTORY: ... RECOMMENDATIONS: ..."): with an assessment or plan, a visit
         return "visit"
+    if kinds <= _TEMPLATE_KINDS:
+        # only a review of systems or an examination (vital signs), with no presenting problem
+        # and no assessment: a normal-findings template or a fragment, no encounter
+        return "other"
     if visit_score >= 2:
         return "visit"
     if "history" in kinds and "exam" in kinds and "course" not in headings.split():
