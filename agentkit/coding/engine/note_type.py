@@ -421,6 +421,26 @@ _THERAPY_PLAN_HEADINGS = (
 )
 
 
+# Headings of a social worker's psychosocial assessment (a transplant candidate's or donor's
+# psychosocial evaluation): coping, income and support, with no physical examination.
+_PSYCHOSOCIAL_HEADINGS = (
+    "coping",
+    "source of income",
+    "financial situation",
+    "support system",
+    "psychosocial perspective",
+    "emotional reaction",
+    "psychosocial assessment",
+    "psychosocial evaluation",
+)
+
+
+def _psychosocial_assessment(doc: Document, headings: str) -> bool:
+    """Two or more psychosocial assessment headings and no examination section."""
+    found = sum(h in headings for h in _PSYCHOSOCIAL_HEADINGS)
+    return found >= 2 and not any(s.kind == "exam" for s in doc.sections)
+
+
 def _note_type(doc: Document) -> str:
     if _headed_summary(doc) or is_postoperative_progress(doc):
         return "visit"
@@ -429,6 +449,8 @@ def _note_type(doc: Document) -> str:
         return "radiology"  # a diagnostic test's report
     if any(h in headings for h in _THERAPY_PLAN_HEADINGS):
         return "other"  # a therapist's evaluation and plan of care, not a physician's visit
+    if _psychosocial_assessment(doc, headings):
+        return "other"  # a social worker's assessment: E/M codes are for physicians and QHPs
     if _is_teaching_case(doc):
         return "radiology"
     study_exams = _study_exam_sections(doc)
