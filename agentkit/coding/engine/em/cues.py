@@ -43,6 +43,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "side_effect",
         "hedged",
         "cancer_care",
+        "elsewhere",
         "escalation",
         "systemic",
         "self_limited",

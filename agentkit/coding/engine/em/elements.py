@@ -238,6 +238,22 @@ def _escalation(doc: Document, cues: Cues) -> tuple[int, int] | None:
 _MALIGNANT = ("C", "D0", "D37", "D38", "D39", "D4")
 
 
+def _managed_elsewhere(doc: Document, cues: Cues, start: int, end: int) -> bool:
+    """The item's line says another clinician manages its problem ("He is followed for his
+    diabetes by his internist") and manages nothing itself (no drug continued or changed, no
+    test): only noted, not addressed at this visit."""
+    t = doc.tokens
+    line_end = doc.text.find("\n", end)
+    lo = t.index_at_or_after(start)
+    hi = t.index_before(len(doc.text) if line_end < 0 else line_end)
+    problems = _hits(doc, cues.matcher("problems"), lo, hi, _COUNTED)
+    if not any(name == "elsewhere" for name, _i, _s in problems):
+        return False
+    risk = _hits(doc, cues.matcher("risk"), lo, hi, _COUNTED)
+    data = _hits(doc, cues.matcher("data"), lo, hi, _COUNTED)
+    return not data and all(name == "minimal" for name, _i, _s in risk)
+
+
 def _cancer_care(doc: Document, cues: Cues) -> bool:
     """The assessment or plan treats, stages or images a cancer (chemotherapy, radiation,
     hormonal therapy, a PET scan, a resection): the malignancy is under active care."""
@@ -287,6 +303,8 @@ def problem_element(
         status = assertion_of(doc, start, end).status
         if not codes and not names:
             continue
+        if _managed_elsewhere(doc, cues, start, end):
+            continue  # another clinician's problem, only noted: not addressed here
         if status in ("negated", "family") or (status == "historical" and not codes):
             continue
         if (
