@@ -1781,6 +1781,11 @@ def _obstetric(
 
 
 _SEPSIS_CODES = ("A40", "A41", "A02.1", "A22.7", "A26.7", "A32.7", "A42.7", "A54.86", "B37.7")
+# a burn's or corrosion's extent (T31/T32) is the primary code only when no site is coded; with
+# the site codes (T20-T25) it is their supplementary code, after them (tabular note at T31/T32,
+# guideline I.C.19.d.5)
+_BURN_EXTENT = ("T31", "T32")
+_BURN_SITES = ("T20", "T21", "T22", "T23", "T24", "T25")
 
 
 # the encounter's reason that is sequenced before what the visit finds: screening (Z12, guideline
@@ -1802,6 +1807,12 @@ def _sequence(codes: list[str], by_code: dict[str, Found]) -> list[str]:
             if c.startswith(("R65.1", "R65.2")):
                 position[c] = max(infections) + 1
 
+    sites = [position[c] for c in codes if c.startswith(_BURN_SITES)]
+    if sites:
+        for c in codes:
+            if c.startswith(_BURN_EXTENT):
+                position[c] = max(sites) + 1
+
     def rank(code: str) -> tuple[int, int, int]:
         f = by_code[code]
         if code.startswith(_ENCOUNTER_FIRST):
@@ -1816,6 +1827,8 @@ def _sequence(codes: list[str], by_code: dict[str, Found]) -> list[str]:
         return (group if group != 2 else 1 + primary, position[code], f.start)
 
     first = codes[0] if codes else None
+    if first is not None and sites and first.startswith(_BURN_EXTENT):
+        first = next(c for c in codes if c.startswith(_BURN_SITES))
     ordered = sorted(codes, key=rank)
     # the first statement of the diagnosis section is the reason for the encounter, unless it
     # is only a symptom or a factor (or a screening reason comes first)

@@ -46,3 +46,25 @@ def test_highest_degree_at_one_site_and_both_sides() -> None:
 def test_one_site_and_no_site() -> None:
     assert codes("Burn of the left forearm, second degree.") == ["T22.212A"]
     assert codes("Burn.") == ["T30.0"]
+
+
+def test_extent_with_sites_codes_the_sites_then_the_extent() -> None:
+    # the T31 extent is a supplementary code when the sites are named (T31 note, I.C.19.d.5)
+    assert codes("28% TBSA burns to the face, both arms and the anterior thorax.") == [
+        "T20.00XA",
+        "T22.00XA",
+        "T21.01XA",
+        "T31.20",
+    ]
+    assert codes("Deep partial-thickness burns of the upper back and left thigh, 12% TBSA.") == [
+        "T21.23XA",
+        "T24.212A",
+        "T31.10",
+    ]
+
+
+def test_extent_alone_and_thorax_words() -> None:
+    assert codes("45% total body surface area flame burns.") == ["T31.40"]
+    assert codes("Burns of the posterior thorax.") == ["T21.03XA"]
+    # a body-surface share that is not a burn's is no burn code
+    assert codes("Psoriasis involving 10% body surface area.") == ["L40.9"]
