@@ -25,3 +25,24 @@ def test_no_site_in_the_sentence_and_a_hand_burn_is_no_trunk_graft() -> None:
         "PROCEDURE: Application of Integra to the excised wound, 30 sq cm.\n"
     )
     assert not any(code in ("15271", "15272", "15273", "15274") for code, _ in codes(note))
+
+
+def test_site_after_a_clause_that_denies_another_graft_still_names_the_site() -> None:
+    # "areas not autografted on the back": the back is where the allograft goes
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Flame burns of the face, hands and back.\n"
+        "PROCEDURES PERFORMED:\n"
+        "1. Split-thickness autograft to the back, 600 sq cm.\n"
+        "2. Application of meshed allograft to the open wounds, not autografted on the back, "
+        "450 sq cm.\n"
+    )
+    assert codes(note) == [("15100", 1), ("15273", 1), ("15101", 5), ("15274", 4)]
+
+
+def test_a_denied_application_is_still_no_graft() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Burn of the back.\n"
+        "PROCEDURE: Split-thickness autograft to the back, 300 sq cm.\n"
+        "DESCRIPTION: No allograft was applied to the back wounds.\n"
+    )
+    assert [c for c, _ in codes(note)] == ["15100", "15101"]
