@@ -68,3 +68,9 @@ def test_extent_alone_and_thorax_words() -> None:
     assert codes("Burns of the posterior thorax.") == ["T21.03XA"]
     # a body-surface share that is not a burn's is no burn code
     assert codes("Psoriasis involving 10% body surface area.") == ["L40.9"]
+
+
+def test_back_without_upper_is_the_lower_back() -> None:
+    # the index: Burn, back T21.04 (upper T21.03)
+    assert codes("Second-degree burn of the back.") == ["T21.24XA"]
+    assert codes("Burns of the upper back and right shoulder.") == ["T21.03XA", "T22.051A"]
