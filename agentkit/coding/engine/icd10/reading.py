@@ -363,7 +363,7 @@ def _statement_side(doc: Document, st: Statement) -> str | None:
 # past history or the medications.
 _DETAIL_KINDS = frozenset(
     {
-        "findings", "description", "technique", "indications", "hpi", "history",
+        "findings", "exam", "description", "technique", "indications", "hpi", "history",
         "chief_complaint", "body", "other",
     }
 )  # fmt: skip
