@@ -473,6 +473,28 @@ def _diabetes_type(codes: list[str], by_code: dict[str, Found], icd: Any) -> lis
     return out
 
 
+_SIDE_WORDS = re.compile(r"\b(right|left)\b")
+
+
+def _side_beside_bilateral(codes: list[str], icd: Any) -> list[str]:
+    """Drop a one-side code whose bilateral sibling (same subcategory) is also reported: the
+    condition is in both (H25.12 beside H25.13; guideline I.B.13 codes bilateral once)."""
+    titles = {}
+    for code in codes:
+        rec = icd.get(code)
+        if rec is not None:
+            titles[code] = (rec.parent, rec.description.lower())
+    bilateral = {parent for parent, title in titles.values() if "bilateral" in title}
+    return [
+        c
+        for c in codes
+        if c not in titles
+        or titles[c][0] not in bilateral
+        or "bilateral" in titles[c][1]
+        or not _SIDE_WORDS.search(titles[c][1])
+    ]
+
+
 def _unspecified_duplicates(
     codes: list[str], icd: Any, by_code: dict[str, Found] | None = None
 ) -> list[str]:
@@ -1688,6 +1710,7 @@ def _finish(
     codes = [c for c in codes if c in by_code and icd.is_billable(c)]
     codes = [c for c in codes if rules.integral_to(c, codes) is None]
     codes = _unspecified_duplicates(codes, icd, by_code)
+    codes = _side_beside_bilateral(codes, icd)
     codes, _dropped = _excludes1(codes, icd, by_code)
     codes = _obstetric(doc, icd, ctx, codes, by_code, patient)
     codes = _age_sex(codes, kb, patient)

@@ -44,3 +44,12 @@ def test_an_occluded_carotid_is_carotid_occlusion_and_pairs_with_the_other_side(
         "1. Total occlusion of the right internal carotid artery.\n"
         "2. Mild stenosis of the left internal carotid artery.\n"
     ) == ["I65.23"]
+
+
+def test_one_side_told_again_after_the_bilateral_code_is_not_coded_twice() -> None:
+    found = codes(
+        "1. Nuclear sclerotic cataracts of both eyes.\n"
+        "2. Nuclear cataract of the left eye, the worse one, for surgery first.\n"
+    )
+    assert "H25.13" in found
+    assert "H25.12" not in found
