@@ -173,6 +173,10 @@ def speed(pool: Path | None) -> None:
 
     with tempfile.TemporaryDirectory() as cold_dir:
         env = {**os.environ, "AGENTKIT_CACHE_DIR": cold_dir}
+        # a user's interpreter keeps compiled bytecode (pip writes it at install, Python on
+        # first import); a shell that forbids it (PYTHONDONTWRITEBYTECODE, set on some CI
+        # hosts) would make every start-up compile agentkit's modules again
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         cold = subprocess.run(
             [sys.executable, "-c", load_code], capture_output=True, text=True, check=True, env=env
         )

@@ -16,6 +16,7 @@ import hashlib
 import os
 import pickle
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -49,7 +50,8 @@ def load_or_compile(
     digest = hashlib.sha256(name.encode())
     # every module of the engine is part of the key, not only the ones a caller names: the
     # pickled objects are shaped by code a caller can forget (a stale entry once hid a rule fix)
-    for path in [*_engine_code(), *code, *sources]:
+    digest.update(_engine_digest())
+    for path in [*code, *sources]:
         digest.update(str(path.name).encode())
         digest.update(path.read_bytes())
     target = cache_dir() / f"{name}-{digest.hexdigest()[:24]}.pickle"
@@ -79,8 +81,14 @@ def _load_or_compile(target: Path, name: str, compile_: Callable[[], T], kind: t
     return compiled
 
 
-def _engine_code() -> list[Path]:
-    return sorted(Path(__file__).resolve().parent.rglob("*.py"))
+@lru_cache(maxsize=1)
+def _engine_digest() -> bytes:
+    """The engine's code, hashed once per process for all the caches that key on it."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).resolve().parent.rglob("*.py")):
+        digest.update(str(path.name).encode())
+        digest.update(path.read_bytes())
+    return digest.digest()
 
 
 def _prune(newest: Path, name: str, *, keep: int) -> None:

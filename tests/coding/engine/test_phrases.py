@@ -143,3 +143,34 @@ def test_a_few_words_asked_again_give_the_same_matches() -> None:
     assert ps.find_all(view, 0, 2) == []
     ps.add("sleep apnea", "sleep apnea")  # a phrase added later is found in the words
     assert {m.payload for m in ps.find_all(view, 0, 3)} == {"osa", "sleep apnea"}
+
+
+def test_a_long_range_finds_what_its_sentences_find_in_order() -> None:
+    # a note's long ranges are looked at only where a word begins as the set's phrases do
+    text = (
+        "Informed consent was obtained. A snare polypectomy was done in the sigmoid colon. "
+        "The scope was withdrawn and the 3 polyps were retrieved with a net. "
+        "Hemostasis was assured and a second snare-polypectomy followed in the cecum. " * 3
+    )
+    norms = _words(text)
+    assert len(norms) >= 64
+    ps: PhraseSet[str] = PhraseSet()
+    for phrase, payload in [
+        ("snare polypectomy", "snare"),
+        ("# polyps ~2 retrieved", "retrieved"),
+        ("hemostasis", "hemostasis"),
+        ("sigmoid colon", "sigmoid"),
+    ]:
+        ps.add(phrase, payload)
+    whole = [(m.payload, m.start, m.end) for m in ps.find_all(norms)]
+    # the same phrases found word by word in short pieces of the note, in the same order
+    pieces = []
+    for lo in range(0, len(norms), 8):
+        pieces.extend(
+            (m.payload, m.start, m.end)
+            for m in ps.find_all(list(norms), lo, len(norms))
+            if m.start < lo + 8
+        )
+    assert whole == pieces
+    assert [p for p, _, _ in whole[:5]] == ["snare", "sigmoid", "retrieved", "hemostasis", "snare"]
+    assert len(whole) == 15

@@ -12,6 +12,8 @@ set found in each range it scanned (the stages read the same statements with the
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterable
 from typing import Any
 
 from agentkit.coding.engine.text.phrase_tries import _HEAD
@@ -25,7 +27,7 @@ MIN_NOTE_WORDS = 64
 class NoteRanges:
     """The word sets (and head sets) of the ranges of one note's tokens asked so far."""
 
-    __slots__ = ("found", "heads", "norms", "word_heads", "words")
+    __slots__ = ("found", "head_positions", "heads", "norms", "word_heads", "words")
 
     def __init__(self, norms: tuple[str, ...]) -> None:
         self.norms = norms
@@ -33,6 +35,8 @@ class NoteRanges:
         self.heads: dict[tuple[int, int], frozenset[str]] = {}
         # the head of every token, cut once for the note (ranges take their sets from it)
         self.word_heads: tuple[str, ...] | None = None
+        # head -> the positions of the tokens with that head, in order (made when first asked)
+        self.head_positions: dict[str, list[int]] | None = None
         # (phrase set, its size, lo, hi) -> the set's matches in tokens [lo, hi): the set
         # itself is held, so its identity stays its own while the note is kept
         self.found: dict[tuple[object, int, int, int], tuple[Any, ...]] = {}
@@ -53,6 +57,35 @@ class NoteRanges:
                 heads = self.word_heads = tuple([w[:_HEAD] for w in self.norms])
             found = self.heads[key] = frozenset(heads[lo:hi])
         return found
+
+    def positions(self, heads: Iterable[str], lo: int, hi: int) -> list[int]:
+        """The positions in ``[lo, hi)`` of the tokens whose head is one of ``heads``, in order."""
+        at = self.head_positions
+        if at is None:
+            at = {}
+            word_heads = self.word_heads
+            if word_heads is None:
+                word_heads = self.word_heads = tuple([w[:_HEAD] for w in self.norms])
+            for i, h in enumerate(word_heads):
+                found = at.get(h)
+                if found is None:
+                    at[h] = [i]
+                else:
+                    found.append(i)
+            self.head_positions = at
+        out: list[int] = []
+        n = 0
+        for h in heads:
+            found = at.get(h)
+            if found:
+                a = bisect_left(found, lo)
+                b = bisect_left(found, hi, a)
+                if a < b:
+                    out.extend(found[a:b])
+                    n += 1
+        if n > 1:
+            out.sort()
+        return out
 
 
 # The notes being coded (one per thread at a time): a few, so that threads coding different

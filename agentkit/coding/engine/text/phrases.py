@@ -417,8 +417,15 @@ class _Starts(Generic[T]):
     joined: tuple[_Compound[T], ...]
     split: bool
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # rebuilt through the constructor (see TryTable.__reduce__)
+        return (_Starts, (self.tries, self.joined, self.split))
+
 
 _NOTHING: _Starts[Any] = _Starts(EMPTY_TABLE, (), False)  # a word that begins no phrase
+
+# A range longer than this is not scanned word by word but at the words of the right heads.
+_SCAN_WORDS = 16
 
 
 def _prefixes_of(
@@ -697,12 +704,17 @@ class PhraseSet(Generic[T]):
         if first is None:
             first = self._first_letters = self._beginnings()
         numeric = bool(self._numeric)
+        at: Sequence[int] = range(lo, hi)
         if shared is not None and not numeric:
             # no word of the range begins with the letters the set's phrases begin with
             heads = shared.heads_of(lo, hi)
             if first.isdisjoint(heads):
                 return out
-        for i in range(lo, hi):
+            if hi - lo > _SCAN_WORDS:
+                # only the words that begin as the set's phrases do are looked at: looking
+                # each word of a long range up in a large set's table cost a tenth of the coding
+                at = shared.positions(first.intersection(heads), lo, hi)
+        for i in at:
             word = norms[i]
             st = by_word.get(word)
             if st is None:
