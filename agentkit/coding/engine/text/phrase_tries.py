@@ -120,7 +120,7 @@ def required_words(
                 must |= el.exact
             else:
                 alts.append(el.exact)
-    return (frozenset(must) if must else None), tuple(alts)
+    return (_canonical(frozenset(must)) if must else None), tuple(alts)
 
 
 def plain_word(el: Element) -> bool:
@@ -139,7 +139,7 @@ def _anchor(
     alternatives, else the fewest heads of a required position; nothing when nothing after
     ``k`` is required."""
     if must is not None:
-        return frozenset((max(sorted(must), key=len),)), False
+        return _canonical(frozenset((max(sorted(must), key=len),))), False
     if alts:
         return min(alts, key=len), False
     heads = [
@@ -147,7 +147,16 @@ def _anchor(
         for el in elements[k:]
         if not (el.optional or el.gap or el.number)
     ]
-    return (min(heads, key=len), True) if heads else (frozenset(), False)
+    return (_canonical(min(heads, key=len)), True) if heads else (frozenset(), False)
+
+
+# One instance of each word set phrases need: tens of thousands of phrases need the same few
+# thousand sets, and a shared instance is stored (and unpickled) once in the compiled cache.
+_CANONICAL: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _canonical(words: frozenset[str]) -> frozenset[str]:
+    return _CANONICAL.setdefault(words, words)
 
 
 class TryBuilder(Generic[T]):

@@ -28,6 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from sys import intern
 from typing import Any, Generic, TypeVar
 
 from agentkit.coding.engine.text.note_ranges import MIN_NOTE_WORDS, NoteRanges, note_ranges
@@ -616,7 +617,10 @@ class PhraseSet(Generic[T]):
                         self._joined_heads.add((w + p2)[: 2 * _MIN_PART])
         for w in (*first.exact, *first.prefixes):
             # a common word ("the", "in", "to") does not begin a split compound
-            self._heads.update(w[:n] for n in range(_MIN_PART, len(w)) if w[:n] not in _TOO_COMMON)
+            # (interned: one string for the many sets that file the same beginning)
+            self._heads.update(
+                intern(w[:n]) for n in range(_MIN_PART, len(w)) if w[:n] not in _TOO_COMMON
+            )
         if first.number:
             self._numeric.append(entry)
         for w in first.exact:
