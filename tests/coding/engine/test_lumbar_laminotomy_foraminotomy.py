@@ -36,7 +36,7 @@ def test_laminotomies_beside_a_posterolateral_fusion_are_coded() -> None:
     codes = [c for c, _, _ in lines]
     assert codes[0] == "22612"
     assert ("63030", ["LT"], 1) in lines
-    assert ("63035", [], 1) in lines
+    assert ("63035", ["LT"], 1) in lines
     assert {"22614", "22842", "20936"} <= set(codes)
 
 
