@@ -699,11 +699,26 @@ def _code_concept(
     if concept.spine:
         levels = spine_levels(doc, st.start, st.end)
         space, region_name = spine_key(levels)
+        listed_regions: list[str] = []
         if region_name is None:
-            for w in t.norms[st.tok_lo : st.tok_hi]:
+            # the region word nearest the diagnosis ("lumbosacral radiculopathy secondary to
+            # lumbar spondylolysis": the spondylolysis is lumbar), one before it on a tie
+            nearest: tuple[int, str] | None = None
+            for i in range(st.tok_lo, st.tok_hi):
+                w = t.norms[i]
                 if w in _REGION_WORDS:
-                    region_name = _REGION_WORDS[w]
-                    break
+                    gap = m_lo - i if i < m_lo else (i - m_hi + 1 if i >= m_hi else 0)
+                    if nearest is None or gap < nearest[0]:
+                        nearest = (gap, _REGION_WORDS[w])
+            if nearest is not None:
+                region_name = nearest[1]
+            # "cervical and lumbar radiculopathy": the condition of each region named
+            i = m_lo - 1
+            while i >= st.tok_lo and (t.norms[i] in _REGION_WORDS or t.norms[i] in ("and", "or")):
+                w = t.norms[i]
+                if w in _REGION_WORDS and _REGION_WORDS[w] != region_name:
+                    listed_regions.append(_REGION_WORDS[w])
+                i -= 1
         if space is None and region_name is None and concept.refine_in == "note":
             space, region_name = spine_key(ctx.context_spine)
             if region_name:
@@ -715,6 +730,10 @@ def _code_concept(
         if spine_code:
             code = spine_code
             found.notes.append(f"spine level {space or region_name}")
+            for listed in listed_regions:
+                other = concept.spine.get(listed)
+                if other and other != spine_code and other not in found.more:
+                    found.more.append(other)
             # "disc degeneration at C3-C4 and C6-C7": a code for each interspace written
             # between the diagnoses next to it
             # (after it, else before it: "L4-5 and L5-S1 disc herniations")
