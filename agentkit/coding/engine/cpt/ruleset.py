@@ -549,7 +549,9 @@ class _FileReader:
             weight = (float(wlo), float(whi))
             weight_of = self.ref_list(family, w["of"], w, "of")
         mods = []
-        raw_mods = raw.get("modifiers", []) or []
+        # a family's defaults may give every rule a modifier (radiology: 26 for an outside
+        # study read here); a rule's own list replaces it
+        raw_mods = merged.get("modifiers", []) or []
         if not isinstance(raw_mods, list):
             self.fail(f"rule {code}: modifiers must be a list", raw, "modifiers")
         for i, m in enumerate(raw_mods):
@@ -733,7 +735,16 @@ def _read_family(
         reader.fail("defaults: expected a mapping of rule keys", data, "defaults")
     reader.check_keys(
         defaults,
-        {"sections", "listed", "note_types", "sided", "priority", "context", "requires"},
+        {
+            "sections",
+            "listed",
+            "note_types",
+            "sided",
+            "priority",
+            "context",
+            "requires",
+            "modifiers",
+        },
         "defaults",
     )
     raw_rules = data.get("rules", YamlList())
