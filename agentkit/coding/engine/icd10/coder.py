@@ -102,9 +102,13 @@ _NOTE_KINDS = frozenset(
     }
 )
 _STATUS_KINDS = frozenset({"procedure", "description", "findings", "indications", "body", "other"})
+# (the social history tells a status too: a current smoker, home oxygen)
 _HISTORY_KINDS = frozenset(
-    {"pmh", "psh", "hpi", "history", "medications", "exam", "chief_complaint", "plan"}
-)
+    {
+        "pmh", "psh", "hpi", "history", "medications", "exam", "chief_complaint", "plan",
+        "social_history",
+    }
+)  # fmt: skip
 _CARRY_FROM_INDICATION = ("Z12.", "Z13.6", "Z13.82", "Z80.", "Z83.71", "Z86.010", "Z85.0", "Z30.")
 # a report's one-line exam title ("EXAM: Bilateral screening mammogram.") tells its reason
 _TITLE_TOKENS = 12
@@ -757,7 +761,9 @@ def code_diagnoses(
                     continue  # "she was placed on Coumadin after the surgery", "was on aspirin"
                 if x.code.startswith(_PLACED_HERE) and x.statement.section_kind == "procedure":
                     continue  # "Cadaveric renal transplant": this operation makes the status
-                if x.code in anywhere and x.code not in primary_codes:
+                if (
+                    x.code in anywhere or f"{x.code}|{x.name}" in anywhere
+                ) and x.code not in primary_codes:
                     x.notes.append("status documented in the note")
                     x.penalty += 0.08
                     found.append(x)
@@ -1948,7 +1954,10 @@ def _anywhere_codes(concepts: ConceptIndex, rules: Guidelines) -> frozenset[str]
     key = (id(concepts), id(rules))
     found = _ANYWHERE.get(key)
     if found is None:
-        codes = {c.code for c in concepts.concepts if c.anywhere}
+        # a concept marked ``anywhere`` counts by its own phrases ("code|first phrase"): the
+        # current smoker of a social history ("smokes a pack a day"), not every concept of
+        # its code ("smoking" in "quit smoking")
+        codes = {f"{c.code}|{c.name}" for c in concepts.concepts if c.anywhere}
         if rules.status_anywhere:
             codes |= {
                 code
