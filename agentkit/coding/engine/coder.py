@@ -134,6 +134,7 @@ def code_cpt(
         note_type(doc) == "visit"
         or is_stay_summary(doc)
         or (not procedures and (unheaded_visit(doc) or headed_visit(doc)))
+        or (bool(procedures) and headed_visit(doc) and _ed_minor_procedures(doc, procedures, dos))
     )
     if is_visit and not _procedure_visit(doc, result, dos):
         procedures, bill_visit = _facility_visit_lines(doc, procedures, dos)
@@ -242,6 +243,21 @@ def _facility_visit_lines(
         ]
         return operations, not operations
     return [p for p in procedures if not 80000 <= (_number(p["code"]) or 0) <= 89999], True
+
+
+def _ed_minor_procedures(doc: Document, procedures: list[dict[str, Any]], dos: date | None) -> bool:
+    """An emergency department record (history, examination, assessment) with a PROCEDURE
+    NOTE heading whose procedures are all minor (a 0- or 10-day global: a nerve block, a
+    laceration closed): the ED evaluation is billed beside them (modifier 25), as the
+    emergency physician evaluates the presenting problem before deciding on the procedure."""
+    setting_of = _plugin("em", "visit_setting")
+    if setting_of is None or setting_of(doc) != "emergency":
+        return False
+    kb = note_knowledge(doc, dos)
+    return all(
+        10004 <= (_number(p["code"]) or 0) <= 69990 and procedure_needs_separate_em(p["code"], kb)
+        for p in procedures
+    )
 
 
 def _procedure_visit(doc: Document, result: CptResult, dos: date | None) -> bool:

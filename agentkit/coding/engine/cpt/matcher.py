@@ -639,7 +639,7 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
         # ... but not what such a sentence tells as done before the visit or elsewhere
         before = {m.sentence.index for m in facts.of(_BEFORE_THE_VISIT)}
         joined = {i: j for i, j in joined.items() if i not in before and j not in before}
-    if "exam" in sections and facts.physical_exam:
+    if "exam" in sections and facts.physical_exam and not rule.bedside_test:
         # a physical examination ("Lungs: CTA" is clear to auscultation, a head circumference
         # no fetal biometry, "no history of ... stress test" in a review of systems) never
         # tells a study done

@@ -73,6 +73,7 @@ _RULE_KEYS = {
     "sections": "section kinds where a trigger counts",
     "listed": "true: the trigger must be in the procedure list (title) of the note",
     "at_visit": "true: a minor procedure a visit's clinician does; counts told in an ED COURSE",
+    "bedside_test": "true: a test done during the physical examination (stool guaiac); read in it",
     "context": "the procedure (a family context) the trigger must belong to",
     "requires": "all of these must be documented as done somewhere in the note",
     "requires_near": "all of these must be in the trigger's sentence",
@@ -194,6 +195,9 @@ class Rule:
     # a minor procedure the clinician of an emergency or office visit performs himself (a
     # laceration closed, an abscess drained): told as done in the visit's course, it counts
     at_visit: bool = False
+    # a test the examiner does during the physical examination (the stool on the glove tested
+    # for blood): its exam sections count even in a note that examines by organ system
+    bedside_test: bool = False
 
 
 @dataclass
@@ -545,7 +549,9 @@ class _FileReader:
             weight = (float(wlo), float(whi))
             weight_of = self.ref_list(family, w["of"], w, "of")
         mods = []
-        raw_mods = raw.get("modifiers", []) or []
+        # a family's defaults may give every rule a modifier (radiology: 26 for an outside
+        # study read here); a rule's own list replaces it
+        raw_mods = merged.get("modifiers", []) or []
         if not isinstance(raw_mods, list):
             self.fail(f"rule {code}: modifiers must be a list", raw, "modifiers")
         for i, m in enumerate(raw_mods):
@@ -637,6 +643,7 @@ class _FileReader:
             sections=sections,
             listed=bool(merged.get("listed", False)),
             at_visit=bool(raw.get("at_visit", False)),
+            bedside_test=bool(raw.get("bedside_test", False)),
             context=context,
             requires=(
                 self.conditions(family, defaults["requires"], defaults, "requires")
@@ -728,7 +735,16 @@ def _read_family(
         reader.fail("defaults: expected a mapping of rule keys", data, "defaults")
     reader.check_keys(
         defaults,
-        {"sections", "listed", "note_types", "sided", "priority", "context", "requires"},
+        {
+            "sections",
+            "listed",
+            "note_types",
+            "sided",
+            "priority",
+            "context",
+            "requires",
+            "modifiers",
+        },
         "defaults",
     )
     raw_rules = data.get("rules", YamlList())

@@ -192,11 +192,11 @@ def classify_problem(names: set[str], codes: list[str], cues: Cues) -> str:
 _WORKUP_KINDS = frozenset({"assessment", "impression", "plan", "diagnosis", "disposition"})
 
 
-def _tests_planned(doc: Document, cues: Cues) -> bool:
+def _tests_planned(doc: Document, cues: Cues, kinds: frozenset[str] = _WORKUP_KINDS) -> bool:
     """The assessment or plan orders, plans or reads a test (a work-up under way) - not a test
     kept for later ("if she continues to have pain, we may get an MRI")."""
     phrases = cues.matcher("data")
-    for si in _sentences(doc, _WORKUP_KINDS):
+    for si in _sentences(doc, kinds):
         s = doc.sentences[si]
         for name, _item, span in _hits(doc, phrases, s.tok_lo, s.tok_hi, _COUNTED):
             if name == "tests" and not _kept_for_later(doc, s.tok_lo, span):
@@ -291,6 +291,10 @@ def problem_element(
     problems: list[Problem] = []
     t = doc.tokens
     worked_up = _tests_planned(doc, cues)
+    if symptoms_undiagnosed and not worked_up:
+        # the emergency department's own results ("EMERGENCY DEPARTMENT LABS: cardiac enzymes
+        # ... within normal limits") are the work-up of the presenting symptom
+        worked_up = _tests_planned(doc, cues, _WORKUP_KINDS | {"labs", "other"})
     cancer_care = _cancer_care(doc, cues)
     # the last coded item: (its first problem's index, names, codes, where it ends)
     last: tuple[int, set[str], list[str], int] | None = None

@@ -102,9 +102,16 @@ _NOTE_KINDS = frozenset(
     }
 )
 _STATUS_KINDS = frozenset({"procedure", "description", "findings", "indications", "body", "other"})
+# (the social history tells a status too: a current smoker, home oxygen)
+_STATUS_NOTE: Final = "status documented in the note"
+# guideline I.B.14: a BMI is reported beside a weight diagnosis the provider documents
+_WEIGHT_DIAGNOSES: Final = ("E66", "E4", "R63.4", "R63.5", "R63.6", "R62.7", "Z71.3")
 _HISTORY_KINDS = frozenset(
-    {"pmh", "psh", "hpi", "history", "medications", "exam", "chief_complaint", "plan"}
-)
+    {
+        "pmh", "psh", "hpi", "history", "medications", "exam", "chief_complaint", "plan",
+        "social_history",
+    }
+)  # fmt: skip
 _CARRY_FROM_INDICATION = ("Z12.", "Z13.6", "Z13.82", "Z80.", "Z83.71", "Z86.010", "Z85.0", "Z30.")
 # a report's one-line exam title ("EXAM: Bilateral screening mammogram.") tells its reason
 _TITLE_TOKENS = 12
@@ -757,13 +764,22 @@ def code_diagnoses(
                     continue  # "she was placed on Coumadin after the surgery", "was on aspirin"
                 if x.code.startswith(_PLACED_HERE) and x.statement.section_kind == "procedure":
                     continue  # "Cadaveric renal transplant": this operation makes the status
-                if x.code in anywhere and x.code not in primary_codes:
-                    x.notes.append("status documented in the note")
+                if x.code.startswith("Z68") and not any(
+                    f.code.startswith(_WEIGHT_DIAGNOSES) for f in found
+                ):
+                    continue  # a BMI told in the vital signs needs the provider's weight diagnosis
+                if (
+                    x.code in anywhere or f"{x.code}|{x.name}" in anywhere
+                ) and x.code not in primary_codes:
+                    x.notes.append(_STATUS_NOTE)
                     x.penalty += 0.08
                     found.append(x)
     if kind == "visit":
         found.extend(_followed_for(doc, ctx, found))
-    if not found and kind == "visit":
+    # a status or BMI read from the history or the vital signs is no diagnosis statement: a
+    # note with only those still falls back to the reason its history tells
+    stated = [x for x in found if _STATUS_NOTE not in x.notes]
+    if not stated and kind == "visit":
         # a history and physical that ends before any assessment: the reason for the visit
         # told at the start of the history of present illness
         for x in _read(ctx, _hpi_opening(doc), tabular=False)[0]:
@@ -1948,7 +1964,10 @@ def _anywhere_codes(concepts: ConceptIndex, rules: Guidelines) -> frozenset[str]
     key = (id(concepts), id(rules))
     found = _ANYWHERE.get(key)
     if found is None:
-        codes = {c.code for c in concepts.concepts if c.anywhere}
+        # a concept marked ``anywhere`` counts by its own phrases ("code|first phrase"): the
+        # current smoker of a social history ("smokes a pack a day"), not every concept of
+        # its code ("smoking" in "quit smoking")
+        codes = {f"{c.code}|{c.name}" for c in concepts.concepts if c.anywhere}
         if rules.status_anywhere:
             codes |= {
                 code
