@@ -661,11 +661,13 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
     if rule.listed and facts.has_title:
         trig = [m for m in trig if m.sentence.index in facts.titles]
     elif facts.note_type == "radiology" and rule.note_types is None:
-        # an imaging report bills other services only when it names them as done
+        # an imaging report bills other services only when it names them as done (its title,
+        # or the paragraph of the procedure: "CT-GUIDED NEEDLE BIOPSY, LEFT KIDNEY MASS: ...")
         trig = [
             m
             for m in trig
-            if m.sentence.index in facts.titles or m.section_kind in ("procedure", "technique")
+            if m.sentence.index in facts.titles
+            or m.section_kind in ("procedure", "technique", "description")
         ]
     elif rule.listed and facts.note_type in ("visit", "other"):
         # a minor service counts in a visit or progress note only when listed as done; a
