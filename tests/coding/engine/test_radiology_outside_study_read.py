@@ -22,8 +22,8 @@ IMPRESSION: Stress reaction of the third metatarsal.
 
 def test_a_second_opinion_read_is_the_professional_component() -> None:
     for opening in (
-        "Received for second opinion interpretation is an MRI examination performed on 05/02/2024.",
-        "This is a second opinion interpretation of the examination performed on 05/02/2024.",
+        "Images sent to us for a second opinion: the MRI was done at another center on 05/02/2024.",
+        "Our second-opinion interpretation of a study done elsewhere on 05/02/2024 follows.",
     ):
         lines = _lines(SECOND_OPINION.format(opening=opening))
         assert lines == [("73718", ["26", "LT"])], lines
