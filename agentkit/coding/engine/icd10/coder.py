@@ -1694,6 +1694,8 @@ def _finish(
     codes, made = apply_combinations(rules.combinations, order, note_says)
     for new, applied in made.items():
         src = next((by_code[c] for c in applied.removed if c in by_code), None)
+        if src is None:  # an added code: the statement of a diagnosis the rule fired on
+            src = next((by_code[c] for c in applied.matched if c in by_code), None)
         if src is None:
             src = next((by_code[c] for c in order if c in by_code), None)
         if src is not None and new not in by_code:
