@@ -403,6 +403,7 @@ def _build_context(doc: Document, kind: str, icd: Any) -> NoteContext:
         fracture_followup=kind not in ("procedure", "pathology"),
         sides_from_history=kind in ("visit", "procedure"),
         history_is_indication=kind == "radiology",
+        indication_symptom_history=kind == "procedure",
         exam_site_pain=site_pain,
     )
 

@@ -200,6 +200,9 @@ class NoteContext:
     # complaint or history gives that part ("Ankle sprain." after "twisted her right ankle")
     sides_from_history: bool = False
     history_is_indication: bool = False  # radiology: HISTORY is the clinical indication
+    # a procedure note: a sign or symptom its indication tells as "history of" ("history of
+    # irritability and diarrhea") is the complaint the procedure is done for
+    indication_symptom_history: bool = False
     # sentences read as stated problems although their section is a plan (the head of a
     # numbered plan item, "2. Hypertension.")
     problem_heads: frozenset[int] = frozenset()
@@ -1388,6 +1391,17 @@ def _read_statement(
                 # a study's clinical history ("4-year-old with a history of constipation")
                 # is the reason for the study: the condition, unless it has a history code
                 coded.notes.append("history given as the reason for the study")
+            elif (
+                history is None
+                and ctx.indication_symptom_history
+                and st.section_kind == "indications"
+                and guidelines().is_reason(coded.code)
+                and not denied
+            ):
+                # a sign or symptom (or bleeding, anemia: `reasons:`) has no personal-history
+                # code: told in the indication of a procedure ("with a history of diarrhea")
+                # it is the complaint worked up
+                coded.notes.append("symptom told as history: the reason for the procedure")
             elif history is None:
                 if (
                     st.section_kind not in _DIAGNOSIS_KINDS
