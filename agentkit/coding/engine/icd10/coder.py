@@ -404,6 +404,11 @@ def _build_context(doc: Document, kind: str, icd: Any) -> NoteContext:
         sides_from_history=kind in ("visit", "procedure"),
         history_is_indication=kind == "radiology",
         indication_symptom_history=kind == "procedure",
+        study_title=tuple(
+            (doc.sentences[i].tok_lo, doc.sentences[i].tok_hi) for i in title_sentences(doc)
+        )
+        if kind == "radiology"
+        else (),
         exam_site_pain=site_pain,
     )
 
