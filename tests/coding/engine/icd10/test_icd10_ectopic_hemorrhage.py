@@ -36,3 +36,11 @@ def test_a_little_blood_is_no_hemorrhage() -> None:
         "Unruptured left ampullary ectopic; a small amount of blood in the cul-de-sac.",
     )
     assert got == ["O00.102"]
+
+
+def test_a_small_hemoperitoneum_is_no_hemorrhage() -> None:
+    got = icd(
+        "1. Left tubal ectopic pregnancy.",
+        "A distended left ampullary pregnancy with a small amount of hemoperitoneum.",
+    )
+    assert got == ["O00.102"]
