@@ -410,6 +410,12 @@ def _build_context(doc: Document, kind: str, icd: Any) -> NoteContext:
         fracture_followup=kind not in ("procedure", "pathology"),
         sides_from_history=kind in ("visit", "procedure"),
         history_is_indication=kind == "radiology",
+        indication_symptom_history=kind == "procedure",
+        study_title=tuple(
+            (doc.sentences[i].tok_lo, doc.sentences[i].tok_hi) for i in title_sentences(doc)
+        )
+        if kind == "radiology"
+        else (),
         exam_site_pain=site_pain,
     )
 
@@ -1710,6 +1716,8 @@ def _finish(
     codes, made = apply_combinations(rules.combinations, order, note_says)
     for new, applied in made.items():
         src = next((by_code[c] for c in applied.removed if c in by_code), None)
+        if src is None:  # an added code: the statement of a diagnosis the rule fired on
+            src = next((by_code[c] for c in applied.matched if c in by_code), None)
         if src is None:
             src = next((by_code[c] for c in order if c in by_code), None)
         if src is not None and new not in by_code:

@@ -288,6 +288,8 @@ class Applied:
     rule: str
     removed: list[str]
     added: list[str]
+    # the coded diagnoses the rule fired on (an added code's evidence is the first of them)
+    matched: list[str] = field(default_factory=list)
 
 
 def apply_combinations(
@@ -339,7 +341,7 @@ def apply_combinations(
                     out.append(new)
                     added.append(new)
             for new in added:
-                made[new] = Applied(rule.name, removed, added)
+                made[new] = Applied(rule.name, removed, added, matched)
     return out, made
 
 

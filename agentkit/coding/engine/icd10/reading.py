@@ -200,6 +200,12 @@ class NoteContext:
     # complaint or history gives that part ("Ankle sprain." after "twisted her right ankle")
     sides_from_history: bool = False
     history_is_indication: bool = False  # radiology: HISTORY is the clinical indication
+    # a procedure note: a sign or symptom its indication tells as "history of" ("history of
+    # irritability and diarrhea") is the complaint the procedure is done for
+    indication_symptom_history: bool = False
+    # a report: the token spans of its study title ("MRI OF THE LEFT KNEE"), whose site
+    # refines a finding the impression names without one ("Arthrosis, joint effusion")
+    study_title: tuple[tuple[int, int], ...] = ()
     # sentences read as stated problems although their section is a plan (the head of a
     # numbered plan item, "2. Hypertension.")
     problem_heads: frozenset[int] = frozenset()
@@ -487,6 +493,24 @@ def _side_elsewhere(
     return told.pop() if len(told) == 1 else None
 
 
+def _only_refinement_in(
+    ctx: NoteContext, concept: Concept, spans: tuple[tuple[int, int], ...]
+) -> tuple[int, int, int] | None:
+    """The one refinement (by code) of ``concept`` the token ``spans`` tell, present; None
+    when they tell none or several ("MRI orbit/face/neck")."""
+    doc = ctx.doc
+    hits: dict[str, tuple[int, int, int]] = {}
+    for ri, ref in enumerate(concept.refine):
+        if ref.code == NOT_CODED:
+            continue
+        for lo, hi in spans:
+            for m in ref.phrases.find_all(doc.tokens.norms, lo, hi):
+                s, e = doc.tokens.starts[m.start], doc.tokens.ends[m.end - 1]
+                if assertion_of(doc, s, e).status == "present":
+                    hits.setdefault(ref.code or concept.code, (ri, m.start, m.end))
+    return next(iter(hits.values())) if len(hits) == 1 else None
+
+
 def _first_refinement(
     ctx: NoteContext,
     concept: Concept,
@@ -687,13 +711,18 @@ def _code_concept(
         # the history): the diagnosis list is coded "with the body of the note for
         # specificity" (guideline IV.C-D; the postoperative diagnosis read with the report)
         hit = _refinement_elsewhere(ctx, concept, concept_id, st)
+        where = "where the note tells the same diagnosis again"
+        if hit is None and st.section_kind == "impression" and ctx.study_title:
+            # a report's finding without its site takes the site of the study, when the
+            # title names one ("MRI of the left knee"; not "MRI orbit/face/neck")
+            where = "from the study's title"
+            hit = _only_refinement_in(ctx, concept, ctx.study_title)
         if hit is not None:
             ref = concept.refine[hit[0]]
             code = ref.code or code
             side_map = ref.sides or side_map
             found.notes.append(
-                f"refined by '{doc.text[t.starts[hit[1]] : t.ends[hit[2] - 1]]}' "
-                "where the note tells the same diagnosis again"
+                f"refined by '{doc.text[t.starts[hit[1]] : t.ends[hit[2] - 1]]}' {where}"
             )
             found.penalty += 0.05
     if concept.spine:
@@ -1407,6 +1436,17 @@ def _read_statement(
                 # a study's clinical history ("4-year-old with a history of constipation")
                 # is the reason for the study: the condition, unless it has a history code
                 coded.notes.append("history given as the reason for the study")
+            elif (
+                history is None
+                and ctx.indication_symptom_history
+                and st.section_kind == "indications"
+                and guidelines().is_reason(coded.code)
+                and not denied
+            ):
+                # a sign or symptom (or bleeding, anemia: `reasons:`) has no personal-history
+                # code: told in the indication of a procedure ("with a history of diarrhea")
+                # it is the complaint worked up
+                coded.notes.append("symptom told as history: the reason for the procedure")
             elif history is None:
                 if (
                     st.section_kind not in _DIAGNOSIS_KINDS
