@@ -339,6 +339,9 @@ def level_visit(
         # a short note without an assessment heading states its problems in the text; an
         # assessment whose items name nothing codable ("possible insect bite") still counts
         found = statement_codes(doc, fallback, date_of_service, tabular=False)
+        # the reason for a hospital stay now over ("was hospitalized last week for DKA") is
+        # that episode, not a problem this visit addresses
+        found = [(span, codes) for span, codes in found if not _past_stay(doc, span)]
         if any(codes for _, codes in found) or not items:
             items = found
     if assessed and items is not assessed:
@@ -415,6 +418,14 @@ def level_visit(
             setting, status, status_documented, problems, data, risk, level, basis, minutes, code
         ),
     }
+
+
+def _past_stay(doc: Document, span: tuple[int, int]) -> bool:
+    from agentkit.coding.engine.icd10.coder import PAST_STAY
+
+    sent = doc.sentence_at(span[0])
+    lo, hi = (sent.start, sent.end) if sent is not None else span
+    return PAST_STAY.search(doc.text[lo:hi]) is not None
 
 
 # problems that, when they bring the patient into the hospital, threaten bodily function
