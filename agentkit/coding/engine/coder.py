@@ -242,7 +242,13 @@ def _facility_visit_lines(
             and not procedure_needs_separate_em(p["code"], kb)
         ]
         return operations, not operations
-    return [p for p in procedures if not 80000 <= (_number(p["code"]) or 0) <= 89999], True
+    # the hospital's, the ED's or the facility's electrocardiogram is its own tracing: the
+    # physician who reads it reports the interpretation alone (93010), never the global 93000
+    return [
+        p
+        for p in procedures
+        if not 80000 <= (_number(p["code"]) or 0) <= 89999 and p["code"] != "93000"
+    ], True
 
 
 def _ed_minor_procedures(doc: Document, procedures: list[dict[str, Any]], dos: date | None) -> bool:

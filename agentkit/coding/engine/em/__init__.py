@@ -147,7 +147,8 @@ def _progress_note(doc: Document, c: Cues) -> bool:
 
 def visit_setting(doc: Document, c: Cues | None = None) -> str | None:
     """``office``, ``emergency``, ``hospital`` (initial care), ``subsequent`` (subsequent
-    hospital care), ``discharge``, or None when the note is not a visit.
+    hospital care), ``nursing_initial`` / ``nursing`` (initial / subsequent nursing facility
+    care), ``discharge``, or None when the note is not a visit.
 
     The emergency department's own record (an ED course, "seen in the ER today") is an ED
     visit. A note that says the patient is in the hospital now (admitted with, intubated,
@@ -173,6 +174,11 @@ def visit_setting(doc: Document, c: Cues | None = None) -> str | None:
     # hospital notes put the reasoning under the assessment)
     if "emergency" in headings or "medical decision making" in headings or ed_record:
         return "emergency"
+    # a nursing facility's own visit note (its interval history is no hospital progress note);
+    # a resident told to be in the hospital now is hospital care
+    nursing = _nursing_facility(doc, c, headings)
+    if nursing is not None and not _count(doc, "hospital", c):
+        return nursing
     hospital = (
         _count(doc, "hospital", c)
         + _count(doc, "hospital_plan", c, _PLAN_KINDS)
@@ -189,6 +195,25 @@ def visit_setting(doc: Document, c: Cues | None = None) -> str | None:
     if _count(doc, "emergency_weak", c) > _count(doc, "office", c):
         return "emergency"
     return "office"
+
+
+def _nursing_facility(doc: Document, c: Cues, headings: str) -> str | None:
+    """``nursing_initial`` or ``nursing`` when the physician sees the patient in a nursing
+    facility (a skilled nursing or long-term care facility): the note says so ("seen today at
+    the nursing home", "SNF visit") or carries the restraint status a facility's physician
+    documents at each visit (a RESTRAINTS heading). The admission to the facility is initial
+    nursing facility care, and so is a note that takes the whole history; a visit during the
+    stay (an interval history, a monthly visit) is subsequent care."""
+    restraints = any(s.heading.strip().lower() in ("restraints", "restraint") for s in doc.sections)
+    # the plan tells the next place of care ("she will be admitted to the SNF tomorrow" in a
+    # hospital progress note), not this visit's
+    if _count(doc, "nursing_admission", c, excluded=_STATUS_EXCLUDED, statuses=("present",)):
+        return "nursing_initial"
+    if not restraints and not _count(doc, "nursing_facility", c, excluded=_STATUS_EXCLUDED):
+        return None
+    if "interval" in headings or _count(doc, "subsequent", c, excluded=_PAST_HISTORY):
+        return "nursing"
+    return "nursing_initial" if _initial_workup(doc) else "nursing"
 
 
 # "MEDICATIONS PRIOR TO ADMISSION" is no admission heading
@@ -314,6 +339,9 @@ def level_visit(
         # a short note without an assessment heading states its problems in the text; an
         # assessment whose items name nothing codable ("possible insect bite") still counts
         found = statement_codes(doc, fallback, date_of_service, tabular=False)
+        # the reason for a hospital stay now over ("was hospitalized last week for DKA") is
+        # that episode, not a problem this visit addresses
+        found = [(span, codes) for span, codes in found if not _past_stay(doc, span)]
         if any(codes for _, codes in found) or not items:
             items = found
     if assessed and items is not assessed:
@@ -390,6 +418,14 @@ def level_visit(
             setting, status, status_documented, problems, data, risk, level, basis, minutes, code
         ),
     }
+
+
+def _past_stay(doc: Document, span: tuple[int, int]) -> bool:
+    from agentkit.coding.engine.icd10.coder import PAST_STAY
+
+    sent = doc.sentence_at(span[0])
+    lo, hi = (sent.start, sent.end) if sent is not None else span
+    return PAST_STAY.search(doc.text[lo:hi]) is not None
 
 
 # problems that, when they bring the patient into the hospital, threaten bodily function
@@ -741,6 +777,8 @@ def _rationale(
         "emergency": "Emergency department",
         "hospital": "Initial hospital",
         "subsequent": "Subsequent hospital",
+        "nursing_initial": "Initial nursing facility",
+        "nursing": "Subsequent nursing facility",
     }[setting]
     who = f"{status} patient" + ("" if status_documented else " (not stated in the note)")
     text = (

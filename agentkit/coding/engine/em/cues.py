@@ -31,6 +31,8 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "admit_decision",
         "not_a_visit",
         "office",
+        "nursing_facility",
+        "nursing_admission",
         "preventive",
     ),
     "patient_status": ("new_explicit", "new", "established"),

@@ -1,4 +1,5 @@
-"""From MDM elements or total time to the E/M code (2021+ office rules, 2023 ED and hospital).
+"""From MDM elements or total time to the E/M code (2021+ office rules, 2023 ED, hospital and
+nursing facility).
 
 The MDM level is the level met or exceeded by two of the three elements. When total time on the
 date of the encounter is documented, the level it supports is used instead if it is higher.
@@ -19,6 +20,11 @@ _CODES = {
     ("hospital", "established"): ("99221", "99221", "99222", "99223"),
     ("subsequent", "new"): ("99231", "99231", "99232", "99233"),
     ("subsequent", "established"): ("99231", "99231", "99232", "99233"),
+    # nursing facility: initial care (the admission to the facility) and subsequent visits
+    ("nursing_initial", "new"): ("99304", "99304", "99305", "99306"),
+    ("nursing_initial", "established"): ("99304", "99304", "99305", "99306"),
+    ("nursing", "new"): ("99307", "99308", "99309", "99310"),
+    ("nursing", "established"): ("99307", "99308", "99309", "99310"),
 }
 # lowest total minutes for each level (straightforward, low, moderate, high)
 _TIME = {
@@ -28,6 +34,10 @@ _TIME = {
     ("hospital", "established"): (40, 40, 55, 75),
     ("subsequent", "new"): (25, 25, 35, 50),
     ("subsequent", "established"): (25, 25, 35, 50),
+    ("nursing_initial", "new"): (25, 25, 35, 50),
+    ("nursing_initial", "established"): (25, 25, 35, 50),
+    ("nursing", "new"): (10, 15, 30, 45),
+    ("nursing", "established"): (10, 15, 30, 45),
 }
 
 

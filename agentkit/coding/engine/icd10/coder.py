@@ -68,7 +68,7 @@ from agentkit.coding.engine.text.document import Document, Sentence, assertion_o
 from agentkit.coding.engine.text.phrases import PhraseSet
 from agentkit.coding.importers.icd10cm_tabular import parse_code_refs
 
-__all__ = ["code_diagnoses", "statement_codes"]
+__all__ = ["PAST_STAY", "code_diagnoses", "statement_codes"]
 
 _BASE_CONFIDENCE = {
     "postop_dx": 0.92,
@@ -1339,12 +1339,25 @@ def _followed_for(doc: Document, ctx: NoteContext, found: list[Found]) -> list[F
 _HPI_OPENING = 2
 
 
+# a hospital stay told as over ("she was hospitalized over the weekend for DKA"): its reason is
+# the episode treated there, not why the patient comes now
+PAST_STAY: Final = re.compile(
+    r"\b(?:was|were|had been|has been|been)\s+(?:recently\s+|just\s+)?hospitali[sz]ed\b", re.I
+)
+
+
 def _hpi_opening(doc: Document) -> list[Statement]:
     """The first sentences of the history of present illness (who the patient is and why
-    she comes), when they are short enough to be a reason rather than a story."""
+    she comes), when they are short enough to be a reason rather than a story - not one that
+    tells a hospital stay now over."""
     secs = [i for i, sec in enumerate(doc.sections) if sec.kind == "hpi"][:1]
     stmts = statements_of(doc, secs)[:_HPI_OPENING] if secs else []
-    return [st for st in stmts if st.tok_hi - st.tok_lo <= 2 * MAX_FALLBACK_TOKENS]
+    return [
+        st
+        for st in stmts
+        if st.tok_hi - st.tok_lo <= 2 * MAX_FALLBACK_TOKENS
+        and not PAST_STAY.search(doc.text[st.start : st.end])
+    ]
 
 
 def _procedure_titles(doc: Document) -> list[Statement]:
