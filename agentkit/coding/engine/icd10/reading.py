@@ -1069,12 +1069,13 @@ def _status(ctx: NoteContext, start: int, end: int) -> str:
             return "present"
     if found.status == "hypothetical" and found.cue_text.lower().startswith("refer"):
         # "referred for colonoscopy because of heme-positive stools": the planned service is
-        # hypothetical, the reason for it is not
+        # hypothetical, the reason for it is not; a preoperative diagnosis told as a story
+        # ("she was referred for a screening colonoscopy") is the indication
         sent = ctx.doc.sentence_at(start)
         placed = _PLACEMENT_NEXT.match(ctx.doc.text, end)
         if (
             sent is not None
-            and sent.section_kind in ("indications", "chief_complaint", "hpi")
+            and sent.section_kind in ("indications", "chief_complaint", "hpi", "preop_dx")
             and placed is None
         ):
             return "present"
