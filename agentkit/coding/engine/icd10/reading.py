@@ -1390,6 +1390,17 @@ def _read_statement(
             past = False
             coded.episode = "D"
             coded.notes.append("fracture treated earlier, followed up while it heals")
+        if (
+            past
+            and coded.code.startswith("C44")
+            and st.section_kind in _DIAGNOSIS_KINDS
+            and "mohs" in t.norms[st.tok_lo : st.tok_hi]
+        ):
+            # "status post Mohs excision of a basal cell carcinoma" as the diagnosis of the
+            # defect's repair: the cancer is still under treatment (the reconstruction
+            # completes its excision), so the cancer is coded, not its personal history
+            past = False
+            coded.notes.append("skin cancer repaired after its Mohs excision: still treated")
         if past and _REMISSION.match(coded.code):
             # "history of lymphoma in remission": the malignancy in remission, not a personal
             # history code (the remission codes say the disease is still the patient's)
