@@ -716,7 +716,7 @@ def code_diagnoses(
             elif (
                 found
                 and (report or kind == "procedure")
-                and guidelines().is_reason(x.code)
+                and (guidelines().is_reason(x.code) or x.code.startswith(_ACUTE_CORONARY))
                 and x.statement.tok_hi - x.statement.tok_lo <= MAX_REASON_TOKENS
                 and not (kind == "procedure" and _story_symptom(doc, x, found))
                 and not any(x.code[:3] == c[:3] for c in primary_codes)
@@ -1196,6 +1196,10 @@ def _told_in_past(doc: Document, f: Found) -> bool:
 
 
 _ANGIOGRAPHIC_FINDINGS = ("I25.1",)
+# an acute coronary event that sent the patient to the catheterization (NSTEMI, STEMI, acute
+# coronary syndrome, unstable angina) is the condition treated at the encounter: coded beside
+# the coronary disease the impression reports (I21.4 with I25.10)
+_ACUTE_CORONARY = ("I21.", "I22.", "I24.", "I20.0")
 
 
 def _procedure_findings(

@@ -1098,12 +1098,13 @@ def _status(ctx: NoteContext, start: int, end: int) -> str:
             return "present"
     if found.status == "hypothetical" and found.cue_text.lower().startswith("refer"):
         # "referred for colonoscopy because of heme-positive stools": the planned service is
-        # hypothetical, the reason for it is not
+        # hypothetical, the reason for it is not; a preoperative diagnosis told as a story
+        # ("she was referred for a screening colonoscopy") is the indication
         sent = ctx.doc.sentence_at(start)
         placed = _PLACEMENT_NEXT.match(ctx.doc.text, end)
         if (
             sent is not None
-            and sent.section_kind in ("indications", "chief_complaint", "hpi")
+            and sent.section_kind in ("indications", "chief_complaint", "hpi", "preop_dx")
             and placed is None
         ):
             return "present"
@@ -1418,6 +1419,17 @@ def _read_statement(
             past = False
             coded.episode = "D"
             coded.notes.append("fracture treated earlier, followed up while it heals")
+        if (
+            past
+            and coded.code.startswith("C44")
+            and st.section_kind in _DIAGNOSIS_KINDS
+            and "mohs" in t.norms[st.tok_lo : st.tok_hi]
+        ):
+            # "status post Mohs excision of a basal cell carcinoma" as the diagnosis of the
+            # defect's repair: the cancer is still under treatment (the reconstruction
+            # completes its excision), so the cancer is coded, not its personal history
+            past = False
+            coded.notes.append("skin cancer repaired after its Mohs excision: still treated")
         if past and _REMISSION.match(coded.code):
             # "history of lymphoma in remission": the malignancy in remission, not a personal
             # history code (the remission codes say the disease is still the patient's)
