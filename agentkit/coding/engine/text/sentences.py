@@ -3,7 +3,8 @@
 A sentence ends at ``.``, ``!`` or ``?`` followed by space and a word that does not start in
 lower case, at a blank line, and at a line break unless the next line continues in lower case
 (a wrapped line). It does not end after a title or Latin abbreviation (``Dr.``, ``e.g.``,
-``approx.``), inside a decimal (``1.5 cm``), or after a list number (``1. Laparoscopic ...``).
+``approx.``; a capital ``V.`` or ``I.`` is a Roman numeral and ends one), inside a decimal
+(``1.5 cm``), or after a list number (``1. Laparoscopic ...``).
 A sentence never crosses a section boundary. The scan is linear in the length of the note.
 """
 
@@ -19,6 +20,10 @@ _ABBREVIATIONS_TEXT = (
     "ltd jr sr mt ft pt pts viz resp dept esp est min max hr hrs wk wks mo yr yrs"
 )
 ABBREVIATIONS: frozenset[str] = frozenset(_ABBREVIATIONS_TEXT.split())
+
+# "V." and "I." written in capitals are Roman numerals ending a sentence ("neck dissection,
+# levels II through V. Left ..."), not "v." (versus) or "i.e."
+_ROMAN_LETTERS = frozenset({"V", "I"})
 
 _BOUNDARY = re.compile(r"[.!?]+|\n")
 _PREV_WORD = re.compile(r"([A-Za-z]{1,12}|[0-9]{1,3})$")
@@ -65,14 +70,19 @@ def split_sentences(text: str, start: int, end: int) -> list[Span]:
             prev = _PREV_WORD.search(text, max(sent_start, b_start - 12), b_start)
             if prev is not None:
                 word = prev.group(1).lower()
-                if text[b_start] == "." and word in ABBREVIATIONS and b_end - b_start == 1:
+                if (
+                    text[b_start] == "."
+                    and word in ABBREVIATIONS
+                    and b_end - b_start == 1
+                    and prev.group(1) not in _ROMAN_LETTERS
+                ):
                     continue
                 if (
-                    word.isdigit()
+                    (word.isdigit() or prev.group(1) in _ROMAN_LETTERS)
                     and prev.start() - sent_start <= 8
                     and not text[sent_start : prev.start()].strip(" \t\r\n-*•(#")
                 ):
-                    continue  # list number: "1. Laparoscopic ..."
+                    continue  # list number: "1. Laparoscopic ...", "V. Abrasions ..."
             cut = b_end
         s, e = _trim(text, sent_start, cut)
         if s < e:
