@@ -1,8 +1,9 @@
 """Neurosurgery: a shunt revised at its ventricular end alone is the ventricular catheter
-replacement 62225, and both 62230 and 62225 are not told by a new shunt; an intracranial
-arteriovenous malformation resected through a craniotomy is 61680-61692 by site and
-complexity; a retained catheter fragment taken out of the thecal sac through a laminectomy is
-the intradural non-tumor lesion code of its region (63270-63273). Synthetic notes."""
+replacement 62225, with the valve or distal catheter replaced too it is 62230 and 62225, and a
+new shunt's catheter is no replacement; an intracranial arteriovenous malformation resected
+through a craniotomy is 61680-61692 by site and complexity; a retained catheter fragment
+taken out of the thecal sac through a laminectomy is the intradural non-tumor lesion code of
+its region (63270-63273). Synthetic notes."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ def test_proximal_revision_with_the_valve_kept_is_62225() -> None:
     assert "62230" not in got
 
 
-def test_valve_replaced_as_well_stays_62230() -> None:
+def test_valve_and_ventricular_catheter_replaced_are_both_coded() -> None:
     note = (
         "PREOPERATIVE DIAGNOSIS: Shunt malfunction.\n"
         "PROCEDURE: Revision of ventriculoperitoneal shunt with new valve.\n"
@@ -35,7 +36,19 @@ def test_valve_replaced_as_well_stays_62230() -> None:
         "catheter passed into the frontal horn. The valve was replaced with a new programmable "
         "valve connected to the patent distal catheter.\n"
     )
-    assert "62230" in _codes(note)
+    assert {"62230", "62225"} <= _codes(note)
+
+
+def test_a_valve_replaced_alone_is_62230_only() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Shunt malfunction from a failed valve.\n"
+        "PROCEDURE: Revision of ventriculoperitoneal shunt, valve replacement.\n"
+        "DESCRIPTION: The ventricular catheter flowed briskly and was kept. The old valve was "
+        "removed and replaced with a new programmable valve connected to both catheters.\n"
+    )
+    got = _codes(note)
+    assert "62230" in got
+    assert "62225" not in got
 
 
 def test_a_new_shunt_is_not_a_catheter_replacement() -> None:
