@@ -1,7 +1,9 @@
 """A shunt revision done with the neuroendoscope adds 62160 (neuroendoscopy for placing or
 replacing the ventricular catheter) to its revision code, whether the title says "endoscopic
 proximal shunt revision" or the narrative tells the catheter "endoscopically introduced"; a
-revision with no endoscope stays 62230 alone."""
+revision with no endoscope has no 62160. A revision of the ventricular end alone (the blocked
+ventricular catheter replaced, valve and distal catheter kept) is 62225, the replacement of the
+ventricular catheter; 62230 is for the valve or the distal catheter."""
 
 from __future__ import annotations
 
@@ -21,7 +23,9 @@ def test_endoscopic_proximal_shunt_revision_in_the_title_adds_62160() -> None:
         "into the right lateral ventricle with good flow of cerebrospinal fluid and connected "
         "to the valve. The scalp was closed.\n"
     )
-    assert {"62230", "62160"} <= codes(note)
+    got = codes(note)
+    assert {"62225", "62160"} <= got
+    assert "62230" not in got
 
 
 def test_catheter_endoscopically_introduced_adds_62160() -> None:
@@ -32,7 +36,7 @@ def test_catheter_endoscopically_introduced_adds_62160() -> None:
         "ventricular catheter was endoscopically introduced into the lateral ventricle away "
         "from the choroid plexus and connected to the valve.\n"
     )
-    assert {"62230", "62160"} <= codes(note)
+    assert {"62225", "62160"} <= codes(note)
 
 
 def test_shunt_revision_without_an_endoscope_has_no_62160() -> None:
@@ -43,5 +47,5 @@ def test_shunt_revision_without_an_endoscope_has_no_62160() -> None:
         "right lateral ventricle through the same burr hole and connected to the valve.\n"
     )
     got = codes(note)
-    assert "62230" in got
+    assert "62225" in got
     assert "62160" not in got

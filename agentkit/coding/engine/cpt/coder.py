@@ -84,6 +84,9 @@ def _alternative(doc: Document, hit: Hit, why: str, kv: KnowledgeView) -> dict[s
 
 
 _UNLISTED = "named only in the narrative, outside the procedures the note lists"
+_IMAGING_ANATOMY = (
+    "a major operation an imaging report names is the patient's anatomy, not its service"
+)
 _WRITE_UP_CONFIDENCE = 0.75  # below the bundled specs' review threshold (0.85)
 
 
@@ -105,6 +108,17 @@ def _outside_the_list(facts: NoteFacts, hit: Hit, kv: KnowledgeView) -> bool:
         return False
     # the list may name the service in general words ("skin biopsy" for a punch biopsy)
     return not _shares_a_word_with_the_list(facts, hit)
+
+
+def _operation_seen_on_imaging(facts: NoteFacts, hit: Hit, kv: KnowledgeView) -> bool:
+    """An imaging report bills its study and the image-guided procedures the radiologist does
+    (biopsies, drains, injections, catheter work: 0- or 10-day globals). A major operation
+    (90-day global) it names is something the images show ("streak artifact from the left
+    total hip replacement", a graft repair followed up): never the reader's service."""
+    if facts.note_type != "radiology" or hit.rule.family == "radiology":
+        return False
+    entry = kv.entry(hit.code)
+    return entry is not None and entry.global_days == "090"
 
 
 def _list_names_the_required_operation(facts: NoteFacts, hit: Hit) -> bool:
@@ -173,6 +187,8 @@ def code_procedures(
     rs = ruleset or bundled_ruleset()
     kv = knowledge_view(date_of_service)
     facts, hits = match_rules(doc, rs, age)
+    imaged = [h for h in hits if _operation_seen_on_imaging(facts, h, kv)]
+    hits = [h for h in hits if h not in imaged]
     unlisted = [h for h in hits if _outside_the_list(facts, h, kv)]
     lines = resolve(facts, [h for h in hits if h not in unlisted], kv)
     if not lines and unlisted:
@@ -198,7 +214,7 @@ def code_procedures(
             # closest row, at a confidence that sends the note to review
             procedures = fallback_procedures(facts, hits, kv.codebook())
     chosen = {ln.code for ln in lines}
-    alternatives = []
+    alternatives = [_alternative(doc, hit, _IMAGING_ANATOMY, kv) for hit in imaged]
     for hit in hits:
         if hit.code in chosen:
             continue

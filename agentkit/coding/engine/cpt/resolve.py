@@ -553,17 +553,17 @@ _VESSEL_MODIFIERS = frozenset(_CORONARY_ARTERIES.values())
 
 def _arteries_treated(
     facts: NoteFacts,
-) -> list[tuple[str, list[Mention[str]], set[str], list[Mention[str]]]]:
+) -> list[tuple[str, list[Mention[str]], set[str], list[tuple[int, int, int]]]]:
     """Major coronary arteries named in the clause that tells a stent, angioplasty or PCI done
     there (in the procedure's own sections), in order of first mention, with the PCI mentions
     and the segments of the artery treated ('trunk' or a named branch: 'first diagonal', 'om2')
-    with the PCI mentions that told a branch.
+    with the clauses that told a branch (sentence, start, end).
     A list clause of arteries only angiogrammed ('angiography of the RCA, LAD, circumflex,
     angioplasty of the RCA') names just its own; the left main named beside another artery
     is where the guide sat, not a treated vessel. A clause naming the artery and its branch
     together ('stent in the LAD across the diagonal') is the artery alone."""
     text = facts.doc.text
-    found: dict[str, tuple[int, list[Mention[str]], set[str], list[Mention[str]]]] = {}
+    found: dict[str, tuple[int, list[Mention[str]], set[str], list[tuple[int, int, int]]]] = {}
     for done in facts.mentions(_PCI_DONE, PERFORMANCE_SECTIONS):
         sentence = done.sentence
         head = text[sentence.start : done.start]
@@ -572,11 +572,15 @@ def _arteries_treated(
         tail = text[done.end : sentence.end]
         stops = [i for i in (tail.find(","), tail.find(";")) if i >= 0]
         end = done.end + min(stops) if stops else sentence.end
-        in_clause = [
-            m
-            for m in facts.in_sentence(tuple(_CORONARY_ARTERIES), sentence.index)
-            if start <= m.start and m.end <= end
-        ]
+        in_sentence = facts.in_sentence(tuple(_CORONARY_ARTERIES), sentence.index)
+        # one step of a sequence told in one breath ("the diagonal was predilated ... and
+        # thereafter a stent was deployed in the mid LAD") names its own vessel
+        before = [m.end() for m in _NEXT_STEP.finditer(text, start, done.start)]
+        after = [m.start() for m in _NEXT_STEP.finditer(text, done.end, end)]
+        lo, hi = (before[-1] if before else start), (after[0] if after else end)
+        if (lo, hi) != (start, end) and any(lo <= m.start and m.end <= hi for m in in_sentence):
+            start, end = lo, hi
+        in_clause = [m for m in in_sentence if start <= m.start and m.end <= end]
         # in the order the clause names them, so equal-position arteries keep a stable order
         named = list(
             dict.fromkeys(
@@ -604,12 +608,16 @@ def _arteries_treated(
             entry[1].append(done)
             entry[2].update(segments)
             if segments - {"trunk"}:
-                entry[3].append(done)
+                entry[3].append((sentence.index, start, end))
     ordered = sorted(found.items(), key=lambda item: item[1][0])
     return [(modifier, where, segs, told) for modifier, (_, where, segs, told) in ordered]
 
 
 _CORONARY_BRANCH = "cardiology.coronary_branch"
+# words that open the next step of a PCI told in one sentence
+_NEXT_STEP = re.compile(
+    r"\b(and then|and thereafter|and subsequently|thereafter|followed by|after which)\b", re.I
+)
 _ORDINALS = {
     "first": "1",
     "second": "2",
@@ -640,11 +648,9 @@ def _branch_is_target(text: str, done: Mention[str], branch: Mention[str]) -> bo
     """The branch is what the stent or balloon went to: close to the PCI words (ten words at
     most between them) with no landmark word between them or just before the branch."""
     lo, hi = (done.end, branch.start) if done.end <= branch.start else (branch.end, done.start)
-    gap = (
-        text[lo:hi].lower()
-        + " "
-        + " ".join(text[max(0, branch.start - 60) : branch.start].lower().split()[-5:])
-    )
+    # (the words just before the branch within its own sentence)
+    opening = max(branch.sentence.start, branch.start - 60)
+    gap = text[lo:hi].lower() + " " + " ".join(text[opening : branch.start].lower().split()[-5:])
     return len(text[lo:hi].split()) <= 10 and not _LANDMARK.search(gap)
 
 
@@ -703,7 +709,12 @@ def _one_line_per_coronary_artery(facts: NoteFacts, lines: list[Line]) -> list[L
     for modifier, _, segments, told in arteries:
         if len(segments) < 2 or modifier == "LM":
             continue
-        stent = any(facts.in_sentence(("cardiology.stent_word",), m.sentence.index) for m in told)
+        # a stent told in the clause of the branch, not elsewhere in its sentence
+        stent = any(
+            start <= m.start and m.end <= end
+            for index, start, end in told
+            for m in facts.in_sentence(("cardiology.stent_word",), index)
+        )
         # a stent add-on goes with a stent base code; a balloon-only base takes 92921
         code = _BRANCH_ADDON.get(base.code, "92929" if stent and base.code != "92920" else "92921")
         addon = Line(code, base.hit, [modifier], len(segments) - 1, add_on=True)
