@@ -176,6 +176,9 @@ class Found:
     # each code a diagnosis of its own (the parts of one fracture: "left angle and right body"),
     # never the vaguer duplicate of another
     distinct: bool = False
+    # the words of the past diagnosis a personal-history code was read from ("history of
+    # colon cancer": the cancer), for what the sentence tells around them
+    past_mention: tuple[int, int] | None = None
 
 
 @dataclass
@@ -1471,6 +1474,7 @@ def _read_statement(
                 coded.notes.append(f"documented as past ({coded.code}): personal history code")
                 coded.code = history
                 coded.status = True
+                coded.past_mention = (s, e)
                 past_codes.add(k)
         results[k] = coded
     for k in sorted(results):
