@@ -289,10 +289,27 @@ def _side_near(doc: Document, before: tuple[int, int], after: tuple[int, int]) -
         if k >= 0:
             stop = min(stop, k)
     found = sides(doc, a_lo, stop) if stop > a_lo else []
+    if found and not _opens_its_part(doc, a_lo, found[0].start):
+        # the first side lies deep in a clause after a comma: another thing's side
+        # ("pelvic pain, noted to have a left ovarian mass"); one that goes on a list of
+        # sides ("of the left uterosacral ligament, ... of the right") still counts
+        found = []
     if found:
         kinds = {s.side for s in found}
         return "bilateral" if "bilateral" in kinds or len(kinds) > 1 else found[0].side
     return None
+
+
+_SIDE_AFTER_COMMA = 2  # words: "Rotator cuff tear, right shoulder", "Pelvic pain, on the left"
+
+
+def _opens_its_part(doc: Document, lo: int, at: int) -> bool:
+    """A side after a mention is its side when no comma lies between, or when it opens the
+    part after the last comma ("Rotator cuff tear, right shoulder", "Abscess, on the left")."""
+    cut = doc.text.rfind(",", lo, at)
+    if cut < 0:
+        return True
+    return len(doc.text[cut + 1 : at].split()) <= _SIDE_AFTER_COMMA
 
 
 _TOLD_KINDS = frozenset({"chief_complaint", "hpi", "history"})
@@ -803,7 +820,12 @@ def _code_concept(
                 side = one
                 found.penalty += 0.08
                 found.notes.append(f"side ({side}) where the note tells the same diagnosis")
-        if side is None and ctx.context_side and not _metastatic_primary(ctx, code, st):
+        if (
+            side is None
+            and ctx.context_side
+            and not _metastatic_primary(ctx, code, st)
+            and not code.startswith(_TRUNK_REGION_SYMPTOMS)
+        ):
             side = ctx.context_side
             found.penalty += 0.1
             found.notes.append(f"side ({side}) taken from the procedure")
@@ -833,6 +855,12 @@ def _code_concept(
 
 
 _METASTATIC_WORDS: Final = frozenset({"metastatic", "metastasis", "metastases", "metastasized"})
+
+
+# abdominal and pelvic pain are coded by the region of the trunk it is felt in (the lower
+# left quadrant, the left side of the pelvis), not by a paired organ: an operation on one side
+# (a left salpingo-oophorectomy, a right hernia repair) tells nothing of where the pain is
+_TRUNK_REGION_SYMPTOMS: Final = ("R10.",)
 
 
 def _metastatic_primary(ctx: NoteContext, code: str, st: Statement) -> bool:
@@ -1020,7 +1048,11 @@ def _tabular(ctx: NoteContext, st: Statement, lo: int, hi: int) -> Found | None:
     penalty = 0.0
     if side is None and best.side == "unspec" and ctx.context_side:
         sided = ctx.tabular.match(words, ctx.context_side, soft=ctx.lex.soft)
-        if sided and sided[0].side == ctx.context_side:
+        if (
+            sided
+            and sided[0].side == ctx.context_side
+            and not sided[0].code.startswith(_TRUNK_REGION_SYMPTOMS)
+        ):
             best = sided[0]
             penalty += 0.1
             notes.append(f"side ({ctx.context_side}) taken from the procedure")
