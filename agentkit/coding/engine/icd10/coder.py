@@ -1210,6 +1210,15 @@ _DURATION_WORDS = frozenset(
 )
 _SPREAD_WORDS = ("metasta",)
 _HAS_WORDS = frozenset({"has", "have", "is"})
+# a hormone or targeted drug given for a cancer is current treatment however it is told
+# ("has since been on tamoxifen"); chemotherapy or radiation needs a word that says now
+_CANCER_DRUGS = frozenset(
+    {
+        "lupron", "leuprolide", "zoladex", "goserelin", "casodex", "bicalutamide", "tamoxifen",
+        "arimidex", "anastrozole", "letrozole", "femara", "exemestane", "aromasin",
+        "herceptin", "trastuzumab", "gleevec", "imatinib",
+    }
+)  # fmt: skip
 _NOW_WORDS = frozenset(
     {"now", "currently", "presently", "still", "ongoing", "receiving", "undergoing"}
 )
@@ -1249,7 +1258,9 @@ def _past_malignancy(doc: Document, x: Found, found: list[Found]) -> bool:
         told = set(norms[lo:hi])
         if nxt is not None and nxt.section_kind == sent.section_kind:
             told.update(norms[nxt.tok_lo : nxt.tok_hi])
-        if not told.isdisjoint(_NOW_WORDS) and not told.isdisjoint(_TREATMENT_WORDS):
+        if not told.isdisjoint(_CANCER_DRUGS) or (
+            not told.isdisjoint(_NOW_WORDS) and not told.isdisjoint(_TREATMENT_WORDS)
+        ):
             return False
     if not _DENIAL_WORDS.isdisjoint(norms[lo:at]):
         return False  # "no other personal history of breast cancer"

@@ -69,3 +69,8 @@ def test_a_spouses_cancer_and_a_denied_one_are_not_the_patients() -> None:
 def test_a_diagnosis_told_in_the_past_tense_is_no_history() -> None:
     found = _biopsy("A core biopsy last week returned showing infiltrating ductal carcinoma.")
     assert not any(c.startswith("Z85") for c in found)
+
+
+def test_a_cancer_on_hormone_therapy_is_treated_now() -> None:
+    found = _visit("Breast cancer diagnosed in 2019. She has since been on anastrozole.")
+    assert not any(c.startswith("Z85") for c in found)
