@@ -662,6 +662,36 @@ def _part_codes(
     return out
 
 
+_SECONDARY_CANCER: Final = ("C77", "C78", "C79")
+
+
+def _parts_elsewhere(
+    ctx: NoteContext, concept: Concept, concept_id: int, st: Statement
+) -> list[str]:
+    """The sites the other present mentions of a ``parts`` diagnosis name, each read from
+    its clause to the end of its sentence (the words before it up to a list break: "bone
+    and liver metastases"), in the order the note tells them."""
+    doc = ctx.doc
+    out: list[str] = []
+    # (the story a HISTORY section tells is the same disease, as for a side)
+    for si, lo, hi in _told_elsewhere(ctx, concept_id, st, _SIDE_KINDS):
+        sent = doc.sentences[si]
+        a, _ = _clause(doc, sent.tok_lo, sent.tok_hi, lo, hi)
+        part = Statement(doc.tokens.starts[a], sent.end, a, sent.tok_hi, sent.section_kind, si, 0)
+        # (a part word inside another diagnosis is that one's - but not inside the same
+        # metastases told whole: "metastases to the liver")
+        others = [
+            (m.start, m.end)
+            for m in ctx.concepts.find_all(doc.tokens.norms, a, sent.tok_hi)
+            if (m.start, m.end) != (lo, hi)
+            and not ctx.concepts.concepts[m.payload].code.startswith(_SECONDARY_CANCER)
+        ]
+        for code in _part_codes(ctx, concept, part, (lo, hi), others, set(), sent.end):
+            if code not in out:
+                out.append(code)
+    return out
+
+
 def _code_concept(
     ctx: NoteContext,
     st: Statement,
@@ -685,6 +715,15 @@ def _code_concept(
         if parts:
             found.code, found.more, found.distinct = parts[0], parts[1:], len(parts) > 1
             found.notes.append("each part named, with its side")
+            return found
+    if hit is None and concept.parts and concept.code.startswith(_SECONDARY_CANCER):
+        # "Metastatic renal cell carcinoma" with "metastases to the lung and to bone" told
+        # in the history: the secondary sites the note gives the same metastases
+        parts = _parts_elsewhere(ctx, concept, concept_id, st)
+        if parts:
+            found.code, found.more, found.distinct = parts[0], parts[1:], len(parts) > 1
+            found.notes.append("each site of the metastases where the note tells them")
+            found.penalty += 0.05
             return found
     if hit is not None:
         ref = concept.refine[hit[0]]
