@@ -768,6 +768,8 @@ def code_diagnoses(
                     continue  # a drug taken before ("had been on Coumadin") is no status now
                 if x.code.startswith("Z79") and _told_in_past(doc, x):
                     continue  # "she was placed on Coumadin after the surgery", "was on aspirin"
+                if x.code.startswith("Z85") and not _past_malignancy(doc, x, found):
+                    continue
                 if x.code.startswith(_PLACED_HERE) and x.statement.section_kind == "procedure":
                     continue  # "Cadaveric renal transplant": this operation makes the status
                 if x.code.startswith("Z68") and not any(
@@ -1193,6 +1195,79 @@ def _told_in_past(doc: Document, f: Found) -> bool:
     was given then, not a long-term drug therapy now (a current list says "is on", "on")."""
     lo = doc.tokens.index_at_or_after(f.start)
     return not _PAST_VERBS.isdisjoint(doc.tokens.norms[max(f.statement.tok_lo, lo - 3) : lo])
+
+
+# A malignancy the history tells as past ("history of colon cancer", "status post
+# mastectomy for breast cancer", a past history list's "prostate cancer") is its personal
+# history code wherever the note tells it (guideline I.C.21.c.4, Z85: the cancer excised or
+# eradicated, no treatment directed to it now) - but not when the note treats that cancer now
+# (its C code is coded, or the sentence tells it has spread), when the "history" is how long
+# the patient has had it ("a two-year history of colon cancer"), nor a diagnosis merely told
+# in the past tense of the story ("the biopsy returned showing carcinoma").
+_MALIGNANCY_PAST_SECTIONS = frozenset({"pmh", "psh"})
+_DURATION_WORDS = frozenset(
+    {"year", "years", "month", "months", "week", "weeks", "long", "longstanding", "lengthy"}
+)
+_SPREAD_WORDS = ("metasta",)
+_HAS_WORDS = frozenset({"has", "have", "is"})
+# a hormone or targeted drug given for a cancer is current treatment however it is told
+# ("has since been on tamoxifen"); chemotherapy or radiation needs a word that says now
+_CANCER_DRUGS = frozenset(
+    {
+        "lupron", "leuprolide", "zoladex", "goserelin", "casodex", "bicalutamide", "tamoxifen",
+        "arimidex", "anastrozole", "letrozole", "femara", "exemestane", "aromasin",
+        "herceptin", "trastuzumab", "gleevec", "imatinib",
+    }
+)  # fmt: skip
+_NOW_WORDS = frozenset(
+    {"now", "currently", "presently", "still", "ongoing", "receiving", "undergoing"}
+)
+_TREATMENT_WORDS = frozenset(
+    {
+        "chemotherapy", "chemo", "radiation", "radiotherapy", "hormonal", "hormone", "lupron",
+        "tamoxifen", "arimidex", "anastrozole", "letrozole", "femara", "treatment", "therapy",
+        "injection", "injections",
+    }
+)  # fmt: skip
+_DENIAL_WORDS = frozenset({"no", "not", "never", "denies", "denied", "without", "negative"})
+
+
+def _past_malignancy(doc: Document, x: Found, found: list[Found]) -> bool:
+    """Is the malignancy behind the history code ``x`` told as past, and not treated now?"""
+    rules = guidelines()
+    if any(y.code.startswith("C") and rules.history_code(y.code) == x.code for y in found):
+        return False  # the same cancer is a current diagnosis of this note
+    # a curated phrase says it ("history of colon cancer"); a cancer read as past must have
+    # its cue or stand in a past history list
+    start, end = x.past_mention or (x.start, x.end)
+    norms = doc.tokens.norms
+    at = doc.tokens.index_at_or_after(start)
+    if x.past_mention is not None and assertion_of(doc, start, end).cue is None:
+        if x.statement.section_kind not in _MALIGNANCY_PAST_SECTIONS:
+            return False  # no "history of" / "status post" / date: a story in the past tense
+        if at > 0 and norms[at - 1] in _HAS_WORDS:
+            return False  # a past history list's "Has prostate cancer": the patient has it now
+    sent = doc.sentence_at(start)
+    lo, hi = (sent.tok_lo, sent.tok_hi) if sent else (x.statement.tok_lo, x.statement.tok_hi)
+    if any(n.startswith(_SPREAD_WORDS) for n in norms[lo:hi]):
+        return False  # "breast cancer that has metastasized", "metastatic prostate cancer"
+    if sent is not None:
+        # treated now, in its sentence or the next of the same section ("Prostate cancer
+        # diagnosed in 2004. He is now receiving Lupron.")
+        nxt = doc.sentences[sent.index + 1] if sent.index + 1 < len(doc.sentences) else None
+        told = set(norms[lo:hi])
+        if nxt is not None and nxt.section_kind == sent.section_kind:
+            told.update(norms[nxt.tok_lo : nxt.tok_hi])
+        if not told.isdisjoint(_CANCER_DRUGS) or (
+            not told.isdisjoint(_NOW_WORDS) and not told.isdisjoint(_TREATMENT_WORDS)
+        ):
+            return False
+    if not _DENIAL_WORDS.isdisjoint(norms[lo:at]):
+        return False  # "no other personal history of breast cancer"
+    return not any(
+        norms[k] == "history" and k > lo and norms[k - 1] in _DURATION_WORDS
+        for k in range(max(lo, at - 4), at + 1)
+    )
 
 
 _ANGIOGRAPHIC_FINDINGS = ("I25.1",)

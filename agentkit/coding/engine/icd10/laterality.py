@@ -21,8 +21,16 @@ _UNSPECIFIED_PART: Final = re.compile(
 _SIDED_PART: Final = re.compile(r"\b(right|left) ([a-z][a-z ]*?)(?=,|$|\s+(?:with|without|not)\b)")
 
 
+# titles that end in "..., left side" / "unspecified side" ("Unspecified ovarian cyst, left
+# side", "Pelvic and perineal pain unspecified side") name no part: an ovarian cyst's side is
+# not the side of pelvic pain
+_NO_PART: Final = frozenset({"side", "sided"})
+
+
 def _sided_parts(title: str) -> list[tuple[str, str]]:
-    return [(m.group(1), m.group(2)) for m in _SIDED_PART.finditer(title)]
+    return [
+        (m.group(1), m.group(2)) for m in _SIDED_PART.finditer(title) if m.group(2) not in _NO_PART
+    ]
 
 
 def _side_siblings(code: str, icd: Any) -> tuple[str, dict[str, str]] | None:
@@ -44,6 +52,8 @@ def _side_siblings(code: str, icd: Any) -> tuple[str, dict[str, str]] | None:
             titles[r.description] = r.code
     for m in _UNSPECIFIED_PART.finditer(title):
         part = m.group(1)
+        if part in _NO_PART:
+            continue
         by_side: dict[str, str] = {}
         for side in ("right", "left"):
             sib_code = titles.get(title[: m.start()] + side + " " + part + title[m.end() :])

@@ -176,6 +176,9 @@ class Found:
     # each code a diagnosis of its own (the parts of one fracture: "left angle and right body"),
     # never the vaguer duplicate of another
     distinct: bool = False
+    # the words of the past diagnosis a personal-history code was read from ("history of
+    # colon cancer": the cancer), for what the sentence tells around them
+    past_mention: tuple[int, int] | None = None
 
 
 @dataclass
@@ -286,10 +289,27 @@ def _side_near(doc: Document, before: tuple[int, int], after: tuple[int, int]) -
         if k >= 0:
             stop = min(stop, k)
     found = sides(doc, a_lo, stop) if stop > a_lo else []
+    if found and not _opens_its_part(doc, a_lo, found[0].start):
+        # the first side lies deep in a clause after a comma: another thing's side
+        # ("pelvic pain, noted to have a left ovarian mass"); one that goes on a list of
+        # sides ("of the left uterosacral ligament, ... of the right") still counts
+        found = []
     if found:
         kinds = {s.side for s in found}
         return "bilateral" if "bilateral" in kinds or len(kinds) > 1 else found[0].side
     return None
+
+
+_SIDE_AFTER_COMMA = 2  # words: "Rotator cuff tear, right shoulder", "Pelvic pain, on the left"
+
+
+def _opens_its_part(doc: Document, lo: int, at: int) -> bool:
+    """A side after a mention is its side when no comma lies between, or when it opens the
+    part after the last comma ("Rotator cuff tear, right shoulder", "Abscess, on the left")."""
+    cut = doc.text.rfind(",", lo, at)
+    if cut < 0:
+        return True
+    return len(doc.text[cut + 1 : at].split()) <= _SIDE_AFTER_COMMA
 
 
 _TOLD_KINDS = frozenset({"chief_complaint", "hpi", "history"})
@@ -642,6 +662,36 @@ def _part_codes(
     return out
 
 
+_SECONDARY_CANCER: Final = ("C77", "C78", "C79")
+
+
+def _parts_elsewhere(
+    ctx: NoteContext, concept: Concept, concept_id: int, st: Statement
+) -> list[str]:
+    """The sites the other present mentions of a ``parts`` diagnosis name, each read from
+    its clause to the end of its sentence (the words before it up to a list break: "bone
+    and liver metastases"), in the order the note tells them."""
+    doc = ctx.doc
+    out: list[str] = []
+    # (the story a HISTORY section tells is the same disease, as for a side)
+    for si, lo, hi in _told_elsewhere(ctx, concept_id, st, _SIDE_KINDS):
+        sent = doc.sentences[si]
+        a, _ = _clause(doc, sent.tok_lo, sent.tok_hi, lo, hi)
+        part = Statement(doc.tokens.starts[a], sent.end, a, sent.tok_hi, sent.section_kind, si, 0)
+        # (a part word inside another diagnosis is that one's - but not inside the same
+        # metastases told whole: "metastases to the liver")
+        others = [
+            (m.start, m.end)
+            for m in ctx.concepts.find_all(doc.tokens.norms, a, sent.tok_hi)
+            if (m.start, m.end) != (lo, hi)
+            and not ctx.concepts.concepts[m.payload].code.startswith(_SECONDARY_CANCER)
+        ]
+        for code in _part_codes(ctx, concept, part, (lo, hi), others, set(), sent.end):
+            if code not in out:
+                out.append(code)
+    return out
+
+
 def _code_concept(
     ctx: NoteContext,
     st: Statement,
@@ -665,6 +715,15 @@ def _code_concept(
         if parts:
             found.code, found.more, found.distinct = parts[0], parts[1:], len(parts) > 1
             found.notes.append("each part named, with its side")
+            return found
+    if hit is None and concept.parts and concept.code.startswith(_SECONDARY_CANCER):
+        # "Metastatic renal cell carcinoma" with "metastases to the lung and to bone" told
+        # in the history: the secondary sites the note gives the same metastases
+        parts = _parts_elsewhere(ctx, concept, concept_id, st)
+        if parts:
+            found.code, found.more, found.distinct = parts[0], parts[1:], len(parts) > 1
+            found.notes.append("each site of the metastases where the note tells them")
+            found.penalty += 0.05
             return found
     if hit is not None:
         ref = concept.refine[hit[0]]
@@ -800,7 +859,12 @@ def _code_concept(
                 side = one
                 found.penalty += 0.08
                 found.notes.append(f"side ({side}) where the note tells the same diagnosis")
-        if side is None and ctx.context_side and not _metastatic_primary(ctx, code, st):
+        if (
+            side is None
+            and ctx.context_side
+            and not _metastatic_primary(ctx, code, st)
+            and not code.startswith(_TRUNK_REGION_SYMPTOMS)
+        ):
             side = ctx.context_side
             found.penalty += 0.1
             found.notes.append(f"side ({side}) taken from the procedure")
@@ -830,6 +894,12 @@ def _code_concept(
 
 
 _METASTATIC_WORDS: Final = frozenset({"metastatic", "metastasis", "metastases", "metastasized"})
+
+
+# abdominal and pelvic pain are coded by the region of the trunk it is felt in (the lower
+# left quadrant, the left side of the pelvis), not by a paired organ: an operation on one side
+# (a left salpingo-oophorectomy, a right hernia repair) tells nothing of where the pain is
+_TRUNK_REGION_SYMPTOMS: Final = ("R10.",)
 
 
 def _metastatic_primary(ctx: NoteContext, code: str, st: Statement) -> bool:
@@ -1017,7 +1087,11 @@ def _tabular(ctx: NoteContext, st: Statement, lo: int, hi: int) -> Found | None:
     penalty = 0.0
     if side is None and best.side == "unspec" and ctx.context_side:
         sided = ctx.tabular.match(words, ctx.context_side, soft=ctx.lex.soft)
-        if sided and sided[0].side == ctx.context_side:
+        if (
+            sided
+            and sided[0].side == ctx.context_side
+            and not sided[0].code.startswith(_TRUNK_REGION_SYMPTOMS)
+        ):
             best = sided[0]
             penalty += 0.1
             notes.append(f"side ({ctx.context_side}) taken from the procedure")
@@ -1471,6 +1545,7 @@ def _read_statement(
                 coded.notes.append(f"documented as past ({coded.code}): personal history code")
                 coded.code = history
                 coded.status = True
+                coded.past_mention = (s, e)
                 past_codes.add(k)
         results[k] = coded
     for k in sorted(results):
