@@ -46,3 +46,9 @@ def test_no_current_smoking_is_not_coded() -> None:
     assert codes(visit("Current smoking status: never smoker.")) == ["J20.9"]
     assert codes(visit("Denies current smoking.")) == ["J20.9"]
     assert codes(visit("She quit smoking 20 years ago.")) == ["J20.9"]
+
+
+def test_a_past_habit_a_form_answer_or_someone_elses_smoking_is_not_coded() -> None:
+    assert codes(visit("Former daily smoker, quit in 2010.")) == ["J20.9"]
+    assert codes(visit("Current smoker: No. Alcohol: rarely.")) == ["J20.9"]
+    assert codes(visit("Her husband continues to smoke in the house.")) == ["J20.9"]
