@@ -116,6 +116,8 @@ def test_a_specimen_sent_for_a_test_is_no_finding() -> None:
     plan = "Type 2 diabetes. We will check an A1c, a lipid panel and urine for microalbuminuria."
     assert assessed(plan) == ["E11.9"]
     assert assessed("Microalbuminuria.") == ["R80.9"]
+    # a specimen's result is a finding
+    assert assessed("Stool for Clostridium difficile toxin was positive.") == ["A04.72"]
 
 
 def test_a_perforated_cholecystitis_adds_the_perforation() -> None:
