@@ -34,6 +34,14 @@ def test_no_mass_effect_or_mass_effect_elsewhere() -> None:
     )
 
 
+def test_mass_effect_on_the_soft_tissues_or_a_nerve_root_is_not_the_brain() -> None:
+    for told in (
+        "Large multinodular goiter with mass effect on the surrounding soft tissues.",
+        "Disc extrusion at L5-S1 with mass effect on the left S1 nerve root.",
+    ):
+        assert "G93.5" not in codes(f"EXAM: MRI.\nIMPRESSION: {told}\n"), told
+
+
 def test_arthritis_beside_the_known_arthritis_is_not_a_second_code() -> None:
     got = codes(
         "ASSESSMENT:\n1. Rheumatoid arthritis.\n"
