@@ -134,3 +134,31 @@ def test_a_perforated_cholecystitis_adds_the_perforation() -> None:
         "suctioned.\n"
     )
     assert codes(torn) == ["K81.0"]
+
+
+@pytest.mark.parametrize(
+    ("told", "code"),
+    [
+        ("Precordial chest pain after lifting boxes.", "R07.2"),
+        ("Nocturnal leg cramps.", "R25.2"),
+        ("Abdominal cramping for two days.", "R10.9"),
+        ("Vaginal discharge.", "N89.8"),
+        ("Blood in the stool.", "K92.1"),
+        ("Odynophagia.", "R13.10"),
+    ],
+)
+def test_symptom_wordings_of_the_index(told: str, code: str) -> None:
+    assert assessed(told)[0] == code
+
+
+def test_menstrual_cramps_and_a_vaginitis_keep_their_own_codes() -> None:
+    assert assessed("Menstrual cramps.") == ["N94.6"]
+    assert "N89.8" not in assessed("Bacterial vaginosis with a thin vaginal discharge.")
+
+
+def test_a_pain_screen_heading_is_no_assessment() -> None:
+    note = (
+        VISIT + "PAIN ASSESSMENT: Mild abdominal cramping for two days, 2 of 10.\n"
+        "IMPRESSION: Hypertension, well controlled.\n"
+    )
+    assert codes(note) == ["I10"]
