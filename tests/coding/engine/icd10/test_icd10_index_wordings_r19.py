@@ -162,3 +162,9 @@ def test_a_pain_screen_heading_is_no_assessment() -> None:
         "IMPRESSION: Hypertension, well controlled.\n"
     )
     assert codes(note) == ["I10"]
+
+
+def test_a_diagnosis_the_finding_does_not_fit_is_not_made() -> None:
+    assert assessed("Precordial chest pain, atypical for angina.") == ["R07.2"]
+    assert assessed("Headache, not typical of a migraine.") == ["R51.9"]
+    assert assessed("Atypical angina.")[0].startswith("I20")
