@@ -168,3 +168,9 @@ def test_a_diagnosis_the_finding_does_not_fit_is_not_made() -> None:
     assert assessed("Precordial chest pain, atypical for angina.") == ["R07.2"]
     assert assessed("Headache, not typical of a migraine.") == ["R51.9"]
     assert assessed("Atypical angina.")[0].startswith("I20")
+
+
+def test_a_rising_psa_and_one_rising_after_treatment() -> None:
+    assert assessed("Slow ongoing rise in PSA, recheck in 3 months.") == ["R97.20"]
+    assert assessed("Rising PSA after radical prostatectomy.") == ["R97.21"]
+    assert assessed("Elevated PSA, discussed prostatectomy versus radiation.") == ["R97.20"]
