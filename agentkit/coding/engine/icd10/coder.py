@@ -2067,7 +2067,14 @@ def _anywhere_codes(concepts: ConceptIndex, rules: Guidelines) -> frozenset[str]
         # a concept marked ``anywhere`` counts by its own phrases ("code|first phrase"): the
         # current smoker of a social history ("smokes a pack a day"), not every concept of
         # its code ("smoking" in "quit smoking")
-        codes = {f"{c.code}|{c.name}" for c in concepts.concepts if c.anywhere}
+        # (and a code it refines to: "Active smoker" with "a pack a day" is F17.210; not its
+        # `also` codes - "ESRD on dialysis" in a history is the dialysis status only)
+        codes = {
+            f"{code}|{c.name}"
+            for c in concepts.concepts
+            if c.anywhere
+            for code in (c.code, *(r.code for r in c.refine if r.code))
+        }
         if rules.status_anywhere:
             codes |= {
                 code

@@ -24,7 +24,7 @@ def test_a_listed_reason_stays_but_symptoms_told_in_a_narrative_indication_do_no
         "INDICATIONS: Hematochezia.\n"
         "DESCRIPTION: The scope was advanced to the cecum. Internal hemorrhoids were seen.\n"
     )
-    assert codes(listed) == ["K64.8", "K62.5"]
+    assert codes(listed) == ["K64.8", "K92.1"]
     story = (
         "PREOPERATIVE DIAGNOSIS: Bladder lesion.\n"
         "POSTOPERATIVE DIAGNOSIS: Bladder diverticulum.\n"

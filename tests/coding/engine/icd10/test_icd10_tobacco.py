@@ -1,7 +1,7 @@
-"""ICD-10-CM tobacco: a current smoker told in a diagnosis statement is nicotine dependence,
-cigarettes (F17.210; index: Smoker - see Dependence, drug, nicotine), a former one a history
-of nicotine dependence (Z87.891). Smoking told only in the social history is left uncoded,
-as the labelled gold leaves it. Synthetic notes written for these tests."""
+"""ICD-10-CM tobacco: a current smoker told in a diagnosis statement is nicotine dependence
+(index: Smoker - see Dependence, drug, nicotine: F17.200, cigarettes F17.210), a former one a
+history of nicotine dependence (Z87.891). Smoking told only in the social history is left
+uncoded, as the labelled gold leaves it. Synthetic notes written for these tests."""
 
 from __future__ import annotations
 
@@ -19,11 +19,16 @@ def codes(rest: str) -> list[str]:
 
 
 def test_a_current_smoker_in_the_assessment_is_nicotine_dependence() -> None:
-    for told in ("She smokes 1 ppd.", "Active smoker.", "Smokes half a pack of cigarettes a day."):
+    for told in ("She smokes 1 ppd.", "Smokes half a pack of cigarettes a day."):
         assert codes(f"ASSESSMENT:\n1. Essential hypertension.\n2. {told}\n") == [
             "I10",
             "F17.210",
         ], told
+    # a smoker with nothing said of what is smoked: Dependence, drug, nicotine F17.200
+    assert codes("ASSESSMENT:\n1. Essential hypertension.\n2. Active smoker.\n") == [
+        "I10",
+        "F17.200",
+    ]
 
 
 def test_a_former_smoker_is_a_history_of_nicotine_dependence() -> None:
