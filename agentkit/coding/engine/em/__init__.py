@@ -28,6 +28,7 @@ from agentkit.coding.engine.em.elements import (
     _hits,
     _problem_names,
     _sentences,
+    _stated_age,
     data_element,
     problem_element,
     risk_element,
@@ -519,35 +520,6 @@ _PREVENTIVE = (
     (65, "99386", "99396"),
     (200, "99387", "99397"),
 )
-_AGE_UNITS = {
-    "year": 1.0,
-    "years": 1.0,
-    "yr": 1.0,
-    "yrs": 1.0,
-    "month": 1 / 12,
-    "months": 1 / 12,
-    "week": 1 / 52,
-    "weeks": 1 / 52,
-    "day": 1 / 365,
-    "days": 1 / 365,
-}
-
-
-def _stated_age(doc: Document) -> tuple[float, tuple[int, int]] | None:
-    """The patient's age as the note states it ('5-year-old', '18 months old', 'a 42 year old
-    man'): the first number followed by a unit of age and 'old' within three words."""
-    t = doc.tokens
-    n = len(t.norms)
-    for i in range(n - 1):
-        num, unit = t.norms[i], t.norms[i + 1]
-        if not num.isdigit() or unit not in _AGE_UNITS:
-            continue
-        if "old" not in t.norms[i + 2 : i + 5] and not (
-            unit in ("year", "years") and i + 2 < n and t.norms[i + 2] in ("month", "months")
-        ):
-            continue
-        return int(num) * _AGE_UNITS[unit], (t.starts[i], t.ends[min(n - 1, i + 2)])
-    return None
 
 
 def _preventive(
