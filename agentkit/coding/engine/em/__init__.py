@@ -181,7 +181,7 @@ def visit_setting(doc: Document, c: Cues | None = None) -> str | None:
     if nursing is not None and not _count(doc, "hospital", c):
         return nursing
     hospital = (
-        _count(doc, "hospital", c)
+        _count(doc, "hospital", c, excluded=_PAST_HISTORY)
         + _count(doc, "hospital_plan", c, _PLAN_KINDS)
         + _count(doc, "subsequent", c, excluded=_PAST_HISTORY, statuses=_SEEN_IN_ED)
     )
@@ -233,7 +233,9 @@ def _admitting(doc: Document, c: Cues) -> bool:
 
 
 def _consultation(doc: Document) -> bool:
-    return any("consult" in s.heading.lower() for s in doc.sections)
+    """A consultation heading ("REASON FOR CONSULTATION"), or a referral's ("REASON FOR
+    REFERRAL", "REFERRING PHYSICIAN"): another physician asked for this clinician's opinion."""
+    return any("consult" in s.heading.lower() for s in doc.sections) or _referred(doc)
 
 
 def _referred(doc: Document) -> bool:
@@ -244,6 +246,9 @@ def _referred(doc: Document) -> bool:
 
 # the plan tells the next visit ("follow-up appointment in two weeks"), not this one
 _STATUS_EXCLUDED = _PAST_HISTORY | {"plan", "disposition"}
+# the date of the last visit is told in the history: after the assessment it closes a case
+# summary with the course that followed this encounter
+_LAST_VISIT_EXCLUDED = _STATUS_EXCLUDED | {"assessment", "impression", "diagnosis"}
 # the history sections an initial evaluation takes and a follow-up visit rarely repeats
 _INITIAL_WORKUP = frozenset({"family_history", "social_history"})
 
@@ -264,6 +269,8 @@ def _status(doc: Document, given: str, c: Cues) -> tuple[str, bool]:
         return "new", True
     established = _present(
         doc, "patient_status", "established", c, _STATUS_EXCLUDED, ("present", "historical")
+    ) or _present(
+        doc, "patient_status", "last_visit", c, _LAST_VISIT_EXCLUDED, ("present", "historical")
     )
     # "who was seen in consultation at the request of Dr. X on 05/15" tells this encounter
     # ("seeks evaluation for a second opinion": the test-like "evaluation for" does not make

@@ -35,7 +35,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "nursing_admission",
         "preventive",
     ),
-    "patient_status": ("new_explicit", "new", "established"),
+    "patient_status": ("new_explicit", "new", "established", "last_visit"),
     "problems": (
         "threat",
         "exacerbation",
