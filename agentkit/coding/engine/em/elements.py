@@ -108,6 +108,16 @@ def _told_as_past(doc: Document, lo: int, at: int) -> bool:
     return bool(pairs & {("history", "of"), ("status", "post"), ("h", "o"), ("s", "p")})
 
 
+_RISK_WORDS = frozenset({"risk", "risks", "complication", "complications"})
+
+
+def _risk_told(doc: Document, lo: int, at: int) -> bool:
+    """'The risks and potential complications of surgery, including bleeding, deep venous
+    thrombosis and pulmonary embolism': a complication listed among an operation's risks (or
+    one the patient is at risk of) is no problem the visit addresses."""
+    return bool(_RISK_WORDS & set(doc.tokens.norms[lo:at]))
+
+
 # "possible small old myocardial infarction", "remote stroke": a past event's scar, no threat now
 _PAST_WORDS = frozenset({"old", "remote", "healed", "prior", "previous"})
 _AGE_WORDS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
@@ -154,7 +164,9 @@ def _problem_names(doc: Document, cues: Cues, lo: int, hi: int) -> set[str]:
         if status not in _STATUSES_OF.get(name, ("present", "uncertain", "historical")):
             continue
         if name == "threat" and (
-            _told_as_past(doc, lo, t.index_at_or_after(span[0])) or _old_event(doc, lo, span)
+            _told_as_past(doc, lo, t.index_at_or_after(span[0]))
+            or _old_event(doc, lo, span)
+            or _risk_told(doc, lo, t.index_at_or_after(span[0]))
         ):
             continue
         if name == "hedged" and _hedges_the_cause(doc, t.index_before(span[1])):

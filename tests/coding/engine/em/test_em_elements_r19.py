@@ -153,3 +153,23 @@ PLAN: Continue metoprolol 25 mg twice daily.
         "Possible small old myocardial infarction", "Rule out myocardial infarction"
     )
     assert _level(recent)["mdm"]["problems"] == "high"
+
+
+HERNIA = """HISTORY OF PRESENT ILLNESS: A 45-year-old man with a right groin bulge for a year that
+aches when he lifts at work.
+EXAMINATION: Reducible right inguinal hernia.
+IMPRESSION/PLAN: Right inguinal hernia. We went over the risks and possible complications of
+the repair, including infection, bleeding, a blood clot in the leg and pulmonary embolism, and he
+wishes to proceed with laparoscopic repair.
+"""
+
+
+def test_a_complication_listed_among_the_risks_of_an_operation_is_no_problem_addressed() -> None:
+    found = _level(HERNIA)
+    assert found["mdm"]["problems"] == "low"
+    assert found["mdm"]["risk"] == "moderate"
+    worked_up = HERNIA.replace(
+        "Right inguinal hernia. We went over",
+        "Right inguinal hernia. Calf swelling, rule out pulmonary embolism. We went over",
+    )
+    assert _level(worked_up)["mdm"]["problems"] == "high"
