@@ -173,3 +173,16 @@ def test_a_complication_listed_among_the_risks_of_an_operation_is_no_problem_add
         "Right inguinal hernia. Calf swelling, rule out pulmonary embolism. We went over",
     )
     assert _level(worked_up)["mdm"]["problems"] == "high"
+
+
+def test_infection_serologies_and_a_single_liver_test_are_tests() -> None:
+    note = """HISTORY OF PRESENT ILLNESS: A nurse returns three months after a needlestick from a
+source with hepatitis C. He feels well.
+ASSESSMENT: Needlestick exposure. His liver function test is normal, the hepatitis C antibody
+is negative and the HIV test is negative.
+PLAN: Repeat testing at six months.
+"""
+    found = _level(note)
+    assert found["mdm"]["data"] == "moderate"
+    one = note.replace(", the hepatitis C antibody\nis negative and the HIV test is negative", "")
+    assert _level(one)["mdm"]["data"] == "minimal"
