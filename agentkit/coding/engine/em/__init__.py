@@ -28,6 +28,7 @@ from agentkit.coding.engine.em.elements import (
     _hits,
     _problem_names,
     _sentences,
+    _stated_age,
     data_element,
     problem_element,
     risk_element,
@@ -180,7 +181,7 @@ def visit_setting(doc: Document, c: Cues | None = None) -> str | None:
     if nursing is not None and not _count(doc, "hospital", c):
         return nursing
     hospital = (
-        _count(doc, "hospital", c)
+        _count(doc, "hospital", c, excluded=_PAST_HISTORY)
         + _count(doc, "hospital_plan", c, _PLAN_KINDS)
         + _count(doc, "subsequent", c, excluded=_PAST_HISTORY, statuses=_SEEN_IN_ED)
     )
@@ -232,7 +233,9 @@ def _admitting(doc: Document, c: Cues) -> bool:
 
 
 def _consultation(doc: Document) -> bool:
-    return any("consult" in s.heading.lower() for s in doc.sections)
+    """A consultation heading ("REASON FOR CONSULTATION"), or a referral's ("REASON FOR
+    REFERRAL", "REFERRING PHYSICIAN"): another physician asked for this clinician's opinion."""
+    return any("consult" in s.heading.lower() for s in doc.sections) or _referred(doc)
 
 
 def _referred(doc: Document) -> bool:
@@ -243,6 +246,9 @@ def _referred(doc: Document) -> bool:
 
 # the plan tells the next visit ("follow-up appointment in two weeks"), not this one
 _STATUS_EXCLUDED = _PAST_HISTORY | {"plan", "disposition"}
+# the date of the last visit is told in the history: after the assessment it closes a case
+# summary with the course that followed this encounter
+_LAST_VISIT_EXCLUDED = _STATUS_EXCLUDED | {"assessment", "impression", "diagnosis"}
 # the history sections an initial evaluation takes and a follow-up visit rarely repeats
 _INITIAL_WORKUP = frozenset({"family_history", "social_history"})
 
@@ -263,6 +269,8 @@ def _status(doc: Document, given: str, c: Cues) -> tuple[str, bool]:
         return "new", True
     established = _present(
         doc, "patient_status", "established", c, _STATUS_EXCLUDED, ("present", "historical")
+    ) or _present(
+        doc, "patient_status", "last_visit", c, _LAST_VISIT_EXCLUDED, ("present", "historical")
     )
     # "who was seen in consultation at the request of Dr. X on 05/15" tells this encounter
     # ("seeks evaluation for a second opinion": the test-like "evaluation for" does not make
@@ -519,35 +527,6 @@ _PREVENTIVE = (
     (65, "99386", "99396"),
     (200, "99387", "99397"),
 )
-_AGE_UNITS = {
-    "year": 1.0,
-    "years": 1.0,
-    "yr": 1.0,
-    "yrs": 1.0,
-    "month": 1 / 12,
-    "months": 1 / 12,
-    "week": 1 / 52,
-    "weeks": 1 / 52,
-    "day": 1 / 365,
-    "days": 1 / 365,
-}
-
-
-def _stated_age(doc: Document) -> tuple[float, tuple[int, int]] | None:
-    """The patient's age as the note states it ('5-year-old', '18 months old', 'a 42 year old
-    man'): the first number followed by a unit of age and 'old' within three words."""
-    t = doc.tokens
-    n = len(t.norms)
-    for i in range(n - 1):
-        num, unit = t.norms[i], t.norms[i + 1]
-        if not num.isdigit() or unit not in _AGE_UNITS:
-            continue
-        if "old" not in t.norms[i + 2 : i + 5] and not (
-            unit in ("year", "years") and i + 2 < n and t.norms[i + 2] in ("month", "months")
-        ):
-            continue
-        return int(num) * _AGE_UNITS[unit], (t.starts[i], t.ends[min(n - 1, i + 2)])
-    return None
 
 
 def _preventive(

@@ -108,6 +108,32 @@ def _told_as_past(doc: Document, lo: int, at: int) -> bool:
     return bool(pairs & {("history", "of"), ("status", "post"), ("h", "o"), ("s", "p")})
 
 
+_RISK_WORDS = frozenset({"risk", "risks", "complication", "complications"})
+
+
+def _risk_told(doc: Document, lo: int, at: int) -> bool:
+    """'The risks and potential complications of surgery, including bleeding, deep venous
+    thrombosis and pulmonary embolism': a complication listed among an operation's risks (or
+    one the patient is at risk of) is no problem the visit addresses."""
+    return bool(_RISK_WORDS & set(doc.tokens.norms[lo:at]))
+
+
+# "possible small old myocardial infarction", "remote stroke": a past event's scar, no threat now
+_PAST_WORDS = frozenset({"old", "remote", "healed", "prior", "previous"})
+_AGE_WORDS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
+
+
+def _old_event(doc: Document, lo: int, span: tuple[int, int]) -> bool:
+    """The cue's own words, or the word just before it, call the event old ('old myocardial
+    infarction', 'remote CVA') - not a patient's age ('a 5-year-old, rule out appendicitis')."""
+    t = doc.tokens
+    start, end = t.index_at_or_after(span[0]), t.index_before(span[1])
+    if _PAST_WORDS & set(t.norms[start:end]):
+        return True
+    before = t.norms[max(lo, start - 2) : start]
+    return bool(before) and before[-1] in _PAST_WORDS and not _AGE_WORDS & set(before[:-1])
+
+
 _CAUSE_WORDS = frozenset(
     {
         ("secondary", "to"),
@@ -137,7 +163,11 @@ def _problem_names(doc: Document, cues: Cues, lo: int, hi: int) -> set[str]:
     for name, _item, span, status in found:
         if status not in _STATUSES_OF.get(name, ("present", "uncertain", "historical")):
             continue
-        if name == "threat" and _told_as_past(doc, lo, t.index_at_or_after(span[0])):
+        if name == "threat" and (
+            _told_as_past(doc, lo, t.index_at_or_after(span[0]))
+            or _old_event(doc, lo, span)
+            or _risk_told(doc, lo, t.index_at_or_after(span[0]))
+        ):
             continue
         if name == "hedged" and _hedges_the_cause(doc, t.index_before(span[1])):
             continue
@@ -268,8 +298,17 @@ def _cancer_care(doc: Document, cues: Cues) -> bool:
 
 def _distinct(problems: Iterable[Problem]) -> int:
     """How many different illnesses: the same illness named twice ('1. Hypertension.' and
-    'her hypertension is controlled') is one."""
-    return len({p.code or p.span for p in problems})
+    'her hypertension is controlled') is one, and so is one illness of both sides ('bilateral
+    bunions', coded right and left)."""
+    return len({_one_side(p.code) if p.code else p.span for p in problems})
+
+
+def _one_side(code: str) -> str:
+    """The code without its laterality character: a musculoskeletal, eye or ear code whose last
+    character is 1 (right), 2 (left) or 3 (bilateral) - M21.611 and M21.612 are one illness."""
+    if code[:1] in ("M", "H") and len(code) >= 6 and code[-1] in "123":
+        return code[:-1]
+    return code
 
 
 # sign and symptom codes (R00-R69), not abnormal findings of tests (R70-R99)
@@ -389,6 +428,44 @@ def problem_element(
     return Element(0, "minimal", None, ["no problem addressed found"]), problems
 
 
+_AGE_UNITS = {
+    "year": 1.0,
+    "years": 1.0,
+    "yr": 1.0,
+    "yrs": 1.0,
+    "month": 1 / 12,
+    "months": 1 / 12,
+    "week": 1 / 52,
+    "weeks": 1 / 52,
+    "day": 1 / 365,
+    "days": 1 / 365,
+}
+
+
+def _stated_age(doc: Document) -> tuple[float, tuple[int, int]] | None:
+    """The patient's age as the note states it ('5-year-old', '18 months old', 'a 42 year old
+    man'): the first number followed by a unit of age and 'old' within three words."""
+    t = doc.tokens
+    n = len(t.norms)
+    for i in range(n - 1):
+        num, unit = t.norms[i], t.norms[i + 1]
+        if not num.isdigit() or unit not in _AGE_UNITS:
+            continue
+        if "old" not in t.norms[i + 2 : i + 5] and not (
+            unit in ("year", "years") and i + 2 < n and t.norms[i + 2] in ("month", "months")
+        ):
+            continue
+        return int(num) * _AGE_UNITS[unit], (t.starts[i], t.ends[min(n - 1, i + 2)])
+    return None
+
+
+# where a note tells what happened before the encounter: a study's finding told there was read
+# by someone else
+_HISTORY_KINDS = frozenset({"hpi", "history", "chief_complaint", "pmh", "psh"})
+# a child too young to give the history: the parent who brings the child is its historian
+_YOUNG_CHILD_YEARS = 6
+
+
 def data_element(doc: Document, cues: Cues) -> Element:
     """Data level from the distinct tests, records, historian, interpretation, discussion."""
     phrases = cues.matcher("data")
@@ -396,9 +473,20 @@ def data_element(doc: Document, cues: Cues) -> Element:
     flags: dict[str, tuple[int, int]] = {}
     for si in _sentences(doc, cues.sections["data"]):
         s = doc.sentences[si]
-        for name, item, where in _hits(doc, phrases, s.tok_lo, s.tok_hi, (*_COUNTED, "historical")):
+        found = _hits_with_status(doc, phrases, s.tok_lo, s.tok_hi, (*_COUNTED, "historical"))
+        for name, item, where, status in found:
             if name == "tests":
                 tests.setdefault(item, where)
+            elif name == "not_tests":
+                continue
+            elif name == "result_told":
+                # "EKG shows sinus rhythm" read at this encounter, not a result in the history
+                if s.section_kind not in _HISTORY_KINDS and status != "historical":
+                    flags.setdefault("interpretation", where)
+            elif name == "accompanied":
+                age = _stated_age(doc)
+                if age is not None and age[0] < _YOUNG_CHILD_YEARS:
+                    flags.setdefault("historian", where)
             else:
                 flags.setdefault(name, where)
     cat1 = len(tests) + ("external_notes" in flags) + ("historian" in flags)
@@ -486,6 +574,46 @@ def _test_ordered(doc: Document, cues: Cues) -> tuple[int, int] | None:
     return None
 
 
+# the resuscitation status a note carries at its head ("CODE STATUS: DNR, healthcare proxy")
+_CODE_STATUS_HEADINGS = frozenset(
+    {"code status", "code", "resuscitation status", "advance directive", "advance directives"}
+)
+# words that make the status a decision of this encounter ("DNR per discussion with the family
+# today", "changed to comfort care")
+_DECIDED = frozenset(
+    {
+        "discussed",
+        "discussion",
+        "decided",
+        "decision",
+        "changed",
+        "change",
+        "requested",
+        "requests",
+        "agreed",
+        "agrees",
+        "confirmed",
+        "wishes",
+        "today",
+    }
+)
+
+
+def _standing_code_status(doc: Document, end: int, lo: int, hi: int) -> bool:
+    """A CODE STATUS heading's line ("CODE STATUS: Do not resuscitate, palliative care orders
+    in place") documents the order the patient already has, not a decision about resuscitation
+    made at this encounter (AMA: the decision not to resuscitate is the high-risk management) -
+    unless it tells the decision ("DNR after discussion with the daughter today")."""
+    # the sentence ending in the section (a sentence starts at its section's heading)
+    section = next((x for x in doc.sections if x.start < end <= x.end), None)
+    if section is None:
+        return False
+    heading = " ".join(section.heading.lower().replace(":", " ").split())
+    if heading not in _CODE_STATUS_HEADINGS:
+        return False
+    return not _DECIDED & set(doc.tokens.norms[lo:hi])
+
+
 def risk_element(doc: Document, cues: Cues) -> Element:
     """Risk level from the most serious management option documented; a note that orders
     further diagnostic testing and documents nothing riskier is low risk (AMA: the risk of
@@ -495,6 +623,8 @@ def risk_element(doc: Document, cues: Cues) -> Element:
     best: tuple[int, str, tuple[int, int]] | None = None
     for si in _sentences(doc, cues.sections["risk"]):
         s = doc.sentences[si]
+        if _standing_code_status(doc, s.end, s.tok_lo, s.tok_hi):
+            continue
         for name, _item, span in _hits(doc, phrases, s.tok_lo, s.tok_hi, _COUNTED):
             level = rank[name]
             if best is None or level > best[0]:
