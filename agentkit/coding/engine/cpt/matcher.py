@@ -239,6 +239,12 @@ class NoteFacts:
             return True
         return False
 
+    @property
+    def detailed_narrative(self) -> bool:
+        """The note narrates its operation in detail (a description of many sentences)."""
+        n = sum(1 for s in self.doc.sentences if s.section_kind == "description")
+        return n >= _DETAILED_NARRATIVE
+
     def others_work(self, m: Mention[str]) -> bool:
         key = (m.payload, m.start, m.end)
         found = self._others.get(key)
@@ -416,6 +422,10 @@ _ANOTHER_PERFORMS = "common.another_performs"
 _HANDED_TO_ANOTHER = "common.handed_to_another"
 _HEAD_WORDS = 4
 _SELF = frozenset({"i", "we", "me", "myself", "us", "my", "our"})
+# A narrative of this many sentences tells the operation step by step; where its story of
+# the work is told (rule key ``narrative_tells``)
+_DETAILED_NARRATIVE = 8
+_STORY_SECTIONS = frozenset({"description", "technique", "findings"})
 _SUBORDINATE = frozenset({"after", "once", "when", "while", "until", "before", "as", "since"})
 _OTHERS_PRONOUNS = frozenset({"he", "she", "they", "dr", "doctor"})
 _TOLD_DONE = frozenset(
@@ -863,6 +873,15 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
     if rule.excludes_near:
         trig = [m for m in trig if not facts.near(rule.excludes_near, m, joined)]
     if not trig:
+        return None
+    if (
+        rule.narrative_tells
+        and all(m.sentence.index in facts.titles for m in trig)
+        and facts.detailed_narrative
+        and not facts.documented(rule.narrative_tells, _STORY_SECTIONS)
+    ):
+        # listed, but the operation's detailed story never tells it (a foreign body removal
+        # over a story of an abscess drained; a tumor resection over a story of a biopsy)
         return None
     hit = Hit(rule, trig)
     if rule.age is not None and facts.age is None:
