@@ -62,3 +62,77 @@ def test_an_excision_after_a_radiologists_wire_localization_is_the_marked_lesion
         "The left breast mass around the wire was excised with a margin and sent to pathology.\n"
     )
     assert codes(note) == ["19125"]
+
+
+# Another clinician told as the doer at the head of the sentence (r19): his part, and what the
+# next sentence goes on to tell of it, is not this author's service, even when listed.
+
+_TRACH_AND_SCOPE = (
+    "PREOPERATIVE DIAGNOSIS: Respiratory failure.\n"
+    "PROCEDURES PERFORMED:\n1. Open tracheostomy.\n"
+    "2. Flexible bronchoscopy with therapeutic aspiration.\n"
+    "DESCRIPTION OF PROCEDURE: General anesthesia was continued through the existing tube. "
+    "{scope} Neck prep and drapes followed. A horizontal incision was made above the "
+    "sternal notch. The strap muscles were separated and the thyroid isthmus divided. A "
+    "tracheal window was made at the second ring and a cuffed tracheostomy tube inserted.\n"
+)
+
+
+def test_a_bronchoscopy_another_doctor_performed_is_not_billed_though_listed() -> None:
+    scope = (
+        "Dr. Patel of pulmonary medicine then performed a flexible bronchoscopy. He "
+        "aspirated thick secretions from the right lower lobe until the airways were clear."
+    )
+    assert codes(_TRACH_AND_SCOPE.format(scope=scope)) == ["31600"]
+
+
+def test_the_same_bronchoscopy_told_as_the_authors_own_is_billed() -> None:
+    scope = (
+        "I then performed a flexible bronchoscopy and aspirated thick secretions from the "
+        "right lower lobe until the airways were clear."
+    )
+    assert codes(_TRACH_AND_SCOPE.format(scope=scope)) == ["31600", "31645"]
+
+
+def test_a_doctor_and_i_performing_it_together_is_the_authors_work() -> None:
+    scope = (
+        "Dr. Patel and I then performed a flexible bronchoscopy and aspirated thick "
+        "secretions from the right lower lobe until the airways were clear."
+    )
+    assert "31645" in codes(_TRACH_AND_SCOPE.format(scope=scope))
+
+
+def test_a_tracheostomy_the_ent_team_performed_is_not_the_surgeons() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Perforated sigmoid diverticulitis.\n"
+        "PROCEDURES PERFORMED: Sigmoid colectomy with end colostomy. Tracheostomy.\n"
+        "DESCRIPTION OF PROCEDURE: A midline laparotomy was made. The perforated sigmoid was "
+        "mobilized, divided with staplers and removed. The descending colon was brought out "
+        "as an end colostomy and matured. The fascia and skin were closed. The ENT team then "
+        "performed a tracheostomy for expected prolonged ventilation.\n"
+    )
+    assert codes(note) == ["44143"]
+
+
+def test_the_case_handed_to_another_surgeon_leaves_the_authors_laparoscopy() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Pelvic pain.\n"
+        "PROCEDURES PERFORMED: Diagnostic laparoscopy. Laparoscopic appendectomy.\n"
+        "DESCRIPTION OF PROCEDURE: The laparoscope was inserted at the umbilicus. The pelvis "
+        "showed filmy adhesions and normal ovaries. The appendix looked inflamed. At that point "
+        "the operation was handed over to Dr. Green. A laparoscopic appendectomy was "
+        "performed with an endoscopic stapler. The ports were removed and the skin closed.\n"
+    )
+    assert codes(note) == ["49320"]
+
+
+def test_a_step_after_another_doctor_finished_is_the_authors_own() -> None:
+    note = (
+        "PREOPERATIVE DIAGNOSIS: Carcinoma of the temporal bone.\n"
+        "PROCEDURES PERFORMED: Rectus abdominis free flap to the skull base defect.\n"
+        "DESCRIPTION OF PROCEDURE: After Dr. Kim had completed the resection, I harvested a "
+        "rectus abdominis myocutaneous free flap. The inferior epigastric artery was "
+        "anastomosed to the external carotid artery and its vein to the facial vein under "
+        "the microscope. The flap was inset and the abdomen closed.\n"
+    )
+    assert "15756" in codes(note)

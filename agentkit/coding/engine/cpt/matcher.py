@@ -108,6 +108,7 @@ class NoteFacts:
         self._matched: set[str] = set()
         self._match_group(TRIGGER_GROUP)
         self._context_index: dict[str, tuple[list[int], list[Mention[str]]]] = {}
+        self._others: dict[tuple[str, int, int], bool] = {}
 
     def _match_group(self, group: str) -> None:
         self._matched.add(group)
@@ -238,6 +239,79 @@ class NoteFacts:
             return True
         return False
 
+    @property
+    def detailed_narrative(self) -> bool:
+        """The note narrates its operation in detail (a description of many sentences)."""
+        n = sum(1 for s in self.doc.sentences if s.section_kind == "description")
+        return n >= _DETAILED_NARRATIVE
+
+    def others_work(self, m: Mention[str]) -> bool:
+        key = (m.payload, m.start, m.end)
+        found = self._others.get(key)
+        if found is None:
+            found = self._others[key] = self._others_work(m)
+        return found
+
+    def _others_work(self, m: Mention[str]) -> bool:
+        """The service is told as another clinician's work: "... by Dr. X" right after it
+        (:meth:`done_by_another`), or after a head of sentence that makes another clinician or
+        service its doer ("Dr. X then performed the bronchoscopy", "the ENT team performed
+        the tracheostomy"), in the next sentence going on with "He/She/They ...", or after the
+        case was handed over ("turned over to Dr. Y for an appendectomy")."""
+        if self._told_as_others(m):
+            return True
+        # ... and the same service named again further on in that section ("Bronchoscope
+        # was then removed"), unless the author tells it as his own there
+        norms = self.doc.tokens.norms
+        if _SELF & set(norms[m.sentence.tok_lo : m.sentence.tok_hi]):
+            return False
+        return any(
+            x.start < m.start
+            and x.sentence.section_index == m.sentence.section_index
+            and x.sentence.index not in self.titles
+            and self._told_as_others(x)
+            for x in self.of(m.payload)
+        )
+
+    def _told_as_others(self, m: Mention[str]) -> bool:
+        return self.done_by_another(m) or self._in_others_span(m)
+
+    def _in_others_span(self, m: Mention[str]) -> bool:
+        start = self._others_spans().get(m.sentence.index)
+        return start is not None and m.tok_lo >= start
+
+    def _others_spans(self) -> dict[int, int]:
+        """Sentence index -> the token from which it tells another clinician's work."""
+        found: dict[int, int] | None = self.doc.memo.get("cpt.others_spans")
+        if found is not None:
+            return found
+        found = {}
+        norms = self.doc.tokens.norms
+        sentences = self.doc.sentences
+        for key, head in ((_ANOTHER_PERFORMS, True), (_HANDED_TO_ANOTHER, False)):
+            for cue in self.of(key):
+                sent = cue.sentence
+                lead = norms[sent.tok_lo : cue.tok_lo]
+                if head and (len(lead) > _HEAD_WORDS or _SUBORDINATE & set(lead)):
+                    continue  # not the sentence's doer ("After Dr. X had completed ...")
+                told = norms[sent.tok_lo : sent.tok_hi] if head else norms[cue.tok_lo : sent.tok_hi]
+                if _SELF & set(told):
+                    continue  # "Dr. X and I performed ...", "... I then harvested the flap"
+                i = sent.index
+                found[i] = min(found.get(i, cue.tok_lo), cue.tok_lo)
+                j = i + 1
+                if j < len(sentences) and sentences[j].section_index == sent.section_index:
+                    nxt = sentences[j]
+                    words = norms[nxt.tok_lo : nxt.tok_hi]
+                    if (
+                        words
+                        and (not head or words[0] in _OTHERS_PRONOUNS)
+                        and not (_SELF & set(words))
+                    ):
+                        found.setdefault(j, nxt.tok_lo)
+        self.doc.memo["cpt.others_spans"] = found
+        return found
+
     def told_as_had(self, m: Mention[str]) -> bool:
         """A note that is neither an operative nor a visit note (a letter, a summary) telling
         what the patient had ("He had a spirometry, which was normal", "He had his gallbladder
@@ -264,8 +338,30 @@ class NoteFacts:
             for x in self._by_concept.get(key, ())
         )
 
-    def documented(self, keys: Iterable[str], sections: frozenset[str]) -> bool:
-        return bool(self.mentions(keys, sections))
+    def documented(
+        self, keys: Iterable[str], sections: frozenset[str], *, own: bool = False
+    ) -> bool:
+        """A mention of ``keys`` told as done in ``sections``. ``own``: not in a sentence that
+        makes another clinician the doer ("Dr. Y then performed an appendectomy" rules out no
+        service of this author's); a service told "by Dr. X" in passing (a wire localization
+        by the radiologist) still tells what this author's excision is."""
+        return any(
+            not (own and (self._in_others_span(m) or self.listed_as_others(m)))
+            for m in self.mentions(keys, sections)
+        )
+
+    def listed_as_others(self, m: Mention[str]) -> bool:
+        """A procedure-list mention of a service the narrative tells only as another
+        clinician's work ("2. Intraoperative bronchoscopy" over "bronchoscopy was performed
+        by Dr. Y")."""
+        if m.sentence.index not in self.titles:
+            return False
+        told = [
+            x
+            for x in self.mentions([m.payload], PERFORMANCE_SECTIONS)
+            if x.sentence.index not in self.titles
+        ]
+        return any(self.others_work(x) for x in told) and all(self.others_work(x) for x in told)
 
     def in_sentence(self, keys: Iterable[str], sentence_index: int) -> list[Mention[str]]:
         return [m for m in self.mentions(keys) if m.sentence.index == sentence_index]
@@ -273,6 +369,11 @@ class NoteFacts:
     def context_of(self, family: str, m: Mention[str]) -> str | None:
         """The family context (e.g. colonoscopy vs EGD) a trigger mention belongs to: the
         context named in its own sentence, else the nearest one before it, else after it."""
+        found = self.context_mention(family, m)
+        return None if found is None else found.payload
+
+    def context_mention(self, family: str, m: Mention[str]) -> Mention[str] | None:
+        """The mention of the procedure (family context) a trigger mention belongs to."""
         keys = self.ruleset.contexts.get(family, ())
         if not keys:
             return None
@@ -287,7 +388,7 @@ class NoteFacts:
             return None
         same = [x for x in found if x.sentence.index == m.sentence.index]
         if same:
-            return min(same, key=lambda x: (abs(x.tok_lo - m.tok_lo), x.start)).payload
+            return min(same, key=lambda x: (abs(x.tok_lo - m.tok_lo), x.start))
         # anatomy named in the sentence ("duodenal biopsies") points to one procedure
         documented = {x.payload for x in found}
         hinted = {
@@ -296,11 +397,13 @@ class NoteFacts:
             if ctx in documented and self.in_sentence(hint_keys, m.sentence.index)
         }
         if len(hinted) == 1:
-            return hinted.pop()
+            ctx = hinted.pop()
+            # the nearest mention of that procedure
+            return min((x for x in found if x.payload == ctx), key=lambda x: abs(x.start - m.start))
         i = bisect.bisect_right(starts, m.start) - 1
         if i >= 0:
-            return found[i].payload
-        return found[0].payload
+            return found[i]
+        return found[0]
 
 
 # Another clinician or service named as the one who did the work, in the service's clause, or
@@ -309,6 +412,22 @@ class NoteFacts:
 # before "by Dr." that still tell the work as done by that doctor.
 _BY_ANOTHER = ("common.performed_by_another", "common.dictated_by_another")
 _BY_ANOTHER_GAP = {_BY_ANOTHER[0]: 6, _BY_ANOTHER[1]: 12}
+# Another clinician or service told as the doer at the head of a sentence, and the case handed
+# over to another surgeon (concepts of rules/common.yaml); the words that may open such a
+# sentence before the doer ("At this point, Dr. X ..."), the words of the author himself, the
+# words that make the doer's clause a subordinate one ("After Dr. X had completed the
+# resection, I ..."), and the pronouns that carry the other clinician's work into the next
+# sentence.
+_ANOTHER_PERFORMS = "common.another_performs"
+_HANDED_TO_ANOTHER = "common.handed_to_another"
+_HEAD_WORDS = 4
+_SELF = frozenset({"i", "we", "me", "myself", "us", "my", "our"})
+# A narrative of this many sentences tells the operation step by step; where its story of
+# the work is told (rule key ``narrative_tells``)
+_DETAILED_NARRATIVE = 8
+_STORY_SECTIONS = frozenset({"description", "technique", "findings"})
+_SUBORDINATE = frozenset({"after", "once", "when", "while", "until", "before", "as", "since"})
+_OTHERS_PRONOUNS = frozenset({"he", "she", "they", "dr", "doctor"})
 _TOLD_DONE = frozenset(
     {"performed", "placed", "inserted", "completed", "accomplished", "undertaken", "done", "out"}
 )
@@ -329,6 +448,17 @@ _NOT_FOUND_AT_VISIT = frozenset(
     }
 )  # fmt: skip
 _DENIALS = frozenset({"not", "never"})
+
+
+def _of_others_procedure(facts: NoteFacts, family: str, m: Mention[str]) -> bool:
+    """The procedure ``m`` belongs to is told in the narrative as another clinician's."""
+    ctx = facts.context_mention(family, m)
+    return (
+        ctx is not None
+        and ctx.sentence.index not in facts.titles
+        and ctx.start < m.start
+        and facts.others_work(ctx)
+    )
 
 
 def _denied_inside(doc: Document, m: Mention[str]) -> bool:
@@ -653,7 +783,7 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
             or (m.sentence.section_index in course and m.sentence.index not in before)
             or m.sentence.index in joined
         )
-        and not facts.done_by_another(m)
+        and not facts.others_work(m)
         and not facts.told_as_had(m)
     ]
     if narrative:
@@ -687,6 +817,16 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
             or (m.sentence.section_index in course and m.sentence.index not in before)
             or m.sentence.index in joined
         ]
+    if facts.has_title and any(m.sentence.index in facts.titles for m in trig):
+        # a listed service whose narrative tells it only as another clinician's work ("2.
+        # Intraoperative bronchoscopy" over "bronchoscopy was performed by Dr. Y") is his
+        told = [
+            m
+            for m in facts.mentions(rule.triggers)
+            if m.sentence.index not in facts.titles and m.section_kind in sections
+        ]
+        if any(facts.others_work(m) for m in told) and all(facts.others_work(m) for m in told):
+            trig = []
     if not trig:
         return None
     where = PERFORMANCE_SECTIONS | rule.sections | QUALIFIER_SECTIONS
@@ -717,7 +857,7 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
                 return None
     near_ex = tuple(k for k in rule.excludes if k in local)
     far_ex = tuple(k for k in rule.excludes if k not in local)
-    if far_ex and facts.documented(far_ex, where):
+    if far_ex and facts.documented(far_ex, where, own=True):
         return None
     if near_ex:
         trig = [m for m in trig if not facts.in_sentence(near_ex, m.sentence.index)]
@@ -725,11 +865,23 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
         return None
     if rule.context is not None:
         trig = [m for m in trig if facts.context_of(rule.family, m) == rule.context]
+        # a step of a procedure told as another clinician's is his too ("Dr. Y performed the
+        # bronchoscopy ... secretions were aspirated until the airways were clear")
+        trig = [m for m in trig if not _of_others_procedure(facts, rule.family, m)]
     for group in rule.requires_near:
         trig = [m for m in trig if facts.near(group, m, joined)]
     if rule.excludes_near:
         trig = [m for m in trig if not facts.near(rule.excludes_near, m, joined)]
     if not trig:
+        return None
+    if (
+        rule.narrative_tells
+        and all(m.sentence.index in facts.titles for m in trig)
+        and facts.detailed_narrative
+        and not facts.documented(rule.narrative_tells, _STORY_SECTIONS)
+    ):
+        # listed, but the operation's detailed story never tells it (a foreign body removal
+        # over a story of an abscess drained; a tumor resection over a story of a biopsy)
         return None
     hit = Hit(rule, trig)
     if rule.age is not None and facts.age is None:

@@ -80,6 +80,7 @@ _RULE_KEYS = {
     "excludes": "none of these may be documented as done in the note",
     "excludes_near": "none of these may be in the trigger's sentence",
     "decided_near": "named in the trigger's sentence: requires/excludes judged there",
+    "narrative_tells": "a service only listed: a detailed narrative must tell one of these",
     "size_cm": "[min, max] size in cm near the trigger",
     "size_missing": "true: the rule also fires when no size is written",
     "area_cm2": "[min, max] defect area in sq cm near the trigger (length x width)",
@@ -198,6 +199,10 @@ class Rule:
     # a test the examiner does during the physical examination (the stool on the glove tested
     # for blood): its exam sections count even in a note that examines by organ system
     bedside_test: bool = False
+    # a service named only in the procedure list of a note that narrates the operation in
+    # detail is documented when the narrative tells one of these (the foreign body, the tumor
+    # taken out, the cautery); a short note with no such story codes from its list
+    narrative_tells: tuple[str, ...] = ()
 
 
 @dataclass
@@ -689,6 +694,11 @@ class _FileReader:
             decided_near=(
                 self.ref_list(family, raw["decided_near"], raw, "decided_near")
                 if "decided_near" in raw
+                else ()
+            ),
+            narrative_tells=(
+                self.ref_list(family, raw["narrative_tells"], raw, "narrative_tells")
+                if "narrative_tells" in raw
                 else ()
             ),
             size_total=size_total,
