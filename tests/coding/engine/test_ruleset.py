@@ -71,6 +71,7 @@ def test_supersedes_and_addon_primaries_name_real_codes() -> None:
         ("bad_concept.yaml", 6, "unknown concept @scopes (did you mean @scope?)"),
         ("bad_phrase.yaml", 6, "cannot start or end with a gap"),
         ("bad_size.yaml", 5, "size_cm must be [min, max]"),
+        ("bad_volume.yaml", 5, "volume_ml min/max must be mL"),
         ("bad_duplicate.yaml", 5, "duplicate key 'triggers'"),
         ("bad_loop.yaml", 3, "loop"),
         ("bad_common_words.yaml", 4, "common words"),

@@ -613,6 +613,28 @@ def _weight_where(facts: NoteFacts, keys: tuple[str, ...]) -> float | None:
     return max(found) if found else None
 
 
+_ML = re.compile(
+    r"(?<![\w.])(\d{1,4}(?:\.\d+)?|\.\d+)\s*-?\s*(?:cc|ccs|ml|mls|milliliters?|millilitres?)\b",
+    re.I,
+)
+
+
+def _volume_where(facts: NoteFacts, keys: tuple[str, ...]) -> float | None:
+    """The total volume in cc or mL told in the sentences that name one of ``keys`` (a filler
+    injected at two sites: "2 mL of Perlane ... 0.4 mL of Restylane" is 2.4), added within
+    one section (a list and a narrative telling the same volumes are not added together);
+    the largest section total, or None when no such volume is told."""
+    by_section: dict[int, dict[int, float]] = {}
+    for m in facts.mentions(keys, PERFORMANCE_SECTIONS | QUALIFIER_SECTIONS, any_status=True):
+        sent = m.sentence
+        found = [float(v.group(1)) for v in _ML.finditer(facts.doc.text, sent.start, sent.end)]
+        if found:
+            by_section.setdefault(sent.section_index, {})[sent.index] = sum(found)
+    if not by_section:
+        return None
+    return round(max(sum(v.values()) for v in by_section.values()), 4)
+
+
 _NOT_A_LENGTH_AFTER = re.compile(
     r"[\s-]*(?:in\s+)?(?:deep|depth|wide|width|margins?|apart|proximal|distal|above|below|from)\b",
     re.I,
@@ -936,6 +958,13 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
             if not rule.weight_missing:
                 return None
         elif not rule.weight_g[0] <= grams <= rule.weight_g[1]:
+            return None
+    if rule.volume_ml is not None:
+        ml = _volume_where(facts, rule.volume_of)
+        if ml is None:
+            if not rule.volume_missing:
+                return None
+        elif not rule.volume_ml[0] <= ml <= rule.volume_ml[1]:
             return None
     if rule.count is not None:
         n = _count(rule, facts, hit.mentions)

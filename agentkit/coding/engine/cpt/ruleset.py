@@ -87,6 +87,7 @@ _RULE_KEYS = {
     "size_from": "when no size is written near the trigger, read it where these are mentioned",
     "size_total": "true: the sizes told in several trigger sentences are added (repair lengths)",
     "weight_g": "{of: [...], min: X, max: Y, missing: bool} weight in grams told with these words",
+    "volume_ml": "{of: [...], min: X, max: Y, missing: bool} total cc/mL told with these words",
     "count": "{of: [...], min: N, max: N, distinct: bool, span: bool} or {levels: true|roots, ...}",
     "units": "1, count, digits, {count_minus: N}, or {size_over: X, per: Y} (each Y beyond X)",
     "sided": "true: paired organ/limb; RT/LT or 50 from the note",
@@ -193,6 +194,12 @@ class Rule:
     weight_g: tuple[float, float] | None = None
     weight_of: tuple[str, ...] = ()
     weight_missing: bool = False
+    # the total volume in cc or mL told in the sentences of one section naming one of
+    # ``volume_of`` (a filler injected at several sites) must be in range; ``volume_missing``:
+    # no volume told also fits
+    volume_ml: tuple[float, float] | None = None
+    volume_of: tuple[str, ...] = ()
+    volume_missing: bool = False
     # a minor procedure the clinician of an emergency or office visit performs himself (a
     # laceration closed, an abscess drained): told as done in the visit's course, it counts
     at_visit: bool = False
@@ -553,6 +560,26 @@ class _FileReader:
                 self.fail(f"rule {code}: weight_g min/max must be grams, min <= max", w)
             weight = (float(wlo), float(whi))
             weight_of = self.ref_list(family, w["of"], w, "of")
+        volume = None
+        volume_of: tuple[str, ...] = ()
+        if "volume_ml" in raw:
+            v = raw["volume_ml"]
+            if not isinstance(v, YamlMap) or "of" not in v:
+                self.fail(
+                    f"rule {code}: volume_ml must be {{of: [...], min: X, max: Y, missing: bool}}",
+                    raw,
+                    "volume_ml",
+                )
+            self.check_keys(v, {"of", "min", "max", "missing"}, f"rule {code} volume_ml")
+            vlo, vhi = v.get("min", 0), v.get("max", 1e9)
+            if (
+                not all(isinstance(x, int | float) and not isinstance(x, bool) for x in (vlo, vhi))
+                or vlo > vhi
+                or not isinstance(v.get("missing", False), bool)
+            ):
+                self.fail(f"rule {code}: volume_ml min/max must be mL, min <= max", v)
+            volume = (float(vlo), float(vhi))
+            volume_of = self.ref_list(family, v["of"], v, "of")
         mods = []
         # a family's defaults may give every rule a modifier (radiology: 26 for an outside
         # study read here); a rule's own list replaces it
@@ -706,6 +733,9 @@ class _FileReader:
             weight_g=weight,
             weight_of=weight_of,
             weight_missing=bool(raw["weight_g"].get("missing", False)) if weight else False,
+            volume_ml=volume,
+            volume_of=volume_of,
+            volume_missing=bool(raw["volume_ml"].get("missing", False)) if volume else False,
         )
 
 
