@@ -136,3 +136,29 @@ def test_a_step_after_another_doctor_finished_is_the_authors_own() -> None:
         "the microscope. The flap was inset and the abdomen closed.\n"
     )
     assert "15756" in codes(note)
+
+
+def test_a_listed_step_written_up_by_a_co_surgeon_stays_this_surgeons() -> None:
+    # co-surgeons each dictate their part of one operation and each reports the listed code:
+    # "as further described by Dr. X" is shared work, not a colleague's alone
+    note = (
+        "PROCEDURE: Right pterional craniotomy with excision of a thalamic arteriovenous "
+        "malformation and an associated feeding artery aneurysm.\n"
+        "DESCRIPTION: A right pterional craniotomy was turned and the dura opened. The sylvian "
+        "fissure was split under the microscope, as further described by Dr. Park. The nidus "
+        "was then coagulated and dissected free, as described by Dr. Park. With the malformation "
+        "removed, hemostasis was secured and the dura closed.\n"
+    )
+    assert codes(note)[0] == "61682"
+
+
+def test_a_listed_service_told_only_as_a_colleagues_doing_is_still_dropped() -> None:
+    note = (
+        "PROCEDURES PERFORMED: 1. Open tracheostomy. 2. Flexible bronchoscopy.\n"
+        "DESCRIPTION: Dr. Ruiz of the pulmonary service then performed a flexible bronchoscopy "
+        "through the endotracheal tube and cleared the secretions. The neck was prepped. A "
+        "transverse incision was made, the isthmus divided and a cuffed tracheostomy tube "
+        "was placed through a tracheal window and secured. The patient tolerated it well. "
+        "She went to the unit on the ventilator. Her family was updated after the case.\n"
+    )
+    assert codes(note) == ["31600"]

@@ -361,6 +361,15 @@ class NoteFacts:
             for x in self.mentions([m.payload], PERFORMANCE_SECTIONS)
             if x.sentence.index not in self.titles
         ]
+        return self.told_only_as_others(told)
+
+    def told_only_as_others(self, told: list[Mention[str]]) -> bool:
+        """The narrative's mentions of a listed service all tell it as another clinician's
+        work. A part written up by a co-surgeon ("the nidus was dissected, as further described
+        by Dr. X") is shared work, which each surgeon reports: the list keeps it."""
+        shared = {p.sentence.index for p in self.of(_BY_ANOTHER[1])}
+        if any(x.sentence.index in shared for x in told):
+            return False
         return any(self.others_work(x) for x in told) and all(self.others_work(x) for x in told)
 
     def in_sentence(self, keys: Iterable[str], sentence_index: int) -> list[Mention[str]]:
@@ -847,7 +856,7 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
             for m in facts.mentions(rule.triggers)
             if m.sentence.index not in facts.titles and m.section_kind in sections
         ]
-        if any(facts.others_work(m) for m in told) and all(facts.others_work(m) for m in told):
+        if facts.told_only_as_others(told):
             trig = []
     if not trig:
         return None
