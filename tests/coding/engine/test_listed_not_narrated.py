@@ -77,7 +77,9 @@ _CRANIOTOMY_RESECTION = (
     "two layers.\n"
 )
 
-_EPISTAXIS_EXAM = (
+# a listed septal cautery over a scope story that tells no cautery, and the same story ending
+# with the bleeding vessel cauterized
+_EPISTAXIS_SCOPE = (
     "PREOPERATIVE DIAGNOSIS: Epistaxis and hoarseness.\n"
     "PROCEDURES PERFORMED:\n"
     "1. Cauterization of epistaxis, right nasal septum.\n"
@@ -88,21 +90,11 @@ _EPISTAXIS_EXAM = (
     "cavity or nasopharynx. The scope was advanced to the oropharynx. The base of "
     "tongue and vallecula were normal. The larynx showed mild edema of the false "
     "cords. The true vocal cords moved symmetrically and closed fully. The airway was "
-    "patent. Scope out; tolerated well.\n"
+    "patent. "
 )
-
+_EPISTAXIS_EXAM = _EPISTAXIS_SCOPE + "Scope out; tolerated well.\n"
 _EPISTAXIS_CAUTERY = (
-    "PREOPERATIVE DIAGNOSIS: Epistaxis and hoarseness.\n"
-    "PROCEDURES PERFORMED:\n"
-    "1. Cauterization of epistaxis, right nasal septum.\n"
-    "2. Fiberoptic laryngoscopy.\n"
-    "DESCRIPTION OF PROCEDURE: The patient was seated upright. The nose was sprayed "
-    "with topical anesthetic. The flexible scope was passed through the right "
-    "nostril. The nasal mucosa was dry and crusted. No mass was seen in the nasal "
-    "cavity or nasopharynx. The scope was advanced to the oropharynx. The base of "
-    "tongue and vallecula were normal. The larynx showed mild edema of the false "
-    "cords. The true vocal cords moved symmetrically and closed fully. The airway was "
-    "patent. The scope was withdrawn. A bleeding vessel on the right anterior septum "
+    _EPISTAXIS_SCOPE + "The scope was withdrawn. A bleeding vessel on the right anterior septum "
     "was cauterized with silver nitrate.\n"
 )
 

@@ -259,6 +259,30 @@ class _FileReader:
             self.src, message, line_of(container, key) if container is not None else None
         )
 
+    def amount_range(
+        self, raw: YamlMap, key: str, unit: str, code: str, family: str
+    ) -> tuple[tuple[float, float] | None, tuple[str, ...]]:
+        """A rule's ``weight_g`` / ``volume_ml``: the range an amount told in a sentence naming
+        one of ``of`` must fall in, and those concepts."""
+        if key not in raw:
+            return None, ()
+        a = raw[key]
+        if not isinstance(a, YamlMap) or "of" not in a:
+            self.fail(
+                f"rule {code}: {key} must be {{of: [...], min: X, max: Y, missing: bool}}",
+                raw,
+                key,
+            )
+        self.check_keys(a, {"of", "min", "max", "missing"}, f"rule {code} {key}")
+        lo, hi = a.get("min", 0), a.get("max", 1e9)
+        if (
+            not all(isinstance(x, int | float) and not isinstance(x, bool) for x in (lo, hi))
+            or lo > hi
+            or not isinstance(a.get("missing", False), bool)
+        ):
+            self.fail(f"rule {code}: {key} min/max must be {unit}, min <= max", a)
+        return (float(lo), float(hi)), self.ref_list(family, a["of"], a, "of")
+
     def check_keys(self, mapping: YamlMap, allowed: Iterable[str], what: str) -> None:
         allowed = list(allowed)
         for key in mapping:
@@ -540,46 +564,8 @@ class _FileReader:
         size_total = raw.get("size_total", False)
         if not isinstance(size_total, bool) or (size_total and "size_cm" not in raw):
             self.fail(f"rule {code}: size_total must be true or false, with size_cm", raw)
-        weight = None
-        weight_of: tuple[str, ...] = ()
-        if "weight_g" in raw:
-            w = raw["weight_g"]
-            if not isinstance(w, YamlMap) or "of" not in w:
-                self.fail(
-                    f"rule {code}: weight_g must be {{of: [...], min: X, max: Y, missing: bool}}",
-                    raw,
-                    "weight_g",
-                )
-            self.check_keys(w, {"of", "min", "max", "missing"}, f"rule {code} weight_g")
-            wlo, whi = w.get("min", 0), w.get("max", 1e9)
-            if (
-                not all(isinstance(x, int | float) and not isinstance(x, bool) for x in (wlo, whi))
-                or wlo > whi
-                or not isinstance(w.get("missing", False), bool)
-            ):
-                self.fail(f"rule {code}: weight_g min/max must be grams, min <= max", w)
-            weight = (float(wlo), float(whi))
-            weight_of = self.ref_list(family, w["of"], w, "of")
-        volume = None
-        volume_of: tuple[str, ...] = ()
-        if "volume_ml" in raw:
-            v = raw["volume_ml"]
-            if not isinstance(v, YamlMap) or "of" not in v:
-                self.fail(
-                    f"rule {code}: volume_ml must be {{of: [...], min: X, max: Y, missing: bool}}",
-                    raw,
-                    "volume_ml",
-                )
-            self.check_keys(v, {"of", "min", "max", "missing"}, f"rule {code} volume_ml")
-            vlo, vhi = v.get("min", 0), v.get("max", 1e9)
-            if (
-                not all(isinstance(x, int | float) and not isinstance(x, bool) for x in (vlo, vhi))
-                or vlo > vhi
-                or not isinstance(v.get("missing", False), bool)
-            ):
-                self.fail(f"rule {code}: volume_ml min/max must be mL, min <= max", v)
-            volume = (float(vlo), float(vhi))
-            volume_of = self.ref_list(family, v["of"], v, "of")
+        weight, weight_of = self.amount_range(raw, "weight_g", "grams", code, family)
+        volume, volume_of = self.amount_range(raw, "volume_ml", "mL", code, family)
         mods = []
         # a family's defaults may give every rule a modifier (radiology: 26 for an outside
         # study read here); a rule's own list replaces it
