@@ -26,6 +26,7 @@ __all__ = ["Line", "resolve"]
 _DX_KINDS = ("postop_dx", "preop_dx", "diagnosis")
 _STORY_KINDS = ("description", "technique")
 _STORY_FAMILIES = frozenset({"ortho", "eye"})
+_INDICATION_KINDS = ("indications", "history", "hpi")
 
 
 @dataclass
@@ -187,6 +188,15 @@ def _side_of(facts: NoteFacts, hit: Hit) -> tuple[str | None, bool]:
                 story.extend(s for s in sides(doc, sec.start, sec.end) if not _direction(doc, s))
     if sides_summary(story) in ("right", "left"):
         levels.append(story)
+    elif hit.rule.family in _STORY_FAMILIES and facts.note_type != "visit":
+        # a story that names no side ("Her leg was placed in a knee holder"): the operative
+        # note's indication, when it names one side only ("a long history of right knee pain")
+        why: list[Side] = []
+        for sec in doc.sections:
+            if sec.kind in _INDICATION_KINDS:
+                why.extend(s for s in sides(doc, sec.start, sec.end) if not _direction(doc, s))
+        if sides_summary(why) in ("right", "left"):
+            levels.append(why)
     chosen: str | None = None
     for found in levels:
         summary = sides_summary(found)
