@@ -165,6 +165,13 @@ def _side_of(facts: NoteFacts, hit: Hit) -> tuple[str | None, bool]:
     for i in sorted(facts.titles):
         s = doc.sentences[i]
         title.extend(sides(doc, s.start, s.end))
+    # a title giving different services different sides ("bilateral mammogram, left breast
+    # ultrasound and biopsy") gives this service the side of its own clause, if it names it
+    if len({t.side for t in title}) > 1:
+        title = []
+        for m in hit.mentions:
+            if m.sentence.index in facts.titles:
+                title.extend(_clause_sides(doc, m))
     levels.append(title)
     dx: list[Side] = []
     # a visit's assessment is its diagnosis list ("Splinter of the left forearm, removed")
