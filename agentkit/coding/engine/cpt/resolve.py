@@ -26,6 +26,7 @@ __all__ = ["Line", "resolve"]
 _DX_KINDS = ("postop_dx", "preop_dx", "diagnosis")
 _STORY_KINDS = ("description", "technique")
 _STORY_FAMILIES = frozenset({"ortho", "eye"})
+_INDICATION_KINDS = ("indications", "history", "hpi")
 
 
 @dataclass
@@ -164,6 +165,13 @@ def _side_of(facts: NoteFacts, hit: Hit) -> tuple[str | None, bool]:
     for i in sorted(facts.titles):
         s = doc.sentences[i]
         title.extend(sides(doc, s.start, s.end))
+    # a title giving different services different sides ("bilateral mammogram, left breast
+    # ultrasound and biopsy") gives this service the side of its own clause, if it names it
+    if len({t.side for t in title}) > 1:
+        title = []
+        for m in hit.mentions:
+            if m.sentence.index in facts.titles:
+                title.extend(_clause_sides(doc, m))
     levels.append(title)
     dx: list[Side] = []
     # a visit's assessment is its diagnosis list ("Splinter of the left forearm, removed")
@@ -187,6 +195,15 @@ def _side_of(facts: NoteFacts, hit: Hit) -> tuple[str | None, bool]:
                 story.extend(s for s in sides(doc, sec.start, sec.end) if not _direction(doc, s))
     if sides_summary(story) in ("right", "left"):
         levels.append(story)
+    elif hit.rule.family in _STORY_FAMILIES and facts.note_type != "visit":
+        # a story that names no side ("Her leg was placed in a knee holder"): the operative
+        # note's indication, when it names one side only ("a long history of right knee pain")
+        why: list[Side] = []
+        for sec in doc.sections:
+            if sec.kind in _INDICATION_KINDS:
+                why.extend(s for s in sides(doc, sec.start, sec.end) if not _direction(doc, s))
+        if sides_summary(why) in ("right", "left"):
+            levels.append(why)
     chosen: str | None = None
     for found in levels:
         summary = sides_summary(found)
