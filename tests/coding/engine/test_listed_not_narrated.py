@@ -13,7 +13,9 @@ def codes(note: str) -> list[str]:
     return [p["code"] for p in code_cpt(note)["procedures"]]
 
 
-_FB_DRAINED = (
+# an abscess drained under a listed foreign-body removal: the story tells no foreign body taken
+# out (_FB_DRAINED) or tells one (_FB_TOLD)
+_FB_OPENING = (
     "PREOPERATIVE DIAGNOSIS: Abscess of the left foot with a foreign body.\n"
     "PROCEDURES PERFORMED:\n"
     "1. Incision and drainage, left foot.\n"
@@ -22,7 +24,10 @@ _FB_DRAINED = (
     "DESCRIPTION OF PROCEDURE: Supine on the table and asleep, the patient had the "
     "left foot scrubbed, painted and draped. A fluctuant swollen area was seen on the "
     "sole of the foot. We incised the fluctuance over 3 cm. Thick purulent fluid "
-    "drained from the wound. Cultures were sent for aerobic and anaerobic organisms. "
+    "drained from the wound. "
+)
+_FB_DRAINED = _FB_OPENING + (
+    "Cultures were sent for aerobic and anaerobic organisms. "
     "Loculations were broken up with a hemostat. The cavity was irrigated with two "
     "liters of saline. The wound was packed open with iodoform gauze. Bulky gauze "
     "dressings went on and she left for recovery stable.\n"
@@ -36,45 +41,35 @@ _FB_SHORT = (
     "complication.\n"
 )
 
-_FB_TOLD = (
-    "PREOPERATIVE DIAGNOSIS: Abscess of the left foot with a foreign body.\n"
-    "PROCEDURES PERFORMED:\n"
-    "1. Incision and drainage, left foot.\n"
-    "2. Removal of foreign body, left foot.\n"
-    "ANESTHESIA: General endotracheal.\n"
-    "DESCRIPTION OF PROCEDURE: Supine on the table and asleep, the patient had the "
-    "left foot scrubbed, painted and draped. A fluctuant swollen area was seen on the "
-    "sole of the foot. We incised the fluctuance over 3 cm. Thick purulent fluid "
-    "drained from the wound. A 1 cm wooden splinter was found in the cavity and taken "
+_FB_TOLD = _FB_OPENING + (
+    "A 1 cm wooden splinter was found in the cavity and taken "
     "out with forceps. Cultures were sent for aerobic and anaerobic organisms. The "
     "cavity was irrigated with two liters of saline. The wound was packed open with "
     "iodoform gauze. Bulky gauze dressings went on and she left for recovery stable.\n"
 )
 
-_CRANIOTOMY_BIOPSY = (
+# a craniotomy listed for a tumor resection whose story tells only biopsies, and one that
+# tells the tumor removed
+_CRANIOTOMY_OPENING = (
     "PREOPERATIVE DIAGNOSIS: Left frontal brain lesion.\n"
     "PROCEDURE: Left frontal craniotomy for resection of brain tumor.\n"
     "DESCRIPTION OF PROCEDURE: Head fixed in pins, supine; scalp shaved, painted and "
     "draped. A curvilinear incision was made and the scalp flap reflected. Burr holes "
     "were placed and a bone flap was turned with the craniotome. A cruciate durotomy "
     "followed. The cortex over the lesion was discolored. A corticectomy was made "
-    "with bipolar cautery. Several core biopsies of the lesion were taken and sent "
-    "for frozen section, which was read as lymphoma. Bleeding stopped with bipolar; "
-    "dural closure was watertight and the bone flap replaced with plates. Galea and "
-    "skin closed in two layers.\n"
+    "with bipolar cautery. "
 )
-
+_CRANIOTOMY_CLOSING = (
+    "Bleeding stopped with bipolar; dural closure was watertight and the bone flap "
+    "replaced with plates. Galea and skin closed in two layers.\n"
+)
+_CRANIOTOMY_BIOPSY = (
+    _CRANIOTOMY_OPENING + "Several core biopsies of the lesion were taken and sent "
+    "for frozen section, which was read as lymphoma. " + _CRANIOTOMY_CLOSING
+)
 _CRANIOTOMY_RESECTION = (
-    "PREOPERATIVE DIAGNOSIS: Left frontal brain lesion.\n"
-    "PROCEDURE: Left frontal craniotomy for resection of brain tumor.\n"
-    "DESCRIPTION OF PROCEDURE: Head fixed in pins, supine; scalp shaved, painted and "
-    "draped. A curvilinear incision was made and the scalp flap reflected. Burr holes "
-    "were placed and a bone flap was turned with the craniotome. A cruciate durotomy "
-    "followed. The cortex over the lesion was discolored. A corticectomy was made "
-    "with bipolar cautery. The tumor was removed with the ultrasonic aspirator until "
-    "normal white matter was reached. Bleeding stopped with bipolar; dural closure "
-    "was watertight and the bone flap replaced with plates. Galea and skin closed in "
-    "two layers.\n"
+    _CRANIOTOMY_OPENING + "The tumor was removed with the ultrasonic aspirator until "
+    "normal white matter was reached. " + _CRANIOTOMY_CLOSING
 )
 
 # a listed septal cautery over a scope story that tells no cautery, and the same story ending
