@@ -160,7 +160,15 @@ def _side_of(facts: NoteFacts, hit: Hit) -> tuple[str | None, bool]:
     arthroscopy ...") is bilateral."""
     doc = facts.doc
     levels: list[list[Side]] = []
-    levels.append(_own_sides(facts, hit))
+    own = _own_sides(facts, hit)
+    if _inherited_from_another_item(doc, hit.mentions[0], own):
+        # "Left hydrocelectomy, cystopyelogram, bladder biopsy": the side heads another item
+        # of the list; the narrative's own words for this service ("bilateral pyelograms
+        # were obtained") come first
+        told = [side for m in hit.mentions[1:] for side in _in_clause_sides(doc, m)]
+        if sides_summary(told) not in (None, sides_summary(own)):
+            levels.append(told)
+    levels.append(own)
     title: list[Side] = []
     for i in sorted(facts.titles):
         s = doc.sentences[i]
@@ -220,6 +228,32 @@ def _side_of(facts: NoteFacts, hit: Hit) -> tuple[str | None, bool]:
     others = {sides_summary(f) for f in levels[:3]} - {None, chosen, "bilateral"}
     conflict = chosen != "bilateral" and bool(others)
     return chosen, conflict
+
+
+def _clause_bounds(doc: Document, mention: Mention[str]) -> tuple[int, int]:
+    """The clause of a mention inside its sentence: from the comma or semicolon before it to
+    the one after it."""
+    start, end = mention.sentence.start, mention.sentence.end
+    head = doc.text[start : mention.start]
+    cut = max(head.rfind(","), head.rfind(";"))
+    tail = doc.text[mention.end : end]
+    stops = [i for i in (tail.find(","), tail.find(";")) if i >= 0]
+    return (start + cut + 1 if cut >= 0 else start), (mention.end + min(stops) if stops else end)
+
+
+def _inherited_from_another_item(doc: Document, mention: Mention[str], found: list[Side]) -> bool:
+    """Are all the sides said with a service written in an earlier item of its list, across
+    a comma ("Left hydrocelectomy, cystopyelogram")?"""
+    if not found:
+        return False
+    start, _ = _clause_bounds(doc, mention)
+    return start > mention.sentence.start and all(s.end <= start for s in found)
+
+
+def _in_clause_sides(doc: Document, mention: Mention[str]) -> list[Side]:
+    """The sides written in a mention's own clause."""
+    start, end = _clause_bounds(doc, mention)
+    return sides(doc, start, end)
 
 
 def _direction(doc: Document, side: Side) -> bool:
