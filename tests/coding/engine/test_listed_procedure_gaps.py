@@ -116,12 +116,13 @@ def test_the_fallback_proposes_the_codebook_row_at_low_confidence() -> None:
 
 
 def test_the_fallback_needs_the_same_body_part() -> None:
-    # an examination under anesthesia of an ear is not the codebook's anorectal one
+    # an examination under anesthesia of an ear is not the codebook's anorectal one (its own
+    # rule now codes the ear examination under anesthesia, 92502)
     note = (
         "PROCEDURE: Right ear examination under anesthesia.\n"
         "DESCRIPTION: The canal was cleaned and the drum inspected with the microscope."
     )
-    assert _codes(note) == []
+    assert _codes(note) == ["92502"]
 
 
 def test_the_fallback_stays_out_when_a_rule_codes_the_note() -> None:
