@@ -584,7 +584,29 @@ def resolve(facts: NoteFacts, hits: list[Hit], kv: KnowledgeView) -> list[Line]:
     expanded = _one_line_per_coronary_artery(facts, expanded)
     # (6) order: principal procedure first, add-ons after
     expanded.sort(key=lambda ln: (ln.add_on, -ln.hit.rule.priority, -_value(ln, rvu), ln.code))
+    _major_first_on_a_tie(expanded, rvu, kv)
     return expanded
+
+
+def _major_first_on_a_tie(lines: list[Line], rvu: dict[str, float], kv: KnowledgeView) -> None:
+    """Two lines whose work is worth the same to within 1% (a bilateral endoscopic sinus code at
+    150% against a septoplasty): the major operation with its 90-day package is the principal
+    procedure, as its post-operative care makes it the more valuable service."""
+    for i in range(len(lines) - 1):
+        a, b = lines[i], lines[i + 1]
+        if a.add_on or b.add_on or a.hit.rule.priority != b.hit.rule.priority:
+            continue
+        va, vb = _value(a, rvu), _value(b, rvu)
+        if not (va > 0 and vb >= 0.99 * va):
+            continue
+        if _global_days(kv, b.code) == "090" and _global_days(kv, a.code) in ("000", "010"):
+            lines[i], lines[i + 1] = b, a
+
+
+def _global_days(kv: KnowledgeView, code: str) -> str:
+    entry = kv.entry(code)
+    value = getattr(entry, "global_days", None) if entry is not None else None
+    return str(value) if value is not None else ""
 
 
 # Coronary intervention: CPT reports one base code for each major coronary artery treated
