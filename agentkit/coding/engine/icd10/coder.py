@@ -509,9 +509,13 @@ def _side_beside_bilateral(codes: list[str], icd: Any) -> list[str]:
 
 
 def _unspecified_duplicates(
-    codes: list[str], icd: Any, by_code: dict[str, Found] | None = None
+    codes: list[str],
+    icd: Any,
+    by_code: dict[str, Found] | None = None,
+    added: frozenset[str] = frozenset(),
 ) -> list[str]:
-    """Drop a code whose category also has a more specific code here (K64.9 with K64.8)."""
+    """Drop a code whose category also has a more specific code here (K64.9 with K64.8);
+    a code a combination rule ``added`` beside others is no such code."""
     out = list(codes)
 
     def same_words(a: str, b: str) -> bool:
@@ -535,6 +539,7 @@ def _unspecified_duplicates(
             o
             for o in out
             if o != code
+            and o not in added
             and o[:3] == code[:3]
             and (code[4:5] in ("", "9") or o[:5] == code[:5] or same_words(code, o))
             and not acute_and_chronic(icd, code, o)
@@ -1825,7 +1830,10 @@ def _finish(
             )
     codes = [c for c in codes if c in by_code and icd.is_billable(c)]
     codes = [c for c in codes if rules.integral_to(c, codes) is None]
-    codes = _unspecified_duplicates(codes, icd, by_code)
+    # a code a rule adds beside the ones it fired on (I25.84 for a calcified lesion with
+    # I25.119) is a further code, not a more specific one for the same words
+    added = frozenset(new for new, applied in made.items() if not applied.removed)
+    codes = _unspecified_duplicates(codes, icd, by_code, added)
     codes = _side_beside_bilateral(codes, icd)
     codes, _dropped = _excludes1(codes, icd, by_code)
     codes = _obstetric(doc, icd, ctx, codes, by_code, patient)
