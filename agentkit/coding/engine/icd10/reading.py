@@ -217,13 +217,17 @@ class NoteContext:
     exam_site_pain: int | None = None
 
     def note_has(
-        self, phrases: PhraseSet[int], unless: PhraseSet[int] | None = None
+        self, phrases: PhraseSet[int], unless: PhraseSet[int] | None = None, *, story: bool = False
     ) -> tuple[int, int] | None:
         """Span of the first present mention of ``phrases`` in the note-wide sentences; a
-        mention that overlaps an ``unless`` phrase does not count."""
+        mention that overlaps an ``unless`` phrase does not count. With ``story``, a mention
+        of the story a HISTORY or HPI section tells counts too, though read as past there
+        ("a history of back pain radiating into the leg" before the discectomy)."""
         doc = self.doc
         for si in self.note_sentences:
             sent = doc.sentences[si]
+            if story and self.history_is_indication and sent.section_kind not in _REPORT_KINDS:
+                continue  # a report's history is why the study was asked for, not its finding
             spans = (
                 [
                     (u.start, u.end)
@@ -239,12 +243,17 @@ class NoteContext:
                     continue
                 s, e = doc.tokens.starts[m.start], doc.tokens.ends[m.end - 1]
                 # a plan ("continue insulin") documents current management too
-                if assertion_of(doc, s, e).status in ("present", "hypothetical"):
+                status = assertion_of(doc, s, e).status
+                if status in ("present", "hypothetical") or (
+                    story and status == "historical" and sent.section_kind in _STORY_KINDS
+                ):
                     return s, e
         return None
 
 
 _NOT_PREFIX = frozenset({"non", "not", "no", "without"})
+_STORY_KINDS = frozenset({"history", "hpi"})
+_REPORT_KINDS = frozenset({"impression", "findings"})
 
 
 def spine_key(levels: list[SpineLevel]) -> tuple[str | None, str | None]:
