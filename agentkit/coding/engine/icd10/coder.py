@@ -1803,9 +1803,13 @@ def _finish(
         by_code[both] = f
 
     def note_says(
-        phrases: PhraseSet[int], unless: PhraseSet[int] | None = None, story: bool = False
+        phrases: PhraseSet[int],
+        unless: PhraseSet[int] | None = None,
+        story: bool = False,
+        report_findings: bool = False,
     ) -> bool:
-        return ctx.note_has(phrases, unless, story=story) is not None
+        found = ctx.note_has(phrases, unless, story=story, report_findings=report_findings)
+        return found is not None
 
     codes, made = apply_combinations(rules.combinations, order, note_says)
     for new, applied in made.items():

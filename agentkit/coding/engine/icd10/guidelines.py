@@ -86,6 +86,9 @@ class Combination:
     # `note` phrases also count in the story a HISTORY or HPI section tells ("a history of
     # back pain radiating into the left leg" before a discectomy is the present illness)
     story: bool = False
+    # in an imaging report only the findings and impression count: its clinical history is why
+    # the study was asked for, not what the radiologist found (the disc seen, not the sciatica)
+    report_findings: bool = False
 
 
 @dataclass(frozen=True)
@@ -298,7 +301,7 @@ class Applied:
 def apply_combinations(
     rules: tuple[Combination, ...],
     codes: list[str],
-    note_says: Callable[[PhraseSet[int], PhraseSet[int] | None, bool], bool],
+    note_says: Callable[[PhraseSet[int], PhraseSet[int] | None, bool, bool], bool],
 ) -> tuple[list[str], dict[str, Applied]]:
     """Run every rule in order over ``codes``; returns the new list (order kept, replacements
     in place) and, per new code, the rule that produced it."""
@@ -314,9 +317,11 @@ def apply_combinations(
         else:
             if rule.absent and any(p.matches(c) for p in rule.absent for c in out):
                 continue
-            if rule.note is not None and not note_says(rule.note, rule.unless, rule.story):
+            if rule.note is not None and not note_says(
+                rule.note, rule.unless, rule.story, rule.report_findings
+            ):
                 continue
-            if rule.not_if_note is not None and note_says(rule.not_if_note, None, False):
+            if rule.not_if_note is not None and note_says(rule.not_if_note, None, False, False):
                 continue
             removed: list[str] = []
             added: list[str] = []
@@ -375,7 +380,7 @@ def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
             raise DataFileError(src, "each combination needs name: and when: [...]", ln)
         unknown = set(item) - {
             "name", "when", "note", "unless", "absent", "not_if_note", "replace", "drop", "add",
-            "story",
+            "story", "report_findings",
         }  # fmt: skip
         if unknown:
             raise DataFileError(src, f"unknown key {sorted(unknown)[0]!r} in a combination", ln)
@@ -408,6 +413,11 @@ def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
         story = item.get("story", False)
         if not isinstance(story, bool) or (story and note is None):
             raise DataFileError(src, "story: true needs note:", line_of(item, "story"))
+        report_findings = item.get("report_findings", False)
+        if not isinstance(report_findings, bool) or (report_findings and note is None):
+            raise DataFileError(
+                src, "report_findings: true needs note:", line_of(item, "report_findings")
+            )
         replace = item.get("replace", {})
         if not isinstance(replace, dict):
             raise DataFileError(src, "replace: expected {OLD: NEW}", line_of(item, "replace"))
@@ -430,6 +440,7 @@ def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
                 else (),
                 not_if_note=not_if_note,
                 story=story,
+                report_findings=report_findings,
             )
         )
     integral: list[IntegralRule] = []
