@@ -1806,9 +1806,9 @@ def _finish(
         phrases: PhraseSet[int],
         unless: PhraseSet[int] | None = None,
         story: bool = False,
-        report_findings: bool = False,
+        not_in_reports: bool = False,
     ) -> bool:
-        found = ctx.note_has(phrases, unless, story=story, report_findings=report_findings)
+        found = ctx.note_has(phrases, unless, story=story, not_in_reports=not_in_reports)
         return found is not None
 
     codes, made = apply_combinations(rules.combinations, order, note_says)

@@ -86,9 +86,10 @@ class Combination:
     # `note` phrases also count in the story a HISTORY or HPI section tells ("a history of
     # back pain radiating into the left leg" before a discectomy is the present illness)
     story: bool = False
-    # in an imaging report only the findings and impression count: its clinical history is why
-    # the study was asked for, not what the radiologist found (the disc seen, not the sciatica)
-    report_findings: bool = False
+    # the rule never fires in an imaging report: the link is the treating clinician's
+    # diagnosis (a radiculopathy), not what a radiologist sees (a disc touching a root) nor the
+    # history the study was asked for
+    not_in_reports: bool = False
 
 
 @dataclass(frozen=True)
@@ -318,7 +319,7 @@ def apply_combinations(
             if rule.absent and any(p.matches(c) for p in rule.absent for c in out):
                 continue
             if rule.note is not None and not note_says(
-                rule.note, rule.unless, rule.story, rule.report_findings
+                rule.note, rule.unless, rule.story, rule.not_in_reports
             ):
                 continue
             if rule.not_if_note is not None and note_says(rule.not_if_note, None, False, False):
@@ -380,7 +381,7 @@ def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
             raise DataFileError(src, "each combination needs name: and when: [...]", ln)
         unknown = set(item) - {
             "name", "when", "note", "unless", "absent", "not_if_note", "replace", "drop", "add",
-            "story", "report_findings",
+            "story", "not_in_reports",
         }  # fmt: skip
         if unknown:
             raise DataFileError(src, f"unknown key {sorted(unknown)[0]!r} in a combination", ln)
@@ -413,10 +414,10 @@ def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
         story = item.get("story", False)
         if not isinstance(story, bool) or (story and note is None):
             raise DataFileError(src, "story: true needs note:", line_of(item, "story"))
-        report_findings = item.get("report_findings", False)
-        if not isinstance(report_findings, bool) or (report_findings and note is None):
+        not_in_reports = item.get("not_in_reports", False)
+        if not isinstance(not_in_reports, bool) or (not_in_reports and note is None):
             raise DataFileError(
-                src, "report_findings: true needs note:", line_of(item, "report_findings")
+                src, "not_in_reports: true needs note:", line_of(item, "not_in_reports")
             )
         replace = item.get("replace", {})
         if not isinstance(replace, dict):
@@ -440,7 +441,7 @@ def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
                 else (),
                 not_if_note=not_if_note,
                 story=story,
-                report_findings=report_findings,
+                not_in_reports=not_in_reports,
             )
         )
     integral: list[IntegralRule] = []

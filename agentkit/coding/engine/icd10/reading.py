@@ -222,22 +222,18 @@ class NoteContext:
         unless: PhraseSet[int] | None = None,
         *,
         story: bool = False,
-        report_findings: bool = False,
+        not_in_reports: bool = False,
     ) -> tuple[int, int] | None:
         """Span of the first present mention of ``phrases`` in the note-wide sentences; a
         mention that overlaps an ``unless`` phrase does not count. With ``story``, a mention
         of the story a HISTORY or HPI section tells counts too, though read as past there
         ("a history of back pain radiating into the leg" before the discectomy). With
-        ``report_findings``, an imaging report counts only its findings and impression."""
+        ``not_in_reports``, nothing counts in an imaging report."""
         doc = self.doc
+        if not_in_reports and self.history_is_indication:
+            return None  # an imaging report
         for si in self.note_sentences:
             sent = doc.sentences[si]
-            if (
-                report_findings
-                and self.history_is_indication
-                and sent.section_kind not in _REPORT_KINDS
-            ):
-                continue  # a report's history is why the study was asked for, not its finding
             spans = (
                 [
                     (u.start, u.end)
@@ -263,7 +259,6 @@ class NoteContext:
 
 _NOT_PREFIX = frozenset({"non", "not", "no", "without"})
 _STORY_KINDS = frozenset({"history", "hpi"})
-_REPORT_KINDS = frozenset({"impression", "findings"})
 
 
 def spine_key(levels: list[SpineLevel]) -> tuple[str | None, str | None]:

@@ -53,6 +53,16 @@ IMPRESSION: Small central disc protrusion at L4-L5.
     assert "M51.16" not in codes
 
 
+def test_a_radiologist_seeing_the_disc_touch_a_root_does_not_diagnose_radiculopathy() -> None:
+    note = """EXAM: MRI of the lumbar spine without contrast.
+HISTORY: Low back pain.
+FINDINGS: At L5-S1 a right paracentral disc extrusion displaces the traversing S1 nerve root.
+IMPRESSION: L5-S1 disc extrusion.
+"""
+    codes = _icd(note)
+    assert "M51.17" not in codes
+
+
 def test_cervical_disc_with_arm_pain_in_the_history() -> None:
     note = """PREOPERATIVE DIAGNOSIS: Disc herniation C5-C6.
 POSTOPERATIVE DIAGNOSIS: Same.
