@@ -1807,8 +1807,14 @@ def _finish(
         order = [both if c == right else c for c in order if c == right or c not in (left, both)]
         by_code[both] = f
 
-    def note_says(phrases: PhraseSet[int], unless: PhraseSet[int] | None = None) -> bool:
-        return ctx.note_has(phrases, unless) is not None
+    def note_says(
+        phrases: PhraseSet[int],
+        unless: PhraseSet[int] | None = None,
+        story: bool = False,
+        not_in_reports: bool = False,
+    ) -> bool:
+        found = ctx.note_has(phrases, unless, story=story, not_in_reports=not_in_reports)
+        return found is not None
 
     codes, made = apply_combinations(rules.combinations, order, note_says)
     for new, applied in made.items():

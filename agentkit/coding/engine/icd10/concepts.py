@@ -29,8 +29,10 @@ diagnosis at all: "marrow edema" on an MRI is not edema R60.9); ``spine`` (by in
 ``lumbar``, ``lumbosacral``); ``also`` (codes always reported with it); ``status: true`` for
 status codes that stay true after the fact ("status post CABG"); ``anywhere: true`` for concepts
 worth coding wherever the note documents them (a procedure through a tracheostomy);
-``parts: true`` when each refinement the statement names is a diagnosis of its own, with the
-side written next to its words ("left angle and right body mandible fractures": two codes);
+``denied: true`` on a refinement whose words count only when the note denies them ("no loss of
+consciousness": S06.9X0A); ``parts: true`` when each refinement the statement names is a
+diagnosis of its own, with the side written next to its words ("left angle and right body
+mandible fractures": two codes);
 ``parts: by_site`` when refinements ending on the same site word are variants of one part (a
 burn's degree at each site: "second-degree burns of the right forearm and left hand" is a code
 for each site, the first refinement written for a site winning).
@@ -85,6 +87,9 @@ class Refinement:
     code: str | None
     sides: dict[str, str]
     keep: bool = False  # the words that refine are also coded on their own (BPH with retention)
+    # the words refine only when the note denies them ("no loss of consciousness" makes a
+    # brain injury one without loss of consciousness, S06.9X0A)
+    denied: bool = False
 
 
 @dataclass(frozen=True)
@@ -265,6 +270,7 @@ def _concept(entry: Any, idx: int, into: PhraseSet[int], src: str, line: int | N
                 _refine_code(r, src),
                 _sides(r["sides"], src, line_of(r, "sides")) if "sides" in r else {},
                 keep=r.get("keep") is True,
+                denied=r.get("denied") is True,
             )
         )
     refine_in = str(entry.get("refine_in", "statement"))

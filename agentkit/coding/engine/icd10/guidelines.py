@@ -83,6 +83,13 @@ class Combination:
     # the rule stands down when the note documents one of these ("nonobstructive coronary
     # disease": the angina is not presumed to be its)
     not_if_note: PhraseSet[int] | None = None
+    # `note` phrases also count in the story a HISTORY or HPI section tells ("a history of
+    # back pain radiating into the left leg" before a discectomy is the present illness)
+    story: bool = False
+    # the rule never fires in an imaging report: the link is the treating clinician's
+    # diagnosis (a radiculopathy), not what a radiologist sees (a disc touching a root) nor the
+    # history the study was asked for
+    not_in_reports: bool = False
 
 
 @dataclass(frozen=True)
@@ -295,7 +302,7 @@ class Applied:
 def apply_combinations(
     rules: tuple[Combination, ...],
     codes: list[str],
-    note_says: Callable[[PhraseSet[int], PhraseSet[int] | None], bool],
+    note_says: Callable[[PhraseSet[int], PhraseSet[int] | None, bool, bool], bool],
 ) -> tuple[list[str], dict[str, Applied]]:
     """Run every rule in order over ``codes``; returns the new list (order kept, replacements
     in place) and, per new code, the rule that produced it."""
@@ -311,9 +318,11 @@ def apply_combinations(
         else:
             if rule.absent and any(p.matches(c) for p in rule.absent for c in out):
                 continue
-            if rule.note is not None and not note_says(rule.note, rule.unless):
+            if rule.note is not None and not note_says(
+                rule.note, rule.unless, rule.story, rule.not_in_reports
+            ):
                 continue
-            if rule.not_if_note is not None and note_says(rule.not_if_note, None):
+            if rule.not_if_note is not None and note_says(rule.not_if_note, None, False, False):
                 continue
             removed: list[str] = []
             added: list[str] = []
@@ -321,7 +330,8 @@ def apply_combinations(
                 if old in out:
                     # the combination code takes the place of the first code it combines
                     # (hypertensive CKD I12.9 before the stage N18.x)
-                    first = min(out.index(c) for c in matched if c in out)
+                    # (a second code the rule replaces keeps its own place)
+                    first = min((out.index(c) for c in matched if c in out), default=out.index(old))
                     out.remove(old)
                     if new not in out:
                         out.insert(min(first, len(out)), new)
@@ -371,6 +381,7 @@ def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
             raise DataFileError(src, "each combination needs name: and when: [...]", ln)
         unknown = set(item) - {
             "name", "when", "note", "unless", "absent", "not_if_note", "replace", "drop", "add",
+            "story", "not_in_reports",
         }  # fmt: skip
         if unknown:
             raise DataFileError(src, f"unknown key {sorted(unknown)[0]!r} in a combination", ln)
@@ -400,6 +411,14 @@ def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
                     not_if_note.add(str(phrase), j)
                 except PhraseSyntaxError as exc:
                     raise DataFileError(src, str(exc), line_of(item["not_if_note"], j)) from exc
+        story = item.get("story", False)
+        if not isinstance(story, bool) or (story and note is None):
+            raise DataFileError(src, "story: true needs note:", line_of(item, "story"))
+        not_in_reports = item.get("not_in_reports", False)
+        if not isinstance(not_in_reports, bool) or (not_in_reports and note is None):
+            raise DataFileError(
+                src, "not_in_reports: true needs note:", line_of(item, "not_in_reports")
+            )
         replace = item.get("replace", {})
         if not isinstance(replace, dict):
             raise DataFileError(src, "replace: expected {OLD: NEW}", line_of(item, "replace"))
@@ -421,6 +440,8 @@ def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
                 if "absent" in item
                 else (),
                 not_if_note=not_if_note,
+                story=story,
+                not_in_reports=not_in_reports,
             )
         )
     integral: list[IntegralRule] = []

@@ -217,11 +217,21 @@ class NoteContext:
     exam_site_pain: int | None = None
 
     def note_has(
-        self, phrases: PhraseSet[int], unless: PhraseSet[int] | None = None
+        self,
+        phrases: PhraseSet[int],
+        unless: PhraseSet[int] | None = None,
+        *,
+        story: bool = False,
+        not_in_reports: bool = False,
     ) -> tuple[int, int] | None:
         """Span of the first present mention of ``phrases`` in the note-wide sentences; a
-        mention that overlaps an ``unless`` phrase does not count."""
+        mention that overlaps an ``unless`` phrase does not count. With ``story``, a mention
+        of the story a HISTORY or HPI section tells counts too, though read as past there
+        ("a history of back pain radiating into the leg" before the discectomy). With
+        ``not_in_reports``, nothing counts in an imaging report."""
         doc = self.doc
+        if not_in_reports and self.history_is_indication:
+            return None  # an imaging report
         for si in self.note_sentences:
             sent = doc.sentences[si]
             spans = (
@@ -239,12 +249,16 @@ class NoteContext:
                     continue
                 s, e = doc.tokens.starts[m.start], doc.tokens.ends[m.end - 1]
                 # a plan ("continue insulin") documents current management too
-                if assertion_of(doc, s, e).status in ("present", "hypothetical"):
+                status = assertion_of(doc, s, e).status
+                if status in ("present", "hypothetical") or (
+                    story and status == "historical" and sent.section_kind in _STORY_KINDS
+                ):
                     return s, e
         return None
 
 
 _NOT_PREFIX = frozenset({"non", "not", "no", "without"})
+_STORY_KINDS = frozenset({"history", "hpi"})
 
 
 def spine_key(levels: list[SpineLevel]) -> tuple[str | None, str | None]:
@@ -486,7 +500,8 @@ def _refinement_elsewhere(
         if hit is None or concept.refine[hit[0]].code == NOT_CODED:
             continue
         s, e = ctx.doc.tokens.starts[hit[1]], ctx.doc.tokens.ends[hit[2] - 1]
-        if assertion_of(ctx.doc, s, e).status == "present":
+        wanted = "negated" if concept.refine[hit[0]].denied else "present"
+        if assertion_of(ctx.doc, s, e).status == wanted:
             hits.setdefault(hit[0], hit)
     return next(iter(hits.values())) if len(hits) == 1 else None
 
@@ -521,7 +536,7 @@ def _only_refinement_in(
     doc = ctx.doc
     hits: dict[str, tuple[int, int, int]] = {}
     for ri, ref in enumerate(concept.refine):
-        if ref.code == NOT_CODED:
+        if ref.code == NOT_CODED or ref.denied:
             continue
         for lo, hi in spans:
             for m in ref.phrases.find_all(doc.tokens.norms, lo, hi):
@@ -554,7 +569,11 @@ def _first_refinement(
             ):
                 continue
             s, e = doc.tokens.starts[m.start], doc.tokens.ends[m.end - 1]
-            if assertion_of(doc, s, e).status in ("present", "historical", "aborted"):
+            status = assertion_of(doc, s, e).status
+            if ref.denied:
+                if status == "negated":
+                    return ri, m.start, m.end
+            elif status in ("present", "historical", "aborted"):
                 return ri, m.start, m.end  # aborted: a failed procedure's words (see _status)
     return None
 
@@ -597,7 +616,7 @@ def _part_codes(
     t = doc.tokens
     hits: list[tuple[int, int, int]] = []  # (token start, token end, refinement)
     for ri, ref in enumerate(concept.refine):
-        if ref.code == NOT_CODED:
+        if ref.code == NOT_CODED or ref.denied:
             continue
         for m in ref.phrases.find_all(t.norms, st.tok_lo, st.tok_hi):
             if t.starts[m.start] >= until or any(
