@@ -92,7 +92,7 @@ _RULE_KEYS = {
     "units": "1, count, digits, {count_minus: N}, or {size_over: X, per: Y} (each Y beyond X)",
     "sided": "true: paired organ/limb; RT/LT or 50 from the note",
     "supersedes": "codes this one replaces when both fire",
-    "modifiers": "[{add: '52', when: [...], unless: [...], near: false}]",
+    "modifiers": "[{add: '52', when: [...], unless: [...], near: false, drop: false}]",
     "bypass": "modifier (59, XS, ...) that keeps this code next to an NCCI-bundled one",
     "note_types": "note types where the rule applies (procedure, radiology, visit, other)",
     "priority": "ordering hint; higher is listed first",
@@ -146,6 +146,9 @@ class ModifierRule:
     when: tuple[tuple[str, ...], ...]  # AND of ORs of concept keys (any status)
     unless: tuple[str, ...] = ()  # none of these may be mentioned (any status)
     near: bool = False  # look only in the sentences that document the service
+    # the code is billable beside the `when` service only with this modifier: when `when`
+    # holds and an `unless` item is mentioned, the line is dropped (bundled into that service)
+    drop: bool = False
 
 
 @dataclass(frozen=True)
@@ -576,7 +579,7 @@ class _FileReader:
             if (
                 not isinstance(m, YamlMap)
                 or "add" not in m
-                or not set(m) <= {"add", "when", "unless", "near"}
+                or not set(m) <= {"add", "when", "unless", "near", "drop"}
                 or not ({"when", "unless"} & set(m))
             ):
                 self.fail(
@@ -591,7 +594,10 @@ class _FileReader:
                 )
             when = self.conditions(family, m["when"], m, "when") if "when" in m else ()
             unless = self.ref_list(family, m["unless"], m, "unless") if "unless" in m else ()
-            mods.append(ModifierRule(add, when, unless, bool(m.get("near", False))))
+            drop = bool(m.get("drop", False))
+            if drop and not (when and unless):
+                self.fail(f"rule {code}: a modifier with drop needs when and unless", m, "drop")
+            mods.append(ModifierRule(add, when, unless, bool(m.get("near", False)), drop))
         bypass = raw.get("bypass")
         if bypass is not None and (not isinstance(bypass, str) or not _MODIFIER.match(bypass)):
             self.fail(
