@@ -101,7 +101,7 @@ _RULE_KEYS = {
     "age": "[min, max] patient age in years (from the input or the note)",
     "assume_age": "age to judge `age` by when none is documented (default: an adult)",
 }
-_CONCEPT_KEYS = {"phrases", "status", "sections"}
+_CONCEPT_KEYS = {"phrases", "status", "sections", "anywhere"}
 _FAMILY_KEYS = {
     "family",
     "title",
@@ -125,6 +125,9 @@ class Concept:
     file: str
     line: int | None
     family: str = COMMON_FAMILY
+    # a rule's requires/excludes look for it in every section (within its own ``sections``),
+    # not only where the rule documents work: an earlier study told in a consent
+    anywhere: bool = False
 
 
 @dataclass(frozen=True)
@@ -360,6 +363,7 @@ class _FileReader:
             key = f"{family}.{name}"
             statuses = frozenset({"present"})
             sections = None
+            anywhere = False
             if isinstance(body, YamlMap):
                 self.check_keys(body, _CONCEPT_KEYS, f"concept {name}")
                 if "phrases" not in body:
@@ -369,10 +373,11 @@ class _FileReader:
                     statuses = self.statuses(body["status"], body, "status")
                 if "sections" in body:
                     sections = self.sections(body["sections"], body, "sections")
+                anywhere = body.get("anywhere", False) is True
             else:
                 phrases = self.phrase_list(body, raw, name)
             self.concepts[key] = Concept(
-                key, phrases, statuses, sections, self.src, line_of(raw, name), family
+                key, phrases, statuses, sections, self.src, line_of(raw, name), family, anywhere
             )
 
     def ref(self, family: str, item: Any, container: Any, key: str | int) -> str:
