@@ -213,6 +213,12 @@ def code_cpt(
     return {"procedures": procedures, "diagnoses": diagnoses}
 
 
+# deliveries reported with their postpartum care (the obgyn rules give them only for a
+# summary by the delivering physician), and the add-ons done at a cesarean
+_DELIVERY_WITH_POSTPARTUM = frozenset({"59410", "59515", "59614", "59622"})
+_DELIVERY_ADD_ONS = frozenset({"58611"})
+
+
 def _facility_visit_lines(
     doc: Document, procedures: list[dict[str, Any]], dos: date | None = None
 ) -> tuple[list[dict[str, Any]], bool]:
@@ -233,6 +239,11 @@ def _facility_visit_lines(
         return procedures, True
     if setting == "discharge":
         if any("discharg" in s.heading.lower() for s in doc.sections) or is_stay_summary(doc):
+            # ... except the delivering physician's own summary of a delivery stay: the
+            # delivery with its postpartum care, whose global package holds the discharge
+            package = [p for p in procedures if p["code"] in _DELIVERY_WITH_POSTPARTUM]
+            if package:
+                return package + [p for p in procedures if p["code"] in _DELIVERY_ADD_ONS], False
             return [], True
         kb = note_knowledge(doc, dos)
         operations = [

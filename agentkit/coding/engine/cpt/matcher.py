@@ -33,7 +33,7 @@ from agentkit.coding.engine.text.attributes import (
 )
 from agentkit.coding.engine.text.attributes import spine_levels as find_spine_levels
 from agentkit.coding.engine.text.document import Document, Mention
-from agentkit.coding.engine.text.sections import heading_table
+from agentkit.coding.engine.text.sections import SECTION_KINDS, heading_table
 
 __all__ = ["QUALIFIER_SECTIONS", "Hit", "NoteFacts", "match_rules"]
 
@@ -349,6 +349,14 @@ class NoteFacts:
             not (own and (self._in_others_span(m) or self.listed_as_others(m)))
             for m in self.mentions(keys, sections)
         )
+
+    def where_for(self, keys: Iterable[str], where: frozenset[str]) -> frozenset[str]:
+        """The sections a rule's ``requires``/``excludes`` items are looked for in: the rule's
+        own, or every section for a concept marked ``anywhere`` (an earlier study told in the
+        consent, the author's own follow-up told with the discharge medications)."""
+        if any(self.ruleset.concepts[k].anywhere for k in keys):
+            return SECTION_KINDS
+        return where
 
     def listed_as_others(self, m: Mention[str]) -> bool:
         """A procedure-list mention of a service the narrative tells only as another
@@ -880,7 +888,7 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
     for group in rule.requires:
         if local & set(group):
             trig = [m for m in trig if facts.in_sentence(group, m.sentence.index)]
-        elif not facts.documented(group, where):
+        elif not facts.documented(group, facts.where_for(group, where)):
             # a visit's finding and the next sentence that tells it removed say the rest of
             # the service themselves ("impacted wax ... It was removed with a curette")
             trig = [m for m in trig if m.sentence.index in joined and facts.near(group, m, joined)]
@@ -888,7 +896,7 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
                 return None
     near_ex = tuple(k for k in rule.excludes if k in local)
     far_ex = tuple(k for k in rule.excludes if k not in local)
-    if far_ex and facts.documented(far_ex, where, own=True):
+    if far_ex and facts.documented(far_ex, facts.where_for(far_ex, where), own=True):
         return None
     if near_ex:
         trig = [m for m in trig if not facts.in_sentence(near_ex, m.sentence.index)]

@@ -543,13 +543,19 @@ def resolve(facts: NoteFacts, hits: list[Hit], kv: KnowledgeView) -> list[Line]:
     expanded: list[Line] = []
     for ln in result:
         rule = ln.hit.rule
+        bundled = False
         for mod in rule.modifiers:
             where = _near_sentences(facts, ln, mod.when) if mod.near else None
             if mod.unless and _mentioned(facts, mod.unless, where):
+                # billable beside that service only with the modifier, whose condition
+                # fails: a diagnostic catheterization beside a PCI after an earlier study
+                bundled = bundled or (mod.drop and _condition_met(facts, mod.when, where))
                 continue
             if _condition_met(facts, mod.when, where) and mod.add not in ln.modifiers:
                 ln.modifiers.append(mod.add)
                 ln.reasons.append(f"modifier {mod.add}: documented")
+        if bundled:
+            continue
         if rule.sided:
             side, conflict = found.of(ln.hit)
             if ln.code in other_side:

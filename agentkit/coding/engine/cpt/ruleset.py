@@ -92,7 +92,7 @@ _RULE_KEYS = {
     "units": "1, count, digits, {count_minus: N}, or {size_over: X, per: Y} (each Y beyond X)",
     "sided": "true: paired organ/limb; RT/LT or 50 from the note",
     "supersedes": "codes this one replaces when both fire",
-    "modifiers": "[{add: '52', when: [...], unless: [...], near: false}]",
+    "modifiers": "[{add: '52', when: [...], unless: [...], near: false, drop: false}]",
     "bypass": "modifier (59, XS, ...) that keeps this code next to an NCCI-bundled one",
     "note_types": "note types where the rule applies (procedure, radiology, visit, other)",
     "priority": "ordering hint; higher is listed first",
@@ -101,7 +101,7 @@ _RULE_KEYS = {
     "age": "[min, max] patient age in years (from the input or the note)",
     "assume_age": "age to judge `age` by when none is documented (default: an adult)",
 }
-_CONCEPT_KEYS = {"phrases", "status", "sections"}
+_CONCEPT_KEYS = {"phrases", "status", "sections", "anywhere"}
 _FAMILY_KEYS = {
     "family",
     "title",
@@ -125,6 +125,9 @@ class Concept:
     file: str
     line: int | None
     family: str = COMMON_FAMILY
+    # a rule's requires/excludes look for it in every section (within its own ``sections``),
+    # not only where the rule documents work: an earlier study told in a consent
+    anywhere: bool = False
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,9 @@ class ModifierRule:
     when: tuple[tuple[str, ...], ...]  # AND of ORs of concept keys (any status)
     unless: tuple[str, ...] = ()  # none of these may be mentioned (any status)
     near: bool = False  # look only in the sentences that document the service
+    # the code is billable beside the `when` service only with this modifier: when `when`
+    # holds and an `unless` item is mentioned, the line is dropped (bundled into that service)
+    drop: bool = False
 
 
 @dataclass(frozen=True)
@@ -357,6 +363,7 @@ class _FileReader:
             key = f"{family}.{name}"
             statuses = frozenset({"present"})
             sections = None
+            anywhere = False
             if isinstance(body, YamlMap):
                 self.check_keys(body, _CONCEPT_KEYS, f"concept {name}")
                 if "phrases" not in body:
@@ -366,10 +373,11 @@ class _FileReader:
                     statuses = self.statuses(body["status"], body, "status")
                 if "sections" in body:
                     sections = self.sections(body["sections"], body, "sections")
+                anywhere = body.get("anywhere", False) is True
             else:
                 phrases = self.phrase_list(body, raw, name)
             self.concepts[key] = Concept(
-                key, phrases, statuses, sections, self.src, line_of(raw, name), family
+                key, phrases, statuses, sections, self.src, line_of(raw, name), family, anywhere
             )
 
     def ref(self, family: str, item: Any, container: Any, key: str | int) -> str:
@@ -576,7 +584,7 @@ class _FileReader:
             if (
                 not isinstance(m, YamlMap)
                 or "add" not in m
-                or not set(m) <= {"add", "when", "unless", "near"}
+                or not set(m) <= {"add", "when", "unless", "near", "drop"}
                 or not ({"when", "unless"} & set(m))
             ):
                 self.fail(
@@ -591,7 +599,10 @@ class _FileReader:
                 )
             when = self.conditions(family, m["when"], m, "when") if "when" in m else ()
             unless = self.ref_list(family, m["unless"], m, "unless") if "unless" in m else ()
-            mods.append(ModifierRule(add, when, unless, bool(m.get("near", False))))
+            drop = bool(m.get("drop", False))
+            if drop and not (when and unless):
+                self.fail(f"rule {code}: a modifier with drop needs when and unless", m, "drop")
+            mods.append(ModifierRule(add, when, unless, bool(m.get("near", False)), drop))
         bypass = raw.get("bypass")
         if bypass is not None and (not isinstance(bypass, str) or not _MODIFIER.match(bypass)):
             self.fail(
