@@ -614,6 +614,49 @@ def _standing_code_status(doc: Document, end: int, lo: int, hi: int) -> bool:
     return not _DECIDED & set(doc.tokens.norms[lo:hi])
 
 
+# "MEDICATIONS PRESCRIBED: None." prescribes nothing
+_NOTHING = frozenset({"none", "no", "nothing", "n", "na", "not", "deferred"})
+_NOT_DRUGS = frozenset(
+    {
+        "orthotic",
+        "orthotics",
+        "brace",
+        "splint",
+        "glasses",
+        "lenses",
+        "crutches",
+        "walker",
+        "cane",
+        "wheelchair",
+        "stockings",
+        "shoes",
+        "insoles",
+        "therapy",
+    }
+)
+
+
+def _prescription_written(doc: Document, cues: Cues) -> tuple[int, int] | None:
+    """A heading that lists the prescriptions written at this visit ("PRESCRIPTIONS: verapamil
+    80 tid") with a drug under it is prescription drug management, whatever
+    way the dose is written - unless it says none, or names only over-the-counter drugs or
+    what is no drug (orthotics, therapy)."""
+    t = doc.tokens
+    for sec in doc.sections:
+        if sec.kind != "plan" or "prescri" not in sec.heading.lower():
+            continue
+        lo, hi = t.index_at_or_after(sec.start), t.index_before(sec.end)
+        words = t.norms[lo:hi]
+        if not words or words[0] in _NOTHING:
+            continue
+        risk = {name for name, _i, _s in _hits(doc, cues.matcher("risk"), lo, hi, _COUNTED)}
+        if "moderate" not in risk and (risk & {"low", "minimal"} or _NOT_DRUGS & set(words)):
+            # "PRESCRIPTIONS: Tylenol as needed" (over the counter), "Orthotics" (no drug)
+            continue
+        return t.starts[lo], t.ends[hi - 1]
+    return None
+
+
 def risk_element(doc: Document, cues: Cues) -> Element:
     """Risk level from the most serious management option documented; a note that orders
     further diagnostic testing and documents nothing riskier is low risk (AMA: the risk of
@@ -629,6 +672,10 @@ def risk_element(doc: Document, cues: Cues) -> Element:
             level = rank[name]
             if best is None or level > best[0]:
                 best = (level, name, span)
+    if best is None or best[0] < 2:
+        written = _prescription_written(doc, cues)
+        if written is not None:
+            best = (2, "moderate", written)
     if best is None or best[0] == 0:
         ordered = _test_ordered(doc, cues)
         if ordered is not None:
