@@ -108,9 +108,12 @@ def _count(
     the ``excluded`` sections (and only in ``kinds`` when given)."""
     t = doc.tokens
     seen: set[int] = set()
+    others = _other_records(doc, c)
     for m in _matches(doc, "setting", c):
         if m.payload[0] != name:
             continue
+        if any(lo < m.end and m.start < hi for lo, hi in others):
+            continue  # a cue inside another encounter's record named in the note
         s, e = t.starts[m.start], t.ends[m.end - 1]
         sent = doc.sentence_at(s)
         where = sent.section_kind if sent is not None else None
@@ -124,6 +127,12 @@ def _count(
         if told in statuses:
             seen.add(sent.index if sent is not None else -1 - m.start)
     return len(seen)
+
+
+def _other_records(doc: Document, c: Cues) -> list[tuple[int, int]]:
+    """Token spans of the records of other encounters the note names ("see the inpatient
+    progress note in his chart")."""
+    return [(m.start, m.end) for m in _matches(doc, "setting", c) if m.payload[0] == "other_record"]
 
 
 def _progress_note(doc: Document, c: Cues) -> bool:
@@ -234,8 +243,11 @@ def _admitting(doc: Document, c: Cues) -> bool:
 
 def _consultation(doc: Document) -> bool:
     """A consultation heading ("REASON FOR CONSULTATION"), or a referral's ("REASON FOR
-    REFERRAL", "REFERRING PHYSICIAN"): another physician asked for this clinician's opinion."""
-    return any("consult" in s.heading.lower() for s in doc.sections) or _referred(doc)
+    REFERRAL", "REFERRING PHYSICIAN"), or the consultant's own words ("Thank you for this
+    consultation"): another physician asked for this clinician's opinion."""
+    if any("consult" in s.heading.lower() for s in doc.sections) or _referred(doc):
+        return True
+    return _count(doc, "consultation", cues(), excluded=_PAST_HISTORY) > 0
 
 
 def _referred(doc: Document) -> bool:

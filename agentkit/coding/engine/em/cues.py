@@ -34,6 +34,8 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "nursing_facility",
         "nursing_admission",
         "preventive",
+        "other_record",
+        "consultation",
     ),
     "patient_status": ("new_explicit", "new", "established", "last_visit"),
     "problems": (
