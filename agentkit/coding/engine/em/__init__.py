@@ -448,6 +448,15 @@ def _past_stay(doc: Document, span: tuple[int, int]) -> bool:
     return PAST_STAY.search(doc.text[lo:hi]) is not None
 
 
+def _off_goal_only(doc: Document, c: Cues, problem: Problem) -> bool:
+    """The item tells its chronic illness off goal by a measure only ("hyperlipidemia with
+    elevated triglycerides"), no flare of it: not what needs the hospital."""
+    t = doc.tokens
+    lo, hi = t.index_at_or_after(problem.span[0]), t.index_before(problem.span[1])
+    names = _problem_names(doc, c, lo, hi)
+    return "off_goal" in names and not names & {"exacerbation", "side_effect"}
+
+
 # problems that, when they bring the patient into the hospital, threaten bodily function
 _NEEDS_HOSPITAL_CARE = frozenset({"systemic", "exacerbation"})
 
@@ -464,7 +473,10 @@ def _inpatient_severity(
     (AMA: stable means at goal), unless the item itself says it is stable or controlled."""
     if problems.level >= 3:
         return problems
-    severe = next((p for p in found if p.kind in _NEEDS_HOSPITAL_CARE), None)
+    severe = next(
+        (p for p in found if p.kind in _NEEDS_HOSPITAL_CARE and not _off_goal_only(doc, c, p)),
+        None,
+    )
     why = "acute or exacerbated illness needing hospital care (threat to bodily function)"
     if severe is None and admitting and found and found[0].kind == "stable":
         first = found[0]

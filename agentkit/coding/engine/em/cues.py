@@ -41,6 +41,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     "problems": (
         "threat",
         "exacerbation",
+        "off_goal",
         "stable",
         "chronic",
         "new_uncertain",

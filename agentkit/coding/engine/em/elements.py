@@ -186,6 +186,8 @@ def _sentences(doc: Document, kinds: frozenset[str]) -> list[int]:
 def classify_problem(names: set[str], codes: list[str], cues: Cues) -> str:
     """The kind of one assessment item from its cue lists and codes."""
     chronic = bool(names & {"chronic"}) or any(c.startswith(cues.chronic_codes) for c in codes)
+    if "off_goal" in names:
+        names = names | {"exacerbation"}  # off its goal: counted as the flare it is not
     threat_codes = (
         "I21",
         "I22",
@@ -352,14 +354,14 @@ def problem_element(
             continue
         if (
             last is not None
-            and "exacerbation" in names
+            and names & {"exacerbation", "off_goal"}
             and "\n" not in doc.text[last[3] : start]
             and not _LIST_MARK.match(doc.text, start)
         ):
             # "1. Asthma. Seems to be worse than in the past.": the sentence goes on with the
             # item, on its line, and tells how its illness is doing
             at, prev_names, prev_codes, _ = last
-            merged = prev_names | {"exacerbation"}
+            merged = prev_names | (names & {"exacerbation", "off_goal"})
             if any(c.startswith(cues.chronic_codes) for c in prev_codes):
                 merged |= {"chronic"}
             for i, code in enumerate(prev_codes or [""]):
@@ -368,12 +370,15 @@ def problem_element(
             last = (at, merged, prev_codes, end)
             if not codes:
                 continue
-            names = names - {"exacerbation"}  # its own symptom ("with night cough") is not
+            # its own symptom ("with night cough") is not
+            names = names - {"exacerbation", "off_goal"}
         elif codes:
             last = (len(problems), names, codes, end)
         # "acute on chronic renal failure" (N17.9 + N18.9): the flare of the item's chronic
         # illness makes each of its codes the exacerbation
-        if "exacerbation" in names and any(c.startswith(cues.chronic_codes) for c in codes):
+        if names & {"exacerbation", "off_goal"} and any(
+            c.startswith(cues.chronic_codes) for c in codes
+        ):
             names = names | {"chronic"}
         # "hyperlipidemia and gout, both stable" is two problems
         for code in codes or [""]:
