@@ -108,9 +108,12 @@ def _count(
     the ``excluded`` sections (and only in ``kinds`` when given)."""
     t = doc.tokens
     seen: set[int] = set()
+    others = _other_records(doc, c)
     for m in _matches(doc, "setting", c):
         if m.payload[0] != name:
             continue
+        if any(lo < m.end and m.start < hi for lo, hi in others):
+            continue  # a cue inside another encounter's record named in the note
         s, e = t.starts[m.start], t.ends[m.end - 1]
         sent = doc.sentence_at(s)
         where = sent.section_kind if sent is not None else None
@@ -124,6 +127,12 @@ def _count(
         if told in statuses:
             seen.add(sent.index if sent is not None else -1 - m.start)
     return len(seen)
+
+
+def _other_records(doc: Document, c: Cues) -> list[tuple[int, int]]:
+    """Token spans of the records of other encounters the note names ("see the inpatient
+    progress note in his chart")."""
+    return [(m.start, m.end) for m in _matches(doc, "setting", c) if m.payload[0] == "other_record"]
 
 
 def _progress_note(doc: Document, c: Cues) -> bool:
@@ -234,8 +243,11 @@ def _admitting(doc: Document, c: Cues) -> bool:
 
 def _consultation(doc: Document) -> bool:
     """A consultation heading ("REASON FOR CONSULTATION"), or a referral's ("REASON FOR
-    REFERRAL", "REFERRING PHYSICIAN"): another physician asked for this clinician's opinion."""
-    return any("consult" in s.heading.lower() for s in doc.sections) or _referred(doc)
+    REFERRAL", "REFERRING PHYSICIAN"), or the consultant's own words ("Thank you for this
+    consultation"): another physician asked for this clinician's opinion."""
+    if any("consult" in s.heading.lower() for s in doc.sections) or _referred(doc):
+        return True
+    return _count(doc, "consultation", cues(), excluded=_PAST_HISTORY) > 0
 
 
 def _referred(doc: Document) -> bool:
@@ -436,6 +448,15 @@ def _past_stay(doc: Document, span: tuple[int, int]) -> bool:
     return PAST_STAY.search(doc.text[lo:hi]) is not None
 
 
+def _off_goal_only(doc: Document, c: Cues, problem: Problem) -> bool:
+    """The item tells its chronic illness off goal by a measure only ("hyperlipidemia with
+    elevated triglycerides"), no flare of it: not what needs the hospital."""
+    t = doc.tokens
+    lo, hi = t.index_at_or_after(problem.span[0]), t.index_before(problem.span[1])
+    names = _problem_names(doc, c, lo, hi)
+    return "off_goal" in names and not names & {"exacerbation", "side_effect"}
+
+
 # problems that, when they bring the patient into the hospital, threaten bodily function
 _NEEDS_HOSPITAL_CARE = frozenset({"systemic", "exacerbation"})
 
@@ -452,7 +473,10 @@ def _inpatient_severity(
     (AMA: stable means at goal), unless the item itself says it is stable or controlled."""
     if problems.level >= 3:
         return problems
-    severe = next((p for p in found if p.kind in _NEEDS_HOSPITAL_CARE), None)
+    severe = next(
+        (p for p in found if p.kind in _NEEDS_HOSPITAL_CARE and not _off_goal_only(doc, c, p)),
+        None,
+    )
     why = "acute or exacerbated illness needing hospital care (threat to bodily function)"
     if severe is None and admitting and found and found[0].kind == "stable":
         first = found[0]

@@ -186,6 +186,8 @@ def _sentences(doc: Document, kinds: frozenset[str]) -> list[int]:
 def classify_problem(names: set[str], codes: list[str], cues: Cues) -> str:
     """The kind of one assessment item from its cue lists and codes."""
     chronic = bool(names & {"chronic"}) or any(c.startswith(cues.chronic_codes) for c in codes)
+    if "off_goal" in names:
+        names = names | {"exacerbation"}  # off its goal: counted as the flare it is not
     threat_codes = (
         "I21",
         "I22",
@@ -352,14 +354,14 @@ def problem_element(
             continue
         if (
             last is not None
-            and "exacerbation" in names
+            and names & {"exacerbation", "off_goal"}
             and "\n" not in doc.text[last[3] : start]
             and not _LIST_MARK.match(doc.text, start)
         ):
             # "1. Asthma. Seems to be worse than in the past.": the sentence goes on with the
             # item, on its line, and tells how its illness is doing
             at, prev_names, prev_codes, _ = last
-            merged = prev_names | {"exacerbation"}
+            merged = prev_names | (names & {"exacerbation", "off_goal"})
             if any(c.startswith(cues.chronic_codes) for c in prev_codes):
                 merged |= {"chronic"}
             for i, code in enumerate(prev_codes or [""]):
@@ -368,12 +370,15 @@ def problem_element(
             last = (at, merged, prev_codes, end)
             if not codes:
                 continue
-            names = names - {"exacerbation"}  # its own symptom ("with night cough") is not
+            # its own symptom ("with night cough") is not
+            names = names - {"exacerbation", "off_goal"}
         elif codes:
             last = (len(problems), names, codes, end)
         # "acute on chronic renal failure" (N17.9 + N18.9): the flare of the item's chronic
         # illness makes each of its codes the exacerbation
-        if "exacerbation" in names and any(c.startswith(cues.chronic_codes) for c in codes):
+        if names & {"exacerbation", "off_goal"} and any(
+            c.startswith(cues.chronic_codes) for c in codes
+        ):
             names = names | {"chronic"}
         # "hyperlipidemia and gout, both stable" is two problems
         for code in codes or [""]:
@@ -614,6 +619,49 @@ def _standing_code_status(doc: Document, end: int, lo: int, hi: int) -> bool:
     return not _DECIDED & set(doc.tokens.norms[lo:hi])
 
 
+# "MEDICATIONS PRESCRIBED: None." prescribes nothing
+_NOTHING = frozenset({"none", "no", "nothing", "n", "na", "not", "deferred"})
+_NOT_DRUGS = frozenset(
+    {
+        "orthotic",
+        "orthotics",
+        "brace",
+        "splint",
+        "glasses",
+        "lenses",
+        "crutches",
+        "walker",
+        "cane",
+        "wheelchair",
+        "stockings",
+        "shoes",
+        "insoles",
+        "therapy",
+    }
+)
+
+
+def _prescription_written(doc: Document, cues: Cues) -> tuple[int, int] | None:
+    """A heading that lists the prescriptions written at this visit ("PRESCRIPTIONS: verapamil
+    80 tid") with a drug under it is prescription drug management, whatever
+    way the dose is written - unless it says none, or names only over-the-counter drugs or
+    what is no drug (orthotics, therapy)."""
+    t = doc.tokens
+    for sec in doc.sections:
+        if sec.kind != "plan" or "prescri" not in sec.heading.lower():
+            continue
+        lo, hi = t.index_at_or_after(sec.start), t.index_before(sec.end)
+        words = t.norms[lo:hi]
+        if not words or words[0] in _NOTHING:
+            continue
+        risk = {name for name, _i, _s in _hits(doc, cues.matcher("risk"), lo, hi, _COUNTED)}
+        if "moderate" not in risk and (risk & {"low", "minimal"} or _NOT_DRUGS & set(words)):
+            # "PRESCRIPTIONS: Tylenol as needed" (over the counter), "Orthotics" (no drug)
+            continue
+        return t.starts[lo], t.ends[hi - 1]
+    return None
+
+
 def risk_element(doc: Document, cues: Cues) -> Element:
     """Risk level from the most serious management option documented; a note that orders
     further diagnostic testing and documents nothing riskier is low risk (AMA: the risk of
@@ -629,6 +677,10 @@ def risk_element(doc: Document, cues: Cues) -> Element:
             level = rank[name]
             if best is None or level > best[0]:
                 best = (level, name, span)
+    if best is None or best[0] < 2:
+        written = _prescription_written(doc, cues)
+        if written is not None:
+            best = (2, "moderate", written)
     if best is None or best[0] == 0:
         ordered = _test_ordered(doc, cues)
         if ordered is not None:
