@@ -14,6 +14,7 @@ from typing import Any
 from agentkit.coding.engine.coder import _dos, _plugin, cpt_result, read_note
 from agentkit.coding.engine.cpt.knowledge_view import knowledge_view
 from agentkit.coding.engine.note_type import note_type
+from agentkit.coding.static_data import collector_paused
 
 __all__ = ["candidates_for"]
 
@@ -124,6 +125,7 @@ _BY_SPEC = {
 }
 
 
+@collector_paused()  # a note makes no cycles (see static_data)
 def candidates_for(spec_name: str, inputs: dict[str, Any], limit: int = 20) -> list[dict[str, Any]]:
     """Ranked candidates ``[{code, description, evidence, confidence, why}]`` for a bundled
     spec's inputs; ``[]`` for a spec the offline coder does not know or a note it cannot read.

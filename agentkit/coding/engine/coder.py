@@ -39,6 +39,7 @@ from agentkit.coding.engine.note_type import (
     unheaded_visit,
 )
 from agentkit.coding.engine.text.document import Document, analyze
+from agentkit.coding.static_data import collector_paused
 from agentkit.errors import InputError, UnsupportedSpec
 
 __all__ = [
@@ -117,6 +118,7 @@ def cpt_result(doc: Document, dos: date | None, patient: Any = None) -> CptResul
     return code_procedures(doc, date_of_service=dos, age=_age(patient))
 
 
+@collector_paused()  # a note makes no cycles (see static_data)
 def code_cpt(
     note: str, *, patient: Any = None, date_of_service: Any = None, doc: Document | None = None
 ) -> dict[str, Any]:
@@ -304,6 +306,7 @@ def _number(code: str) -> int | None:
     return int(code) if len(code) == 5 and code.isdigit() else None
 
 
+@collector_paused()  # a note makes no cycles (see static_data)
 def code_icd10cm(
     note: str, *, patient: Any = None, date_of_service: Any = None, doc: Document | None = None
 ) -> dict[str, Any]:
@@ -318,6 +321,7 @@ def code_icd10cm(
     return {"diagnoses": _diagnoses(doc, patient, _dos(date_of_service))}
 
 
+@collector_paused()  # a note makes no cycles (see static_data)
 def level_em(
     note: str,
     *,

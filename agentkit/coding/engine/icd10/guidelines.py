@@ -9,7 +9,7 @@ codes; it knows nothing about any particular code.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -49,6 +49,16 @@ class Pattern:
         code = code.upper()
         exact, prefixes = self._parts
         return code in exact or (bool(prefixes) and code.startswith(prefixes))
+
+    def first(self, codes: Iterable[str]) -> str | None:
+        """The first of ``codes`` the pattern matches (the combination rules test each of a
+        note's codes against ~150 patterns: one call per pattern, not one per code)."""
+        exact, prefixes = self._parts
+        for code in codes:
+            up = code.upper()
+            if up in exact or (prefixes and up.startswith(prefixes)):
+                return code
+        return None
 
     @cached_property
     def _parts(self) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -311,7 +321,7 @@ def apply_combinations(
     for rule in rules:
         matched: list[str] = []
         for pat in rule.when:
-            hit = next((c for c in out if pat.matches(c)), None)
+            hit = pat.first(out)
             if hit is None:
                 break
             matched.append(hit)
