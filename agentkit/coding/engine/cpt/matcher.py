@@ -687,6 +687,22 @@ def _area(size: Size) -> float:
     return dims[0] * dims[1] if len(dims) >= 2 else dims[0] * dims[0]
 
 
+# where one service of a chained procedure line ends and the next begins
+_CLAUSE_BREAK = re.compile(r";|\bfollowed by\b", re.IGNORECASE)
+
+
+def _clause_bounds(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
+    """The span of the clause around ``start``-``end`` in the sentence ``lo``-``hi``."""
+    a, b = lo, hi
+    for br in _CLAUSE_BREAK.finditer(text, lo, hi):
+        if br.end() <= start:
+            a = br.end()
+        elif br.start() >= end:
+            b = br.start()
+            break
+    return a, b
+
+
 _LIST_ITEM = re.compile(r"\s*(?:#\s*)?\d{1,2}\s*[.)]\s")
 
 
@@ -695,7 +711,16 @@ def _count(rule: Rule, facts: NoteFacts, trig: list[Mention[str]]) -> int:
     assert spec is not None
     doc = facts.doc
     if spec.levels:
-        # The levels written with the service itself ("fusion L4 to S1"); else the procedure list.
+        # The levels written with the service itself ("fusion L4 to S1"): in the clause of its
+        # sentence when a long procedure line chains several services ("... decompression at
+        # L4-5 with interbody fusion at L4-5 followed by screws at L3 to S1 ..."), else in its
+        # sentence; else the procedure list.
+        clause_levels = []
+        for m in trig:
+            lo, hi = _clause_bounds(doc.text, m.sentence.start, m.sentence.end, m.start, m.end)
+            clause_levels.extend(find_spine_levels(doc, lo, hi))
+        if clause_levels:
+            return max(1, (foramen_count if spec.roots else interspace_count)(clause_levels))
         for group in (sorted({m.sentence.index for m in trig}), sorted(facts.titles)):
             levels = []
             for i in group:
