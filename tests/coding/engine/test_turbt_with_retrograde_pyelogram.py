@@ -2,7 +2,9 @@
 service: the ureteral catheterization 52005 stays beside the resection with 59, and when the
 urologist reads the study in the note (the ureter and collecting system described) the
 imaging supervision and interpretation 74420 is added. A retrograde named but not read adds no
-74420, and a ureteroscopy includes the retrograde. Synthetic notes."""
+74420; a ureteroscopy includes the ureteral catheterization 52005, but a retrograde the
+urologist reads there still adds its 74420 (no NCCI edit pairs them; the r24 label codes it).
+Synthetic notes."""
 
 from __future__ import annotations
 
@@ -40,7 +42,7 @@ def test_a_retrograde_not_read_adds_no_74420() -> None:
     assert "74420" not in found
 
 
-def test_ureteroscopy_includes_its_retrograde() -> None:
+def test_ureteroscopy_includes_its_catheterization_not_the_read_study() -> None:
     note = (
         "PROCEDURE PERFORMED: Cystoscopy, left retrograde pyelogram, left ureteroscopy with "
         "laser lithotripsy and stent placement.\n"
@@ -50,5 +52,5 @@ def test_ureteroscopy_includes_its_retrograde() -> None:
     )
     found = _lines(note)
     assert "52356" in found
-    assert "74420" not in found
+    assert "74420" in found
     assert "52005" not in found

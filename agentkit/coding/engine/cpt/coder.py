@@ -121,13 +121,19 @@ def _operation_seen_on_imaging(facts: NoteFacts, hit: Hit, kv: KnowledgeView) ->
     return entry is not None and entry.global_days == "090"
 
 
-def _list_names_the_required_operation(facts: NoteFacts, hit: Hit) -> bool:
+def _list_names_the_required_operation(
+    facts: NoteFacts, hit: Hit, coded: frozenset[int] | set[int] = frozenset()
+) -> bool:
     """The list may name only the operation a service is done within ("Functional endoscopic
     sinus surgery" over the biopsies its narrative tells): a rule that requires that
-    operation finds it listed. Used only when the list would otherwise code nothing: beside
-    listed services, such narrative steps are most often parts of them."""
+    operation finds it listed. Beside listed services, such narrative steps are most often
+    parts of them, so the operation must be named in a list item no coded line was read
+    from (``coded``: the sentences of the coded lines' own mentions)."""
     for group in hit.rule.requires:
-        if any(m.sentence.index in facts.titles for m in facts.mentions(group)):
+        if any(
+            m.sentence.index in facts.titles and m.sentence.index not in coded
+            for m in facts.mentions(group)
+        ):
             return True
     return False
 
@@ -191,6 +197,14 @@ def code_procedures(
     hits = [h for h in hits if h not in imaged]
     unlisted = [h for h in hits if _outside_the_list(facts, h, kv)]
     lines = resolve(facts, [h for h in hits if h not in unlisted], kv)
+    if lines and unlisted:
+        # a listed operation no coded line accounts for ("Functional endoscopic sinus
+        # surgery" beside a listed eyelid excision) is coded by what the narrative tells of it
+        coded = {m.sentence.index for ln in lines for m in ln.hit.mentions}
+        within = [h for h in unlisted if _list_names_the_required_operation(facts, h, coded)]
+        if within:
+            unlisted = [h for h in unlisted if h not in within]
+            lines = resolve(facts, [h for h in hits if h not in unlisted], kv)
     if not lines and unlisted:
         within = [h for h in unlisted if _list_names_the_required_operation(facts, h)]
         if within:
