@@ -425,9 +425,6 @@ class _Starts(Generic[T]):
 
 _NOTHING: _Starts[Any] = _Starts(EMPTY_TABLE, (), False)  # a word that begins no phrase
 
-# A range longer than this is not scanned word by word but at the words of the right heads.
-_SCAN_WORDS = 16
-
 
 def _prefixes_of(
     word: str, prefixes: dict[str, Any], heads: dict[str, list[str]], head: int, shortest: int
@@ -710,14 +707,12 @@ class PhraseSet(Generic[T]):
         numeric = bool(self._numeric)
         at: Sequence[int] = range(lo, hi)
         if shared is not None and not numeric:
-            # no word of the range begins with the letters the set's phrases begin with
-            heads = shared.heads_of(lo, hi)
-            if first.isdisjoint(heads):
+            # only the words that begin as the set's phrases do are looked at (found once for
+            # the note): looking each word of a range up in a large set's table cost a tenth
+            # of the coding
+            at = shared.starts_in(first, lo, hi)
+            if not at:
                 return out
-            if hi - lo > _SCAN_WORDS:
-                # only the words that begin as the set's phrases do are looked at: looking
-                # each word of a long range up in a large set's table cost a tenth of the coding
-                at = shared.positions(first.intersection(heads), lo, hi)
         for i in at:
             word = norms[i]
             st = by_word.get(word)
