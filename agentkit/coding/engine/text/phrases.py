@@ -631,6 +631,12 @@ class PhraseSet(Generic[T]):
         """Phrases whose first word the note writes split over ``word`` and the next word
         ``nxt`` ("shock wave"): matching goes on at their second element, after ``nxt``.
         Memoised per pair of words (notes repeat them)."""
+        # such a first word begins with ``word`` and the first letter of ``nxt``: a proper
+        # beginning of it (see _index; or a common word, not filed there) or a prefix of those
+        # letters. Most pairs are told by this, without making and memoising the pair.
+        begun = word + nxt[0]
+        if begun not in self._heads and begun not in self._prefix and begun not in _TOO_COMMON:
+            return ()
         key = (word, nxt)
         found = self._by_pair.get(key)
         if found is None:
