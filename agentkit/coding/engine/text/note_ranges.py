@@ -27,7 +27,7 @@ MIN_NOTE_WORDS = 64
 class NoteRanges:
     """The word sets (and head sets) of the ranges of one note's tokens asked so far."""
 
-    __slots__ = ("found", "head_positions", "heads", "norms", "word_heads", "words")
+    __slots__ = ("found", "head_positions", "heads", "norms", "starts", "word_heads", "words")
 
     def __init__(self, norms: tuple[str, ...]) -> None:
         self.norms = norms
@@ -40,6 +40,9 @@ class NoteRanges:
         # (phrase set, its size, lo, hi) -> the set's matches in tokens [lo, hi): the set
         # itself is held, so its identity stays its own while the note is kept
         self.found: dict[tuple[object, int, int, int], tuple[Any, ...]] = {}
+        # a phrase set's beginnings (the heads its phrases begin with) -> the positions of the
+        # note's tokens with one of those heads, in order (see starts_in)
+        self.starts: dict[frozenset[str], list[int]] = {}
 
     def words_of(self, lo: int, hi: int) -> frozenset[str]:
         key = (lo, hi)
@@ -57,6 +60,25 @@ class NoteRanges:
                 heads = self.word_heads = tuple([w[:_HEAD] for w in self.norms])
             found = self.heads[key] = frozenset(heads[lo:hi])
         return found
+
+    def starts_in(self, first: frozenset[str], lo: int, hi: int) -> list[int]:
+        """The positions in ``[lo, hi)`` of the tokens whose head is one of ``first`` (a phrase
+        set's beginnings), in order: found once for the whole note, then cut for each range a
+        set scans (a set scans tens of sentences or statements of a note)."""
+        at = self.starts.get(first)
+        if at is None:
+            heads = self.word_heads
+            if heads is None:
+                heads = self.word_heads = tuple([w[:_HEAD] for w in self.norms])
+            note_heads = self.heads.get((0, len(self.norms)))
+            if note_heads is None:
+                note_heads = self.heads[(0, len(self.norms))] = frozenset(heads)
+            at = self.starts[first] = self.positions(
+                first.intersection(note_heads), 0, len(self.norms)
+            )
+        a = bisect_left(at, lo)
+        b = bisect_left(at, hi, a)
+        return at[a:b]
 
     def positions(self, heads: Iterable[str], lo: int, hi: int) -> list[int]:
         """The positions in ``[lo, hi)`` of the tokens whose head is one of ``heads``, in order."""

@@ -425,9 +425,6 @@ class _Starts(Generic[T]):
 
 _NOTHING: _Starts[Any] = _Starts(EMPTY_TABLE, (), False)  # a word that begins no phrase
 
-# A range longer than this is not scanned word by word but at the words of the right heads.
-_SCAN_WORDS = 16
-
 
 def _prefixes_of(
     word: str, prefixes: dict[str, Any], heads: dict[str, list[str]], head: int, shortest: int
@@ -634,6 +631,12 @@ class PhraseSet(Generic[T]):
         """Phrases whose first word the note writes split over ``word`` and the next word
         ``nxt`` ("shock wave"): matching goes on at their second element, after ``nxt``.
         Memoised per pair of words (notes repeat them)."""
+        # such a first word begins with ``word`` and the first letter of ``nxt``: a proper
+        # beginning of it (see _index; or a common word, not filed there) or a prefix of those
+        # letters. Most pairs are told by this, without making and memoising the pair.
+        begun = word + nxt[0]
+        if begun not in self._heads and begun not in self._prefix and begun not in _TOO_COMMON:
+            return ()
         key = (word, nxt)
         found = self._by_pair.get(key)
         if found is None:
@@ -710,14 +713,12 @@ class PhraseSet(Generic[T]):
         numeric = bool(self._numeric)
         at: Sequence[int] = range(lo, hi)
         if shared is not None and not numeric:
-            # no word of the range begins with the letters the set's phrases begin with
-            heads = shared.heads_of(lo, hi)
-            if first.isdisjoint(heads):
+            # only the words that begin as the set's phrases do are looked at (found once for
+            # the note): looking each word of a range up in a large set's table cost a tenth
+            # of the coding
+            at = shared.starts_in(first, lo, hi)
+            if not at:
                 return out
-            if hi - lo > _SCAN_WORDS:
-                # only the words that begin as the set's phrases do are looked at: looking
-                # each word of a long range up in a large set's table cost a tenth of the coding
-                at = shared.positions(first.intersection(heads), lo, hi)
         for i in at:
             word = norms[i]
             st = by_word.get(word)
