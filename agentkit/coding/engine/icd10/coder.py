@@ -820,6 +820,8 @@ def code_diagnoses(
         found.extend(_delivery_narrative(doc, ctx))
     if kind == "visit":
         found.extend(_history_comorbidities(doc, ctx, found))
+    if kind == "procedure" and found:
+        found.extend(_procedure_comorbidities(doc, ctx, found))
     found.extend(_ckd_companions(doc, ctx, found))
     if kind != "procedure":
         found.extend(_chronic_pain(doc, found))
@@ -1015,6 +1017,40 @@ def _mention_found(doc: Document, sent: Sentence, lo: int, hi: int, code: str, w
     s, e = doc.tokens.starts[lo], doc.tokens.ends[hi - 1]
     st = Statement(sent.start, sent.end, sent.tok_lo, sent.tok_hi, sent.section_kind, sent.index, 0)
     return Found(code, s, e, st, "index", doc.text[s:e], notes=[why], penalty=0.08)
+
+
+def _procedure_comorbidities(doc: Document, ctx: NoteContext, found: list[Found]) -> list[Found]:
+    """The systemic chronic conditions a procedure note's indication or history tells of its
+    patient (`procedure_comorbidities:` in guidelines.yaml: diabetes), coded beside the
+    postoperative diagnosis (guideline IV.J: a coexisting condition that affects the care)."""
+    rules = guidelines()
+    pc = rules.procedure_comorbidities
+    if pc is None:
+        return []
+    have = {x.code[:3] for x in found}
+    out: list[Found] = []
+    for sent in doc.sentences:
+        if sent.section_kind not in pc.sections:
+            continue
+        st = Statement(
+            sent.start, sent.end, sent.tok_lo, sent.tok_hi, sent.section_kind, sent.index, 0
+        )
+        for x in read_statement(ctx, st, tabular=False)[0]:
+            if x.status or x.code[:3] in have or not any(p.matches(x.code) for p in pc.codes):
+                continue
+            have.add(x.code[:3])
+            x.notes.append("chronic condition the procedure note tells of its patient")
+            x.penalty += 0.08
+            out.append(x)
+        for m in pc.patient_words.find_all(doc.tokens.norms, sent.tok_lo, sent.tok_hi):
+            code = pc.patient_code
+            s, e = doc.tokens.starts[m.start], doc.tokens.ends[m.end - 1]
+            if code[:3] in have or assertion_of(doc, s, e).status not in ("present", "historical"):
+                continue
+            have.add(code[:3])
+            why = "chronic condition the procedure note tells of its patient"
+            out.append(_mention_found(doc, sent, m.start, m.end, code, why))
+    return out
 
 
 # Pain of a site told as chronic ("Chronic pelvic pain", "chronic left lower extremity pain"):

@@ -28,6 +28,7 @@ __all__ = [
     "IntegralRule",
     "NotDiagnoses",
     "Pattern",
+    "ProcedureComorbidities",
     "ProcedureCondition",
     "ProcedureReason",
     "guidelines",
@@ -164,6 +165,19 @@ class ProcedureCondition:
 
 
 @dataclass(frozen=True)
+class ProcedureComorbidities:
+    """Systemic chronic conditions a procedure note's indication or history tells of its
+    patient, coded beside the postoperative diagnosis: ``codes`` read (curated) in the
+    ``sections``, and ``patient_words`` that call the patient by the condition ("a 60-year-old
+    diabetic male") for ``patient_code``."""
+
+    codes: tuple[Pattern, ...]
+    sections: frozenset[str]
+    patient_words: PhraseSet[int]
+    patient_code: str
+
+
+@dataclass(frozen=True)
 class NotDiagnoses:
     """Cues around which a named condition is not the patient's diagnosis: a risk explained
     before a procedure ("risks including bleeding, infection, DVT"), a prophylaxis ("DVT
@@ -243,6 +257,7 @@ class Guidelines:
     # the words that tell the patient's sex when the caller does not (a site code for one sex)
     female_words: PhraseSet[int] = field(default_factory=PhraseSet)
     male_words: PhraseSet[int] = field(default_factory=PhraseSet)
+    procedure_comorbidities: ProcedureComorbidities | None = None
 
     _memo: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -317,6 +332,8 @@ class Guidelines:
         for pc in self.procedure_conditions:
             out.append(pc.code)
             out.extend(site.code for site in pc.sites)
+        if self.procedure_comorbidities is not None:
+            out.append(self.procedure_comorbidities.patient_code)
         for c in self.combinations:
             for p in c.when + c.drop:
                 out.extend(p.codes())
@@ -560,6 +577,26 @@ def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
         negative_cues,
         _procedure_conditions(data, src),
         *_patient_sex(data, src),
+        _procedure_comorbidities(data, src),
+    )
+
+
+def _procedure_comorbidities(data: YamlMap, src: str) -> ProcedureComorbidities | None:
+    raw = data.get("procedure_comorbidities")
+    what = "procedure_comorbidities"
+    if raw is None:
+        return None
+    ln = line_of(data, what)
+    if not isinstance(raw, YamlMap) or set(raw) != {"codes", "sections", "patient"}:
+        raise DataFileError(src, f"{what}: expected codes:, sections: and patient:", ln)
+    patient = raw["patient"]
+    if not isinstance(patient, YamlMap) or set(patient) != {"words", "code"}:
+        raise DataFileError(src, f"{what}: patient: expected words: and code:", ln)
+    return ProcedureComorbidities(
+        _patterns(raw["codes"], src, ln, f"{what} codes"),
+        frozenset(str(x) for x in raw["sections"] or []),
+        _phrase_set(patient["words"], src, f"{what} patient words", ln),
+        _icd_code(patient["code"], src, what, ln),
     )
 
 
