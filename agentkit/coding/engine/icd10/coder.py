@@ -738,6 +738,7 @@ def code_diagnoses(
         # conditions the scope showed besides the postoperative diagnosis (diverticulosis and
         # hemorrhoids at a colonoscopy for a polyp, a hiatal hernia at an EGD for reflux)
         found.extend(_procedure_findings(doc, ctx, read_sections, found))
+        found.extend(_procedure_conditions(doc, found, patient))
     elif kind == "radiology" and found:
         # a catheterization's report (typed as imaging) tells the coronary disease its
         # angiograms showed in the findings ("LAD has 30% stenosis at the origin")
@@ -819,6 +820,8 @@ def code_diagnoses(
         found.extend(_delivery_narrative(doc, ctx))
     if kind == "visit":
         found.extend(_history_comorbidities(doc, ctx, found))
+    if kind == "procedure" and found:
+        found.extend(_procedure_comorbidities(doc, ctx, found))
     found.extend(_ckd_companions(doc, ctx, found))
     if kind != "procedure":
         found.extend(_chronic_pain(doc, found))
@@ -1014,6 +1017,40 @@ def _mention_found(doc: Document, sent: Sentence, lo: int, hi: int, code: str, w
     s, e = doc.tokens.starts[lo], doc.tokens.ends[hi - 1]
     st = Statement(sent.start, sent.end, sent.tok_lo, sent.tok_hi, sent.section_kind, sent.index, 0)
     return Found(code, s, e, st, "index", doc.text[s:e], notes=[why], penalty=0.08)
+
+
+def _procedure_comorbidities(doc: Document, ctx: NoteContext, found: list[Found]) -> list[Found]:
+    """The systemic chronic conditions a procedure note's indication or history tells of its
+    patient (`procedure_comorbidities:` in guidelines.yaml: diabetes), coded beside the
+    postoperative diagnosis (guideline IV.J: a coexisting condition that affects the care)."""
+    rules = guidelines()
+    pc = rules.procedure_comorbidities
+    if pc is None:
+        return []
+    have = {x.code[:3] for x in found}
+    out: list[Found] = []
+    for sent in doc.sentences:
+        if sent.section_kind not in pc.sections:
+            continue
+        st = Statement(
+            sent.start, sent.end, sent.tok_lo, sent.tok_hi, sent.section_kind, sent.index, 0
+        )
+        for x in read_statement(ctx, st, tabular=False)[0]:
+            if x.status or x.code[:3] in have or not any(p.matches(x.code) for p in pc.codes):
+                continue
+            have.add(x.code[:3])
+            x.notes.append("chronic condition the procedure note tells of its patient")
+            x.penalty += 0.08
+            out.append(x)
+        for m in pc.patient_words.find_all(doc.tokens.norms, sent.tok_lo, sent.tok_hi):
+            code = pc.patient_code
+            s, e = doc.tokens.starts[m.start], doc.tokens.ends[m.end - 1]
+            if code[:3] in have or assertion_of(doc, s, e).status not in ("present", "historical"):
+                continue
+            have.add(code[:3])
+            why = "chronic condition the procedure note tells of its patient"
+            out.append(_mention_found(doc, sent, m.start, m.end, code, why))
+    return out
 
 
 # Pain of a site told as chronic ("Chronic pelvic pain", "chronic left lower extremity pain"):
@@ -1280,6 +1317,83 @@ _ANGIOGRAPHIC_FINDINGS = ("I25.1",)
 # coronary syndrome, unstable angina) is the condition treated at the encounter: coded beside
 # the coronary disease the impression reports (I21.4 with I25.10)
 _ACUTE_CORONARY = ("I21.", "I22.", "I24.", "I20.0")
+
+
+def _patient_sex(doc: Document, patient: Any) -> str:
+    """ "female" / "male" from the caller's patient, else from the words the note uses of
+    its patient (`patient_sex:` in guidelines.yaml; the more often told wins), else ""."""
+    if not isinstance(patient, dict) and patient is not None:
+        patient = getattr(patient, "model_dump", lambda: {})()
+    sex = str((patient or {}).get("sex") or "").lower()
+    if sex in ("f", "female", "woman"):
+        return "female"
+    if sex in ("m", "male", "man"):
+        return "male"
+    rules = guidelines()
+    norms = doc.tokens.norms
+    female = sum(1 for _ in rules.female_words.find_all(norms))
+    male = sum(1 for _ in rules.male_words.find_all(norms))
+    return "female" if female > male else "male" if male > female else ""
+
+
+_SITE_WINDOW = 6  # tokens around the words that tell the condition: "adhesions to the left tube"
+
+
+def _procedure_conditions(doc: Document, found: list[Found], patient: Any) -> list[Found]:
+    """Conditions an operation treats, told only in its procedure list (`procedure_conditions:`
+    in guidelines.yaml): adhesions lysed at an abdominal operation are K66.0, at the female
+    pelvic organs N73.6, when the diagnoses code none of them."""
+    out: list[Found] = []
+    norms = doc.tokens.norms
+    listed = [s for s in doc.sentences if s.section_kind == "procedure"]
+    if not listed:
+        return out
+    sex: str | None = None
+    for pc in guidelines().procedure_conditions:
+        if any(p.matches(x.code) for x in found + out for p in pc.coded):
+            continue
+        if any(any(True for _ in pc.not_with.find_all(norms, s.tok_lo, s.tok_hi)) for s in listed):
+            continue  # a chest, spinal, joint or cesarean operation
+        hit = None
+        for sent in listed:
+            for m in pc.procedure.find_all(norms, sent.tok_lo, sent.tok_hi):
+                s, e = doc.tokens.starts[m.start], doc.tokens.ends[m.end - 1]
+                if assertion_of(doc, s, e).status == "present":
+                    hit = (sent, s, e)
+                    break
+            if hit is not None:
+                break
+        if hit is None:
+            continue
+        sent, s, e = hit
+        # the site: the listed item's own words, else where the narrative tells the condition
+        windows = [(sent.tok_lo, sent.tok_hi)]
+        if not any(
+            any(True for _ in site.when.find_all(norms, sent.tok_lo, sent.tok_hi))
+            for site in pc.sites
+        ):
+            windows = [
+                (max(t.tok_lo, m.start - _SITE_WINDOW), min(t.tok_hi, m.end + _SITE_WINDOW))
+                for t in doc.sentences
+                if t.section_kind != "procedure"
+                for m in pc.told.find_all(norms, t.tok_lo, t.tok_hi)
+                if assertion_of(doc, doc.tokens.starts[m.start], doc.tokens.ends[m.end - 1]).status
+                == "present"
+            ]
+        code = pc.code
+        for site in pc.sites:
+            if not any(any(True for _ in site.when.find_all(norms, a, b)) for a, b in windows):
+                continue
+            if site.sex or site.unless_sex:
+                sex = _patient_sex(doc, patient) if sex is None else sex
+                if (site.sex and sex != site.sex) or (site.unless_sex and sex == site.unless_sex):
+                    continue
+            code = site.code
+            break
+        st = Statement(sent.start, sent.end, sent.tok_lo, sent.tok_hi, "procedure", sent.index, 0)
+        note = "a condition the operation treats, told in its procedure list"
+        out.append(Found(code, s, e, st, "rule", doc.text[s:e], notes=[note], penalty=0.08))
+    return out
 
 
 def _procedure_findings(

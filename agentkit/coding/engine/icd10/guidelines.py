@@ -22,11 +22,14 @@ from agentkit.errors import DataFileError
 __all__ = [
     "GUIDELINES_FILE",
     "Combination",
+    "ConditionSite",
     "Guidelines",
     "HistoryRule",
     "IntegralRule",
     "NotDiagnoses",
     "Pattern",
+    "ProcedureComorbidities",
+    "ProcedureCondition",
     "ProcedureReason",
     "guidelines",
     "load_guidelines",
@@ -130,6 +133,51 @@ class ProcedureReason:
 
 
 @dataclass(frozen=True)
+class ConditionSite:
+    """A site that gives a procedure condition another code ("adhesions to the tubes" are
+    female pelvic adhesions N73.6); ``sex``: only for a patient of that sex (told by the
+    caller or read from the note); ``unless_sex``: not for a patient of that sex (organs only
+    one sex has tell it themselves)."""
+
+    when: PhraseSet[int]
+    code: str
+    sex: str = ""
+    unless_sex: str = ""
+
+
+@dataclass(frozen=True)
+class ProcedureCondition:
+    """A condition an operation treats that a coder takes from its procedure list when the
+    diagnoses code none of it (adhesions lysed at an abdominal operation are K66.0).
+
+    ``procedure``: the treatment as the list tells it; ``coded``: the condition's codes (one
+    already coded, nothing is added); ``not_with``: words of the procedure list that put the
+    operation outside the condition's site (a thoracotomy, a cesarean); ``told``: the words
+    that tell the condition itself in the narrative, where its site is read when the listed
+    item names none; ``sites``: the sites that make it another code."""
+
+    procedure: PhraseSet[int]
+    code: str
+    coded: tuple[Pattern, ...]
+    not_with: PhraseSet[int]
+    told: PhraseSet[int]
+    sites: tuple[ConditionSite, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProcedureComorbidities:
+    """Systemic chronic conditions a procedure note's indication or history tells of its
+    patient, coded beside the postoperative diagnosis: ``codes`` read (curated) in the
+    ``sections``, and ``patient_words`` that call the patient by the condition ("a 60-year-old
+    diabetic male") for ``patient_code``."""
+
+    codes: tuple[Pattern, ...]
+    sections: frozenset[str]
+    patient_words: PhraseSet[int]
+    patient_code: str
+
+
+@dataclass(frozen=True)
 class NotDiagnoses:
     """Cues around which a named condition is not the patient's diagnosis: a risk explained
     before a procedure ("risks including bleeding, infection, DVT"), a prophylaxis ("DVT
@@ -204,6 +252,12 @@ class Guidelines:
     # cultures were negative", "a metastatic workup, which was negative")
     negative_results: tuple[Pattern, ...] = ()
     negative_cues: PhraseSet[int] = field(default_factory=PhraseSet)
+    # conditions an operation treats, told only in its procedure list (adhesions lysed)
+    procedure_conditions: tuple[ProcedureCondition, ...] = ()
+    # the words that tell the patient's sex when the caller does not (a site code for one sex)
+    female_words: PhraseSet[int] = field(default_factory=PhraseSet)
+    male_words: PhraseSet[int] = field(default_factory=PhraseSet)
+    procedure_comorbidities: ProcedureComorbidities | None = None
 
     _memo: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -275,6 +329,11 @@ class Guidelines:
     def all_codes(self) -> list[str]:
         out: list[str] = [r.code for r in self.history]
         out.extend(r.code for r in self.procedure_reasons)
+        for pc in self.procedure_conditions:
+            out.append(pc.code)
+            out.extend(site.code for site in pc.sites)
+        if self.procedure_comorbidities is not None:
+            out.append(self.procedure_comorbidities.patient_code)
         for c in self.combinations:
             for p in c.when + c.drop:
                 out.extend(p.codes())
@@ -516,6 +575,41 @@ def load_guidelines(path: Path = GUIDELINES_FILE) -> Guidelines:
         countable,
         negative_results,
         negative_cues,
+        _procedure_conditions(data, src),
+        *_patient_sex(data, src),
+        _procedure_comorbidities(data, src),
+    )
+
+
+def _procedure_comorbidities(data: YamlMap, src: str) -> ProcedureComorbidities | None:
+    raw = data.get("procedure_comorbidities")
+    what = "procedure_comorbidities"
+    if raw is None:
+        return None
+    ln = line_of(data, what)
+    if not isinstance(raw, YamlMap) or set(raw) != {"codes", "sections", "patient"}:
+        raise DataFileError(src, f"{what}: expected codes:, sections: and patient:", ln)
+    patient = raw["patient"]
+    if not isinstance(patient, YamlMap) or set(patient) != {"words", "code"}:
+        raise DataFileError(src, f"{what}: patient: expected words: and code:", ln)
+    return ProcedureComorbidities(
+        _patterns(raw["codes"], src, ln, f"{what} codes"),
+        frozenset(str(x) for x in raw["sections"] or []),
+        _phrase_set(patient["words"], src, f"{what} patient words", ln),
+        _icd_code(patient["code"], src, what, ln),
+    )
+
+
+def _patient_sex(data: YamlMap, src: str) -> tuple[PhraseSet[int], PhraseSet[int]]:
+    raw = data.get("patient_sex")
+    if raw is None:
+        return PhraseSet(), PhraseSet()
+    ln = line_of(data, "patient_sex")
+    if not isinstance(raw, YamlMap) or set(raw) != {"female", "male"}:
+        raise DataFileError(src, "patient_sex: expected {female: [...], male: [...]}", ln)
+    return (
+        _phrase_set(raw["female"], src, "patient_sex female", ln),
+        _phrase_set(raw["male"], src, "patient_sex male", ln),
     )
 
 
@@ -584,6 +678,72 @@ def _procedure_reasons(data: YamlMap, src: str) -> tuple[ProcedureReason, ...]:
                     raise DataFileError(src, str(exc), line_of(item[key], j)) from exc
             sets.append(phrases)
         out.append(ProcedureReason(sets[0], code, sets[1]))
+    return tuple(out)
+
+
+def _phrase_set(items: Any, src: str, what: str, line: int | None) -> PhraseSet[int]:
+    phrases: PhraseSet[int] = PhraseSet()
+    if items is None:
+        return phrases
+    if not isinstance(items, YamlList):
+        raise DataFileError(src, f"{what}: expected a list of phrases", line)
+    for j, phrase in enumerate(items):
+        try:
+            phrases.add(str(phrase), j)
+        except PhraseSyntaxError as exc:
+            raise DataFileError(src, str(exc), line_of(items, j)) from exc
+    return phrases
+
+
+def _icd_code(value: Any, src: str, what: str, line: int | None) -> str:
+    code = str(value or "").strip().upper()
+    if not code or " " in code or "*" in code:
+        raise DataFileError(src, f"{what}: {code!r} is not an ICD-10-CM code", line)
+    return code
+
+
+def _procedure_conditions(data: YamlMap, src: str) -> tuple[ProcedureCondition, ...]:
+    raw = data.get("procedure_conditions", YamlList())
+    what = "procedure_conditions"
+    if not isinstance(raw, YamlList):
+        raise DataFileError(src, f"{what}: expected a list", line_of(data, what))
+    keys = {"procedure", "code", "coded", "not_with", "told", "sites"}
+    out: list[ProcedureCondition] = []
+    for i, item in enumerate(raw):
+        ln = line_of(raw, i)
+        if not isinstance(item, YamlMap) or not {"procedure", "code", "coded"} <= set(item):
+            raise DataFileError(src, f"{what}: each needs procedure:, code: and coded:", ln)
+        if set(item) - keys:
+            raise DataFileError(src, f"{what}: unknown keys {sorted(set(item) - keys)}", ln)
+        sites: list[ConditionSite] = []
+        for j, site in enumerate(item.get("sites") or []):
+            sl = line_of(item["sites"], j)
+            if not isinstance(site, YamlMap) or not {"when", "code"} <= set(site):
+                raise DataFileError(src, f"{what}: each site needs when: and code:", sl)
+            if set(site) - {"when", "code", "sex", "unless_sex"}:
+                raise DataFileError(src, f"{what}: a site has when, code, sex, unless_sex", sl)
+            sex = str(site.get("sex") or "")
+            unless_sex = str(site.get("unless_sex") or "")
+            if {sex, unless_sex} - {"", "female", "male"}:
+                raise DataFileError(src, f"{what}: sex must be female or male", sl)
+            sites.append(
+                ConditionSite(
+                    _phrase_set(site["when"], src, f"{what} when", sl),
+                    _icd_code(site["code"], src, what, sl),
+                    sex,
+                    unless_sex,
+                )
+            )
+        out.append(
+            ProcedureCondition(
+                _phrase_set(item["procedure"], src, f"{what} procedure", ln),
+                _icd_code(item["code"], src, what, ln),
+                _patterns(item["coded"], src, ln, f"{what} coded"),
+                _phrase_set(item.get("not_with"), src, f"{what} not_with", ln),
+                _phrase_set(item.get("told"), src, f"{what} told", ln),
+                tuple(sites),
+            )
+        )
     return tuple(out)
 
 

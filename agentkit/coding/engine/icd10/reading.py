@@ -735,6 +735,13 @@ def _code_concept(
             found.code, found.more, found.distinct = parts[0], parts[1:], len(parts) > 1
             found.notes.append("each part named, with its side")
             return found
+        if any(
+            (a, b) != (m_lo, m_hi) and a <= hit[1] and hit[2] <= b for a, b in mentions
+        ) and not (concept.refine[hit[0]].code == NOT_CODED or concept.refine[hit[0]].denied):
+            # the part word belongs to another diagnosis: "lung" of "metastatic lung
+            # cancer" names the primary (Index: Metastasis, from specified site - see
+            # Neoplasm, malignant, by site), not a secondary site
+            hit = None
     if hit is None and concept.parts and concept.code.startswith(_SECONDARY_CANCER):
         # "Metastatic renal cell carcinoma" with "metastases to the lung and to bone" told
         # in the history: the secondary sites the note gives the same metastases

@@ -1,6 +1,7 @@
 """A concussion is coded with loss of consciousness (S06.0X9A) when the note tells the loss
-anywhere - usually in the history of the injury, seldom in the diagnosis list - and without it
-(S06.0X0A) when it is denied or not told.
+anywhere - usually in the history of the injury, seldom in the diagnosis list - without it
+(S06.0X0A) when it is denied, and with its status unknown (S06.0XAA: the FY2023 tabular puts
+"Concussion NOS" there) when the note does not tell it.
 Synthetic notes."""
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ def test_loss_of_consciousness_told_in_the_history_is_coded_with_the_concussion(
     assert "S06.0X9A" in _codes("He was unconscious for about a minute.")
 
 
-def test_a_denied_or_untold_loss_of_consciousness_is_a_concussion_without_it() -> None:
+def test_a_denied_loss_of_consciousness_is_a_concussion_without_it() -> None:
     assert "S06.0X0A" in _codes("There was no loss of consciousness.")
-    assert "S06.0X0A" in _codes("He walked off the field.")
+    assert "S06.0X0A" in _codes("He did not lose consciousness.")
+
+
+def test_an_untold_loss_of_consciousness_is_status_unknown() -> None:
+    assert "S06.0XAA" in _codes("He walked off the field.")
