@@ -241,6 +241,61 @@ def _admitting(doc: Document, c: Cues) -> bool:
     return _count(doc, "admit_decision", c, _PLAN_KINDS) > 0
 
 
+def _admission_told(doc: Document, c: Cues) -> bool:
+    """The note tells the admission it documents: an admission heading or decision, the
+    patient's arrival through the emergency department, or the admission or transfer itself
+    ("was admitted to rule out MI", "transferred from an outside hospital"). A first inpatient
+    note that tells none of these (a specialist who sees a patient in bed and plans an
+    endoscopy) sees a patient someone else admitted: the decision for hospitalization is not
+    its own."""
+    if _admitting(doc, c) or _count(doc, "emergency_weak", c, excluded=_PAST_HISTORY):
+        return True
+    t = doc.tokens
+    for m in _matches(doc, "setting", c):
+        if m.payload[0] != "hospital":
+            continue
+        # an admission, a transfer in, an involuntary (psychiatric) hold
+        told = t.norms[m.start : m.end]
+        if not any(w.startswith(("admi", "transfer")) or w == "hold" for w in told):
+            continue
+        sent = doc.sentence_at(t.starts[m.start])
+        if sent is None or sent.section_kind not in _PAST_HISTORY:
+            return True
+    # "she was now admitted following a complex course", "will be admitted to a monitored
+    # bed": the present illness or the assessment tells the admission in other words
+    for sent in doc.sentences:
+        if sent.section_kind not in _ADMISSION_TOLD_KINDS | _PLAN_KINDS:
+            continue
+        for i in range(sent.tok_lo, sent.tok_hi):
+            if _kept_for_later(doc, sent.tok_lo, i):
+                continue
+            # "she will be hospitalized", also in the plan
+            if t.norms[i].startswith("hospitaliz") and t.norms[i - 1] == "be":
+                return True
+            if sent.section_kind == "plan":
+                continue  # "risks ... needing to get admitted" in the plan: no admission
+            if t.norms[i].startswith("admi"):
+                return True
+            # "In the emergency room, the patient was treated with ...": the present illness
+            # tells the arrival through the emergency department
+            if sent.section_kind != "hpi" or t.norms[i] != "emergency":
+                continue
+            if i + 1 < sent.tok_hi and t.norms[i + 1] in ("room", "department"):
+                return True
+    return False
+
+
+# where a note tells the admission it documents
+_ADMISSION_TOLD_KINDS = frozenset(
+    {"hpi", "history", "chief_complaint", "assessment", "impression", "diagnosis"}
+)
+
+
+def _kept_for_later(doc: Document, lo: int, at: int) -> bool:
+    """The word at token ``at`` is in an if-clause ("if she worsens she may be admitted")."""
+    return bool({"if", "unless", "should"} & set(doc.tokens.norms[lo:at]))
+
+
 def _consultation(doc: Document) -> bool:
     """A consultation heading ("REASON FOR CONSULTATION"), or a referral's ("REASON FOR
     REFERRAL", "REFERRING PHYSICIAN"), or the consultant's own words ("Thank you for this
@@ -380,7 +435,12 @@ def level_visit(
         problems = _inpatient_severity(doc, c, problems, addressed, admitting=admitting)
     data = data_element(doc, c)
     risk = risk_element(doc, c)
-    if setting == "hospital" and risk.level < 3 and not _consultation(doc):
+    if (
+        setting == "hospital"
+        and risk.level < 3
+        and not _consultation(doc)
+        and _admission_told(doc, c)
+    ):
         # an admitting history and physical documents the decision for hospitalization
         risk = Element(3, "high", risk.span, ["decision for hospital admission"])
     level = mdm_level(problems.level, data.level, risk.level)

@@ -50,6 +50,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "cancer_care",
         "elsewhere",
         "escalation",
+        "failed",
         "systemic",
         "self_limited",
         "acute",

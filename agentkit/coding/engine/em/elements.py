@@ -266,6 +266,54 @@ def _escalation(doc: Document, cues: Cues) -> tuple[int, int] | None:
     return None
 
 
+# where a note tells how the treatment so far has done: the history of the present illness (and
+# a history heading of its own, "PALPITATIONS HISTORY"), the assessment and plan - not the past
+# history, medication list, review of systems or examination
+_FAILURE_KINDS = frozenset(
+    {"hpi", "history", "chief_complaint", "other", "assessment", "impression", "plan", "diagnosis"}
+)
+# a cue of prescription drug management that keeps the treatment as it is
+_KEPT_WORDS = frozenset({"continue", "continued", "continuing", "resume", "no", "without"})
+
+
+def _treatment_failed(doc: Document, cues: Cues) -> tuple[int, int] | None:
+    """Where the note tells that the treatment tried has not worked ("no change with Inderal",
+    "no help from over-the-counter analgesics", "refractory to steroids") - not a failure
+    only foreseen ("if her pain does not improve, I will add methotrexate"). The cue words
+    carry their own negation, so a negated reading counts too."""
+    phrases = cues.matcher("problems")
+    told = ("present", "negated", "historical", "uncertain")
+    for si in _sentences(doc, _FAILURE_KINDS):
+        s = doc.sentences[si]
+        for name, _item, span, _status in _hits_with_status(doc, phrases, s.tok_lo, s.tok_hi, told):
+            if name == "failed" and not _kept_for_later(doc, s.tok_lo, span):
+                return span
+    return None
+
+
+def _new_prescription(doc: Document, cues: Cues) -> bool:
+    """The visit writes a prescription or changes a drug (a heading of prescriptions written, a
+    drug started or dosed in the assessment or plan) - not a drug only continued, nor one the
+    history tells of."""
+    if _prescription_written(doc, cues) is not None:
+        return True
+    phrases = cues.matcher("risk")
+    t = doc.tokens
+    for si in _sentences(doc, cues.sections["risk"]):
+        s = doc.sentences[si]
+        section = next((x for x in doc.sections if x.start <= s.start < x.end), None)
+        if section is not None and "history" in section.heading.lower():
+            continue
+        for name, _item, span in _hits(doc, phrases, s.tok_lo, s.tok_hi, _COUNTED):
+            if name != "moderate" or _kept_for_later(doc, s.tok_lo, span):
+                continue
+            words = t.norms[t.index_at_or_after(span[0]) : t.index_before(span[1])]
+            if words and words[0] in _KEPT_WORDS:
+                continue
+            return True
+    return False
+
+
 # malignant neoplasms, in situ, and of uncertain or unspecified behavior
 _MALIGNANT = ("C", "D0", "D37", "D38", "D39", "D4")
 
@@ -396,6 +444,9 @@ def problem_element(
     kinds = [p.kind for p in problems]
     if kinds.count("stable") == 1 and set(kinds) <= {"stable", "acute", "self_limited"}:
         stepped_up = _escalation(doc, cues)
+        if stepped_up is None and _new_prescription(doc, cues):
+            # the treatment tried has failed and a new prescription is written: not at goal
+            stepped_up = _treatment_failed(doc, cues)
         if stepped_up is not None:
             # the one chronic illness seen has its treatment stepped up: not at its goal
             at = kinds.index("stable")
