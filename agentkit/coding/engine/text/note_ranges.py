@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from agentkit.coding.engine.text.phrase_tries import _HEAD
+from agentkit.coding.static_data import when_no_note_is_coded
 
 __all__ = ["NoteRanges", "note_ranges"]
 
@@ -92,6 +93,9 @@ class NoteRanges:
 # notes do not keep discarding each other's.
 _RECENT: list[NoteRanges] = []
 _RECENT_LIMIT = 4
+# dropped once no note is being coded: a note's ranges are tens of thousands of objects that
+# the collector would otherwise walk, once coding ends, before they are freed anyway
+when_no_note_is_coded(_RECENT.clear)
 
 
 def note_ranges(norms: tuple[str, ...]) -> NoteRanges:
