@@ -1820,7 +1820,9 @@ def _finish(
         found = ctx.note_has(phrases, unless, story=story, not_in_reports=not_in_reports)
         return found is not None
 
-    codes, made = apply_combinations(rules.combinations, order, note_says)
+    codes, made = apply_combinations(
+        rules.combinations, order, note_says, rules.combination_openers
+    )
     for new, applied in made.items():
         src = next((by_code[c] for c in applied.removed if c in by_code), None)
         if src is None:  # an added code: the statement of a diagnosis the rule fired on
