@@ -71,3 +71,23 @@ def test_a_failing_note_still_restores_the_collector() -> None:
     with pytest.raises(ValueError), collector_paused():
         raise ValueError("bad note")
     assert gc.isenabled()
+
+
+def test_what_is_kept_for_the_notes_being_coded_is_dropped_when_none_is() -> None:
+    from agentkit.coding import static_data
+    from agentkit.coding.engine.text import note_ranges
+
+    calls: list[bool] = []
+    static_data.when_no_note_is_coded(lambda: calls.append(gc.isenabled()))
+    try:
+        with collector_paused():
+            with collector_paused():
+                pass
+            assert calls == []  # a block still runs: nothing dropped yet
+        assert calls == [False]  # dropped before the collector runs again
+    finally:
+        static_data._on_last_exit.pop()
+    with collector_paused():
+        coder.code_cpt("PROCEDURE: Colonoscopy with snare polypectomy. " * 20)
+        assert note_ranges._RECENT  # a note's word sets, kept while notes are coded
+    assert note_ranges._RECENT == []

@@ -31,6 +31,7 @@ __all__ = [
     "undotted",
 ]
 
+_RECORDS_KEPT = 8192  # records kept by Icd10cmCodeSet.get (any string may be asked)
 _SHAPE = re.compile(r"^[A-Z](?:[0-9]|A(?=[0-9]))[0-9A-Z][0-9A-Z]{0,4}$")
 
 
@@ -74,6 +75,9 @@ class Icd10cmCodeSet:
         self._d = data
         self.version = version
         self._size: int | None = None
+        # records already made, by the code as asked: the coder asks for the same few codes
+        # dozens of times a note, and a record is a dozen fields and tuples to build
+        self._records: dict[str, IcdCode | None] = {}
 
     # ------------------------------------------------------------------ resolution
     def _split_extension(self, key: str) -> tuple[str, str] | None:
@@ -103,6 +107,17 @@ class Icd10cmCodeSet:
 
     def get(self, code: str) -> IcdCode | None:
         """The code's record, or None when the code set does not have it."""
+        records = self._records
+        try:
+            return records[code]
+        except KeyError:
+            pass
+        if len(records) >= _RECORDS_KEPT:
+            records.clear()
+        found = records[code] = self._record(code)
+        return found
+
+    def _record(self, code: str) -> IcdCode | None:
         key = undotted(code)
         if not _SHAPE.match(key):
             return None

@@ -85,17 +85,40 @@ def _prefixes_by_head() -> dict[str, tuple[str, ...]]:
 _PREFIX_HEAD = 4  # every prefix has at least this many letters
 
 
+# Every word met so far, sorted once into those that count (two letters or more, the first a
+# letter) and, of them, those the vocabulary knows: a note's words are mostly words earlier
+# notes had, so a note is counted by set operations, not a look at each of its words. The
+# sets only grow (a word joins ``_SEEN`` after its kind is filed), up to a bound.
+_SEEN: set[str] = set()
+_COUNTED: set[str] = set()
+_KNOWN: set[str] = set()
+_SEEN_LIMIT = 200_000
+
+
 def known_share(doc: Document) -> tuple[int, float]:
     """(number of words, share of them the vocabulary knows)."""
-    words = vocabulary()[0]
-    heads = _prefixes_by_head()
     # a note repeats its words: each distinct word is looked at once, with its count
-    count = known = 0
-    for w, n in Counter(doc.tokens.norms).items():
-        if len(w) >= 2 and w[0].isalpha():
-            count += n
-            if w in words or w.startswith(heads.get(w[:_PREFIX_HEAD], ())):
-                known += n
+    counts = Counter(doc.tokens.norms)
+    new = counts.keys() - _SEEN
+    old = counts.keys() - new if new else counts.keys()
+    at = counts.__getitem__
+    count = sum(map(at, _COUNTED.intersection(old)))
+    known = sum(map(at, _KNOWN.intersection(old)))
+    if new:
+        words = vocabulary()[0]
+        heads = _prefixes_by_head()
+        keep = len(_SEEN) < _SEEN_LIMIT
+        for w in new:
+            if len(w) >= 2 and w[0].isalpha():
+                count += counts[w]
+                if keep:
+                    _COUNTED.add(w)
+                if w in words or w.startswith(heads.get(w[:_PREFIX_HEAD], ())):
+                    known += counts[w]
+                    if keep:
+                        _KNOWN.add(w)
+        if keep:
+            _SEEN.update(new)
     if not count:
         return 0, 0.0
     return count, known / count

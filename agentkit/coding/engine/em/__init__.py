@@ -660,6 +660,8 @@ def _critical_care_minutes(doc: Document) -> tuple[int, tuple[int, int]] | None:
     """'Total critical care time spent at the bedside was 1 hour': the minutes (or hours) of
     critical care the note documents, from the sentence that names critical care time."""
     t = doc.tokens
+    if "critical" not in t.norms:  # most notes: their sentences are not looked at one by one
+        return None
     for sent in doc.sentences:
         words = t.norms[sent.tok_lo : sent.tok_hi]
         # the critical care unit is a place, not the service ("12 hours in the critical care

@@ -742,6 +742,7 @@ def risk_element(doc: Document, cues: Cues) -> Element:
 
 
 _VISIT_WORDS = frozenset({"appointment", "visit", "encounter", "consultation"})
+_MINUTE_WORDS = frozenset({"minutes", "minute", "min", "mins"})
 
 
 def total_minutes(doc: Document) -> tuple[int, tuple[int, int]] | None:
@@ -749,8 +750,10 @@ def total_minutes(doc: Document) -> tuple[int, tuple[int, int]] | None:
     was 45 minutes'), with the span that says it."""
     t = doc.tokens
     best: tuple[int, tuple[int, int]] | None = None
+    if _MINUTE_WORDS.isdisjoint(t.norms):  # most notes: their words are not looked at one by one
+        return None
     for i, w in enumerate(t.norms):
-        if w not in ("minutes", "minute", "min", "mins") or i == 0:
+        if w not in _MINUTE_WORDS or i == 0:
             continue
         num = t.norms[i - 1]
         if not num.isdigit() or not 1 <= int(num) <= 600:

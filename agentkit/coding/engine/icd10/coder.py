@@ -1173,20 +1173,24 @@ def _tobacco_addressed(doc: Document, found: list[Found]) -> list[Found]:
         return []
     norms = doc.tokens.norms
     smokes: list[tuple[int, int, int]] = []  # (sentence, start, end) of a current smoker
-    quitting = False
-    for sent in doc.sentences:
-        if sent.section_kind == "family_history":
-            continue
+    sentences = [sent for sent in doc.sentences if sent.section_kind != "family_history"]
+    for sent in sentences:
         for m in _SMOKES.find_all(norms, sent.tok_lo, sent.tok_hi):
             before = norms[max(sent.tok_lo, m.start - 3) : m.start]
             told_past = "history of" in " ".join(before)  # not "Tobacco history: smokes"
             if not told_past and not any(w in _NOT_SMOKING for w in before):
                 smokes.append((sent.index, m.start, m.end))
-        if not quitting:
+    if not smokes:  # most notes: the sentences are not read for quitting
+        return []
+    quitting = False
+    for sent in sentences:
+        if _QUITTING.find_all(norms, sent.tok_lo, sent.tok_hi):
             words = norms[sent.tok_lo : sent.tok_hi]
             past = "ago" in words or any(len(w) == 4 and w.isdigit() for w in words)
-            quitting = not past and bool(_QUITTING.find_all(norms, sent.tok_lo, sent.tok_hi))
-    if not smokes or not quitting:
+            if not past:
+                quitting = True
+                break
+    if not quitting:
         return []
     code = "F17.210"  # a smoker, the product unstated: cigarettes, as the concept index says
     products = {
@@ -1930,7 +1934,9 @@ def _finish(
         found = ctx.note_has(phrases, unless, story=story, not_in_reports=not_in_reports)
         return found is not None
 
-    codes, made = apply_combinations(rules.combinations, order, note_says)
+    codes, made = apply_combinations(
+        rules.combinations, order, note_says, rules.combination_openers
+    )
     for new, applied in made.items():
         src = next((by_code[c] for c in applied.removed if c in by_code), None)
         if src is None:  # an added code: the statement of a diagnosis the rule fired on

@@ -77,6 +77,38 @@ class Pattern:
         return [a for a in self.alternatives if not a.endswith("*")]
 
 
+class PatternIndex:
+    """Which of many groups of patterns a code matches, by dictionary look-ups (its exact
+    codes, then its prefixes of the lengths the patterns use): a note's codes are tested
+    against every combination and integral rule."""
+
+    __slots__ = ("_exact", "_lengths", "_prefixes")
+
+    def __init__(self, groups: Iterable[Iterable[Pattern]]) -> None:
+        self._exact: dict[str, set[int]] = {}
+        self._prefixes: dict[str, set[int]] = {}
+        for i, patterns in enumerate(groups):
+            for pattern in patterns:
+                exact, prefixes = pattern._parts
+                for code in exact:
+                    self._exact.setdefault(code, set()).add(i)
+                for prefix in prefixes:
+                    self._prefixes.setdefault(prefix, set()).add(i)
+        self._lengths = sorted({len(p) for p in self._prefixes})
+
+    def hits(self, code: str) -> set[int]:
+        """The groups (indexes) with a pattern that matches ``code`` (see Pattern.matches)."""
+        code = code.upper()
+        found = set(self._exact.get(code, ()))
+        for n in self._lengths:
+            if n > len(code):
+                break
+            more = self._prefixes.get(code[:n])
+            if more:
+                found |= more
+        return found
+
+
 @dataclass(frozen=True)
 class Combination:
     name: str
@@ -342,15 +374,24 @@ class Guidelines:
             out.extend(c.add)
         return out
 
+    @cached_property
+    def _integral_symptoms(self) -> PatternIndex:
+        return PatternIndex(rule.symptoms for rule in self.integral)
+
+    @cached_property
+    def combination_openers(self) -> PatternIndex:
+        """The combination rules by their first pattern (see :func:`apply_combinations`)."""
+        return PatternIndex(rule.when[:1] for rule in self.combinations)
+
     def integral_to(self, symptom: str, others: list[str]) -> str | None:
         """The code among ``others`` that makes ``symptom`` redundant, if any."""
-        for rule in self.integral:
-            if not any(p.matches(symptom) for p in rule.symptoms):
-                continue
+        symptoms = self._integral_symptoms
+        for i in sorted(symptoms.hits(symptom)):
+            rule = self.integral[i]
             for other in others:
                 # another of the rule's own symptoms explains nothing: pain in the right hand
                 # beside pain in the left hand (bilateral, no bilateral code) keeps both
-                if other == symptom or any(p.matches(other) for p in rule.symptoms):
+                if other == symptom or i in symptoms.hits(other):
                     continue
                 if any(p.matches(other) for p in rule.of):
                     return other
@@ -372,12 +413,24 @@ def apply_combinations(
     rules: tuple[Combination, ...],
     codes: list[str],
     note_says: Callable[[PhraseSet[int], PhraseSet[int] | None, bool, bool], bool],
+    openers: PatternIndex | None = None,
 ) -> tuple[list[str], dict[str, Applied]]:
     """Run every rule in order over ``codes``; returns the new list (order kept, replacements
-    in place) and, per new code, the rule that produced it."""
+    in place) and, per new code, the rule that produced it. With ``openers`` (the rules'
+    first patterns, :attr:`Guidelines.combination_openers`) only the rules whose first
+    pattern one of the codes matches are tried: the others could not fire."""
     out = list(codes)
     made: dict[str, Applied] = {}
-    for rule in rules:
+
+    def opened() -> set[int] | None:
+        if openers is None:
+            return None
+        return set().union(*map(openers.hits, out))
+
+    may_fire = opened()
+    for ri, rule in enumerate(rules):
+        if may_fire is not None and ri not in may_fire and rule.when:
+            continue
         matched: list[str] = []
         for pat in rule.when:
             hit = pat.first(out)
@@ -421,6 +474,8 @@ def apply_combinations(
                     added.append(new)
             for new in added:
                 made[new] = Applied(rule.name, removed, added, matched)
+            if removed or added:
+                may_fire = opened()
     return out, made
 
 

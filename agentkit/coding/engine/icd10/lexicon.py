@@ -9,7 +9,7 @@ reads the way a coder expects.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,6 +40,9 @@ def stem(word: str) -> str:
     return word
 
 
+_WORDS_KEPT = 100_000  # tokens whose words a Lexicon keeps (any text may be read)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     stop: frozenset[str]
@@ -48,9 +51,20 @@ class Lexicon:
     defaults: frozenset[str]
     must_say: frozenset[str]
     sides: dict[str, str]
+    # raw token -> its words: the statements of every note are read word by word, and notes
+    # share most of their words
+    _words: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def words(self, raw: str) -> tuple[str, ...]:
         """The matching words of one raw lower-case token (none for a stop word)."""
+        found = self._words.get(raw)
+        if found is None:
+            found = self._words_of(raw)
+            if len(self._words) < _WORDS_KEPT:
+                self._words[raw] = found
+        return found
+
+    def _words_of(self, raw: str) -> tuple[str, ...]:
         if raw in self.sides:
             return (self.sides[raw],)
         mapped = self.equivalents.get(raw)

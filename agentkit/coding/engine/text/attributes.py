@@ -253,8 +253,21 @@ def _token_range(doc: Document, start: int, end: int) -> tuple[int, int]:
 
 
 def sides(doc: Document, start: int = 0, end: int | None = None) -> list[Side]:
-    """Laterality words in ``[start, end)``, skipping 'left' the verb and 'right angle'."""
+    """Laterality words in ``[start, end)``, skipping 'left' the verb and 'right angle'.
+
+    Read once per span of a note: the stages ask for the sides of the same sentences and
+    statements again (about a quarter of the calls)."""
     end = len(doc.text) if end is None else end
+    memo: dict[tuple[int, int], tuple[Side, ...]] | None = doc.memo.get("attributes.sides")
+    if memo is None:
+        memo = doc.memo["attributes.sides"] = {}
+    found = memo.get((start, end))
+    if found is None:
+        found = memo[(start, end)] = tuple(_sides(doc, start, end))
+    return list(found)
+
+
+def _sides(doc: Document, start: int, end: int) -> list[Side]:
     voc = vocabulary()
     lo, hi = _token_range(doc, start, end)
     norms, t = doc.tokens.norms, doc.tokens

@@ -17,11 +17,16 @@ from collections.abc import Iterable
 from typing import Any
 
 from agentkit.coding.engine.text.phrase_tries import _HEAD
+from agentkit.coding.static_data import when_no_note_is_coded
 
 __all__ = ["NoteRanges", "note_ranges"]
 
 # Only a note's tokens are worth keeping word sets for (a phrase list or a title is scanned once).
 MIN_NOTE_WORDS = 64
+# NoteRanges.positions looks each word of a range up when the range has at most this many
+# words per head asked (measured on pool notes: a search per head costs about as much as
+# eight look-ups)
+_LOOKUPS_PER_HEAD = 8
 
 
 class NoteRanges:
@@ -82,12 +87,17 @@ class NoteRanges:
 
     def positions(self, heads: Iterable[str], lo: int, hi: int) -> list[int]:
         """The positions in ``[lo, hi)`` of the tokens whose head is one of ``heads``, in order."""
+        word_heads = self.word_heads
+        if word_heads is None:
+            word_heads = self.word_heads = tuple([w[:_HEAD] for w in self.norms])
+        wanted = heads if isinstance(heads, (set, frozenset)) else frozenset(heads)
+        if hi - lo <= _LOOKUPS_PER_HEAD * len(wanted):
+            # a range short for so many heads (a sentence): its words are looked up one by
+            # one, cheaper than a search of each head's positions and a sort
+            return [i for i in range(lo, hi) if word_heads[i] in wanted]
         at = self.head_positions
         if at is None:
             at = {}
-            word_heads = self.word_heads
-            if word_heads is None:
-                word_heads = self.word_heads = tuple([w[:_HEAD] for w in self.norms])
             for i, h in enumerate(word_heads):
                 found = at.get(h)
                 if found is None:
@@ -97,7 +107,7 @@ class NoteRanges:
             self.head_positions = at
         out: list[int] = []
         n = 0
-        for h in heads:
+        for h in wanted:
             found = at.get(h)
             if found:
                 a = bisect_left(found, lo)
@@ -114,6 +124,9 @@ class NoteRanges:
 # notes do not keep discarding each other's.
 _RECENT: list[NoteRanges] = []
 _RECENT_LIMIT = 4
+# dropped once no note is being coded: a note's ranges are tens of thousands of objects that
+# the collector would otherwise walk, once coding ends, before they are freed anyway
+when_no_note_is_coded(_RECENT.clear)
 
 
 def note_ranges(norms: tuple[str, ...]) -> NoteRanges:

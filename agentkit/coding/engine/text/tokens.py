@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from re import Match
 from sys import intern
 
 __all__ = ["Tokens", "casefold_same_length", "tokenize"]
@@ -56,14 +57,12 @@ class Tokens:
 
 def tokenize(lower_text: str) -> Tokens:
     """Tokenise already lower-cased text (see :func:`casefold_same_length`)."""
-    starts: list[int] = []
-    ends: list[int] = []
-    norms: list[str] = []
-    for m in _WORD.finditer(lower_text):
-        s, e = m.span()
-        starts.append(s)
-        ends.append(e)
-        # interned: the phrase matchers look every word up in their tables, and a word
-        # that is the very key found there compares by identity
-        norms.append(intern(m.group()) if e - s <= MAX_TOKEN_CHARS else "")
-    return Tokens(tuple(starts), tuple(ends), tuple(norms))
+    # built with map over the matches, not a loop appending to three lists: a note has
+    # hundreds of tokens, and this is done for every note
+    found = list(_WORD.finditer(lower_text))
+    # interned: the phrase matchers look every word up in their tables, and a word that is
+    # the very key found there compares by identity
+    norms = tuple(map(intern, map(Match.group, found)))
+    if norms and max(map(len, norms)) > MAX_TOKEN_CHARS:
+        norms = tuple([w if len(w) <= MAX_TOKEN_CHARS else "" for w in norms])
+    return Tokens(tuple(map(Match.start, found)), tuple(map(Match.end, found)), norms)
