@@ -12,8 +12,9 @@ the notes are read from the pool at run time; see benchmarks/labels/README.md).
 
 Speed: notes per second on one core over 3-5 KB notes (real notes from
 ../shared/data/mtsamples-pool.csv, read at run time and never stored), the time to load the
-rules and coding knowledge, and the time for a 1 MB note. When the shared data is absent the
-benchmark says so and measures speed on synthetic notes.
+rules and coding knowledge, and the time for 0.5 and 1 MB notes (an operative note and a visit,
+each repeated). When the shared data is absent the benchmark says so and measures speed on
+synthetic notes.
 """
 
 from __future__ import annotations
@@ -198,11 +199,29 @@ def speed(pool: Path | None) -> None:
         code_cpt(n)
     dt = time.perf_counter() - t
     print(f"Throughput: {len(notes) / dt:.1f} notes/s on one core ({what})")
-    big = (notes[0] + "\n") * (1_000_000 // (len(notes[0]) + 1) + 1)
-    big = big[:1_000_000]
-    t = time.perf_counter()
-    code_cpt(big)
-    print(f"1 MB note: {time.perf_counter() - t:.2f} s")
+    # one note repeated to 0.5 and 1 MB: twice the text should take about twice the time.
+    # A visit note too, whose diagnoses repeat in every copy: the diagnosis reader and the
+    # E/M leveler look across a note's mentions, where a quadratic loop would show.
+    visit = next((n for n in notes if _is_visit(n)), None)
+    for name, base in (("note", notes[0]), ("visit note", visit)):
+        if base is None:
+            continue
+        for size in (500_000, 1_000_000):
+            big = ((base + "\n") * (size // (len(base) + 1) + 1))[:size]
+            t = time.perf_counter()
+            code_cpt(big)
+            print(f"{size / 1_000_000:g} MB {name}: {time.perf_counter() - t:.2f} s")
+
+
+def _is_visit(note: str) -> bool:
+    """A visit note: an assessment or impression and a plan, no procedure heading."""
+    upper = note.upper()
+    return (
+        ("ASSESSMENT" in upper or "IMPRESSION" in upper)
+        and "PLAN" in upper
+        and "PROCEDURE" not in upper
+        and "OPERATION" not in upper
+    )
 
 
 def main() -> int:

@@ -14,6 +14,7 @@ Every element keeps the sentence that set it, so the level can be quoted.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -660,10 +661,15 @@ def _standing_code_status(doc: Document, end: int, lo: int, hi: int) -> bool:
     in place") documents the order the patient already has, not a decision about resuscitation
     made at this encounter (AMA: the decision not to resuscitate is the high-risk management) -
     unless it tells the decision ("DNR after discussion with the daughter today")."""
-    # the sentence ending in the section (a sentence starts at its section's heading)
-    section = next((x for x in doc.sections if x.start < end <= x.end), None)
-    if section is None:
+    # the sentence ending in the section (a sentence starts at its section's heading); the
+    # sections follow one another, so the one holding ``end`` is the last starting before it
+    starts: list[int] | None = doc.memo.get("em.section_starts")
+    if starts is None:
+        starts = doc.memo["em.section_starts"] = [x.start for x in doc.sections]
+    i = bisect.bisect_left(starts, end) - 1
+    if i < 0 or end > doc.sections[i].end:
         return False
+    section = doc.sections[i]
     heading = " ".join(section.heading.lower().replace(":", " ").split())
     if heading not in _CODE_STATUS_HEADINGS:
         return False

@@ -11,8 +11,9 @@ coded instead (outpatient guideline IV.H).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field, replace
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from agentkit.coding.engine.icd10.concepts import NOT_CODED, Concept, ConceptIndex
 from agentkit.coding.engine.icd10.guidelines import guidelines
@@ -22,6 +23,8 @@ from agentkit.coding.engine.icd10.tabular_index import Candidate, TabularIndex
 from agentkit.coding.engine.text.attributes import SpineLevel, paired_sites, sides, spine_levels
 from agentkit.coding.engine.text.document import Document, assertion_of
 from agentkit.coding.engine.text.phrases import PhraseSet
+
+_V = TypeVar("_V")
 
 __all__ = ["Found", "NoteContext", "exam_site_pain", "read_statement", "remote_in", "spine_key"]
 
@@ -446,17 +449,6 @@ def _mentions_by_concept(
     return found
 
 
-def _told_elsewhere(
-    ctx: NoteContext, concept_id: int, st: Statement, kinds: frozenset[str] = _DETAIL_KINDS
-) -> list[tuple[int, int, int]]:
-    """The other present mentions of the same diagnosis, outside the statement's sentence."""
-    return [
-        x
-        for x in _mentions_by_concept(ctx, kinds).get(concept_id, [])
-        if x[0] != st.sentence_index and not st.tok_lo <= x[1] < st.tok_hi
-    ]
-
-
 _CLAUSE_REACH = 6  # tokens: "a full thickness tear of the supraspinatus tendon"
 _CLAUSE_BREAKS = frozenset({"and", "or", "but", "versus", "vs"})
 
@@ -484,6 +476,41 @@ def _clause(doc: Document, sent_lo: int, sent_hi: int, lo: int, hi: int) -> tupl
     return a, b
 
 
+def _first_told_elsewhere(
+    ctx: NoteContext,
+    concept_id: int,
+    st: Statement,
+    kinds: frozenset[str],
+    what: str,
+    told: Callable[[int, int, int], Iterable[tuple[Hashable, _V]]],
+) -> list[_V]:
+    """What the other mentions of a diagnosis tell (``told`` of each mention: (key, value)
+    pairs), one value per key from the first mention outside the statement's sentence that
+    tells it, in the order the note tells them.
+
+    Each mention is read once per note: a note that repeats a diagnosis in every sentence
+    would otherwise read all its mentions again for each statement (quadratic in a long
+    note)."""
+    memo_key = f"icd10.elsewhere.{what}.{concept_id}"
+    table: dict[Hashable, list[tuple[int, int, int, int, _V]]] | None = ctx.doc.memo.get(memo_key)
+    if table is None:
+        table = {}
+        mentions = _mentions_by_concept(ctx, kinds).get(concept_id, [])
+        for n, (si, lo, hi) in enumerate(mentions):
+            for j, (key, value) in enumerate(told(si, lo, hi)):
+                table.setdefault(key, []).append((n, j, si, lo, value))
+        ctx.doc.memo[memo_key] = table
+    firsts: list[tuple[int, int, _V]] = []
+    for entries in table.values():
+        # (only the few mentions inside the statement's own sentence are passed over)
+        for n, j, si, lo, value in entries:
+            if si != st.sentence_index and not st.tok_lo <= lo < st.tok_hi:
+                firsts.append((n, j, value))
+                break
+    firsts.sort(key=lambda f: (f[0], f[1]))
+    return [value for _, _, value in firsts]
+
+
 def _refinement_elsewhere(
     ctx: NoteContext, concept: Concept, concept_id: int, st: Statement
 ) -> tuple[int, int, int] | None:
@@ -492,18 +519,19 @@ def _refinement_elsewhere(
     lesion a note may tell several of (another polyp's site is not this one's)."""
     if guidelines().is_countable(concept.code):
         return None
-    hits: dict[int, tuple[int, int, int]] = {}
-    for si, lo, hi in _told_elsewhere(ctx, concept_id, st):
+
+    def told(si: int, lo: int, hi: int) -> list[tuple[Hashable, tuple[int, int, int]]]:
         sent = ctx.doc.sentences[si]
         c_lo, c_hi = _clause(ctx.doc, sent.tok_lo, sent.tok_hi, lo, hi)
         hit = _first_refinement(ctx, concept, c_lo, c_hi)
         if hit is None or concept.refine[hit[0]].code == NOT_CODED:
-            continue
+            return []
         s, e = ctx.doc.tokens.starts[hit[1]], ctx.doc.tokens.ends[hit[2] - 1]
         wanted = "negated" if concept.refine[hit[0]].denied else "present"
-        if assertion_of(ctx.doc, s, e).status == wanted:
-            hits.setdefault(hit[0], hit)
-    return next(iter(hits.values())) if len(hits) == 1 else None
+        return [(hit[0], hit)] if assertion_of(ctx.doc, s, e).status == wanted else []
+
+    hits = _first_told_elsewhere(ctx, concept_id, st, _DETAIL_KINDS, "refinement", told)
+    return hits[0] if len(hits) == 1 else None
 
 
 def _side_elsewhere(
@@ -515,17 +543,18 @@ def _side_elsewhere(
         return None
     doc = ctx.doc
     t = doc.tokens
-    told: set[str] = set()
-    for si, lo, hi in _told_elsewhere(ctx, concept_id, st, _SIDE_KINDS):
+
+    def told(si: int, lo: int, hi: int) -> list[tuple[Hashable, str]]:
         sent = doc.sentences[si]
         s, e = t.starts[lo], t.ends[hi - 1]
         inner = {m.side for m in sides(doc, s, e)}
         side = inner.pop() if len(inner) == 1 else None
         if side is None:
             side = _side_near(doc, (sent.start, s), (e, sent.end))
-        if side is not None:
-            told.add(side)
-    return told.pop() if len(told) == 1 else None
+        return [] if side is None else [(side, side)]
+
+    found = _first_told_elsewhere(ctx, concept_id, st, _SIDE_KINDS, "side", told)
+    return found[0] if len(found) == 1 else None
 
 
 def _only_refinement_in(
@@ -691,9 +720,8 @@ def _parts_elsewhere(
     its clause to the end of its sentence (the words before it up to a list break: "bone
     and liver metastases"), in the order the note tells them."""
     doc = ctx.doc
-    out: list[str] = []
-    # (the story a HISTORY section tells is the same disease, as for a side)
-    for si, lo, hi in _told_elsewhere(ctx, concept_id, st, _SIDE_KINDS):
+
+    def told(si: int, lo: int, hi: int) -> list[tuple[Hashable, str]]:
         sent = doc.sentences[si]
         a, _ = _clause(doc, sent.tok_lo, sent.tok_hi, lo, hi)
         part = Statement(doc.tokens.starts[a], sent.end, a, sent.tok_hi, sent.section_kind, si, 0)
@@ -705,10 +733,33 @@ def _parts_elsewhere(
             if (m.start, m.end) != (lo, hi)
             and not ctx.concepts.concepts[m.payload].code.startswith(_SECONDARY_CANCER)
         ]
-        for code in _part_codes(ctx, concept, part, (lo, hi), others, set(), sent.end):
-            if code not in out:
-                out.append(code)
-    return out
+        codes = _part_codes(ctx, concept, part, (lo, hi), others, set(), sent.end)
+        return [(code, code) for code in dict.fromkeys(codes)]
+
+    # (the story a HISTORY section tells is the same disease, as for a side)
+    return _first_told_elsewhere(ctx, concept_id, st, _SIDE_KINDS, "parts", told)
+
+
+def _note_refinement(
+    ctx: NoteContext, concept: Concept, concept_id: int
+) -> tuple[int, int, int] | None:
+    """The first refinement of ``concept`` the note-wide sentences tell, once per note (the
+    same for every statement of the diagnosis)."""
+    memo_key = f"icd10.note_refinement.{concept_id}"
+    cached = ctx.doc.memo.get(memo_key)
+    if cached is not None and cached[0] is ctx.note_sentences:
+        found: tuple[int, int, int] | None = cached[1]
+        return found
+    found = None
+    for si in ctx.note_sentences:
+        sent = ctx.doc.sentences[si]
+        hit = _first_refinement(ctx, concept, sent.tok_lo, sent.tok_hi)
+        if hit is not None and concept.refine[hit[0]].code != NOT_CODED:
+            found = hit
+            break
+    # (kept with the sentence list it was read from: another note kind reads other ones)
+    ctx.doc.memo[memo_key] = (ctx.note_sentences, found)
+    return found
 
 
 def _code_concept(
@@ -777,12 +828,7 @@ def _code_concept(
         where = "where the note tells the same diagnosis again"
         if hit is None:
             where = "elsewhere in the note"
-            for si in ctx.note_sentences:
-                sent = doc.sentences[si]
-                hit = _first_refinement(ctx, concept, sent.tok_lo, sent.tok_hi)
-                if hit is not None and concept.refine[hit[0]].code != NOT_CODED:
-                    break
-                hit = None
+            hit = _note_refinement(ctx, concept, concept_id)
         if hit is not None:
             ref = concept.refine[hit[0]]
             code = ref.code or code
