@@ -690,19 +690,56 @@ def _area(size: Size) -> float:
 _LIST_ITEM = re.compile(r"\s*(?:#\s*)?\d{1,2}\s*[.)]\s")
 
 
+# words that end one service's clause and start the next in a sentence that chains them
+_CLAUSE_BREAK = re.compile(r";|\bfollowed by\b|\b(?:and )?then\b|\bsubsequent(?:ly)?\b", re.I)
+
+
+_LEVEL_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4}
+_LEVELS_TOLD = re.compile(
+    r"\b(both|two|three|four|[234])[ \t]+(?:levels|interspaces|dis[ck][ \t]+spaces)\b", re.I
+)
+
+
+def _clause_of(doc: Document, m: Mention[str]) -> tuple[int, int]:
+    """The stretch of the mention's sentence between the chaining words around it, when the
+    clause names spine levels; else the whole sentence."""
+    s = m.sentence
+    lo, hi = s.start, s.end
+    for br in _CLAUSE_BREAK.finditer(doc.text, s.start, s.end):
+        if br.end() <= m.start:
+            lo = br.end()
+        elif br.start() >= m.end:
+            hi = br.start()
+            break
+    if (lo, hi) != (s.start, s.end) and find_spine_levels(doc, lo, hi):
+        return lo, hi
+    return s.start, s.end
+
+
 def _count(rule: Rule, facts: NoteFacts, trig: list[Mention[str]]) -> int:
     spec = rule.count
     assert spec is not None
     doc = facts.doc
     if spec.levels:
-        # The levels written with the service itself ("fusion L4 to S1"); else the procedure list.
-        for group in (sorted({m.sentence.index for m in trig}), sorted(facts.titles)):
-            levels = []
-            for i in group:
-                s = doc.sentences[i]
-                levels.extend(find_spine_levels(doc, s.start, s.end))
-            if levels:
-                return max(1, (foramen_count if spec.roots else interspace_count)(levels))
+        # The levels written with the service itself ("fusion L4 to S1"): in a sentence that
+        # chains several services (an interbody fusion at two interspaces, "followed by" screws
+        # in four vertebrae, "and then" grafting at a higher interspace), those of the
+        # service's own clause; else the procedure list.
+        levels = []
+        for lo, hi in sorted({_clause_of(doc, m) for m in trig}):
+            levels.extend(find_spine_levels(doc, lo, hi))
+        if levels:
+            return max(1, (foramen_count if spec.roots else interspace_count)(levels))
+        # "the spacers were placed at both levels"
+        for m in trig:
+            told = _LEVELS_TOLD.search(doc.text, m.sentence.start, m.sentence.end)
+            if told:
+                return _LEVEL_WORDS.get(told.group(1).lower()) or int(told.group(1))
+        for i in sorted(facts.titles):
+            s = doc.sentences[i]
+            levels.extend(find_spine_levels(doc, s.start, s.end))
+        if levels:
+            return max(1, (foramen_count if spec.roots else interspace_count)(levels))
         return 1
     if spec.distinct:
         return _distinct_count(doc, facts.mentions(spec.of, PERFORMANCE_SECTIONS | rule.sections))
