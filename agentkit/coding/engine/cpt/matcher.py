@@ -376,7 +376,7 @@ class NoteFacts:
         work. A part written up by a co-surgeon ("the nidus was dissected, as further described
         by Dr. X") is shared work, which each surgeon reports: the list keeps it."""
         shared = {p.sentence.index for p in self.of(_BY_ANOTHER[1])}
-        if any(x.sentence.index in shared for x in told):
+        if any(x.sentence.index in shared for x in told) or self.of(_CO_SURGEONS):
             return False
         return any(self.others_work(x) for x in told) and all(self.others_work(x) for x in told)
 
@@ -436,6 +436,7 @@ _BY_ANOTHER_GAP = {_BY_ANOTHER[0]: 6, _BY_ANOTHER[1]: 12}
 # resection, I ..."), and the pronouns that carry the other clinician's work into the next
 # sentence.
 _ANOTHER_PERFORMS = "common.another_performs"
+_CO_SURGEONS = "common.co_surgeons"
 _HANDED_TO_ANOTHER = "common.handed_to_another"
 _HEAD_WORDS = 4
 _SELF = frozenset({"i", "we", "me", "myself", "us", "my", "our"})
