@@ -376,7 +376,7 @@ class NoteFacts:
         work. A part written up by a co-surgeon ("the nidus was dissected, as further described
         by Dr. X") is shared work, which each surgeon reports: the list keeps it."""
         shared = {p.sentence.index for p in self.of(_BY_ANOTHER[1])}
-        if any(x.sentence.index in shared for x in told):
+        if any(x.sentence.index in shared for x in told) or self.of(_CO_SURGEONS):
             return False
         return any(self.others_work(x) for x in told) and all(self.others_work(x) for x in told)
 
@@ -436,6 +436,7 @@ _BY_ANOTHER_GAP = {_BY_ANOTHER[0]: 6, _BY_ANOTHER[1]: 12}
 # resection, I ..."), and the pronouns that carry the other clinician's work into the next
 # sentence.
 _ANOTHER_PERFORMS = "common.another_performs"
+_CO_SURGEONS = "common.co_surgeons"
 _HANDED_TO_ANOTHER = "common.handed_to_another"
 _HEAD_WORDS = 4
 _SELF = frozenset({"i", "we", "me", "myself", "us", "my", "our"})
@@ -687,23 +688,33 @@ def _area(size: Size) -> float:
     return dims[0] * dims[1] if len(dims) >= 2 else dims[0] * dims[0]
 
 
-# where one service of a chained procedure line ends and the next begins
-_CLAUSE_BREAK = re.compile(r";|\bfollowed by\b", re.IGNORECASE)
-
-
-def _clause_bounds(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
-    """The span of the clause around ``start``-``end`` in the sentence ``lo``-``hi``."""
-    a, b = lo, hi
-    for br in _CLAUSE_BREAK.finditer(text, lo, hi):
-        if br.end() <= start:
-            a = br.end()
-        elif br.start() >= end:
-            b = br.start()
-            break
-    return a, b
-
-
 _LIST_ITEM = re.compile(r"\s*(?:#\s*)?\d{1,2}\s*[.)]\s")
+
+
+# words that end one service's clause and start the next in a sentence that chains them
+_CLAUSE_BREAK = re.compile(r";|\bfollowed by\b|\b(?:and )?then\b|\bsubsequent(?:ly)?\b", re.I)
+
+
+_LEVEL_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4}
+_LEVELS_TOLD = re.compile(
+    r"\b(both|two|three|four|[234])[ \t]+(?:levels|interspaces|dis[ck][ \t]+spaces)\b", re.I
+)
+
+
+def _clause_of(doc: Document, m: Mention[str]) -> tuple[int, int]:
+    """The stretch of the mention's sentence between the chaining words around it, when the
+    clause names spine levels; else the whole sentence."""
+    s = m.sentence
+    lo, hi = s.start, s.end
+    for br in _CLAUSE_BREAK.finditer(doc.text, s.start, s.end):
+        if br.end() <= m.start:
+            lo = br.end()
+        elif br.start() >= m.end:
+            hi = br.start()
+            break
+    if (lo, hi) != (s.start, s.end) and find_spine_levels(doc, lo, hi):
+        return lo, hi
+    return s.start, s.end
 
 
 def _count(rule: Rule, facts: NoteFacts, trig: list[Mention[str]]) -> int:
@@ -711,23 +722,25 @@ def _count(rule: Rule, facts: NoteFacts, trig: list[Mention[str]]) -> int:
     assert spec is not None
     doc = facts.doc
     if spec.levels:
-        # The levels written with the service itself ("fusion L4 to S1"): in the clause of its
-        # sentence when a long procedure line chains several services ("... decompression at
-        # L4-5 with interbody fusion at L4-5 followed by screws at L3 to S1 ..."), else in its
-        # sentence; else the procedure list.
-        clause_levels = []
+        # The levels written with the service itself ("fusion L4 to S1"): in a sentence that
+        # chains several services (an interbody fusion at two interspaces, "followed by" screws
+        # in four vertebrae, "and then" grafting at a higher interspace), those of the
+        # service's own clause; else the procedure list.
+        levels = []
+        for lo, hi in sorted({_clause_of(doc, m) for m in trig}):
+            levels.extend(find_spine_levels(doc, lo, hi))
+        if levels:
+            return max(1, (foramen_count if spec.roots else interspace_count)(levels))
+        # "the spacers were placed at both levels"
         for m in trig:
-            lo, hi = _clause_bounds(doc.text, m.sentence.start, m.sentence.end, m.start, m.end)
-            clause_levels.extend(find_spine_levels(doc, lo, hi))
-        if clause_levels:
-            return max(1, (foramen_count if spec.roots else interspace_count)(clause_levels))
-        for group in (sorted({m.sentence.index for m in trig}), sorted(facts.titles)):
-            levels = []
-            for i in group:
-                s = doc.sentences[i]
-                levels.extend(find_spine_levels(doc, s.start, s.end))
-            if levels:
-                return max(1, (foramen_count if spec.roots else interspace_count)(levels))
+            told = _LEVELS_TOLD.search(doc.text, m.sentence.start, m.sentence.end)
+            if told:
+                return _LEVEL_WORDS.get(told.group(1).lower()) or int(told.group(1))
+        for i in sorted(facts.titles):
+            s = doc.sentences[i]
+            levels.extend(find_spine_levels(doc, s.start, s.end))
+        if levels:
+            return max(1, (foramen_count if spec.roots else interspace_count)(levels))
         return 1
     if spec.distinct:
         return _distinct_count(doc, facts.mentions(spec.of, PERFORMANCE_SECTIONS | rule.sections))
