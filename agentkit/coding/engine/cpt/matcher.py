@@ -109,6 +109,11 @@ class NoteFacts:
         self._match_group(TRIGGER_GROUP)
         self._context_index: dict[str, tuple[list[int], list[Mention[str]]]] = {}
         self._others: dict[tuple[str, int, int], bool] = {}
+        # (see _sizes_where)
+        self.sizes_memo: dict[tuple[tuple[str, ...], bool], Size | None] = {}
+        self._mentions_memo: dict[
+            tuple[tuple[str, ...], frozenset[str] | None, bool], tuple[Mention[str], ...]
+        ] = {}
 
     def _match_group(self, group: str) -> None:
         self._matched.add(group)
@@ -197,8 +202,14 @@ class NoteFacts:
         *,
         any_status: bool = False,
     ) -> list[Mention[str]]:
+        # the same few concept lists are asked for every trigger of every rule: kept per note
+        # (a long note's trigger count times its mention count would be quadratic)
+        memo_key = (tuple(keys), sections, any_status)
+        done = self._mentions_memo.get(memo_key)
+        if done is not None:
+            return list(done)
         out: list[Mention[str]] = []
-        for key in keys:
+        for key in memo_key[0]:
             allowed = self.ruleset.concepts[key].statuses
             for m in self.of(key):
                 if not any_status and m.status not in allowed and not self._told_done(m, allowed):
@@ -206,6 +217,7 @@ class NoteFacts:
                 if sections is not None and m.section_kind not in sections:
                     continue
                 out.append(m)
+        self._mentions_memo[memo_key] = tuple(out)
         return out
 
     def _told_done(self, m: Mention[str], allowed: frozenset[str]) -> bool:
@@ -581,6 +593,10 @@ def _sizes_where(facts: NoteFacts, keys: tuple[str, ...], *, total: bool = False
     ``total``: a sentence that measures several wounds ("two lacerations of the forearm, 2 cm
     and 1.5 cm") gives their summed length (wounds told in different sentences are not added:
     an examination and an assessment may tell the same wound twice)."""
+    # the same for every trigger of the note's rules: worked out once per note
+    memo = facts.sizes_memo
+    if (keys, total) in memo:
+        return memo[keys, total]
     found: list[Size] = []
     for m in facts.mentions(keys, PERFORMANCE_SECTIONS | QUALIFIER_SECTIONS | {"exam"}):
         size = _sentence_size(facts.doc, m.sentence.start, m.sentence.end)
@@ -592,7 +608,9 @@ def _sizes_where(facts: NoteFacts, keys: tuple[str, ...], *, total: bool = False
                 size = Size((summed,), first.start, first.end)
         if size is not None:
             found.append(size)
-    return max(found, key=lambda s: s.largest_cm) if found else None
+    largest = max(found, key=lambda s: s.largest_cm) if found else None
+    memo[keys, total] = largest
+    return largest
 
 
 def _total_size(doc: Document, trig: list[Mention[str]]) -> Size | None:

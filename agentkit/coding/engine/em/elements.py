@@ -181,7 +181,14 @@ _LIST_MARK = re.compile(r"\s*(?:\d{1,2}[.)]|[-*\u2022])\s")
 
 
 def _sentences(doc: Document, kinds: frozenset[str]) -> list[int]:
-    return [s.index for s in doc.sentences if s.section_kind in kinds and s.tok_lo < s.tok_hi]
+    """The sentences of the ``kinds`` sections, found once per note and section set (the
+    element readers ask again for each problem)."""
+    by_kinds: dict[frozenset[str], list[int]] = doc.memo.setdefault("em.sentences", {})
+    found = by_kinds.get(kinds)
+    if found is None:
+        found = [s.index for s in doc.sentences if s.section_kind in kinds and s.tok_lo < s.tok_hi]
+        by_kinds[kinds] = found
+    return found
 
 
 def classify_problem(names: set[str], codes: list[str], cues: Cues) -> str:
@@ -337,14 +344,22 @@ def _managed_elsewhere(doc: Document, cues: Cues, start: int, end: int) -> bool:
 
 def _cancer_care(doc: Document, cues: Cues) -> bool:
     """The assessment or plan treats, stages or images a cancer (chemotherapy, radiation,
-    hormonal therapy, a PET scan, a resection): the malignancy is under active care."""
+    hormonal therapy, a PET scan, a resection): the malignancy is under active care. Read
+    once per note (each cancer problem asks)."""
+    cached = doc.memo.get("em.cancer_care")
+    if cached is not None and cached[0] is cues:
+        told: bool = cached[1]
+        return told
     phrases = cues.matcher("problems")
-    for si in _sentences(doc, _WORKUP_KINDS):
-        s = doc.sentences[si]
-        for name, _item, _span in _hits(doc, phrases, s.tok_lo, s.tok_hi, _COUNTED):
-            if name == "cancer_care":
-                return True
-    return False
+    told = any(
+        name == "cancer_care"
+        for si in _sentences(doc, _WORKUP_KINDS)
+        for name, _item, _span in _hits(
+            doc, phrases, doc.sentences[si].tok_lo, doc.sentences[si].tok_hi, _COUNTED
+        )
+    )
+    doc.memo["em.cancer_care"] = (cues, told)
+    return told
 
 
 def _distinct(problems: Iterable[Problem]) -> int:
