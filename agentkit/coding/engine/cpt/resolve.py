@@ -589,7 +589,10 @@ def resolve(facts: NoteFacts, hits: list[Hit], kv: KnowledgeView) -> list[Line]:
                 ln.side_missing = True
             elif side == "bilateral":
                 bilateral = kv.bilateral_indicator(ln.code)
-                if bilateral == "3":
+                if bilateral == "3" or (rule.units == "digits" and ln.units > 1):
+                    # each side on its own line; an each-toe or each-finger code done on
+                    # several digits of both feet or hands counts its digits on each side
+                    # ("hammertoe repair, bilateral third and fourth toes": RT x2, LT x2)
                     left = Line(ln.code, ln.hit, [*ln.modifiers, "LT"], ln.units, "left")
                     left.reasons = [*ln.reasons, "each side reported on its own line"]
                     ln.modifiers.append("RT")
