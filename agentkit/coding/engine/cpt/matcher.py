@@ -973,10 +973,11 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
         rule.narrative_tells
         and all(m.sentence.index in facts.titles for m in trig)
         and facts.detailed_narrative
-        and not facts.documented(rule.narrative_tells, _STORY_SECTIONS)
+        and not facts.documented(rule.narrative_tells, _STORY_SECTIONS, own=True)
     ):
         # listed, but the operation's detailed story never tells it (a foreign body removal
-        # over a story of an abscess drained; a tumor resection over a story of a biopsy)
+        # over a story of an abscess drained; a tumor resection over a story of a biopsy), or
+        # tells it only as another surgeon's work (the case turned over to him for it)
         return None
     hit = Hit(rule, trig)
     if rule.age is not None and facts.age is None:

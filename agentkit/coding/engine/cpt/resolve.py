@@ -457,8 +457,31 @@ def _supersede(
             if len(rest) == 1:
                 other_side[code] = next(iter(rest))
                 continue
+        told = _told_on_another_side(found, by_code[code], winners)
+        if told is not None:
+            other_side[code] = told
+            continue
         superseded[code] = winners[0].code
     return superseded, other_side
+
+
+def _told_on_another_side(found: _Sides, hit: Hit, winners: list[Hit]) -> str | None:
+    """A sided service the story tells again, in its own clause, on the side none of the
+    more specific codes was done on: "retrograde injection of contrast" into the right ureter
+    at a right ureteroscopy, and again into the left ureter - the left study keeps its line."""
+    if not hit.rule.sided:
+        return None
+    done = frozenset().union(*(found.covered(w) for w in winners))
+    if done == _BOTH:
+        return None
+    facts = found.facts
+    for m in hit.mentions[1:]:
+        if m.sentence.index in facts.titles:
+            continue
+        side = sides_summary(_clause_sides(facts.doc, m))
+        if side in _COVERS and side not in done:
+            return side
+    return None
 
 
 def _different_sides(found: _Sides, a: Line, b: Line, other_side: dict[str, str]) -> bool:
@@ -566,7 +589,10 @@ def resolve(facts: NoteFacts, hits: list[Hit], kv: KnowledgeView) -> list[Line]:
                 ln.side_missing = True
             elif side == "bilateral":
                 bilateral = kv.bilateral_indicator(ln.code)
-                if bilateral == "3":
+                if bilateral == "3" or (rule.units == "digits" and ln.units > 1):
+                    # each side on its own line; an each-toe or each-finger code done on
+                    # several digits of both feet or hands counts its digits on each side
+                    # ("hammertoe repair, bilateral third and fourth toes": RT x2, LT x2)
                     left = Line(ln.code, ln.hit, [*ln.modifiers, "LT"], ln.units, "left")
                     left.reasons = [*ln.reasons, "each side reported on its own line"]
                     ln.modifiers.append("RT")

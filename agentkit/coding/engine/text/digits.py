@@ -91,11 +91,15 @@ _HEADS = {
     "finger": frozenset({"finger", "fingers", "digits"}),
 }
 
+# one ordinal before a plural digit word names that digit of both feet or hands
+_PLURAL_HEADS = frozenset({"toes", "fingers", "digits"})
+
 
 def _ordinal_run(norms: tuple[str, ...], i: int, hi: int, kind: str) -> tuple[int, set[int]]:
     """Ordinals listed before one digit word: 'second, third, and fourth toes', '2nd-4th
-    toes', 'second through fifth digits' (a range fills in). Returns (tokens read, digits),
-    or (0, empty) when the run has fewer than two ordinals or no digit word ends it."""
+    toes', 'second through fifth digits' (a range fills in), or one ordinal before a plural
+    ('bilateral fifth toes'). Returns (tokens read, digits), or (0, empty) when no digit word
+    ends the run, or a single ordinal ends in a singular one (the digit table reads those)."""
     found: list[int] = []
     ranged = False
     j = i
@@ -112,8 +116,10 @@ def _ordinal_run(norms: tuple[str, ...], i: int, hi: int, kind: str) -> tuple[in
         else:
             break
         j += 1
-    if len(found) < 2 or j >= hi or norms[j] not in _HEADS[kind]:
+    if not found or j >= hi or norms[j] not in _HEADS[kind]:
         return 0, set()
+    if len(found) < 2 and norms[j] not in _PLURAL_HEADS:
+        return 0, set()  # one ordinal names a digit only as 'fifth toes' (of both feet)
     if norms[j] == "digits":
         near = norms[max(0, i - 4) : min(hi, j + 5)]
         is_toe = any(w in _TOE_WORDS for w in near)
