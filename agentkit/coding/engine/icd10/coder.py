@@ -1065,7 +1065,12 @@ def _procedure_comorbidities(doc: Document, ctx: NoteContext, found: list[Found]
         st = Statement(
             sent.start, sent.end, sent.tok_lo, sent.tok_hi, sent.section_kind, sent.index, 0
         )
-        for x in read_statement(ctx, st, tabular=False)[0]:
+        ctx.comorbidity_reading = True
+        try:
+            read = read_statement(ctx, st, tabular=False)[0]
+        finally:
+            ctx.comorbidity_reading = False
+        for x in read:
             if x.status or x.code[:3] in have or not any(p.matches(x.code) for p in pc.codes):
                 continue
             have.add(x.code[:3])
