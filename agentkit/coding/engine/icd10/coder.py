@@ -734,6 +734,7 @@ def code_diagnoses(
     if kind == "procedure":
         found.extend(_bare_screening(doc, found))
     found.extend(_family_reasons(doc, ctx, read_sections, found))
+    found.extend(_chest_pain_family_history(doc, found))
     if kind == "procedure" and found:
         # conditions the scope showed besides the postoperative diagnosis (diverticulosis and
         # hemorrhoids at a colonoscopy for a polyp, a hiatal hernia at an EGD for reflux)
@@ -1040,6 +1041,37 @@ def _bare_screening(doc: Document, found: list[Found]) -> list[Found]:
             if assertion_of(doc, f.start, f.end).status != "present":
                 continue
             return [f]
+    return []
+
+
+# Chest pain worked up at the encounter (R07.-: no cause established) with a relative's heart
+# disease in the family history: that history is a reason for the cardiac work-up and is coded
+# (guideline I.C.21.c.4, Z82.49). Measured on the labelled sets: 2 of 2 chest-pain notes whose
+# family history told heart disease had Z82.49 in the label; notes with coronary disease
+# established (a myocardial infarction) did not.
+_HEART_WORDS = frozenset(
+    {"coronary", "heart", "cardiac", "myocardial", "infarction", "cad", "mi", "bypass", "cabg"}
+)
+_FAMILY_DENIALS = frozenset(
+    {"no", "not", "negative", "denies", "denied", "noncontributory", "unremarkable", "unknown",
+     "without", "nor", "never"}
+)  # fmt: skip
+
+
+def _chest_pain_family_history(doc: Document, found: list[Found]) -> list[Found]:
+    codes = {x.code for x in found}
+    if "Z82.49" in codes or not any(c.startswith("R07") for c in codes):
+        return []
+    norms = doc.tokens.norms
+    for sent in doc.sentences:
+        if sent.section_kind != "family_history":
+            continue
+        for i in range(sent.tok_lo, sent.tok_hi):
+            if norms[i] in _HEART_WORDS:
+                if not _FAMILY_DENIALS.isdisjoint(norms[sent.tok_lo : i]):
+                    break
+                why = "family history of heart disease beside chest pain worked up"
+                return [_mention_found(doc, sent, sent.tok_lo, sent.tok_hi, "Z82.49", why)]
     return []
 
 
