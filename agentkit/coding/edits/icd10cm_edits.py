@@ -181,6 +181,11 @@ def acute_and_chronic(icd: Icd10cmCodeSet, a: str, b: str) -> bool:
 # chapters whose Excludes1 notes name the same condition in another setting (pregnancy, the
 # newborn, a congenital form): never two unrelated conditions
 _CONTEXT_CHAPTERS = ("O", "P", "Q")
+# an ectopic or molar pregnancy or other abnormal product of conception (O00-O02) codes no
+# complication: what complicates it is O08.-, so the Excludes1 of another chapter against
+# "... complicating ectopic or molar pregnancy (O00-O07, O08.0)" (N70-N77) is about O08, and
+# pelvic adhesions found at the laparoscopy for a tubal pregnancy are a condition of their own
+_ABORTIVE_NO_COMPLICATION = ("O00", "O01", "O02")
 # the organism or cause of a condition coded elsewhere (RSV B97.4 beside RSV bronchiolitis)
 _CAUSE_CODES = ("B95", "B96", "B97")
 
@@ -195,7 +200,9 @@ def may_be_unrelated(icd: Icd10cmCodeSet, a: str, b: str) -> bool:
     is a fact of the note: the coder requires them read from different words of it."""
     if "R" in (a[:1], b[:1]) or a.startswith(_CAUSE_CODES) or b.startswith(_CAUSE_CODES):
         return False
-    if (a[:1] in _CONTEXT_CHAPTERS) != (b[:1] in _CONTEXT_CHAPTERS):
+    if (a[:1] in _CONTEXT_CHAPTERS) != (b[:1] in _CONTEXT_CHAPTERS) and not (
+        a.startswith(_ABORTIVE_NO_COMPLICATION) or b.startswith(_ABORTIVE_NO_COMPLICATION)
+    ):
         return False
 
     def block(code: str) -> str:

@@ -209,6 +209,10 @@ class NoteContext:
     # a procedure note: a sign or symptom its indication tells as "history of" ("history of
     # irritability and diarrhea") is the complaint the procedure is done for
     indication_symptom_history: bool = False
+    # reading a procedure note's indication or history for the chronic conditions of its
+    # patient ("The patient has a history of diabetes"): a chronic one told as history is
+    # the condition now, as in a diagnosis list
+    comorbidity_reading: bool = False
     # a report: the token spans of its study title ("MRI OF THE LEFT KNEE"), whose site
     # refines a finding the impression names without one ("Arthrosis, joint effusion")
     study_title: tuple[tuple[int, int], ...] = ()
@@ -1607,7 +1611,7 @@ def _read_statement(
                 coded.notes.append("symptom told as history: the reason for the procedure")
             elif history is None:
                 if (
-                    st.section_kind not in _DIAGNOSIS_KINDS
+                    (st.section_kind not in _DIAGNOSIS_KINDS and not ctx.comorbidity_reading)
                     or not guidelines().is_chronic(coded.code)
                     or "hist" not in assertion_of(doc, s, e).cue_text.lower()
                 ):

@@ -397,6 +397,15 @@ def _assertion_for_tokens(doc: Document, sentence_index: int, start: int, end: i
                 continue
             if cue.status in rules.back_stop_statuses and _own_clause_back(doc, rules, end, cue):
                 continue
+        elif (
+            cue.status == "historical"
+            and cue.direction == "before"
+            and cue.start < start
+            and end <= cue.end
+        ):
+            # the past condition in the gap of a cue that reaches on to its treatment
+            # ("history of respiratory failure requiring intubation") is past too
+            distance = 0
         else:
             continue
         key = (distance, rules.precedence[cue.status], cue)
