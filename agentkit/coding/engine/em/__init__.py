@@ -359,9 +359,20 @@ def _status(doc: Document, given: str, c: Cues) -> tuple[str, bool]:
         return "new", True
     if given in ("new", "established"):
         return given, False
-    if _initial_workup(doc):
+    # a SUBJECTIVE/OBJECTIVE (SOAP) note is the format of a practice's own return visits: with
+    # nothing said of the patient's status it is not read as a first encounter for the history
+    # it takes ("PAST MEDICAL HISTORY: reviewed" under it is the chart's history brought up)
+    if _initial_workup(doc) and not _soap(doc):
         return "new", False
     return "established", False
+
+
+def _soap(doc: Document) -> bool:
+    """The note is laid out SUBJECTIVE / OBJECTIVE / ASSESSMENT / PLAN: it opens with its
+    SUBJECTIVE heading (after a chief complaint at most) - not a report that scores the
+    patient's "subjective" and "objective" factors under its conclusions."""
+    headed = [s for s in doc.sections if s.heading.strip()]
+    return any(s.heading.strip().lower() in ("subjective", "s") for s in headed[:2])
 
 
 def _quote(doc: Document, span: tuple[int, int] | None) -> str:
