@@ -326,7 +326,9 @@ def _initial_workup(doc: Document) -> bool:
     first encounter with this clinician."""
     kinds = {s.kind for s in doc.sections}
     if "pmh" not in kinds:
-        return False
+        # the family and social history with a review of systems: the whole history, whatever
+        # heading the past illnesses come under ("See chart attached", a referral form)
+        return kinds >= _INITIAL_WORKUP | {"ros"}
     return ("ros" in kinds and bool(kinds & _INITIAL_WORKUP)) or kinds >= _INITIAL_WORKUP
 
 
@@ -357,6 +359,8 @@ def _status(doc: Document, given: str, c: Cues) -> tuple[str, bool]:
     if _consultation(doc) or _referred(doc):
         # house rule: a consultation is reported with the new-patient visit codes
         return "new", True
+    if _history_unchanged(doc, c):
+        return "established", True
     if given in ("new", "established"):
         return given, False
     # a SUBJECTIVE/OBJECTIVE (SOAP) note is the format of a practice's own return visits: with
@@ -365,6 +369,25 @@ def _status(doc: Document, given: str, c: Cues) -> tuple[str, bool]:
     if _initial_workup(doc) and not _soap(doc):
         return "new", False
     return "established", False
+
+
+# where a note brings the chart's history up to date
+_CHART_HISTORY = frozenset(
+    {"pmh", "psh", "family_history", "social_history", "medications", "allergies", "ros"}
+)
+
+
+def _history_unchanged(doc: Document, c: Cues) -> bool:
+    """The past, family or social history (or the medication list) is told as already on
+    this practice's chart: "Reviewed and unchanged", "As listed on 04/22/04"."""
+    t = doc.tokens
+    for m in _matches(doc, "patient_status", c):
+        if m.payload[0] != "history_unchanged":
+            continue
+        sent = doc.sentence_at(t.starts[m.start])
+        if sent is not None and sent.section_kind in _CHART_HISTORY:
+            return True
+    return False
 
 
 def _soap(doc: Document) -> bool:
