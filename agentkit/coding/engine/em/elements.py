@@ -434,6 +434,9 @@ def problem_element(
             and names & {"exacerbation", "off_goal"}
             and "\n" not in doc.text[last[3] : start]
             and not _LIST_MARK.match(doc.text, start)
+            # "... has experienced increased frequency of her migraine symptoms": a chronic
+            # illness of the sentence's own is the one it tells flaring
+            and not any(c.startswith(cues.chronic_codes) for c in codes)
         ):
             # "1. Asthma. Seems to be worse than in the past.": the sentence goes on with the
             # item, on its line, and tells how its illness is doing
