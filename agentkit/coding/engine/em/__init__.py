@@ -326,7 +326,9 @@ def _initial_workup(doc: Document) -> bool:
     first encounter with this clinician."""
     kinds = {s.kind for s in doc.sections}
     if "pmh" not in kinds:
-        return False
+        # the family and social history with a review of systems: the whole history, whatever
+        # heading the past illnesses come under ("See chart attached", a referral form)
+        return kinds >= _INITIAL_WORKUP | {"ros"}
     return ("ros" in kinds and bool(kinds & _INITIAL_WORKUP)) or kinds >= _INITIAL_WORKUP
 
 
@@ -357,11 +359,43 @@ def _status(doc: Document, given: str, c: Cues) -> tuple[str, bool]:
     if _consultation(doc) or _referred(doc):
         # house rule: a consultation is reported with the new-patient visit codes
         return "new", True
+    if _history_unchanged(doc, c):
+        return "established", True
     if given in ("new", "established"):
         return given, False
-    if _initial_workup(doc):
+    # a SUBJECTIVE/OBJECTIVE (SOAP) note is the format of a practice's own return visits: with
+    # nothing said of the patient's status it is not read as a first encounter for the history
+    # it takes ("PAST MEDICAL HISTORY: reviewed" under it is the chart's history brought up)
+    if _initial_workup(doc) and not _soap(doc):
         return "new", False
     return "established", False
+
+
+# where a note brings the chart's history up to date
+_CHART_HISTORY = frozenset(
+    {"pmh", "psh", "family_history", "social_history", "medications", "allergies", "ros"}
+)
+
+
+def _history_unchanged(doc: Document, c: Cues) -> bool:
+    """The past, family or social history (or the medication list) is told as already on
+    this practice's chart: "Reviewed and unchanged", "As listed on 04/22/04"."""
+    t = doc.tokens
+    for m in _matches(doc, "patient_status", c):
+        if m.payload[0] != "history_unchanged":
+            continue
+        sent = doc.sentence_at(t.starts[m.start])
+        if sent is not None and sent.section_kind in _CHART_HISTORY:
+            return True
+    return False
+
+
+def _soap(doc: Document) -> bool:
+    """The note is laid out SUBJECTIVE / OBJECTIVE / ASSESSMENT / PLAN: it opens with its
+    SUBJECTIVE heading (after a chief complaint at most) - not a report that scores the
+    patient's "subjective" and "objective" factors under its conclusions."""
+    headed = [s for s in doc.sections if s.heading.strip()]
+    return any(s.heading.strip().lower() in ("subjective", "s") for s in headed[:2])
 
 
 def _quote(doc: Document, span: tuple[int, int] | None) -> str:

@@ -37,7 +37,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "other_record",
         "consultation",
     ),
-    "patient_status": ("new_explicit", "new", "established", "last_visit"),
+    "patient_status": ("new_explicit", "new", "established", "last_visit", "history_unchanged"),
     "problems": (
         "threat",
         "exacerbation",

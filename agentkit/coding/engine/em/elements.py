@@ -116,7 +116,20 @@ def _risk_told(doc: Document, lo: int, at: int) -> bool:
     """'The risks and potential complications of surgery, including bleeding, deep venous
     thrombosis and pulmonary embolism': a complication listed among an operation's risks (or
     one the patient is at risk of) is no problem the visit addresses."""
-    return bool(_RISK_WORDS & set(doc.tokens.norms[lo:at]))
+    norms = doc.tokens.norms
+    for i in range(lo, at):
+        if norms[i] not in _RISK_WORDS:
+            continue
+        # a risk group the disease is staged in ("high-risk acute lymphoblastic leukemia"),
+        # not a risk the patient runs ("high risk of bleeding")
+        graded = i > lo and norms[i - 1] in _RISK_GRADES
+        if graded and (i + 1 >= at or norms[i + 1] not in ("of", "for")):
+            continue
+        return True
+    return False
+
+
+_RISK_GRADES = frozenset({"high", "low", "intermediate", "standard", "average", "very"})
 
 
 # "possible small old myocardial infarction", "remote stroke": a past event's scar, no threat now
@@ -421,6 +434,9 @@ def problem_element(
             and names & {"exacerbation", "off_goal"}
             and "\n" not in doc.text[last[3] : start]
             and not _LIST_MARK.match(doc.text, start)
+            # "... has experienced increased frequency of her migraine symptoms": a chronic
+            # illness of the sentence's own is the one it tells flaring
+            and not any(c.startswith(cues.chronic_codes) for c in codes)
         ):
             # "1. Asthma. Seems to be worse than in the past.": the sentence goes on with the
             # item, on its line, and tells how its illness is doing

@@ -26,14 +26,46 @@ _MENTAL_STATUS = "mental status"
 _MEDICAL_RISK = frozenset({"moderate", "high"})
 
 
+# the abbreviated headings ("PPH:", "MSE:")
+_PSYCHIATRIC_HISTORY_ABBREVIATIONS = frozenset({"pph", "past psych history", "psych history"})
+_MENTAL_STATUS_ABBREVIATIONS = frozenset({"mse", "mental status"})
+# a new patient's first encounter: office (new), initial hospital care, emergency department
+_NEW_ENCOUNTERS = ("9920", "9922", "9928")
+
+
 def psychiatric_evaluation_code(doc: Document, em_code: str, risk: str) -> str | None:
     """90792 / 90791 for a psychiatric diagnostic evaluation leveled as ``em_code`` with
-    management ``risk`` (the MDM risk level's name), else None."""
+    management ``risk`` (the MDM risk level's name), else None.
+
+    The evaluation is known by its psychiatric history and mental status headings, or - a
+    behavioral health intake with a new patient (a psychologist's or therapist's first session,
+    often with the parent of a child) - by the DSM multiaxial diagnosis it closes with (Axis I
+    to Axis V), which no medical visit gives; such an intake, without the physician's mental
+    status examination, is reported without medical services (90791)."""
     if not em_code.startswith(_FIRST_ENCOUNTERS):
         return None
-    headings = [s.heading.lower() for s in doc.sections]
-    if not any(_PSYCHIATRIC_HISTORY in h for h in headings):
+    headings = [s.heading.lower().strip() for s in doc.sections]
+    history = any(
+        _PSYCHIATRIC_HISTORY in h or h in _PSYCHIATRIC_HISTORY_ABBREVIATIONS for h in headings
+    )
+    mental_status = any(
+        (_MENTAL_STATUS in h and "mini" not in h) or h in _MENTAL_STATUS_ABBREVIATIONS
+        for h in headings
+    )
+    if history and mental_status:
+        return "90792" if risk in _MEDICAL_RISK else "90791"
+    if not (em_code.startswith(_NEW_ENCOUNTERS) and _multiaxial_diagnosis(doc)):
         return None
-    if not any(_MENTAL_STATUS in h and "mini" not in h for h in headings):
-        return None
-    return "90792" if risk in _MEDICAL_RISK else "90791"
+    if mental_status:  # a psychiatrist's evaluation that tells the history in the present illness
+        return "90792" if risk in _MEDICAL_RISK else "90791"
+    # a therapist's intake: the interview and diagnosis without a physician's mental status
+    # examination or medical services
+    return "90791"
+
+
+def _multiaxial_diagnosis(doc: Document) -> bool:
+    """The note gives a DSM multiaxial diagnosis: Axis I and Axis V (the global assessment of
+    functioning) both stated."""
+    norms = doc.tokens.norms
+    axes = {norms[i + 1] for i in range(len(norms) - 1) if norms[i] == "axis"}
+    return "i" in axes and ("v" in axes or "5" in axes)
