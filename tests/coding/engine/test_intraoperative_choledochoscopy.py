@@ -27,11 +27,13 @@ def test_a_choledochoscope_passed_in_an_open_duct_exploration_adds_47550() -> No
             " ducts and the distal duct were clear."
         )
     )
-    assert codes == ["47610", "47550"]
+    # the cholangiogram read at the exploration is its own line (74300)
+    assert codes == ["47610", "74300", "47550"]
 
 
 def test_the_open_exploration_without_a_scope_stays_alone() -> None:
-    assert _codes(_OPEN.format(scope="The duct was irrigated until clear.")) == ["47610"]
+    codes = _codes(_OPEN.format(scope="The duct was irrigated until clear."))
+    assert codes == ["47610", "74300"]
 
 
 def test_no_add_on_with_a_laparoscopic_cholecystectomy() -> None:

@@ -635,6 +635,45 @@ def _total_size(doc: Document, trig: list[Mention[str]]) -> Size | None:
     return Size((round(sum(x.largest_cm for x in best), 4),), first.start, first.end)
 
 
+# between two areas of one sentence that are different sites ("15 x 18 cm on the right leg and
+# 15 x 15 cm on the left leg"): a joining word, and no word that makes them one site told twice
+# (a graft "over" or "to cover" its defect, the donor area it was "harvested from")
+_AREA_JOIN = re.compile(r"\band\b|,|;|\bplus\b", re.I)
+_SAME_SITE = re.compile(
+    r"\b(?:over|cover\w*|onto|into|from|harvest\w*|donor|defect|wound|measur\w*|"
+    r"meshed|trimmed|after|then|reduc\w*|becam\w*)\b",
+    re.I,
+)
+
+
+def _total_area(doc: Document, trig: list[Mention[str]]) -> Size | None:
+    """The summed area of grafts at several sites told in one trigger sentence ("grafts of
+    15 x 18 cm on the right leg and 15 x 15 cm on the left leg" is 495 sq cm: CPT adds the
+    grafted areas of one anatomic group). Areas a sentence ties to one site (a graft and the
+    defect it covers, its donor area) are not added; None when no sentence tells two areas."""
+    best: Size | None = None
+    seen: set[int] = set()
+    for m in trig:
+        sent = m.sentence
+        if sent.start in seen:
+            continue
+        seen.add(sent.start)
+        found = [s for s in sizes(doc, sent.start, sent.end) if len(s.dims_cm) >= 2 or s.area_cm2]
+        if len(found) < 2 or re.search(
+            r"\b(?:donor|harvest\w*)\b", doc.text[sent.start : sent.end], re.I
+        ):
+            continue
+        gaps = [doc.text[a.end : b.start] for a, b in itertools.pairwise(found)]
+        if not all(
+            len(g) <= 80 and _AREA_JOIN.search(g) and not _SAME_SITE.search(g) for g in gaps
+        ):
+            continue
+        area = round(sum(_area(s) for s in found), 4)
+        if best is None or area > _area(best):
+            best = Size((), found[0].start, found[0].end, area_cm2=area)
+    return best
+
+
 _GRAMS = re.compile(r"\b(\d{1,4}(?:,\d{3})?(?:\.\d+)?)\s*-?\s*(?:g|gm|gms|gram|grams)\b", re.I)
 
 
@@ -987,10 +1026,14 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
             + ("adult assumed" if rule.assume_age is None else f"age {rule.assume_age} assumed")
         )
     measure = rule.size_cm or rule.area_cm2
-    total = _total_size(doc, trig) if rule.size_total else None
+    total = None
+    if rule.size_total:
+        total = _total_area(doc, trig) if rule.area_cm2 else _total_size(doc, trig)
     if measure is not None and total is not None:
-        # several wounds of the group, each measured in its own sentence: their sum
-        if not measure[0] <= round(total.largest_cm, 1) <= measure[1]:
+        # several wounds of the group, each measured in its own sentence (graft areas: at
+        # several sites of one sentence): their sum
+        value = total.largest_cm if rule.size_cm else _area(total)
+        if not measure[0] <= round(value, 1) <= measure[1]:
             return None
         hit.size = total
     elif measure is not None:

@@ -103,13 +103,16 @@ def _own_sides(facts: NoteFacts, hit: Hit) -> list[Side]:
 
 
 def _digit_modifier(facts: NoteFacts, code: str, hit: Hit, side: str) -> str | None:
-    """FA-F9 / TA-T9 for a digit code when its own sentence (else the procedure list) names
+    """FA-F9 / TA-T9 for a digit code when its own sentences (else the procedure list) name
     exactly one finger or toe; None keeps RT/LT."""
     table = digit_table()
     if code not in table.finger_codes and code not in table.toe_codes:
         return None
     doc = facts.doc
-    spans = [(hit.mentions[0].sentence.start, hit.mentions[0].sentence.end)]
+    # the service's own sentences: every one it is told in (a nail excised on the left great
+    # toe and, in the next sentence, on the right great toe names two digits, not one)
+    own = sorted({(m.sentence.start, m.sentence.end) for m in hit.mentions})
+    spans = list(own)
     spans.append((-1, -1))  # marker: the procedure list is read only when the sentence names none
     spans.extend((doc.sentences[i].start, doc.sentences[i].end) for i in sorted(facts.titles))
     # a code done only on toes (or only on fingers) reads 'second digit' as one of them

@@ -85,7 +85,8 @@ _RULE_KEYS = {
     "size_missing": "true: the rule also fires when no size is written",
     "area_cm2": "[min, max] defect area in sq cm near the trigger (length x width)",
     "size_from": "when no size is written near the trigger, read it where these are mentioned",
-    "size_total": "true: the sizes told in several trigger sentences are added (repair lengths)",
+    "size_total": "true: the sizes told in several trigger sentences are added (repair lengths; "
+    "graft areas at several sites told in one sentence)",
     "weight_g": "{of: [...], min: X, max: Y, missing: bool} weight in grams told with these words",
     "volume_ml": "{of: [...], min: X, max: Y, missing: bool} total cc/mL told with these words",
     "count": "{of: [...], min: N, max: N, distinct: bool, span: bool} or {levels: true|roots, ...}",
@@ -570,8 +571,12 @@ class _FileReader:
             if units not in ("1", "digits") and count is None and units_size is None:
                 self.fail(f"rule {code}: units from a count need count:", raw, "units")
         size_total = raw.get("size_total", False)
-        if not isinstance(size_total, bool) or (size_total and "size_cm" not in raw):
-            self.fail(f"rule {code}: size_total must be true or false, with size_cm", raw)
+        if not isinstance(size_total, bool) or (
+            size_total and "size_cm" not in raw and "area_cm2" not in raw
+        ):
+            self.fail(
+                f"rule {code}: size_total must be true or false, with size_cm or area_cm2", raw
+            )
         weight, weight_of = self.amount_range(raw, "weight_g", "grams", code, family)
         volume, volume_of = self.amount_range(raw, "volume_ml", "mL", code, family)
         mods = []
