@@ -521,6 +521,8 @@ for _p in (
     " (today|this (morning|afternoon)|in (the)? ~2 (clinic|office))",
     "(presents|presented|comes|came|returns|returned) ~6 (clinic|office) (today)?",
     "(presents|presented|comes|came|returns|returned) (today)? (in|for) (a)? (followup|follow up)",
+    "(presents|presented|comes|came|returns|returned) (today)? for (a|further)?"
+    " (consultation|consult)",
     "(referred|sent|referral) ~4 (consultation|evaluation|assessment|opinion)",
     "(pleasure|privilege) of seeing",
     "(at|during|on) (today s|this|the current) (visit|evaluation|examination|appointment)",
