@@ -137,6 +137,7 @@ def code_cpt(
         or is_stay_summary(doc)
         or (not procedures and (unheaded_visit(doc) or headed_visit(doc)))
         or (bool(procedures) and headed_visit(doc) and _ed_minor_procedures(doc, procedures, dos))
+        or (bool(procedures) and headed_visit(doc) and _office_minor_procedures(doc, result, dos))
     )
     if is_visit and not _procedure_visit(doc, result, dos):
         procedures, bill_visit = _facility_visit_lines(doc, procedures, dos)
@@ -277,6 +278,24 @@ def _ed_minor_procedures(doc: Document, procedures: list[dict[str, Any]], dos: d
         10004 <= (_number(p["code"]) or 0) <= 69990 and procedure_needs_separate_em(p["code"], kb)
         for p in procedures
     )
+
+
+def _office_minor_procedures(doc: Document, result: CptResult, dos: date | None) -> bool:
+    """An office visit (presenting problem, assessment or plan) with a PROCEDURES heading
+    whose procedures are all minor (a 0- or 10-day global: a laryngoscopy, an injection) and
+    that also manages a problem with prescription drugs outside the procedure's sentences
+    (``managed_beside_procedure``): a significant, separately identifiable visit, billed with
+    modifier 25 beside the procedure. Without that management the evaluation only decided on
+    the procedure, which includes it."""
+    kb = note_knowledge(doc, dos)
+    if not result.lines or not all(
+        10004 <= (_number(line.code) or 0) <= 69990 and procedure_needs_separate_em(line.code, kb)
+        for line in result.lines
+    ):
+        return False
+    separate = _plugin("em", "managed_beside_procedure")
+    own = {m.sentence.index for line in result.lines for m in line.hit.mentions}
+    return separate is not None and separate(doc, own, dos)
 
 
 def _procedure_visit(doc: Document, result: CptResult, dos: date | None) -> bool:

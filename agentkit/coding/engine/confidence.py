@@ -63,8 +63,8 @@ def line_confidence(facts: NoteFacts, line: Line) -> float:
 def _count_written(facts: NoteFacts, line: Line) -> bool:
     """Was the count behind the units written as a number (not guessed from a plural)?"""
     rule = line.hit.rule
-    if rule.count is None or rule.count.levels:
-        return True
+    if rule.count is None or rule.count.levels or rule.count.limbs:
+        return True  # (limbs are counted from the sides written with the muscles)
     from agentkit.coding.engine.text.attributes import count_before
 
     doc = facts.doc

@@ -520,6 +520,9 @@ for _p in (
     "(seen|evaluated|examined|saw|see|seeing) ~4"
     " (today|this (morning|afternoon)|in (the)? ~2 (clinic|office))",
     "(presents|presented|comes|came|returns|returned) ~6 (clinic|office) (today)?",
+    "(presents|presented|comes|came|returns|returned) (today)? (in|for) (a)? (followup|follow up)",
+    "(presents|presented|comes|came|returns|returned) (today)? for (a|further)?"
+    " (consultation|consult)",
     "(referred|sent|referral) ~4 (consultation|evaluation|assessment|opinion)",
     "(pleasure|privilege) of seeing",
     "(at|during|on) (today s|this|the current) (visit|evaluation|examination|appointment)",
@@ -552,6 +555,16 @@ _ASSESSING_KINDS = frozenset({"assessment", "impression", "plan", "diagnosis"})
 _OPERATIVE_KINDS = frozenset({"preop_dx", "postop_dx", "anesthesia"})
 
 
+def _history_tells_encounter(doc: Document) -> bool:
+    """A plain HISTORY heading that tells the present encounter ("presents in followup after
+    ...", "seen today in the clinic"): the visit's presenting problem."""
+    norms = doc.tokens.norms
+    return any(
+        s.section_kind == "history" and _ENCOUNTER.find_all(norms, s.tok_lo, s.tok_hi)
+        for s in doc.sentences
+    )
+
+
 def headed_visit(doc: Document) -> bool:
     """A note with a visit's presenting problem (HISTORY OF PRESENT ILLNESS, CHIEF COMPLAINT)
     and its assessment or plan, but no operative report's headings, that ``note_type`` reads
@@ -562,7 +575,7 @@ def headed_visit(doc: Document) -> bool:
         return False
     kinds = {s.kind for s in doc.sections}
     return (
-        bool(kinds & _PRESENTING_KINDS)
+        bool(kinds & _PRESENTING_KINDS or _history_tells_encounter(doc))
         and bool(kinds & _ASSESSING_KINDS)
         and not kinds & _OPERATIVE_KINDS
         and not _is_teaching_case(doc)

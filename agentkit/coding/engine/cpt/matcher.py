@@ -801,6 +801,11 @@ def _count(rule: Rule, facts: NoteFacts, trig: list[Mention[str]]) -> int:
         return 1
     if spec.distinct:
         return _distinct_count(doc, facts.mentions(spec.of, PERFORMANCE_SECTIONS | rule.sections))
+    if spec.limbs:
+        # (for an each-additional-limb code: the rule's own conditions name a second limb,
+        # so a side the wording hides from the count still leaves two)
+        kinds = [facts.mentions((key,), PERFORMANCE_SECTIONS | rule.sections) for key in spec.of]
+        return max(2, _limb_count(doc, kinds))
     best = 0
     plural = False
     found = facts.mentions(spec.of, PERFORMANCE_SECTIONS | rule.sections)
@@ -860,6 +865,31 @@ def _distinct_count(doc: Document, mentions: list[Mention[str]]) -> int:
     # a summary that names a study without its side ("borderline median sensory responses")
     # repeats a sided one
     return len(sided) + len(unsided - {key[1:] for key in sided})
+
+
+def _limb_count(doc: Document, kinds: list[list[Mention[str]]]) -> int:
+    """How many limbs the mentions name: each list is one kind of limb (the muscles of an
+    arm, of a leg), and a mention's side - the word just before it, or "bilaterally" just
+    after - makes it that side's limb ("left pectoralis major, left wrist flexors and
+    bilateral knee extensors" = three limbs). A kind named without any side is one limb."""
+    norms = doc.tokens.norms
+    total = 0
+    for mentions in kinds:
+        sides: set[str] = set()
+        for m in mentions:
+            for i in range(m.tok_lo - 1, max(m.sentence.tok_lo, m.tok_lo - 3) - 1, -1):
+                if norms[i] in _SIDE_WORDS:
+                    sides.add(_SIDE_WORDS[norms[i]])
+                    break
+                if norms[i] in _BOTH_SIDES:
+                    sides.update(("right", "left"))
+                    break
+            else:
+                after = norms[m.tok_hi : min(m.sentence.tok_hi, m.tok_hi + 2)]
+                if "bilaterally" in after or "bilateral" in after:
+                    sides.update(("right", "left"))
+        total += len(sides) or (1 if mentions else 0)
+    return total
 
 
 def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:

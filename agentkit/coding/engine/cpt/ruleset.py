@@ -89,7 +89,8 @@ _RULE_KEYS = {
     "graft areas at several sites told in one sentence)",
     "weight_g": "{of: [...], min: X, max: Y, missing: bool} weight in grams told with these words",
     "volume_ml": "{of: [...], min: X, max: Y, missing: bool} total cc/mL told with these words",
-    "count": "{of: [...], min: N, max: N, distinct: bool, span: bool} or {levels: true|roots, ...}",
+    "count": "{of: [...], min: N, max: N, distinct: bool, span: bool, limbs: bool}"
+    " or {levels: true|roots, ...}",
     "units": "1, count, digits, {count_minus: N}, or {size_over: X, per: Y} (each Y beyond X)",
     "sided": "true: paired organ/limb; RT/LT or 50 from the note",
     "supersedes": "codes this one replaces when both fire",
@@ -142,6 +143,9 @@ class CountSpec:
     # count a run of numbered structures told with `of` ("the fourth to the tenth intercostal
     # spaces", "the fifth, sixth and seventh nerves"), both ends included
     span: bool = False
+    # count the limbs treated: each `of` item is one kind of limb (upper, lower), and each
+    # mention's side (right, left, both) makes it a limb of its own
+    limbs: bool = False
 
 
 @dataclass(frozen=True)
@@ -516,7 +520,9 @@ class _FileReader:
             if not isinstance(c, YamlMap):
                 self.fail(f"rule {code}: count must be {{of: [...], min: N, max: N}}", raw, "count")
             self.check_keys(
-                c, {"of", "levels", "min", "max", "distinct", "span"}, f"rule {code} count"
+                c,
+                {"of", "levels", "min", "max", "distinct", "span", "limbs"},
+                f"rule {code} count",
             )
             if ("of" in c) == bool(c.get("levels")):
                 self.fail(f"rule {code}: count needs either of: [...] or levels: true", c)
@@ -531,8 +537,11 @@ class _FileReader:
             if c.get("levels") not in (None, True, False, "roots"):
                 self.fail(f"rule {code}: count levels must be true or roots", c)
             roots = c.get("levels") == "roots"
+            if "limbs" in c and (not isinstance(c["limbs"], bool) or "of" not in c):
+                self.fail(f"rule {code}: count limbs must be true or false, with of: [...]", c)
             distinct, span = bool(c.get("distinct")), bool(c.get("span"))
-            count = CountSpec(of, bool(c.get("levels")), lo, hi, distinct, roots, span)
+            limbs = bool(c.get("limbs"))
+            count = CountSpec(of, bool(c.get("levels")), lo, hi, distinct, roots, span, limbs)
         units = "1"
         units_size: tuple[float, float] | None = None
         if "units" in raw:
