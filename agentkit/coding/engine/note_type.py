@@ -292,7 +292,21 @@ def _admission_workup(doc: Document, headings: str) -> bool:
         return False
     if any(h in headings for h in (*_ADMISSION_HEADINGS, "disposition", "follow")):
         return False
-    return not _tells_discharge(doc.tokens.norms)
+    # a discharge from an earlier stay told in the history ("she was discharged on four
+    # antibiotics" two weeks ago) is not this stay's; the hospital course (read as history)
+    # tells this stay
+    told = [s for s in doc.sections if s.kind in _PAST_KINDS and "course" not in s.heading.lower()]
+    t = doc.tokens
+    norms = [
+        n
+        for n, start in zip(t.norms, t.starts, strict=True)
+        if not any(s.start <= start < s.end for s in told)
+    ]
+    return not _tells_discharge(norms)
+
+
+# the sections that tell what happened before this encounter
+_PAST_KINDS = frozenset({"chief_complaint", "hpi", "history", "pmh", "psh"})
 
 
 # "discharged", "for discharge", "discharge home" tell the patient leaving; "no nipple

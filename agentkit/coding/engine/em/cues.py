@@ -58,6 +58,8 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     "data": (
         "tests",
         "not_tests",
+        "not_reviewed",
+        "not_reviewed_before",
         "external_notes",
         "historian",
         "accompanied",

@@ -554,18 +554,42 @@ _HISTORY_KINDS = frozenset({"hpi", "history", "chief_complaint", "pmh", "psh"})
 _YOUNG_CHILD_YEARS = 6
 
 
+def _same_clause(doc: Document, start: int, end: int) -> bool:
+    """No sentence or clause break (". ", ";", a line break) between two offsets, in order."""
+    if start > end:
+        return False
+    gap = doc.text[start:end]
+    return ". " not in gap and ";" not in gap and "\n" not in gap
+
+
+_DATA_STATUSES = (*_COUNTED, "historical")
+_NOT_COUNTED_DATA = frozenset({"not_tests", "not_reviewed", "not_reviewed_before"})
+# a cue that tells a test not reviewed carries its own negation ("have not had the opportunity")
+_ANY_STATUS = (*_DATA_STATUSES, "negated", "family")
+
+
 def data_element(doc: Document, cues: Cues) -> Element:
     """Data level from the distinct tests, records, historian, interpretation, discussion."""
     phrases = cues.matcher("data")
     tests: dict[int, tuple[int, int]] = {}
     flags: dict[str, tuple[int, int]] = {}
+    unseen: set[int] = set()
+    mentions: list[tuple[int, tuple[int, int], bool]] = []
     for si in _sentences(doc, cues.sections["data"]):
         s = doc.sentences[si]
-        found = _hits_with_status(doc, phrases, s.tok_lo, s.tok_hi, (*_COUNTED, "historical"))
+        found = _hits_with_status(doc, phrases, s.tok_lo, s.tok_hi, _ANY_STATUS)
+        ordering = bool(set(doc.tokens.norms[s.tok_lo : s.tok_hi]) & _ORDER_WORDS)
+        after = [w[0] for n, _i, w, _st in found if n == "not_reviewed"]
+        before = [w[0] for n, _i, w, _st in found if n == "not_reviewed_before"]
         for name, item, where, status in found:
             if name == "tests":
-                tests.setdefault(item, where)
-            elif name == "not_tests":
+                if any(_same_clause(doc, c, where[0]) for c in after) or (
+                    not ordering and any(_same_clause(doc, where[0], c) for c in before)
+                ):
+                    unseen.add(item)
+                elif status in _DATA_STATUSES:
+                    mentions.append((item, where, ordering))
+            elif status not in _DATA_STATUSES or name in _NOT_COUNTED_DATA:
                 continue
             elif name == "result_told":
                 # "EKG shows sinus rhythm" read at this encounter, not a result in the history
@@ -577,6 +601,11 @@ def data_element(doc: Document, cues: Cues) -> Element:
                     flags.setdefault("historian", where)
             else:
                 flags.setdefault(name, where)
+    # a test the clinician says is not reviewed yet counts from no other mention of it either
+    # (the patient's account of it is no review of it), unless a sentence orders it
+    for item, where, ordering in mentions:
+        if item not in unseen or ordering:
+            tests.setdefault(item, where)
     cat1 = len(tests) + ("external_notes" in flags) + ("historian" in flags)
     categories = (cat1 >= 3) + ("interpretation" in flags) + ("discussion" in flags)
     detail = [f"{len(tests)} distinct test(s)", *sorted(flags)]

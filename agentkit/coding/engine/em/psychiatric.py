@@ -42,7 +42,14 @@ def psychiatric_evaluation_code(doc: Document, em_code: str, risk: str) -> str |
     often with the parent of a child) - by the DSM multiaxial diagnosis it closes with (Axis I
     to Axis V), which no medical visit gives; such an intake, without the physician's mental
     status examination, is reported without medical services (90791)."""
-    if not em_code.startswith(_FIRST_ENCOUNTERS):
+    # the intake session of a patient already met (seen in the hospital, then booked for the
+    # office): still the diagnostic evaluation, which new and established patients both receive
+    established_intake = (
+        em_code.startswith(_OFFICE_ESTABLISHED)
+        and _tells_intake(doc)
+        and _multiaxial_diagnosis(doc)
+    )
+    if not em_code.startswith(_FIRST_ENCOUNTERS) and not established_intake:
         return None
     headings = [s.heading.lower().strip() for s in doc.sections]
     history = any(
@@ -54,13 +61,57 @@ def psychiatric_evaluation_code(doc: Document, em_code: str, risk: str) -> str |
     )
     if history and mental_status:
         return "90792" if risk in _MEDICAL_RISK else "90791"
-    if not (em_code.startswith(_NEW_ENCOUNTERS) and _multiaxial_diagnosis(doc)):
+    if not (
+        (em_code.startswith(_NEW_ENCOUNTERS) and _multiaxial_diagnosis(doc)) or established_intake
+    ):
         return None
     if mental_status:  # a psychiatrist's evaluation that tells the history in the present illness
         return "90792" if risk in _MEDICAL_RISK else "90791"
     # a therapist's intake: the interview and diagnosis without a physician's mental status
     # examination or medical services
     return "90791"
+
+
+# the session named an intake ("This was a 90-minute intake", "at the intake session"), not an
+# amount taken in ("fluid intake", "intake of alcohol", "intake and output")
+_OFFICE_ESTABLISHED = "9921"
+_NOT_INTAKE_BEFORE = frozenset(
+    {
+        "fluid",
+        "fluids",
+        "oral",
+        "po",
+        "caloric",
+        "calorie",
+        "alcohol",
+        "food",
+        "dietary",
+        "diet",
+        "water",
+        "salt",
+        "sodium",
+        "caffeine",
+        "protein",
+        "nutritional",
+        "poor",
+        "decreased",
+        "good",
+    }
+)
+_NOT_INTAKE_AFTER = frozenset({"of", "and", "output", "outputs"})
+
+
+def _tells_intake(doc: Document) -> bool:
+    norms = doc.tokens.norms
+    for i, n in enumerate(norms):
+        if n != "intake":
+            continue
+        if i > 0 and norms[i - 1] in _NOT_INTAKE_BEFORE:
+            continue
+        if i + 1 < len(norms) and norms[i + 1] in _NOT_INTAKE_AFTER:
+            continue
+        return True
+    return False
 
 
 def _multiaxial_diagnosis(doc: Document) -> bool:
