@@ -2,9 +2,11 @@
 
     python benchmarks/labels/draw_sample.py --seed 20261202 [--procedures 40 --visits 4 ...]
 
-Prints ``sample_id``, bucket and pool specialty, one note per line. Notes of 1.5-9 KB only;
-the devset's notes and every note of the label files here are left out, so a new set never
-repeats an old one. Procedure notes (a PROCEDURE/OPERATION heading) are spread over the pool's
+Prints ``sample_id``, bucket and pool specialty, one note per line. Notes of 1.5-9 KB only
+(``--min-bytes`` lowers the floor once the longer notes are used up); the devset's notes and
+every note of the label files here are left out, so a new set never repeats an old one, and
+``--exclude FILE`` also leaves out the ids it lists (notes a rule writer has read, so the set
+stays blind). Procedure notes (a PROCEDURE/OPERATION heading) are spread over the pool's
 specialties in proportion to their share of such notes; radiology reports have an
 EXAM/STUDY/TECHNIQUE heading and an impression; visits are consult, progress, office and
 emergency notes with no procedure heading. Hand the ids to labellers who never see the coder's
@@ -61,12 +63,18 @@ def _used_ids() -> set[str]:
 
 
 def draw(
-    pool: Path, seed: int, procedures: int, radiology: int, visits: int
+    pool: Path,
+    seed: int,
+    procedures: int,
+    radiology: int,
+    visits: int,
+    exclude: frozenset[str] = frozenset(),
+    min_bytes: int = 1500,
 ) -> list[tuple[str, str, str]]:
     csv.field_size_limit(10_000_000)
     with pool.open(newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
-    used = _used_ids()
+    used = _used_ids() | exclude
     seen: set[str] = set()
     proc: dict[str, list[str]] = defaultdict(list)
     rad: list[str] = []
@@ -75,7 +83,7 @@ def draw(
     for r in rows:
         sid, text = r["sample_id"], r["transcription"]
         size = len(text.encode())
-        if sid in used or sid in seen or not 1500 <= size <= 9000:
+        if sid in used or sid in seen or not min_bytes <= size <= 9000:
             continue
         if r["medical_specialty"] in _SKIPPED:
             continue
@@ -91,7 +99,8 @@ def draw(
     quota = {s: max(1, round(procedures * len(v) / total)) for s, v in proc.items() if len(v) >= 3}
     while sum(quota.values()) > procedures:
         quota[max(quota, key=lambda k: quota[k])] -= 1
-    while sum(quota.values()) < procedures:
+    quota = {s: min(q, len(proc[s])) for s, q in quota.items()}
+    while sum(quota.values()) < min(procedures, sum(len(proc[s]) for s in quota)):
         quota[max(quota, key=lambda k: len(proc[k]) / quota[k])] += 1
     picked = [
         (sid, "procedure") for s in sorted(quota) for sid in rng.sample(sorted(proc[s]), quota[s])
@@ -111,12 +120,24 @@ def main() -> int:
     ap.add_argument("--radiology", type=int, default=4)
     ap.add_argument("--visits", type=int, default=4)
     ap.add_argument("--pool", type=Path, default=SHARED / "mtsamples-pool.csv")
+    ap.add_argument(
+        "--exclude",
+        type=Path,
+        help="file of sample_ids to leave out (e.g. every note a rule writer has read)",
+    )
+    ap.add_argument(
+        "--min-bytes",
+        type=int,
+        default=1500,
+        help="shortest note drawn (1500 by default; lower it once the longer notes are used up)",
+    )
     args = ap.parse_args()
+    exclude = frozenset(args.exclude.read_text().split()) if args.exclude else frozenset()
     if not args.pool.exists():
         print(f"{args.pool} absent: the pool is needed to draw notes")
         return 1
     for sid, bucket, spec in draw(
-        args.pool, args.seed, args.procedures, args.radiology, args.visits
+        args.pool, args.seed, args.procedures, args.radiology, args.visits, exclude, args.min_bytes
     ):
         print(sid, bucket, spec, sep="\t")
     return 0
