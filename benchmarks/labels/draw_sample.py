@@ -9,7 +9,9 @@ every note of the label files here are left out, so a new set never repeats an o
 stays blind). Procedure notes (a PROCEDURE/OPERATION heading) are spread over the pool's
 specialties in proportion to their share of such notes; radiology reports have an
 EXAM/STUDY/TECHNIQUE heading and an impression; visits are consult, progress, office and
-emergency notes with no procedure heading. Hand the ids to labellers who never see the coder's
+emergency notes with no procedure heading. ``--operative`` and ``--reports`` draw from the notes
+left over: those whose text tells an operation (prepped and draped, an incision, a scope passed)
+and those whose title names a study. Hand the ids to labellers who never see the coder's
 output, measure once, then open the set for development (README.md).
 """
 
@@ -30,6 +32,19 @@ _PROC = re.compile(
 )
 _RAD = re.compile(r"^\s*(?:EXAM(?:INATION)?|STUDY|TECHNIQUE)\s*:", re.M)
 _IMPRESSION = re.compile(r"^\s*IMPRESSION", re.M)
+# notes with none of those headings that still tell an operation or read a study
+_OPERATIVE = re.compile(
+    r"prepped and draped|was prepped|sterile fashion|incision was made|"
+    r"scope was (?:passed|advanced|introduced|inserted)|needle was (?:advanced|inserted|placed)|"
+    r"placed in the (?:supine|prone|lithotomy) position",
+    re.I,
+)
+_STUDY = re.compile(
+    r"\b(?:MRI|MRA|CTA?|ultrasound|sonogram|x-rays?|echo\w*|stress|EMG|nerve conduction|EEG|holter|"
+    r"pulmonary function|PFTs?|angiogra\w*|arteriogra\w*|venogra\w*|doppler|duplex|myoview|scan|"
+    r"stud(?:y|ies)|mammogra\w*|radiograph\w*|barium|swallow|polysomnogra\w*|sleep)\b",
+    re.I,
+)
 _VISITS = {
     "Consult - History and Phy.",
     "SOAP / Chart / Progress Notes",
@@ -70,6 +85,8 @@ def draw(
     visits: int,
     exclude: frozenset[str] = frozenset(),
     min_bytes: int = 1500,
+    operative: int = 0,
+    reports: int = 0,
 ) -> list[tuple[str, str, str]]:
     csv.field_size_limit(10_000_000)
     with pool.open(newline="", encoding="utf-8") as fh:
@@ -79,6 +96,8 @@ def draw(
     proc: dict[str, list[str]] = defaultdict(list)
     rad: list[str] = []
     visit: list[str] = []
+    op: list[str] = []
+    study: list[str] = []
     specialty = {r["sample_id"]: r["medical_specialty"] for r in rows}
     for r in rows:
         sid, text = r["sample_id"], r["transcription"]
@@ -94,8 +113,12 @@ def draw(
             rad.append(sid)
         elif r["medical_specialty"] in _VISITS:
             visit.append(sid)
+        elif _OPERATIVE.search(text):
+            op.append(sid)
+        elif _STUDY.search(r["sample_name"]):
+            study.append(sid)
     rng = random.Random(seed)
-    total = sum(len(v) for v in proc.values())
+    total = sum(len(v) for v in proc.values()) or 1
     quota = {s: max(1, round(procedures * len(v) / total)) for s, v in proc.items() if len(v) >= 3}
     while sum(quota.values()) > procedures:
         quota[max(quota, key=lambda k: quota[k])] -= 1
@@ -105,8 +128,11 @@ def draw(
     picked = [
         (sid, "procedure") for s in sorted(quota) for sid in rng.sample(sorted(proc[s]), quota[s])
     ]
-    picked += [(sid, "radiology") for sid in rng.sample(sorted(rad), radiology)]
-    picked += [(sid, "visit") for sid in rng.sample(sorted(visit), visits)]
+    picked += [(sid, "radiology") for sid in rng.sample(sorted(rad), min(radiology, len(rad)))]
+    picked += [(sid, "visit") for sid in rng.sample(sorted(visit), min(visits, len(visit)))]
+    if operative or reports:  # drawn last, so the draws of earlier seeds stay as they were
+        picked += [(sid, "operative") for sid in rng.sample(sorted(op), min(operative, len(op)))]
+        picked += [(sid, "report") for sid in rng.sample(sorted(study), min(reports, len(study)))]
     rng.shuffle(picked)
     return [(sid, bucket, specialty[sid]) for sid, bucket in picked]
 
@@ -131,13 +157,33 @@ def main() -> int:
         default=1500,
         help="shortest note drawn (1500 by default; lower it once the longer notes are used up)",
     )
+    ap.add_argument(
+        "--operative",
+        type=int,
+        default=0,
+        help="notes with none of the headings above whose text tells an operation",
+    )
+    ap.add_argument(
+        "--reports",
+        type=int,
+        default=0,
+        help="other notes whose title names a study (imaging, echo, EMG, EEG, stress test ...)",
+    )
     args = ap.parse_args()
     exclude = frozenset(args.exclude.read_text().split()) if args.exclude else frozenset()
     if not args.pool.exists():
         print(f"{args.pool} absent: the pool is needed to draw notes")
         return 1
     for sid, bucket, spec in draw(
-        args.pool, args.seed, args.procedures, args.radiology, args.visits, exclude, args.min_bytes
+        args.pool,
+        args.seed,
+        args.procedures,
+        args.radiology,
+        args.visits,
+        exclude,
+        args.min_bytes,
+        args.operative,
+        args.reports,
     ):
         print(sid, bucket, spec, sep="\t")
     return 0
