@@ -181,8 +181,14 @@ def visit_setting(doc: Document, c: Cues | None = None) -> str | None:
         return None
     ed_record = _count(doc, "emergency", c, excluded=_PAST_HISTORY, statuses=_SEEN_IN_ED)
     # a MEDICAL DECISION MAKING section is the emergency physician's record (office and
-    # hospital notes put the reasoning under the assessment)
-    if "emergency" in headings or "medical decision making" in headings or ed_record:
+    # hospital notes put the reasoning under the assessment) - not a clinic visit whose history
+    # tells the patient came to the office or clinic ("comes in today for her diabetes
+    # check"), as some primary care templates head their review of results that way (an
+    # emergency record's discharge advice "follow up with her doctor in a week" is no such cue)
+    mdm_heading = "medical decision making" in headings and not _count(
+        doc, "office", c, excluded=_EXCLUDED_FROM_SETTING | _PLAN_KINDS | {"disposition"}
+    )
+    if "emergency" in headings or mdm_heading or ed_record:
         return "emergency"
     # a nursing facility's own visit note (its interval history is no hospital progress note);
     # a resident told to be in the hospital now is hospital care
