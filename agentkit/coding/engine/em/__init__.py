@@ -29,6 +29,7 @@ from agentkit.coding.engine.em.elements import (
     _problem_names,
     _sentences,
     _stated_age,
+    admission_decided,
     data_element,
     problem_element,
     risk_element,
@@ -473,6 +474,12 @@ def level_visit(
     if setting == "hospital":
         admitting = _admitting(doc, c)
         problems = _inpatient_severity(doc, c, problems, addressed, admitting=admitting)
+    elif setting == "emergency" and admission_decided(doc, c) is not None:
+        # an acute illness or a flare the emergency physician admits the patient for needs
+        # escalation to hospital care: a threat to bodily function / severe exacerbation. An
+        # injury kept for observation (a concussion) stays an acute complicated injury
+        illnesses = [p for p in addressed if not p.code.startswith("S")]
+        problems = _inpatient_severity(doc, c, problems, illnesses, admitting=False)
     data = data_element(doc, c)
     risk = risk_element(doc, c)
     if (
