@@ -298,6 +298,22 @@ _ADMISSION_TOLD_KINDS = frozenset(
 )
 
 
+def _discharging(doc: Document, c: Cues) -> bool:
+    """The assessment or plan sends the patient home from this encounter ("we will discharge
+    her home today"), not only in an if-clause ("if the test is negative we will
+    discharge him home")."""
+    t = doc.tokens
+    for m in _matches(doc, "setting", c):
+        if m.payload[0] != "discharge_home":
+            continue
+        sent = doc.sentence_at(t.starts[m.start])
+        if sent is None or sent.section_kind not in _PLAN_KINDS:
+            continue
+        if not _kept_for_later(doc, sent.tok_lo, m.start):
+            return True
+    return False
+
+
 def _kept_for_later(doc: Document, lo: int, at: int) -> bool:
     """The word at token ``at`` is in an if-clause ("if she worsens she may be admitted")."""
     return bool({"if", "unless", "should"} & set(doc.tokens.norms[lo:at]))
@@ -487,8 +503,10 @@ def level_visit(
         and risk.level < 3
         and not _consultation(doc)
         and _admission_told(doc, c)
+        and not _discharging(doc, c)
     ):
-        # an admitting history and physical documents the decision for hospitalization
+        # an admitting history and physical documents the decision for hospitalization (not
+        # a first inpatient note whose plan sends the patient home: no admission decided)
         risk = Element(3, "high", risk.span, ["decision for hospital admission"])
     level = mdm_level(problems.level, data.level, risk.level)
     timed = total_minutes(doc)
