@@ -29,6 +29,7 @@ from agentkit.coding.engine.em.elements import (
     _problem_names,
     _sentences,
     _stated_age,
+    admission_decided,
     data_element,
     problem_element,
     risk_element,
@@ -181,8 +182,14 @@ def visit_setting(doc: Document, c: Cues | None = None) -> str | None:
         return None
     ed_record = _count(doc, "emergency", c, excluded=_PAST_HISTORY, statuses=_SEEN_IN_ED)
     # a MEDICAL DECISION MAKING section is the emergency physician's record (office and
-    # hospital notes put the reasoning under the assessment)
-    if "emergency" in headings or "medical decision making" in headings or ed_record:
+    # hospital notes put the reasoning under the assessment) - not a clinic visit whose history
+    # tells the patient came to the office or clinic ("comes in today for her diabetes
+    # check"), as some primary care templates head their review of results that way (an
+    # emergency record's discharge advice "follow up with her doctor in a week" is no such cue)
+    mdm_heading = "medical decision making" in headings and not _count(
+        doc, "office", c, excluded=_EXCLUDED_FROM_SETTING | _PLAN_KINDS | {"disposition"}
+    )
+    if "emergency" in headings or mdm_heading or ed_record:
         return "emergency"
     # a nursing facility's own visit note (its interval history is no hospital progress note);
     # a resident told to be in the hospital now is hospital care
@@ -289,6 +296,22 @@ def _admission_told(doc: Document, c: Cues) -> bool:
 _ADMISSION_TOLD_KINDS = frozenset(
     {"hpi", "history", "chief_complaint", "assessment", "impression", "diagnosis"}
 )
+
+
+def _discharging(doc: Document, c: Cues) -> bool:
+    """The assessment or plan sends the patient home from this encounter ("we will discharge
+    her home today"), not only in an if-clause ("if the test is negative we will
+    discharge him home")."""
+    t = doc.tokens
+    for m in _matches(doc, "setting", c):
+        if m.payload[0] != "discharge_home":
+            continue
+        sent = doc.sentence_at(t.starts[m.start])
+        if sent is None or sent.section_kind not in _PLAN_KINDS:
+            continue
+        if not _kept_for_later(doc, sent.tok_lo, m.start):
+            return True
+    return False
 
 
 def _kept_for_later(doc: Document, lo: int, at: int) -> bool:
@@ -467,6 +490,12 @@ def level_visit(
     if setting == "hospital":
         admitting = _admitting(doc, c)
         problems = _inpatient_severity(doc, c, problems, addressed, admitting=admitting)
+    elif setting == "emergency" and admission_decided(doc, c) is not None:
+        # an acute illness or a flare the emergency physician admits the patient for needs
+        # escalation to hospital care: a threat to bodily function / severe exacerbation. An
+        # injury kept for observation (a concussion) stays an acute complicated injury
+        illnesses = [p for p in addressed if not p.code.startswith("S")]
+        problems = _inpatient_severity(doc, c, problems, illnesses, admitting=False)
     data = data_element(doc, c)
     risk = risk_element(doc, c)
     if (
@@ -474,8 +503,10 @@ def level_visit(
         and risk.level < 3
         and not _consultation(doc)
         and _admission_told(doc, c)
+        and not _discharging(doc, c)
     ):
-        # an admitting history and physical documents the decision for hospitalization
+        # an admitting history and physical documents the decision for hospitalization (not
+        # a first inpatient note whose plan sends the patient home: no admission decided)
         risk = Element(3, "high", risk.span, ["decision for hospital admission"])
     level = mdm_level(problems.level, data.level, risk.level)
     timed = total_minutes(doc)

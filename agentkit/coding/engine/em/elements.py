@@ -807,6 +807,24 @@ def risk_element(doc: Document, cues: Cues) -> Element:
     return Element(best[0], best[1], best[2], [best[1]])
 
 
+def admission_decided(doc: Document, cues: Cues) -> tuple[int, int] | None:
+    """The span of a high-risk cue that decides the patient's admission to the hospital ("it
+    was decided to admit him", "will be admitted to the pediatric floor") - not one the patient
+    declined, nor a transfer or any other high-risk management."""
+    phrases = cues.matcher("risk")
+    for si in _sentences(doc, cues.sections["risk"]):
+        s = doc.sentences[si]
+        words = set(doc.tokens.norms[s.tok_lo : s.tok_hi])
+        if words & _DECLINED:
+            continue
+        for name, _item, span in _hits(doc, phrases, s.tok_lo, s.tok_hi, _COUNTED):
+            said = doc.text[span[0] : span[1]].lower()
+            if name == "high" and ("admi" in said or "hospitaliz" in said):
+                return span
+    return None
+
+
+_DECLINED = frozenset({"declined", "declines", "refused", "refuses", "if", "unless", "should"})
 _VISIT_WORDS = frozenset({"appointment", "visit", "encounter", "consultation"})
 _MINUTE_WORDS = frozenset({"minutes", "minute", "min", "mins"})
 
