@@ -476,6 +476,14 @@ def _note_type(doc: Document) -> str:
     headings = " ".join(s.heading.lower() for s in doc.sections)
     if "microscopic" in headings or "gross description" in headings:
         return "pathology"  # a pathologist's report: no procedure of the note's author to code
+    if (
+        "final diagnosis" in headings
+        and "specimen" in headings
+        and not kinds & {"preop_dx", "postop_dx", "anesthesia", "description", "technique"}
+    ):
+        # SPECIMEN / FINAL DIAGNOSIS / COMMENT: the pathologist's diagnosis of the parts the
+        # surgeon sent ("Lung, wedge biopsy right lower lobe"), not the surgeon's note
+        return "pathology"
     titles = title_sentences(doc)
     imaging_title = any(
         _IMAGING.find_all(doc.tokens.norms, doc.sentences[i].tok_lo, doc.sentences[i].tok_hi)

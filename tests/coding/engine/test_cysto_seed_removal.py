@@ -1,6 +1,7 @@
-"""A brachytherapy seed found in the urethra or the bladder at the closing cystoscopy and
-grasped out is a foreign body removed through the cystoscope (52310); the check cystoscopy
-that finds no seed is part of the implant. Synthetic notes."""
+"""A brachytherapy seed found in the urethra or the bladder at the implant's closing
+cystoscopy and grasped out is part of the implant (55875 is "with or without cystoscopy", and
+its stray seed is no separate foreign body); a seed removed through the cystoscope at a later
+session, or another foreign body, is 52310. Synthetic notes."""
 
 from __future__ import annotations
 
@@ -20,13 +21,23 @@ NOTE = (
 )
 
 
-def test_a_seed_grasped_from_the_urethra_is_52310() -> None:
+def test_a_seed_grasped_at_the_implant_is_part_of_it() -> None:
     codes = _codes(
         NOTE.format(
             end="One seed lay in the prostatic urethra and was grasped and removed with forceps."
         )
     )
-    assert "55875" in codes and "52310" in codes
+    assert "55875" in codes and "52310" not in codes
+
+
+def test_a_migrated_seed_removed_weeks_later_is_52310() -> None:
+    note = (
+        "POSTOPERATIVE DIAGNOSIS: Migrated brachytherapy seed in the bladder.\n"
+        "PROCEDURE: Cystoscopy with removal of foreign body.\n"
+        "DESCRIPTION: Three weeks after his seed implant, the cystoscope was passed and a seed "
+        "lying on the bladder floor was grasped with forceps and removed.\n"
+    )
+    assert _codes(note) == ["52310"]
 
 
 def test_no_seed_in_the_bladder_is_no_removal() -> None:

@@ -88,6 +88,23 @@ _IMAGING_ANATOMY = (
     "a major operation an imaging report names is the patient's anatomy, not its service"
 )
 _WRITE_UP_CONFIDENCE = 0.75  # below the bundled specs' review threshold (0.85)
+_DISCONTINUED_CONFIDENCE = 0.8  # a judgment call (53, 52 or nothing): always reviewed
+_BEGUN = ("common.procedure_begun",)
+_STOPPED = ("common.procedure_stopped",)
+# where a note tells the procedure begun and stopped (not its history, indications or plan)
+_COURSE_SECTIONS = frozenset(
+    {
+        "procedure",
+        "description",
+        "technique",
+        "findings",
+        "complications",
+        "anesthesia",
+        "impression",
+        "other",
+        "body",
+    }
+)
 
 
 def _outside_the_list(facts: NoteFacts, hit: Hit, kv: KnowledgeView) -> bool:
@@ -181,6 +198,37 @@ def _shares_a_word_with_the_list(facts: NoteFacts, hit: Hit) -> bool:
     return False
 
 
+def _discontinued_lines(
+    doc: Document, facts: NoteFacts, rs: RuleSet, age: int | None, kv: KnowledgeView
+) -> tuple[NoteFacts, list[Line]]:
+    """A note whose only listed procedure is called attempted or aborted, and whose story
+    tells it begun (anesthesia given, the patient prepped, an incision, a needle or scope in)
+    and then stopped (the patient refused or could not tolerate it, the physician terminated
+    it): the intended service with modifier 53. Called off before it began, nothing is
+    reported; a failed attempt beside completed work is never reached here (those notes code
+    the completed work)."""
+    if facts.note_type != "procedure" or not facts.has_title:
+        return facts, []
+    if not facts.documented(_BEGUN, _COURSE_SECTIONS) or not facts.documented(
+        _STOPPED, _COURSE_SECTIONS
+    ):
+        return facts, []
+    stopped_facts, hits = match_rules(doc, rs, age, discontinued=True)
+    stopped = [
+        h
+        for h in hits
+        if any(
+            m.status == "aborted" and m.sentence.index in stopped_facts.titles for m in h.mentions
+        )
+    ]
+    lines = resolve(stopped_facts, stopped, kv)
+    for ln in lines:
+        if "53" not in ln.modifiers:
+            ln.modifiers.insert(0, "53")
+        ln.reasons.append("begun and then stopped: reported as discontinued (53)")
+    return stopped_facts, lines
+
+
 def code_procedures(
     doc: Document,
     *,
@@ -210,6 +258,10 @@ def code_procedures(
         if within:
             unlisted = [h for h in unlisted if h not in within]
             lines = resolve(facts, within, kv)
+    discontinued = False
+    if not lines:
+        facts, lines = _discontinued_lines(doc, facts, rs, age, kv)
+        discontinued = bool(lines)
     if not lines and is_teaching_case(doc):
         # A case write-up (CC / HX / EXAM / COURSE) is presented for the study it features,
         # told in its course ("Brain MRI revealed a mass in the thalamus"): the most valued
@@ -223,6 +275,9 @@ def code_procedures(
             proc["confidence"] = min(proc["confidence"], _WRITE_UP_CONFIDENCE)
     else:
         procedures = [_line_dict(doc, facts, ln, kv) for ln in lines]
+        if discontinued:
+            for proc in procedures:
+                proc["confidence"] = min(proc["confidence"], _DISCONTINUED_CONFIDENCE)
         if not procedures:
             # an operative note whose listed procedure no rule recognises: the codebook's
             # closest row, at a confidence that sends the note to review

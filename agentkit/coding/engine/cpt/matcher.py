@@ -77,8 +77,12 @@ class NoteFacts:
         age: int | None = None,
         *,
         narrative_studies: bool = False,
+        discontinued: bool = False,
     ) -> None:
         self.doc = doc
+        # a procedure the list calls attempted or aborted, stopped after it was begun: its
+        # listed words count as done (the line then takes modifier 53, see cpt/coder.py)
+        self.discontinued = discontinued
         # imaging told in a case write-up's history and course ("Brain MRI, 1/26/93, revealed
         # a mass") counts as the studies the write-up reports
         self.narrative_studies = narrative_studies
@@ -212,7 +216,12 @@ class NoteFacts:
         for key in memo_key[0]:
             allowed = self.ruleset.concepts[key].statuses
             for m in self.of(key):
-                if not any_status and m.status not in allowed and not self._told_done(m, allowed):
+                if (
+                    not any_status
+                    and m.status not in allowed
+                    and not self._told_done(m, allowed)
+                    and not self._listed_stopped(m, allowed)
+                ):
                     continue
                 if sections is not None and m.section_kind not in sections:
                     continue
@@ -227,6 +236,16 @@ class NoteFacts:
             and m.status == "historical"
             and "present" in allowed
             and m.section_kind in _NARRATIVE_SECTIONS
+        )
+
+    def _listed_stopped(self, m: Mention[str], allowed: frozenset[str]) -> bool:
+        """A procedure list item called attempted or aborted, in a note that tells the
+        procedure begun and then stopped: the service intended (reported discontinued)."""
+        return (
+            self.discontinued
+            and m.status == "aborted"
+            and "present" in allowed
+            and m.sentence.index in self.titles
         )
 
     def done_by_another(self, m: Mention[str]) -> bool:
@@ -1126,11 +1145,19 @@ def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
 
 
 def match_rules(
-    doc: Document, ruleset: RuleSet, age: int | None = None, *, narrative_studies: bool = False
+    doc: Document,
+    ruleset: RuleSet,
+    age: int | None = None,
+    *,
+    narrative_studies: bool = False,
+    discontinued: bool = False,
 ) -> tuple[NoteFacts, list[Hit]]:
     """Every rule that fires on ``doc``; variants of one code keep the best-supported hit.
-    ``narrative_studies``: imaging rules also read the history and course (a case write-up)."""
-    facts = NoteFacts(doc, ruleset, age, narrative_studies=narrative_studies)
+    ``narrative_studies``: imaging rules also read the history and course (a case write-up).
+    ``discontinued``: a listed service called attempted or aborted counts as done."""
+    facts = NoteFacts(
+        doc, ruleset, age, narrative_studies=narrative_studies, discontinued=discontinued
+    )
     best: dict[str, Hit] = {}
     for rule in facts.triggered_rules():
         hit = _evaluate(rule, facts)

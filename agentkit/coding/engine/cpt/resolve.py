@@ -408,6 +408,33 @@ def _echo_is_another_doctors(
             superseded[h.code] = major
 
 
+# Casts and strapping (29000-29799): the first cast or splint at an operation on the bones,
+# joints, muscles or tendons with a global period (10 or 90 days: a tenotomy, a fracture
+# repair) is part of that restorative operation; cast after another kind of service (a
+# chemodenervation or nerve destruction for spasticity) it is its own line.
+_CAST_RANGE = ("29000", "29799")
+_MUSCULOSKELETAL = ("20000", "28899")
+
+
+def _cast_in_the_package(hits: list[Hit], superseded: dict[str, str], kv: KnowledgeView) -> None:
+    """A cast beside a musculoskeletal operation with a 10- or 90-day global is part of it."""
+    package = next(
+        (
+            h.code
+            for h in hits
+            if h.code not in superseded
+            and _MUSCULOSKELETAL[0] <= h.code <= _MUSCULOSKELETAL[1]
+            and _global_days(kv, h.code) in ("010", "090")
+        ),
+        None,
+    )
+    if package is None:
+        return
+    for h in hits:
+        if h.code not in superseded and _CAST_RANGE[0] <= h.code <= _CAST_RANGE[1]:
+            superseded[h.code] = package
+
+
 _COVERS = {"right": frozenset({"right"}), "left": frozenset({"left"})}
 _BOTH = frozenset({"right", "left"})
 
@@ -505,6 +532,7 @@ def resolve(facts: NoteFacts, hits: list[Hit], kv: KnowledgeView) -> list[Line]:
     _laparoscopy_is_part_of_the_operation(hits, superseded, kv)
     _scope_is_part_of_the_operation(hits, superseded, kv)
     _echo_is_another_doctors(hits, superseded, kv)
+    _cast_in_the_package(hits, superseded, kv)
     lines = [Line(h.code, h) for h in hits if h.code not in superseded]
     rvu = {ln.code: kv.work_rvu(ln.code) for ln in lines}
     for ln in lines:
