@@ -285,6 +285,22 @@ def _admission_told(doc: Document, c: Cues) -> bool:
     return False
 
 
+def _discharge_planned(doc: Document, c: Cues) -> bool:
+    """The assessment or plan sends the patient home now ("plan is discharge to home today",
+    "she can go home today"), not only if a test turns out well ("home tomorrow if the stress
+    test is normal"): the note ends the stay its history tells, it decides no hospitalization."""
+    t = doc.tokens
+    for m in _matches(doc, "setting", c):
+        if m.payload[0] != "discharge_plan":
+            continue
+        sent = doc.sentence_at(t.starts[m.start])
+        if sent is None or sent.section_kind not in _PLAN_KINDS:
+            continue
+        if not _kept_for_later(doc, sent.tok_lo, m.start):
+            return True
+    return False
+
+
 # where a note tells the admission it documents
 _ADMISSION_TOLD_KINDS = frozenset(
     {"hpi", "history", "chief_complaint", "assessment", "impression", "diagnosis"}
@@ -474,6 +490,7 @@ def level_visit(
         and risk.level < 3
         and not _consultation(doc)
         and _admission_told(doc, c)
+        and not _discharge_planned(doc, c)
     ):
         # an admitting history and physical documents the decision for hospitalization
         risk = Element(3, "high", risk.span, ["decision for hospital admission"])

@@ -29,6 +29,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "hospital_plan",
         "subsequent",
         "admit_decision",
+        "discharge_plan",
         "not_a_visit",
         "office",
         "nursing_facility",
