@@ -476,9 +476,14 @@ def level_visit(
             if any(p.kind in _UNCODED_KINDS for p in problem_element(doc, c, [(span, [])])[1])
         ]
         items = [*items, *((span, []) for span in worked_up)]
-    # the emergency department works a presenting symptom up to exclude what threatens
+    # the emergency department (and the hospital that admits for it) works a presenting
+    # symptom up to exclude what threatens
     problems, addressed = problem_element(
-        doc, c, items, symptoms_undiagnosed=setting == "emergency"
+        doc,
+        c,
+        items,
+        symptoms_undiagnosed=setting == "emergency",
+        symptoms_worked_up=setting == "hospital",
     )
     if setting == "hospital":
         admitting = _admitting(doc, c)

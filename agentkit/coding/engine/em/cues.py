@@ -41,6 +41,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     "patient_status": ("new_explicit", "new", "established", "last_visit", "history_unchanged"),
     "problems": (
         "threat",
+        "benign_lead",
         "exacerbation",
         "off_goal",
         "stable",
