@@ -292,19 +292,13 @@ def _admission_told(doc: Document, c: Cues) -> bool:
     return False
 
 
-# where a note tells the admission it documents
-_ADMISSION_TOLD_KINDS = frozenset(
-    {"hpi", "history", "chief_complaint", "assessment", "impression", "diagnosis"}
-)
-
-
-def _discharging(doc: Document, c: Cues) -> bool:
-    """The assessment or plan sends the patient home from this encounter ("we will discharge
-    her home today"), not only in an if-clause ("if the test is negative we will
-    discharge him home")."""
+def _discharge_planned(doc: Document, c: Cues) -> bool:
+    """The assessment or plan sends the patient home now ("plan is discharge to home today",
+    "she can go home today"), not only if a test turns out well ("home tomorrow if the stress
+    test is normal"): the note ends the stay its history tells, it decides no hospitalization."""
     t = doc.tokens
     for m in _matches(doc, "setting", c):
-        if m.payload[0] != "discharge_home":
+        if m.payload[0] != "discharge_plan":
             continue
         sent = doc.sentence_at(t.starts[m.start])
         if sent is None or sent.section_kind not in _PLAN_KINDS:
@@ -312,6 +306,12 @@ def _discharging(doc: Document, c: Cues) -> bool:
         if not _kept_for_later(doc, sent.tok_lo, m.start):
             return True
     return False
+
+
+# where a note tells the admission it documents
+_ADMISSION_TOLD_KINDS = frozenset(
+    {"hpi", "history", "chief_complaint", "assessment", "impression", "diagnosis"}
+)
 
 
 def _kept_for_later(doc: Document, lo: int, at: int) -> bool:
@@ -483,9 +483,14 @@ def level_visit(
             if any(p.kind in _UNCODED_KINDS for p in problem_element(doc, c, [(span, [])])[1])
         ]
         items = [*items, *((span, []) for span in worked_up)]
-    # the emergency department works a presenting symptom up to exclude what threatens
+    # the emergency department (and the hospital that admits for it) works a presenting
+    # symptom up to exclude what threatens
     problems, addressed = problem_element(
-        doc, c, items, symptoms_undiagnosed=setting == "emergency"
+        doc,
+        c,
+        items,
+        symptoms_undiagnosed=setting == "emergency",
+        symptoms_worked_up=setting == "hospital",
     )
     if setting == "hospital":
         admitting = _admitting(doc, c)
@@ -503,7 +508,7 @@ def level_visit(
         and risk.level < 3
         and not _consultation(doc)
         and _admission_told(doc, c)
-        and not _discharging(doc, c)
+        and not _discharge_planned(doc, c)
     ):
         # an admitting history and physical documents the decision for hospitalization (not
         # a first inpatient note whose plan sends the patient home: no admission decided)

@@ -29,7 +29,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
         "hospital_plan",
         "subsequent",
         "admit_decision",
-        "discharge_home",
+        "discharge_plan",
         "not_a_visit",
         "office",
         "nursing_facility",
@@ -41,6 +41,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     "patient_status": ("new_explicit", "new", "established", "last_visit", "history_unchanged"),
     "problems": (
         "threat",
+        "benign_lead",
         "exacerbation",
         "off_goal",
         "stable",

@@ -185,8 +185,50 @@ def _problem_names(doc: Document, cues: Cues, lo: int, hi: int) -> set[str]:
             continue
         if name == "hedged" and _hedges_the_cause(doc, t.index_before(span[1])):
             continue
+        if name == "benign_lead":
+            # read with the threat it tempers, on the item's whole line; its hedge ("likely
+            # viral") still hedges the item
+            words = t.norms[t.index_at_or_after(span[0]) : t.index_before(span[1])]
+            if _HEDGE_WORDS & set(words):
+                names.add("hedged")
+            continue
+        if name == "threat" and _only_excluded(doc, span, status) and _benign_lead(doc, cues, span):
+            # an angina equivalent to exclude after "jaw ache, sounds musculoskeletal":
+            # the threat is excluded, not probable - the symptom is worked up
+            names.add("new_uncertain")
+            continue
         names.add(name)
     return names
+
+
+_HEDGE_WORDS = frozenset({"likely", "probably", "suspect", "suspected", "favor", "favored"})
+# the words of a threat cue that name the threat as something to exclude ("rule out MI")
+_EXCLUDING_WORDS = frozenset(
+    {"rule", "r", "concern", "concerning", "suspicious", "suspect", "suspected", "possible"}
+    | {"probable", "question"}
+)
+
+
+def _only_excluded(doc: Document, span: tuple[int, int], status: str) -> bool:
+    """The threat is named as something to exclude ("rule out an angina equivalent",
+    "possible MI"), not diagnosed."""
+    t = doc.tokens
+    words = t.norms[t.index_at_or_after(span[0]) : t.index_before(span[1])]
+    return status != "present" or bool(_EXCLUDING_WORDS & set(words))
+
+
+def _benign_lead(doc: Document, cues: Cues, span: tuple[int, int]) -> bool:
+    """The line of a threat's mention (its numbered item) gives the symptom a benign cause as
+    the clinician's leading impression ("sounds musculoskeletal", "likely chest wall")."""
+    text = doc.text
+    lo = text.rfind("\n", 0, span[0]) + 1
+    end = text.find("\n", span[1])
+    hi = len(text) if end < 0 else end
+    t = doc.tokens
+    first, last = t.index_at_or_after(lo), t.index_before(hi)
+    told = ("present", "uncertain", "hypothetical")
+    found = _hits(doc, cues.matcher("problems"), first, last, told)
+    return any(name == "benign_lead" for name, _item, _span in found)
 
 
 # a numbered or bulleted list item starts a new problem ("2. Hypertension.")
@@ -400,19 +442,27 @@ def problem_element(
     items: list[tuple[tuple[int, int], list[str]]],
     *,
     symptoms_undiagnosed: bool = False,
+    symptoms_worked_up: bool = False,
 ) -> tuple[Element, list[Problem]]:
     """Problems level from the assessment items: ``[(char span, ICD-10-CM codes)]``.
 
     ``symptoms_undiagnosed``: a presenting symptom the visit works up with tests (chest pain,
     a headache with a CT ordered) is an undiagnosed new problem with uncertain prognosis, as
-    in the emergency department, where the work-up is there to exclude what threatens."""
+    in the emergency department, where the work-up is there to exclude what threatens.
+
+    ``symptoms_worked_up``: the same for the presenting symptom only (initial hospital care),
+    while a hedged diagnosis still needs a test ordered in the assessment or plan to count as
+    one being worked up."""
     problems: list[Problem] = []
     t = doc.tokens
     worked_up = _tests_planned(doc, cues)
-    if symptoms_undiagnosed and not worked_up:
+    symptom_worked_up = worked_up
+    if (symptoms_undiagnosed or symptoms_worked_up) and not worked_up:
         # the emergency department's own results ("EMERGENCY DEPARTMENT LABS: cardiac enzymes
         # ... within normal limits") are the work-up of the presenting symptom
-        worked_up = _tests_planned(doc, cues, _WORKUP_KINDS | {"labs", "other"})
+        symptom_worked_up = _tests_planned(doc, cues, _WORKUP_KINDS | {"labs", "other"})
+        if symptoms_undiagnosed:
+            worked_up = symptom_worked_up
     cancer_care = _cancer_care(doc, cues)
     # the last coded item: (its first problem's index, names, codes, where it ends)
     last: tuple[int, set[str], list[str], int] | None = None
@@ -466,9 +516,9 @@ def problem_element(
             if kind in ("stable", "acute") and cancer_care and code.startswith(_MALIGNANT):
                 kind = "malignancy"
             if (
-                symptoms_undiagnosed
+                (symptoms_undiagnosed or symptoms_worked_up)
                 and kind == "acute"
-                and worked_up
+                and symptom_worked_up
                 and code.startswith(_SYMPTOM_CODES)
             ):
                 kind = "new_uncertain"
