@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from agentkit.coding.engine.text.document import Document
 
-__all__ = ["is_english_clinical", "known_share", "vocabulary"]
+__all__ = ["is_english_clinical", "is_patient_handout", "known_share", "vocabulary"]
 
 _FUNCTION_WORDS = (
     "a an the of and or in on to at by for with was were is are be been being as it its this "
@@ -140,4 +140,28 @@ def _decide(doc: Document) -> bool:
         return False
     if count < _MIN_WORDS:
         return share >= 0.5
-    return share >= _MIN_SHARE
+    return share >= _MIN_SHARE and not is_patient_handout(doc)
+
+
+# A patient information handout ("WHAT ARE THE SYMPTOMS?", "HOW IS IT TREATED?" ... "your
+# surgeon may advise"): headings asked as questions and the reader addressed as "you". It
+# tells what an operation is, not one done: no codes.
+_QUESTION_HEADING = re.compile(
+    r"^[ \t]*(?:WHAT|HOW|WHEN|WHY|WHO|WHICH|WHERE|DOES|DO|IS|ARE|CAN|SHOULD|WILL)\b"
+    r"[^a-z\n]{0,150}\?[ \t]*$",
+    re.MULTILINE,
+)
+_YOU = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
+_HANDOUT_QUESTIONS = 2
+_HANDOUT_YOU = 5
+
+
+def is_patient_handout(doc: Document) -> bool:
+    """Two or more capitalised question headings and the reader called "you" five times or
+    more: a patient education handout, not a note of an encounter."""
+    text = doc.text
+    if "?" not in text:
+        return False
+    if len(_QUESTION_HEADING.findall(text)) < _HANDOUT_QUESTIONS:
+        return False
+    return len(_YOU.findall(text)) >= _HANDOUT_YOU

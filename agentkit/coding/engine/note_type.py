@@ -552,6 +552,11 @@ for _p in (
     "(thank you|thanks) ~6 (referral|referring|consultation|allowing me|asking me)",
     "(seen|evaluated|examined) (at|in) (the|our) ~4 (clinic|office|institute|center) (on|today)",
     "second opinion",
+    # arrived or sent here for more work-up ("comes to our hospital, sent on by another
+    # emergency room for further evaluation"; "presents to the ER")
+    "(presents|presented|comes|came|brought|transferred|sent) ~12 for further"
+    " (evaluation|assessment|management|workup|work up|care)",
+    "(presents|comes|is brought|arrives) to (the|our)? ~3 (emergency|er|ed)",
 ):
     _ENCOUNTER.add(_p, "encounter")
 

@@ -22,6 +22,7 @@ from agentkit.coding.engine.cpt.ruleset import PERFORMANCE_SECTIONS, Rule, RuleS
 from agentkit.coding.engine.note_type import is_teaching_case, note_type, title_sentences
 from agentkit.coding.engine.text.attributes import (
     Size,
+    SpineLevel,
     areas,
     count_before,
     foramen_count,
@@ -793,6 +794,22 @@ def _clause_of(doc: Document, m: Mention[str]) -> tuple[int, int]:
     return s.start, s.end
 
 
+# a level written right after "attempted" ("right L4, attempted L5, and S1 transforaminal"):
+# the needle could not reach it, so it is not a level of the service
+_NOT_DONE_BEFORE = ("attempted", "failed", "unsuccessful", "aborted")
+
+
+def _done_levels(doc: Document, lo: int, hi: int) -> list[SpineLevel]:
+    return [
+        lv
+        for lv in find_spine_levels(doc, lo, hi)
+        if not doc.text[max(lo, lv.start - 14) : lv.start]
+        .lower()
+        .rstrip()
+        .endswith(_NOT_DONE_BEFORE)
+    ]
+
+
 def _count(rule: Rule, facts: NoteFacts, trig: list[Mention[str]]) -> int:
     spec = rule.count
     assert spec is not None
@@ -804,7 +821,7 @@ def _count(rule: Rule, facts: NoteFacts, trig: list[Mention[str]]) -> int:
         # service's own clause; else the procedure list.
         levels = []
         for lo, hi in sorted({_clause_of(doc, m) for m in trig}):
-            levels.extend(find_spine_levels(doc, lo, hi))
+            levels.extend(_done_levels(doc, lo, hi))
         if levels:
             return max(1, (foramen_count if spec.roots else interspace_count)(levels))
         # "the spacers were placed at both levels"
@@ -814,7 +831,7 @@ def _count(rule: Rule, facts: NoteFacts, trig: list[Mention[str]]) -> int:
                 return _LEVEL_WORDS.get(told.group(1).lower()) or int(told.group(1))
         for i in sorted(facts.titles):
             s = doc.sentences[i]
-            levels.extend(find_spine_levels(doc, s.start, s.end))
+            levels.extend(_done_levels(doc, s.start, s.end))
         if levels:
             return max(1, (foramen_count if spec.roots else interspace_count)(levels))
         return 1

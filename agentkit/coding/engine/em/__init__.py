@@ -724,6 +724,7 @@ _CRITICAL_CARE_MIN = 30  # under 30 minutes, critical care is reported as an ord
 _HOUR_WORDS = {"one": 1, "an": 1, "a": 1, "two": 2, "three": 3}
 _TIME_TOLD = frozenset({"time", "spent", "minutes", "hour", "hours"})
 _CRITICAL_CARE_PLACES = frozenset({"unit", "units", "bay", "area", "ward", "service", "team"})
+_BELOW = frozenset({"less", "under", "fewer", "below"})
 
 
 def _critical_care_minutes(doc: Document) -> tuple[int, tuple[int, int]] | None:
@@ -748,10 +749,12 @@ def _critical_care_minutes(doc: Document) -> tuple[int, tuple[int, int]] | None:
         total = 0
         for i, w in enumerate(words[1:], start=1):
             num = words[i - 1]
+            # "less than 30 minutes", "under 30 minutes": a bound below the number told
+            below = 1 if _BELOW.intersection(words[max(0, i - 3) : i - 1]) else 0
             if w in ("minutes", "minute", "min", "mins") and num.isdigit():
-                total += int(num)
+                total += int(num) - below
             elif w in ("hour", "hours") and (num.isdigit() or num in _HOUR_WORDS):
-                total += 60 * (int(num) if num.isdigit() else _HOUR_WORDS[num])
+                total += 60 * (int(num) if num.isdigit() else _HOUR_WORDS[num]) - below
         if total:
             return total, (sent.start, sent.end)
     return None

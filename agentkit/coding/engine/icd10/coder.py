@@ -122,6 +122,9 @@ _CESAREAN.add("(cesarean|caesarean|c section|hysterotomy)", 0)
 # a cesarean told without its name: the uterus opened through the lower segment under a
 # bladder flap
 _CESAREAN.add("(uterine incision|bladder flap|lower uterine segment)", 0)
+# an instrumental delivery: O80 is a delivery with no instrumentation (guideline I.C.15.b.4)
+_INSTRUMENTAL: PhraseSet[int] = PhraseSet()
+_INSTRUMENTAL.add("(forceps|vacuum|kiwi|mityvac|ventouse)", 0)
 # a birth told as happening in this note (an obstetric history "had a vaginal delivery in 2002"
 # or a D&C "7 months after a delivery" tells none of these)
 _BIRTH: PhraseSet[int] = PhraseSet()
@@ -134,6 +137,9 @@ for _p in (
     # live born infant"
     "(intrauterine pregnancy|iup|pregnancy|gestation) ~6 delivered",
     "(live born|liveborn) (infant|male|female|baby|neonate|newborn|girl|boy)",
+    # the birth told in the passive: "with two pulls a healthy male infant was delivered"
+    "(viable|live|healthy) ~3 (infant|male|female|baby|neonate|newborn|girl|boy) (was|were)"
+    " (then|subsequently)? delivered",
 ):
     _BIRTH.add(_p, 0)
 MAX_FALLBACK_TOKENS = 30
@@ -1553,6 +1559,8 @@ def _delivery_narrative(doc: Document, ctx: NoteContext) -> list[Found]:
         x.penalty += 0.08
     if found or facts.delivery_span is None or _CESAREAN.find_all(doc.tokens.norms):
         return found
+    if _INSTRUMENTAL.find_all(doc.tokens.norms):
+        return []  # a forceps or vacuum delivery is not the uncomplicated O80
     if facts.weeks is not None and facts.weeks < 37:
         return []  # O80 is a full-term delivery; a preterm one is O60.1- (added by the weeks)
     lo, hi = facts.delivery_span
