@@ -1405,8 +1405,15 @@ def _site_of_the_study(ctx: NoteContext, coded: Found) -> None:
         return
     concept = ctx.concepts.concepts[ctx.exam_site_pain]
     side = ctx.context_side
-    coded.code = concept.sides.get(side, concept.code) if side else concept.code
-    coded.notes.append(f"site{' and side' if side in concept.sides else ''} from the exam title")
+    code, side_map = concept.code, concept.sides
+    # a limb's pain is refined by the part the title names ("Ultrasound of the left lower
+    # extremity. REASON: Pain." is pain in the left leg, M79.605, not a limb unspecified)
+    hit = _only_refinement_in(ctx, concept, ctx.study_title) if concept.refine else None
+    if hit is not None:
+        ref = concept.refine[hit[0]]
+        code, side_map = ref.code or code, ref.sides or side_map
+    coded.code = side_map.get(side, code) if side else code
+    coded.notes.append(f"site{' and side' if side in side_map else ''} from the exam title")
     coded.penalty += 0.04
 
 
