@@ -153,6 +153,46 @@ class NoteFacts:
             self.doc.memo["cpt.done_next"] = found
         return found
 
+    @property
+    def office_films(self) -> frozenset[int]:
+        """The sentences of an office or clinic visit note that tell plain films taken at
+        this visit ("x-rays taken today show ...", "we did x-rays of her shoulder today") and
+        read there (the same or the next sentence of its section gives what they showed),
+        naming no films from elsewhere or an earlier day (the ER's films, an outside study,
+        "films from 09/15"): the office took and read them, so it bills them beside the
+        visit. Never in an ED, hospital, operative or imaging report note."""
+        found: frozenset[int] | None = self.doc.memo.get("cpt.office_films")
+        if found is not None:
+            return found
+        found = frozenset()
+        told = (
+            [
+                m
+                for m in self.of(_OFFICE_FILM)
+                if m.section_kind not in _FILM_NOT_TAKEN_HERE
+                and _told_taken(m)
+                and not self.in_sentence((_FILM_ELSEWHERE,), m.sentence.index)
+                and not _DATED.search(m.sentence.text)
+            ]
+            if self.note_type == "visit"
+            else []
+        )
+        sentences = self.doc.sentences
+        read = set()
+        for m in told:
+            i = m.sentence.index
+            nxt = [i + 1] if i + 1 < len(sentences) else []
+            if any(
+                self.in_sentence((_FILM_READ,), j)
+                for j in [i, *nxt]
+                if sentences[j].section_index == m.sentence.section_index
+            ):
+                read.add(i)
+        if read and _visit_setting(self.doc) == "office":
+            found = frozenset(read)
+        self.doc.memo["cpt.office_films"] = found
+        return found
+
     def near(self, keys: Iterable[str], m: Mention[str], joined: dict[int, int]) -> bool:
         """``keys`` named in the sentence of ``m`` or in the sentence ``joined`` to it."""
         i = m.sentence.index
@@ -490,6 +530,32 @@ _PRESENT_ONLY = frozenset({"present"})
 _DONE_TO_IT = "common.done_to_it"
 # a visit-course sentence telling what was done before the visit or elsewhere
 _BEFORE_THE_VISIT = "common.before_the_visit"
+# plain films taken and read at an office visit (rules/radiology.yaml, see office_films)
+_OFFICE_FILM = "radiology.office_film"
+_FILM_ELSEWHERE = "radiology.office_film_elsewhere"
+_FILM_READ = "radiology.office_film_read"
+# a date named with the films ("films from 09/15/07"): an earlier day's study
+_DATED = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b(?:19|20)\d\d\b")
+# a plan's sentence that tells the films as still to come ("x-rays will be taken today")
+_FILM_TO_COME = re.compile(
+    r"\b(will|shall|would|going to|to be|plan\w*|schedul\w*|order\w*|need\w*|next|"
+    r"should|request\w*|recommend\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _told_taken(m: Mention[str]) -> bool:
+    """Films told as taken: present or past, or in a SOAP plan ("we did x-rays of her
+    shoulder today", read as planned there) with no word of their being still to come."""
+    if m.status in ("present", "historical"):
+        return True
+    return m.status == "hypothetical" and not _FILM_TO_COME.search(m.sentence.text)
+
+
+# where films told as taken are not this visit's work: the histories and medication lists
+_FILM_NOT_TAKEN_HERE = frozenset(
+    {"pmh", "psh", "family_history", "social_history", "ros", "medications", "allergies"}
+)
 # where a visit's finding told so may stand (not its history or what brought the patient)
 _NOT_FOUND_AT_VISIT = frozenset(
     {
@@ -928,7 +994,58 @@ def _limb_count(doc: Document, kinds: list[list[Mention[str]]]) -> int:
     return total
 
 
+def _visit_setting(doc: Document) -> str | None:
+    """The E/M plugin's setting of a visit note (office, emergency, hospital ...)."""
+    from agentkit.coding.engine.em import visit_setting  # the E/M engine reads CPT data
+
+    return visit_setting(doc)
+
+
+def _is_plain_film(rule: Rule) -> bool:
+    """An imaging report's rule for plain films of a body part (its triggers name films)."""
+    return (
+        rule.family == "radiology"
+        and rule.note_types == _RADIOLOGY_ONLY
+        and rule.summary.startswith("Radiologic examination")
+        and any("@xray" in t or t.endswith(" series") for t in rule.triggers)
+    )
+
+
+_RADIOLOGY_ONLY = frozenset({"radiology"})
+
+
+def _office_film_hit(rule: Rule, facts: NoteFacts) -> Hit | None:
+    """Plain films an office visit took and read (``NoteFacts.office_films``): the body
+    part, views and side are judged in the sentence that tells them taken (a visit's plan
+    for an MRI or its history of an outside CT is no word about these films)."""
+    films = facts.office_films
+    trig = [
+        m
+        for m in facts.mentions(rule.triggers, any_status=True)
+        if m.sentence.index in films and m.status != "negated" and not facts.others_work(m)
+    ]
+
+    def told(keys: Iterable[str], m: Mention[str]) -> bool:
+        # (a SOAP plan's sentence reads as planned: its views count as told too)
+        return any(
+            n.sentence.index == m.sentence.index and n.status != "negated"
+            for n in facts.mentions(keys, any_status=True)
+        )
+
+    for group in (*rule.requires, *rule.requires_near):
+        trig = [m for m in trig if told(group, m)]
+    excluded = (*rule.excludes, *rule.excludes_near)
+    if excluded:
+        trig = [m for m in trig if not told(excluded, m)]
+    if not trig:
+        return None
+    trig.sort(key=lambda m: (-(m.tok_hi - m.tok_lo), m.start))
+    return Hit(rule, trig)
+
+
 def _evaluate(rule: Rule, facts: NoteFacts) -> Hit | None:
+    if facts.note_type == "visit" and _is_plain_film(rule):
+        return _office_film_hit(rule, facts) if facts.office_films else None
     if rule.note_types is not None and facts.note_type not in rule.note_types:
         return None
     if rule.note_types is None and facts.note_type == "pathology":
