@@ -203,6 +203,9 @@ for _p, _c in (
     ("follow up ~4 fracture", "D"),
     ("cast (removal|change|check)", "D"),
     ("(sequela|sequelae|late effect|late effects)", "S"),
+    # "residual from a low back injury", "residuals of a crush injury" (index: Late effect(s)
+    # - see Sequelae; Sequelae include any residual condition after the acute phase)
+    ("(residual|residuals) (from|of)", "S"),
     ("(nonunion|nonunions|nonunited|ununited|non (union|unions|united))", "K"),
     ("(malunion|malunions|malunited|mal (union|unions|united))", "P"),
     ("(delayed|slow|slowly) (healing|union)", "G"),
