@@ -209,6 +209,9 @@ for _p, _c in (
     ("follow up ~4 fracture", "D"),
     ("cast (removal|change|check)", "D"),
     ("(sequela|sequelae|late effect|late effects)", "S"),
+    # "residual from a low back injury", "residuals of a crush injury" (index: Late effect(s)
+    # - see Sequelae; Sequelae include any residual condition after the acute phase)
+    ("(residual|residuals) (from|of)", "S"),
     ("(nonunion|nonunions|nonunited|ununited|non (union|unions|united))", "K"),
     ("(malunion|malunions|malunited|mal (union|unions|united))", "P"),
     ("(delayed|slow|slowly) (healing|union)", "G"),
@@ -776,6 +779,7 @@ def code_diagnoses(
         for s in doc.sections
         if s.kind == "procedure"
     )
+    removed_primaries: set[str] = set()  # history codes of cancers told as removed long ago
     if status_secs and anywhere:
         for st in statements_of(doc, status_secs):
             if not ctx.concepts.phrases.find_all(doc.tokens.norms, st.tok_lo, st.tok_hi):
@@ -783,6 +787,26 @@ def code_diagnoses(
             f, _ = read_statement(ctx, st, tabular=False)
             for x in f:
                 said = assertion_of(doc, x.start, x.end)
+                dated = (
+                    _dated_past_cancer(doc, x)
+                    if said.status == "present" or x.past_mention is not None
+                    else None
+                )
+                if dated is not None:
+                    # "underwent a left nephrectomy for renal cell carcinoma in 1999": the
+                    # primary excised or treated long ago, its personal history (I.C.2.d)
+                    if dated:
+                        removed_primaries.add(dated)
+                    x.notes.append("cancer treated years before, told in the narrative")
+                    x.code = dated or str(rules.history_code(x.code))
+                    x.status = True
+                    x.past_mention = None
+                    if not _past_malignancy(doc, x, found) or x.code in primary_codes:
+                        continue
+                    x.notes.append(_STATUS_NOTE)
+                    x.penalty += 0.1
+                    found.append(x)
+                    continue
                 if said.status in ("negated", "hypothetical") and said.cue is not None:
                     continue  # "she is not yet on dialysis", "will need a pacemaker"
                 if x.code.startswith("Z79") and said.status != "present" and said.cue is not None:
@@ -825,6 +849,21 @@ def code_diagnoses(
                     x.notes.append(_STATUS_NOTE)
                     x.penalty += 0.08
                     found.append(x)
+    if removed_primaries and any(x.code.startswith(_SECONDARY_SITES) for x in found):
+        # a metastatic cancer whose primary was removed years ago: the primary site is its
+        # personal history (guideline I.C.2.d), the secondary sites the current cancer
+        for x in found:
+            if x.code.startswith("C") and not x.code.startswith(_SECONDARY_SITES):
+                history = rules.history_code(x.code)
+                said_recurrent = any(
+                    w.startswith("recur")
+                    for w in doc.tokens.norms[x.statement.tok_lo : x.statement.tok_hi]
+                )
+                if history in removed_primaries and not said_recurrent:
+                    # ("recurrent metastatic ovarian cancer" is the cancer treated now)
+                    x.notes.append("primary removed earlier, now metastatic: its history")
+                    x.code = history
+                    x.status = True
     if kind == "visit":
         found.extend(_followed_for(doc, ctx, found))
     # a status or BMI read from the history or the vital signs is no diagnosis statement: a
@@ -1379,6 +1418,8 @@ _TREATMENT_WORDS = frozenset(
     }
 )  # fmt: skip
 _DENIAL_WORDS = frozenset({"no", "not", "never", "denies", "denied", "without", "negative"})
+# a tumour's receptor status ("triple-negative", "ER negative") denies nothing
+_RECEPTOR_WORDS = frozenset({"triple", "er", "pr", "her2", "receptor", "estrogen", "progesterone"})
 
 
 def _past_malignancy(doc: Document, x: Found, found: list[Found]) -> bool:
@@ -1411,12 +1452,78 @@ def _past_malignancy(doc: Document, x: Found, found: list[Found]) -> bool:
             not told.isdisjoint(_NOW_WORDS) and not told.isdisjoint(_TREATMENT_WORDS)
         ):
             return False
-    if not _DENIAL_WORDS.isdisjoint(norms[lo:at]):
+    if any(
+        w in _DENIAL_WORDS and not (w == "negative" and k > lo and norms[k - 1] in _RECEPTOR_WORDS)
+        for k, w in enumerate(norms[lo:at], lo)
+    ):
         return False  # "no other personal history of breast cancer"
     return not any(
         norms[k] == "history" and k > lo and norms[k - 1] in _DURATION_WORDS
         for k in range(max(lo, at - 4), at + 1)
     )
+
+
+_SECONDARY_SITES = ("C77", "C78", "C79")
+# a cancer told with its treatment dated in the past, in its own sentence or the one before
+# ("in 2006 had breast conservation therapy with radiation. This was for a ductal
+# carcinoma"): a year, or years ago
+_YEAR = re.compile(r"(19[5-9][0-9]|20[0-4][0-9])")
+_AGO_UNITS = frozenset({"years", "year", "yrs"})
+_REMOVAL_WORDS = ("resect", "excis", "removed", "removal")
+_BACK_REFERENCE = frozenset({"this", "that", "it", "which"})
+_RELATIVES = frozenset(
+    {
+        "mother", "father", "sister", "brother", "aunt", "uncle", "grandmother", "grandfather",
+        "son", "daughter", "family", "cousin", "parents", "sibling", "siblings",
+    }
+)  # fmt: skip
+_PAST_TREATED_WORDS = frozenset(
+    {
+        "underwent", "had", "treated", "radiation", "radiotherapy", "chemotherapy", "chemo",
+        "lumpectomy", "conservation",
+    }
+)  # fmt: skip
+
+
+def _dated_past_cancer(doc: Document, x: Found) -> str | None:
+    """For a malignant primary told in the narrative with its treatment dated in the past:
+    its personal-history code (a removal of the organ or the tumour puts it in
+    ``removed_primaries`` too: the string returned is then the code, else ""). None when the
+    mention is no such cancer."""
+    if x.code.startswith("Z85") and x.past_mention is not None:
+        history: str | None = x.code  # "history of", read already as the history code
+    elif not x.code.startswith("C") or x.code.startswith(_SECONDARY_SITES):
+        return None
+    else:
+        history = guidelines().history_code(x.code)
+    if history is None:
+        return None
+    sent = doc.sentence_at(x.start)
+    if sent is None:
+        return None
+    norms = doc.tokens.norms
+    own = norms[sent.tok_lo : sent.tok_hi]
+    if not _RELATIVES.isdisjoint(own):
+        return None  # "his mother ... died of cancer of the esophagus at 86"
+    spans = [(sent.tok_lo, sent.tok_hi)]
+    at = doc.tokens.index_at_or_after(x.start)
+    if sent.index > 0 and not _BACK_REFERENCE.isdisjoint(norms[sent.tok_lo : at]):
+        # "... had breast conservation therapy in 2006. This was for a ductal carcinoma."
+        prev = doc.sentences[sent.index - 1]
+        if prev.section_kind == sent.section_kind:
+            spans.append((prev.tok_lo, prev.tok_hi))
+    for lo, hi in spans:
+        words = norms[lo:hi]
+        if not any(w.startswith(_SPREAD_WORDS) for w in norms[sent.tok_lo : sent.tok_hi]) and (
+            any(_YEAR.fullmatch(w) for w in words)
+            or any(words[i] in _AGO_UNITS and words[i + 1] == "ago" for i in range(len(words) - 1))
+        ):
+            removed = any(w.startswith(_REMOVAL_WORDS) or w.endswith("ectomy") for w in words)
+            if removed:
+                return history
+            if not _PAST_TREATED_WORDS.isdisjoint(words):
+                return ""
+    return None
 
 
 _ANGIOGRAPHIC_FINDINGS = ("I25.1",)

@@ -98,6 +98,28 @@ for _i, _p in enumerate(
     )
 ):
     _DELIVERY.add(_p, _i)
+# labor under way at this encounter: a vaginal birth, or a story of labor (in labor, pushing,
+# augmentation, the cervix becoming complete, strong contractions); "found not to be in labor"
+# is none
+_VAGINAL = PhraseSet[int]()
+_VAGINAL.add("(spontaneous|normal|vaginal|vacuum|forceps) ~3 delivery", 0)
+_VAGINAL.add("(vaginal|vaginally) ~3 delivered", 0)
+_LABOR = PhraseSet[int]()
+for _i, _p in enumerate(
+    (
+        "in (early|active)? labor",
+        "(early|active|spontaneous|latent) (phase)? (of)? labor",
+        "(push|pushing|pushed)",
+        "augment*",
+        "(became|becoming|was|is) (complete|fully dilated|completely dilated)",
+        "(complete|full) (cervical)? dilation",
+        "(strong|stronger|regular|painful) contractions",
+        "(second|first) stage (of)? labor",
+        "labor (progressed|was augmented|continued)",
+        "intrapartum",
+    )
+):
+    _LABOR.add(_p, _i)
 # an earlier birth told in the obstetric history ("she also had a full-term vaginal delivery
 # in 2002") is not this note's delivery
 _PAST_BIRTH = PhraseSet[int]()
@@ -219,6 +241,7 @@ class Pregnancy:
     newborn: bool = False  # the weeks are a newborn's age at birth, not the mother's pregnancy
     fetus: int = 0  # the fetus of a multiple gestation the report is about (Twin B = 2), or 0
     weeks_section: str = ""  # the kind of section that gives the weeks ("hpi", "history" ...)
+    labor: bool = False  # labor was under way at this encounter (a vaginal birth, "in labor")
 
 
 def _delivery_sentence(doc: Document, kind: str) -> tuple[int, int] | None:
@@ -342,6 +365,7 @@ def pregnancy_facts(doc: Document, kind: str) -> Pregnancy | None:
         newborn = bool(_NEWBORN.find_all(norms, weeks_sent.tok_lo, weeks_sent.tok_hi))
     fetus = 0 if delivery else _fetus_named(doc)
     weeks_section = weeks_sent.section_kind if weeks_sent is not None else ""
+    labor = delivery and _in_labor(doc)
     return Pregnancy(
         weeks,
         trimester,
@@ -353,7 +377,21 @@ def pregnancy_facts(doc: Document, kind: str) -> Pregnancy | None:
         newborn,
         fetus,
         weeks_section,
+        labor,
     )
+
+
+def _in_labor(doc: Document) -> bool:
+    """Whether the note tells labor under way at this encounter (outside history sections)."""
+    t = doc.tokens
+    for pat in (_VAGINAL, _LABOR):
+        for m in pat.find_all(t.norms):
+            sent = doc.sentence_at(t.starts[m.start])
+            if sent is not None and sent.section_kind in _HISTORY_KINDS:
+                continue
+            if assertion_of(doc, t.starts[m.start], t.ends[m.end - 1]).status == "present":
+                return True
+    return False
 
 
 _FETUS_WORDS = frozenset({"twin", "triplet", "baby", "fetus"})
@@ -518,6 +556,14 @@ def obstetric_adjustments(
             code = _rupture_by_term(icd, code, facts)
         if code.startswith("O24.41") and facts.delivery:
             code = f"O24.42{code[-1]}"  # gestational diabetes in childbirth, same control
+        if code.startswith("O36.83") and facts.labor:
+            # a fetal heart rate abnormality in labor complicates labor and delivery (index:
+            # Delivery, complicated by, fetal heart rate abnormality O76); O36.83- is maternal
+            # care for it before labor (a cesarean for a tracing found before labor keeps it)
+            if "O76" not in out:
+                out.append("O76")
+                added["O76"] = "fetal heart rate abnormality at the delivery"
+            continue
         if code.startswith("O60.0") and facts.delivery:
             # preterm labor that ended in this delivery is preterm labor with preterm delivery
             pre = "O60.12X0" if facts.trimester == "second" else "O60.14X0"
