@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from agentkit.coding.engine.em.cues import Cues
+from agentkit.coding.engine.text.attributes import told_of_a_relative
 from agentkit.coding.engine.text.document import Document, assertion_of
 from agentkit.coding.engine.text.phrases import PhraseSet
 
@@ -580,6 +581,27 @@ _AGE_UNITS = {
 }
 
 
+_NUMBER_WORDS = {
+    w: i + 1
+    for i, w in enumerate(
+        [
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
+    )
+}
+
+
 def _stated_age(doc: Document) -> tuple[float, tuple[int, int]] | None:
     """The patient's age as the note states it ('5-year-old', '18 months old', 'a 42 year old
     man'): the first number followed by a unit of age and 'old' within three words."""
@@ -593,7 +615,18 @@ def _stated_age(doc: Document) -> tuple[float, tuple[int, int]] | None:
             unit in ("year", "years") and i + 2 < n and t.norms[i + 2] in ("month", "months")
         ):
             continue
+        after = t.norms[i + 2 : i + 8]
+        if "old" in after and told_of_a_relative(after[after.index("old") + 1 :]):
+            continue  # "born to a 22-year-old G1 mother": the mother's age
         return int(num) * _AGE_UNITS[unit], (t.starts[i], t.ends[min(n - 1, i + 2)])
+    for i in range(n - 2):
+        # a checkup named by the child's age ("her two week well-child check", "6 month well
+        # baby visit") in a note that states no age otherwise
+        num, unit = t.norms[i], t.norms[i + 1]
+        count = int(num) if num.isdigit() else _NUMBER_WORDS.get(num)
+        if count is None or unit not in _AGE_UNITS or t.norms[i + 2] not in ("well", "wcc"):
+            continue
+        return count * _AGE_UNITS[unit], (t.starts[i], t.ends[i + 2])
     return None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -777,10 +778,85 @@ _AGE_WORD = re.compile(
 )
 
 
+# An age told of someone else ("born to a 22-year-old G1 mother", "his 80-year-old wife"): the
+# relative named right after the age, before any word for the patient.
+_RELATIVES = frozenset(
+    [
+        "mom",
+        "mother",
+        "father",
+        "dad",
+        "sister",
+        "brother",
+        "sibling",
+        "siblings",
+        "wife",
+        "husband",
+        "spouse",
+        "partner",
+        "son",
+        "daughter",
+        "grandmother",
+        "grandfather",
+        "grandma",
+        "grandpa",
+        "aunt",
+        "uncle",
+        "cousin",
+        "parent",
+        "parents",
+        "caregiver",
+        "boyfriend",
+        "girlfriend",
+        "fiance",
+        "fiancee",
+    ]
+)
+_PATIENT_WORDS = frozenset(
+    [
+        "woman",
+        "man",
+        "male",
+        "female",
+        "boy",
+        "girl",
+        "patient",
+        "gentleman",
+        "lady",
+        "infant",
+        "child",
+        "baby",
+        "newborn",
+        "toddler",
+        "adolescent",
+        "teenager",
+    ]
+)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def told_of_a_relative(words_after: Sequence[str]) -> bool:
+    """Do the (up to three) words after an age name a relative before a word for the patient?"""
+    for w in words_after[:3]:
+        w = w.lower()
+        if w in _PATIENT_WORDS:
+            return False
+        if w in _RELATIVES:
+            return True
+    return False
+
+
+def _first_own_age(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    for m in pattern.finditer(text):
+        if not told_of_a_relative(_WORD.findall(text[m.end() : m.end() + 40])):
+            return m
+    return None
+
+
 def patient_age(doc: Document) -> int | None:
     """Age in whole years from the first "63-year-old" / "18-month-old" / "45 y/o" (months,
-    weeks and days count as 0 or the whole years they make)."""
-    m = _AGE.search(doc.text)
+    weeks and days count as 0 or the whole years they make) not told of a relative."""
+    m = _first_own_age(_AGE, doc.text)
     if m is not None:
         value, unit = int(m.group(1)), m.group(2).lower()
         if unit in ("year", "yr"):
@@ -788,7 +864,7 @@ def patient_age(doc: Document) -> int | None:
         if unit in ("month", "mo"):
             return value // 12
         return 0
-    m = _AGE_SHORT.search(doc.text)
+    m = _first_own_age(_AGE_SHORT, doc.text)
     if m is not None and int(m.group(1)) <= 130:
         return int(m.group(1))
     m = _AGE_WORD.search(doc.text)
