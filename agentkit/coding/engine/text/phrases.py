@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from sys import intern
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from agentkit.coding.engine.text.note_ranges import MIN_NOTE_WORDS, NoteRanges, note_ranges
 from agentkit.coding.engine.text.phrase_tries import (
@@ -311,9 +311,11 @@ def check_specific(phrase: str) -> None:
             )
 
 
-@dataclass(frozen=True, slots=True)
-class PhraseMatch(Generic[T]):
-    """A match of one phrase: token indexes ``start`` (inclusive) to ``end`` (exclusive)."""
+class PhraseMatch(NamedTuple, Generic[T]):
+    """A match of one phrase: token indexes ``start`` (inclusive) to ``end`` (exclusive).
+
+    A named tuple: hundreds are made per note, and a tuple is built in a third of the time a
+    frozen dataclass takes (which sets each field through ``object.__setattr__``)."""
 
     payload: T
     start: int
@@ -780,7 +782,7 @@ class PhraseSet(Generic[T]):
                 ]
                 if must is not None and not must <= words:
                     continue
-                if alts and any(a.isdisjoint(words) for a in alts):
+                if alts and any(map(words.isdisjoint, alts)):
                     continue
                 end = i + step if complete else _match_rest(elements, k, norms, i + step, hi)
                 if end >= 0:
