@@ -18,6 +18,9 @@ __all__ = ["Tokens", "casefold_same_length", "tokenize"]
 
 # A run of Unicode letters/digits (``\w`` minus the underscore). One linear scan, no backtracking.
 _WORD = re.compile(r"[^\W_]+(?:&[^\W_]+)*")
+# The same for ASCII text (most notes), where a letter or digit is one of these: a plain class
+# is tested faster than the Unicode category behind ``\W``.
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:&[A-Za-z0-9]+)*")
 # Tokens longer than this are garbage for phrase matching (base64, runs of one letter): they keep
 # their offsets but get an empty normal form so that they never match a rule.
 MAX_TOKEN_CHARS = 40
@@ -59,7 +62,7 @@ def tokenize(lower_text: str) -> Tokens:
     """Tokenise already lower-cased text (see :func:`casefold_same_length`)."""
     # built with map over the matches, not a loop appending to three lists: a note has
     # hundreds of tokens, and this is done for every note
-    found = list(_WORD.finditer(lower_text))
+    found = list((_ASCII_WORD if lower_text.isascii() else _WORD).finditer(lower_text))
     # interned: the phrase matchers look every word up in their tables, and a word that is
     # the very key found there compares by identity
     norms = tuple(map(intern, map(Match.group, found)))
