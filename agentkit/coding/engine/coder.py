@@ -98,12 +98,32 @@ def _diagnoses(doc: Document, patient: Any, dos: date | None) -> list[dict[str, 
     return found
 
 
-def _visit_level(doc: Document, status: str, dos: date | None) -> dict[str, Any] | None:
+def _visit_level(
+    doc: Document, status: str, dos: date | None, billed: frozenset[int] = frozenset()
+) -> dict[str, Any] | None:
     leveler = _plugin("em", "level_visit")
     if leveler is None:
         return None
-    found: dict[str, Any] | None = leveler(doc, patient_status=status, date_of_service=dos)
+    found: dict[str, Any] | None = leveler(
+        doc, patient_status=status, date_of_service=dos, billed_tests=billed
+    )
     return found
+
+
+def _is_test(code: str) -> bool:
+    """Imaging, laboratory, EKG and spirometry: a test whose own code pays for its reading."""
+    return code[:1] in ("7", "8") or code in _TESTS
+
+
+_TESTS = frozenset({"93000", "93005", "93010", "93040", "93041", "93042", "94010", "94060"})
+
+
+def _billed_test_sentences(result: CptResult, procedures: list[dict[str, Any]]) -> frozenset[int]:
+    """Sentences that tell a test this claim reports with its own code."""
+    billed = {p["code"] for p in procedures if _is_test(str(p["code"]))}
+    return frozenset(
+        m.sentence.index for ln in result.lines if ln.code in billed for m in ln.hit.mentions
+    )
 
 
 def _age(patient: Any) -> int | None:
@@ -141,7 +161,8 @@ def code_cpt(
     )
     if is_visit and not _procedure_visit(doc, result, dos):
         procedures, bill_visit = _facility_visit_lines(doc, procedures, dos)
-        visit = _visit_level(doc, "unknown", dos) if bill_visit else None
+        billed = _billed_test_sentences(result, procedures)
+        visit = _visit_level(doc, "unknown", dos, billed) if bill_visit else None
         if visit is not None and visit.get("code"):
             code = visit["code"]
             if code.startswith(("9920", "9921")):

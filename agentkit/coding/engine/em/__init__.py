@@ -448,9 +448,15 @@ _UNCODED_KINDS = frozenset({"new_uncertain", "exacerbation"})
 
 
 def level_visit(
-    doc: Document, *, patient_status: str = "unknown", date_of_service: date | None = None
+    doc: Document,
+    *,
+    patient_status: str = "unknown",
+    date_of_service: date | None = None,
+    billed_tests: frozenset[int] = frozenset(),
 ) -> dict[str, Any] | None:
-    """The em_level output for a visit note, or None when the note is not a visit."""
+    """The em_level output for a visit note, or None when the note is not a visit.
+    ``billed_tests``: sentences telling a test the claim reports with its own code, left out
+    of the data element."""
     if not doc.tokens.norms or not is_english_clinical(doc):
         return None
     c = cues()
@@ -501,7 +507,7 @@ def level_visit(
         # injury kept for observation (a concussion) stays an acute complicated injury
         illnesses = [p for p in addressed if not p.code.startswith("S")]
         problems = _inpatient_severity(doc, c, problems, illnesses, admitting=False)
-    data = data_element(doc, c)
+    data = data_element(doc, c, billed_tests)
     risk = risk_element(doc, c)
     if (
         setting == "hospital"

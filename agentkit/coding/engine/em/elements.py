@@ -651,16 +651,29 @@ _NOT_COUNTED_DATA = frozenset({"not_tests", "not_reviewed", "not_reviewed_before
 _ANY_STATUS = (*_DATA_STATUSES, "negated", "family")
 
 
-def data_element(doc: Document, cues: Cues) -> Element:
-    """Data level from the distinct tests, records, historian, interpretation, discussion."""
+def data_element(doc: Document, cues: Cues, billed: frozenset[int] = frozenset()) -> Element:
+    """Data level from the distinct tests, records, historian, interpretation, discussion.
+    ``billed``: sentences that tell a test the same claim reports with its own code (the x-ray
+    read in the office, the EKG interpreted): AMA leaves such a test, and its reading, out of
+    the visit's data."""
     phrases = cues.matcher("data")
     tests: dict[int, tuple[int, int]] = {}
     flags: dict[str, tuple[int, int]] = {}
     unseen: set[int] = set()
     mentions: list[tuple[int, tuple[int, int], bool]] = []
+    billed_tests: set[int] = set()
+    for si in billed:
+        s = doc.sentences[si]
+        for name, item, _where, _status in _hits_with_status(
+            doc, phrases, s.tok_lo, s.tok_hi, _ANY_STATUS
+        ):
+            if name == "tests":
+                billed_tests.add(item)
     for si in _sentences(doc, cues.sections["data"]):
         s = doc.sentences[si]
         found = _hits_with_status(doc, phrases, s.tok_lo, s.tok_hi, _ANY_STATUS)
+        if si in billed:
+            found = [f for f in found if f[0] not in ("tests", "result_told")]
         ordering = bool(set(doc.tokens.norms[s.tok_lo : s.tok_hi]) & _ORDER_WORDS)
         after = [w[0] for n, _i, w, _st in found if n == "not_reviewed"]
         before = [w[0] for n, _i, w, _st in found if n == "not_reviewed_before"]
@@ -687,6 +700,8 @@ def data_element(doc: Document, cues: Cues) -> Element:
     # a test the clinician says is not reviewed yet counts from no other mention of it either
     # (the patient's account of it is no review of it), unless a sentence orders it
     for item, where, ordering in mentions:
+        if item in billed_tests:
+            continue
         if item not in unseen or ordering:
             tests.setdefault(item, where)
     cat1 = len(tests) + ("external_notes" in flags) + ("historian" in flags)
