@@ -209,7 +209,10 @@ def visit_setting(doc: Document, c: Cues | None = None) -> str | None:
         return "subsequent" if _progress_note(doc, c) else "hospital"
     # "she presented to the emergency room last week" in an office note's history: only
     # arriving at the ED without office cues makes the note the ED's
-    if _count(doc, "emergency_weak", c) > _count(doc, "office", c):
+    # a plan that arranges "outpatient follow-up" (the patient is not the author's outpatient)
+    # with nothing saying the patient is in the hospital: the emergency department's record
+    ed_weak = _count(doc, "emergency_weak", c) + _count(doc, "outpatient_next", c, _PLAN_KINDS)
+    if ed_weak > _count(doc, "office", c):
         return "emergency"
     return "office"
 

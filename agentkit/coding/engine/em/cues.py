@@ -25,6 +25,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     "setting": (
         "emergency",
         "emergency_weak",
+        "outpatient_next",
         "hospital",
         "hospital_plan",
         "subsequent",
