@@ -1840,29 +1840,44 @@ def _procedure_reason(doc: Document) -> list[Found]:
 
 
 def _procedure_reason_in(doc: Document, sentences: list[int], key: str) -> list[Found]:
+    """The first present mention of each rule's procedure: an operation list that names two
+    procedures (a carotid endarterectomy and a coronary bypass) reports both reasons."""
     norms = doc.tokens.norms
+    out: list[Found] = []
     for rule in guidelines().procedure_reasons:
         phrases = rule.phrases if key == "phrases" else rule.narrative
-        for si in sentences:
-            sent = doc.sentences[si]
-            for m in phrases.find_all(norms, sent.tok_lo, sent.tok_hi):
-                s, e = doc.tokens.starts[m.start], doc.tokens.ends[m.end - 1]
-                if assertion_of(doc, s, e).status != "present":
-                    continue
-                st = Statement(sent.start, sent.end, sent.tok_lo, sent.tok_hi, "procedure", si, 0)
-                return [
-                    Found(
-                        rule.code,
-                        s,
-                        e,
-                        st,
-                        "rule",
-                        doc.text[s:e],
-                        notes=["no diagnosis documented: the procedure is the reason"],
-                        penalty=0.1,
-                    )
-                ]
-    return []
+        hit = _first_present(doc, phrases, sentences, norms)
+        if hit is None:
+            continue
+        s, e, si = hit
+        sent = doc.sentences[si]
+        st = Statement(sent.start, sent.end, sent.tok_lo, sent.tok_hi, "procedure", si, 0)
+        side = sides_summary(sides(doc, sent.start, sent.end)) if rule.sides else None
+        out.append(
+            Found(
+                rule.sides.get(side or "", rule.code),
+                s,
+                e,
+                st,
+                "rule",
+                doc.text[s:e],
+                notes=["no diagnosis documented: the procedure is the reason"],
+                penalty=0.1,
+            )
+        )
+    return out
+
+
+def _first_present(
+    doc: Document, phrases: PhraseSet[int], sentences: list[int], norms: Sequence[str]
+) -> tuple[int, int, int] | None:
+    for si in sentences:
+        sent = doc.sentences[si]
+        for m in phrases.find_all(norms, sent.tok_lo, sent.tok_hi):
+            s, e = doc.tokens.starts[m.start], doc.tokens.ends[m.end - 1]
+            if assertion_of(doc, s, e).status == "present":
+                return s, e, si
+    return None
 
 
 _OPEN_FRACTURE: PhraseSet[str] = PhraseSet()

@@ -162,6 +162,8 @@ class ProcedureReason:
     # the operation told only in the narrative of a note with no title or procedure list
     # ("Falope rings were placed on each fallopian tube"): read anywhere in the note
     narrative: PhraseSet[int] = field(default_factory=PhraseSet)
+    # the code for the side the procedure's own line names ("right carotid endarterectomy")
+    sides: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -732,7 +734,15 @@ def _procedure_reasons(data: YamlMap, src: str) -> tuple[ProcedureReason, ...]:
                 except PhraseSyntaxError as exc:
                     raise DataFileError(src, str(exc), line_of(item[key], j)) from exc
             sets.append(phrases)
-        out.append(ProcedureReason(sets[0], code, sets[1]))
+        sided: dict[str, str] = {}
+        raw_sides = item.get("sides") or YamlMap()
+        if not isinstance(raw_sides, YamlMap):
+            raise DataFileError(src, "procedure_reasons: sides: expected a map", ln)
+        for side, sided_code in raw_sides.items():
+            if str(side) not in ("right", "left", "bilateral"):
+                raise DataFileError(src, f"procedure_reasons: unknown side {side!r}", ln)
+            sided[str(side)] = str(sided_code).strip().upper()
+        out.append(ProcedureReason(sets[0], code, sets[1], sided))
     return tuple(out)
 
 
