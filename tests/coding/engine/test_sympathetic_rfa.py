@@ -43,7 +43,8 @@ def test_plain_sympathetic_block_and_medial_branch_rf_keep_their_codes() -> None
         "DETAILS: Under fluoroscopy a needle was placed at the anterolateral L2 vertebral body "
         "and 15 mL of bupivacaine was injected. The leg warmed.\n"
     )
-    assert codes(block) == ["64520"]
+    # the block code includes no imaging: its fluoroscopy is reported beside it
+    assert codes(block) == ["64520", "77003"]
     rf = (
         "PROCEDURE: Radiofrequency ablation of the right L4 and L5 medial branches.\n"
         "DETAILS: Under fluoroscopy the cannulas were placed at the transverse process "
