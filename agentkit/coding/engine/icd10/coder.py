@@ -2074,11 +2074,7 @@ def _both_sides(doc: Document, icd: Any, found: list[Found]) -> list[Found]:
             f.code = _seventh_char(both, seventh) if seventh else both
             f.notes.append("both sides: the bilateral code")
             continue
-        for m in _UNSPECIFIED_WORD.finditer(base.description):
-            pair = [
-                titles.get(base.description[: m.start()] + side + base.description[m.end() :])
-                for side in ("right", "left")
-            ]
+        for pair in _side_pairs(base.description, titles):
             codes = [_seventh_char(c, seventh) if seventh else c for c in pair if c is not None]
             if len(codes) == 2 and all(icd.is_billable(c) for c in codes):
                 f.code = codes[0]
@@ -2088,6 +2084,28 @@ def _both_sides(doc: Document, icd: Any, found: list[Found]) -> list[Found]:
                 out.append(other)
                 break
     return out
+
+
+def _side_pairs(title: str, titles: dict[str, str]) -> list[list[str | None]]:
+    """The right and left siblings of an unspecified-side title: "right" / "left" in the
+    place of "unspecified" ("Pain in unspecified knee" -> "Pain in right knee"), or, for a
+    title that puts the word last ("Pain in leg, unspecified"), before a word of the part
+    ("Pain in right leg")."""
+    pairs: list[list[str | None]] = []
+    for m in _UNSPECIFIED_WORD.finditer(title):
+        pairs.append(
+            [titles.get(title[: m.start()] + side + title[m.end() :]) for side in ("right", "left")]
+        )
+    if title.endswith(", unspecified"):
+        head = title[: -len(", unspecified")]
+        for m in re.finditer(r"(?<= )\w", head):
+            pairs.append(
+                [
+                    titles.get(head[: m.start()] + side + " " + head[m.start() :])
+                    for side in ("right", "left")
+                ]
+            )
+    return pairs
 
 
 def _bilateral_sibling(title: str, titles: dict[str, str]) -> str | None:

@@ -867,10 +867,17 @@ def _code_concept(
         if region_name is None:
             # the region word nearest the diagnosis ("lumbosacral radiculopathy secondary to
             # lumbar spondylolysis": the spondylolysis is lumbar), one before it on a tie
+            # - not a word after it that opens the next diagnosis of a list ("herniated
+            # disc, lumbosacral facet arthropathy": the arthropathy is lumbosacral)
             nearest: tuple[int, str] | None = None
             for i in range(st.tok_lo, st.tok_hi):
                 w = t.norms[i]
                 if w in _REGION_WORDS:
+                    if i >= m_hi and any(
+                        m_hi <= a and (a <= i < b or (i < a and a - i <= i - m_hi + 1))
+                        for a, b in mentions
+                    ):
+                        continue
                     gap = m_lo - i if i < m_lo else (i - m_hi + 1 if i >= m_hi else 0)
                     if nearest is None or gap < nearest[0]:
                         nearest = (gap, _REGION_WORDS[w])
